@@ -1,0 +1,357 @@
+package formula
+
+import (
+	"errors"
+	"fmt"
+	"reflect"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/expr-lang/expr"
+	"github.com/expr-lang/expr/ast"
+	"github.com/expr-lang/expr/file"
+	"github.com/expr-lang/expr/parser"
+	"github.com/expr-lang/expr/vm"
+	"github.com/newstrata/newstrata/roster"
+	"github.com/shopspring/decimal"
+)
+
+// Kind is what a formula must give.
+type Kind uint8
+
+// The kinds of formula.
+const (
+	Predicate Kind = iota + 1 // a boolean: a condition, a classification rule, a veto
+	Number                    // points: an int or a decimal
+)
+
+func (k Kind) String() string {
+	switch k {
+	case Predicate:
+		return "a boolean"
+	case Number:
+		return "a number"
+	}
+	return fmt.Sprintf("Kind(%d)", uint8(k))
+}
+
+// InputType is the type of an input a policy declares beyond the form.
+type InputType uint8
+
+// The types of a declared input.
+const (
+	Int InputType = iota + 1
+	Decimal
+	Bool
+	String
+)
+
+func (t InputType) String() string {
+	switch t {
+	case Int:
+		return "int"
+	case Decimal:
+		return "decimal"
+	case Bool:
+		return "bool"
+	case String:
+		return "string"
+	}
+	return fmt.Sprintf("InputType(%d)", uint8(t))
+}
+
+// Func is a function a formula may call, in expr's form: the implementation
+// and one or more typed signatures (new(func(int) decimal.Decimal), ...).
+type Func struct {
+	Name string
+	Fn   func(params ...any) (any, error)
+	// Types are expr's typed signatures; at least one is required, so that
+	// every call is type-checked when a policy is loaded.
+	Types []any
+}
+
+// Config configures a [Compiler]. The zero value compiles formulas over the
+// plain form with the standard functions.
+type Config struct {
+	// Jurisdiction names the policy in errors (a code or a name).
+	Jurisdiction string
+	// Inputs are the inputs declared beyond the form, read as In.<id>.
+	Inputs map[string]InputType
+	// Funcs are further functions, registered by a jurisdiction in Go.
+	Funcs []Func
+	// MaxNodes bounds the size of one formula; 0 means 256.
+	MaxNodes uint
+	// MemoryBudget bounds what one run may allocate, in expr's units; 0
+	// means 100000.
+	MemoryBudget uint
+}
+
+// Compiler compiles formulas. It is immutable once made and safe for
+// concurrent use.
+type Compiler struct {
+	jurisdiction string
+	inputs       map[string]InputType
+	options      []expr.Option
+	funcs        map[string]bool
+	memory       uint
+}
+
+// Standard lists the names of the functions every formula may call besides
+// expr's own builtins (len, all, any, count, filter, map, sum ...).
+func Standard() []string {
+	return []string{"abs", "clamp", "decimal", "max", "min", "points", "step"}
+}
+
+// refusedBuiltins reach beyond the record: the clock, time zones, dates
+// parsed from text.
+var refusedBuiltins = []string{"now", "date", "duration", "timezone"}
+
+// New returns a compiler for cfg. It fails when a function has no typed
+// signature or has the name of another.
+func New(cfg Config) (*Compiler, error) {
+	c := &Compiler{
+		jurisdiction: cfg.Jurisdiction,
+		inputs:       make(map[string]InputType, len(cfg.Inputs)),
+		funcs:        map[string]bool{},
+		memory:       cfg.MemoryBudget,
+	}
+	if c.memory == 0 {
+		c.memory = 100000
+	}
+	maxNodes := cfg.MaxNodes
+	if maxNodes == 0 {
+		maxNodes = 256
+	}
+	for id, t := range cfg.Inputs {
+		if t < Int || t > String {
+			return nil, fmt.Errorf("input %q: unknown type %v", id, t)
+		}
+		c.inputs[id] = t
+	}
+	for _, n := range Standard() {
+		c.funcs[n] = true
+	}
+	c.options = []expr.Option{
+		expr.Env(&roster.Facts{}),
+		expr.MaxNodes(maxNodes),
+	}
+	for _, b := range refusedBuiltins {
+		c.options = append(c.options, expr.DisableBuiltin(b))
+	}
+	c.options = append(c.options, arithmetic()...)
+	c.options = append(c.options, numericFuncs()...)
+	c.options = append(c.options, inputFuncs()...)
+	for _, f := range cfg.Funcs {
+		if f.Name == "" || f.Fn == nil || len(f.Types) == 0 {
+			return nil, fmt.Errorf("function %q: a name, an implementation and at least one typed signature are required", f.Name)
+		}
+		if c.funcs[f.Name] || strings.HasPrefix(f.Name, "__") {
+			return nil, fmt.Errorf("function %q: the name is taken", f.Name)
+		}
+		c.funcs[f.Name] = true
+		c.options = append(c.options, expr.Function(f.Name, f.Fn, f.Types...))
+	}
+	c.options = append(c.options, expr.Patch(inputPatcher{inputs: c.inputs}))
+	return c, nil
+}
+
+// Inputs returns the declared inputs, sorted by id.
+func (c *Compiler) Inputs() []string {
+	ids := make([]string, 0, len(c.inputs))
+	for id := range c.inputs {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	return ids
+}
+
+// Compile compiles one formula. rule names it in errors; at says where its
+// text starts in its file (the zero Position if it has none).
+func (c *Compiler) Compile(rule, source string, kind Kind, at Position) (*Program, error) {
+	fail := func(cause error, msg string, from int) error {
+		e := &Error{Jurisdiction: c.jurisdiction, Rule: rule, Formula: source, Message: msg, Err: cause}
+		fe := (&file.Error{Location: file.Location{From: from, To: from + 1}, Message: msg}).Bind(file.NewSource(source))
+		e.Position = at.locate(fe.Line, fe.Column)
+		e.Snippet = fe.Snippet
+		return e
+	}
+	if strings.TrimSpace(source) == "" {
+		return nil, &Error{Jurisdiction: c.jurisdiction, Rule: rule, Position: at.locate(1, 0), Message: "the formula is empty", Err: ErrSyntax}
+	}
+	tree, err := parser.Parse(source)
+	if err != nil {
+		return nil, c.wrap(rule, source, at, ErrSyntax, err)
+	}
+	if from, msg := c.refuse(tree.Node); msg != "" {
+		return nil, fail(ErrRefused, msg, from)
+	}
+	prog, err := expr.Compile(source, c.options...)
+	if err != nil {
+		cause := ErrType
+		if strings.Contains(err.Error(), "exceeds maximum allowed nodes") {
+			cause = ErrRefused
+		}
+		return nil, c.wrap(rule, source, at, cause, err)
+	}
+	out := prog.Node().Type()
+	if !resultFits(kind, out) {
+		return nil, fail(ErrType, fmt.Sprintf("the formula gives %s, but the rule needs %s", typeName(out), kind), 0)
+	}
+	p := &Program{rule: rule, source: source, kind: kind, jurisdiction: c.jurisdiction, at: at, prog: prog}
+	p.pool.New = func() any { return &vm.VM{MemoryBudget: c.memory} }
+	return p, nil
+}
+
+// wrap turns an expr error into an *Error, keeping its message and snippet.
+func (c *Compiler) wrap(rule, source string, at Position, cause, err error) error {
+	e := &Error{Jurisdiction: c.jurisdiction, Rule: rule, Formula: source, Err: cause, Message: err.Error()}
+	var fe *file.Error
+	if errors.As(err, &fe) {
+		e.Message = fe.Message
+		e.Snippet = fe.Snippet
+		e.Position = at.locate(fe.Line, fe.Column)
+	} else {
+		e.Position = at.locate(1, 0)
+	}
+	return e
+}
+
+// refuse finds what a formula may not do before expr sees it: read the
+// whole environment, read an input that is not declared, or read inputs by
+// a computed name.
+func (c *Compiler) refuse(root ast.Node) (int, string) {
+	v := &refuser{inputs: c.inputs}
+	ast.Walk(&root, v)
+	return v.from, v.msg
+}
+
+type refuser struct {
+	inputs map[string]InputType
+	from   int
+	msg    string
+}
+
+func (v *refuser) Visit(node *ast.Node) {
+	if v.msg != "" {
+		return
+	}
+	switch n := (*node).(type) {
+	case *ast.IdentifierNode:
+		if strings.HasPrefix(n.Value, "$") || strings.HasPrefix(n.Value, "__") {
+			v.from, v.msg = n.Location().From, fmt.Sprintf("%s is not available to formulas", n.Value)
+		}
+	case *ast.MemberNode:
+		id, ok := n.Node.(*ast.IdentifierNode)
+		if !ok || id.Value != "In" {
+			return
+		}
+		name, ok := n.Property.(*ast.StringNode)
+		if !ok {
+			v.from, v.msg = n.Location().From, "an input must be named as In.<id>, not computed"
+			return
+		}
+		if _, declared := v.inputs[name.Value]; !declared {
+			v.from, v.msg = id.Location().From, fmt.Sprintf("input %q is not declared by the policy", name.Value)
+		}
+	}
+}
+
+func resultFits(kind Kind, t reflect.Type) bool {
+	if t == nil {
+		return false
+	}
+	switch kind {
+	case Predicate:
+		return t.Kind() == reflect.Bool || t.Kind() == reflect.Interface
+	case Number:
+		switch t.Kind() {
+		case reflect.Int, reflect.Int64, reflect.Float64, reflect.Interface:
+			return true
+		}
+		return t == decType
+	}
+	return false
+}
+
+func typeName(t reflect.Type) string {
+	switch {
+	case t == nil:
+		return "nothing"
+	case t == decType:
+		return "a number"
+	}
+	switch t.Kind() {
+	case reflect.Bool:
+		return "a boolean"
+	case reflect.String:
+		return "a string"
+	case reflect.Slice, reflect.Array:
+		return "a list"
+	case reflect.Map, reflect.Struct:
+		return "a record"
+	}
+	return t.String()
+}
+
+// Program is a compiled formula. It is safe for concurrent use.
+type Program struct {
+	rule, source, jurisdiction string
+	kind                       Kind
+	at                         Position
+	prog                       *vm.Program
+	pool                       sync.Pool
+}
+
+// Rule returns the id of the rule the formula belongs to.
+func (p *Program) Rule() string { return p.rule }
+
+// Source returns the formula's text.
+func (p *Program) Source() string { return p.source }
+
+func (p *Program) run(f *roster.Facts) (any, error) {
+	machine := p.pool.Get().(*vm.VM)
+	out, err := machine.Run(p.prog, f)
+	p.pool.Put(machine)
+	if err != nil {
+		return nil, p.runtimeError(err)
+	}
+	return out, nil
+}
+
+func (p *Program) runtimeError(err error) error {
+	e := &Error{Jurisdiction: p.jurisdiction, Rule: p.rule, Formula: p.source, Message: err.Error(), Err: ErrRuntime, Position: p.at}
+	var fe *file.Error
+	if errors.As(err, &fe) {
+		e.Message = fe.Message
+		e.Snippet = fe.Snippet
+		e.Position = p.at.locate(fe.Line, fe.Column)
+	}
+	return e
+}
+
+// Bool runs a predicate on f.
+func (p *Program) Bool(f *roster.Facts) (bool, error) {
+	out, err := p.run(f)
+	if err != nil {
+		return false, err
+	}
+	b, ok := out.(bool)
+	if !ok {
+		return false, p.runtimeError(fmt.Errorf("the formula gave %T, not a boolean", out))
+	}
+	return b, nil
+}
+
+// Decimal runs a number formula on f.
+func (p *Program) Decimal(f *roster.Facts) (decimal.Decimal, error) {
+	out, err := p.run(f)
+	if err != nil {
+		return decimal.Decimal{}, err
+	}
+	d, err := toDecimal(out)
+	if err != nil {
+		return decimal.Decimal{}, p.runtimeError(err)
+	}
+	return d, nil
+}

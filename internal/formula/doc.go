@@ -1,0 +1,25 @@
+// Package formula compiles the rule formulas of classify, qualify and
+// evaluate: expr-lang/expr expressions over [roster.Facts].
+//
+// A [Compiler] is configured once (the inputs a policy declares, the
+// functions it may call) and compiles each formula up front: parse, type
+// check against the Facts struct, check the result type (a boolean for a
+// predicate, a number for points), refuse anything beyond the record's own
+// data (the wall clock, the whole environment, undeclared inputs, unknown
+// names) and bound its size. The [Program] it returns does no parsing when
+// it runs and is safe for concurrent use; it keeps a pool of expr VMs.
+//
+// Numbers are exact: int and decimal.Decimal values, and float literals
+// written in a formula, combine under +, -, *, / and comparisons as
+// shopspring/decimal values, never as float64, so 0.1 + 0.2 is 0.3 and a
+// total of 59.995 never turns into 59.99 by accident. Division of two ints
+// gives a decimal (hours / 4 is 2.5), rounded to [DivisionScale] places.
+//
+// Errors are [*Error] values: they name the jurisdiction, the rule, the
+// file, line and column, keep expr's snippet with its caret, and wrap one of
+// the sentinels [ErrSyntax], [ErrType], [ErrRefused] or [ErrRuntime].
+//
+// This package is internal: users write formulas in policy files and never
+// call it; classify, qualify and evaluate share it so that a formula means
+// the same thing in every stage.
+package formula

@@ -1,0 +1,92 @@
+package formula
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// Causes that [errors.Is] matches on an [*Error].
+var (
+	// ErrSyntax: the formula cannot be parsed.
+	ErrSyntax = errors.New("formula syntax error")
+	// ErrType: the formula does not type-check against the record, or its
+	// result is not of the kind the rule needs.
+	ErrType = errors.New("formula type error")
+	// ErrRefused: the formula reaches beyond the record's own data (the
+	// clock, the whole environment, an undeclared input) or is too large.
+	ErrRefused = errors.New("formula refused")
+	// ErrRuntime: the formula failed on one record (division by zero, a
+	// missing input, a value of the wrong type).
+	ErrRuntime = errors.New("formula failed")
+)
+
+// Position is where a formula's text starts in its file: a 1-based line and
+// column. Indent is the column (1-based) where the formula's second and later
+// lines start, as in a YAML block scalar; 0 means column 1.
+type Position struct {
+	File   string
+	Line   int
+	Column int
+	Indent int
+}
+
+// String writes file:line:column, leaving out what is unknown.
+func (p Position) String() string {
+	var b strings.Builder
+	b.WriteString(p.File)
+	if p.Line > 0 {
+		if b.Len() > 0 {
+			b.WriteByte(':')
+		}
+		fmt.Fprintf(&b, "%d:%d", p.Line, p.Column)
+	}
+	return b.String()
+}
+
+// Error is a formula that failed to compile or to run. Line and Column are
+// in the policy file when the caller said where the formula stands, else in
+// the formula itself.
+type Error struct {
+	Jurisdiction string
+	Rule         string
+	Position            // where the error is, in the file
+	Formula      string // the formula's text
+	Message      string // what is wrong
+	Snippet      string // the offending line of the formula with a caret under the place
+	Err          error  // one of the sentinels
+}
+
+func (e *Error) Error() string {
+	var b strings.Builder
+	if pos := e.Position.String(); pos != "" {
+		b.WriteString(pos)
+		b.WriteString(": ")
+	}
+	if e.Jurisdiction != "" {
+		b.WriteString(e.Jurisdiction)
+		b.WriteByte(' ')
+	}
+	fmt.Fprintf(&b, "rule %s: %s", e.Rule, e.Message)
+	b.WriteString(e.Snippet)
+	return b.String()
+}
+
+// Unwrap returns the sentinel cause.
+func (e *Error) Unwrap() error { return e.Err }
+
+// locate maps a (line, column) inside the formula, as expr reports it
+// (1-based line, 0-based column), onto the file.
+func (p Position) locate(line, col int) Position {
+	out := Position{File: p.File}
+	if p.Line == 0 {
+		out.Line, out.Column = line, col+1
+		return out
+	}
+	if line <= 1 {
+		out.Line, out.Column = p.Line, max(p.Column, 1)+col
+		return out
+	}
+	out.Line, out.Column = p.Line+line-1, max(p.Indent, 1)+col
+	return out
+}

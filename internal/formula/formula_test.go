@@ -1,0 +1,184 @@
+package formula_test
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/newstrata/newstrata/internal/formula"
+	"github.com/newstrata/newstrata/roster"
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func compiler(t testing.TB) *formula.Compiler {
+	t.Helper()
+	c, err := formula.New(formula.Config{
+		Jurisdiction: "450103",
+		Inputs:       map[string]formula.InputType{"rural": formula.Decimal, "villages": formula.Int, "flag": formula.Bool},
+	})
+	require.NoError(t, err)
+	return c
+}
+
+func facts() *roster.Facts {
+	return &roster.Facts{
+		Key:             "NN-0001",
+		Age:             41,
+		TrainingHours:   10,
+		Donations:       decimal.RequireFromString("3.5"),
+		VolunteerHours:  30,
+		Attendance:      decimal.RequireFromString("0.75"),
+		PoliticalRating: "良好",
+		Followers:       250000,
+		Awards:          []roster.AwardFacts{{Level: "省级"}, {Level: "县级"}},
+		In:              map[string]any{"rural": decimal.RequireFromString("1.25"), "villages": 3},
+	}
+}
+
+func TestNumber(t *testing.T) {
+	tests := []struct {
+		name, src, want string
+	}{
+		{"int division is exact", "TrainingHours / 4", "2.5"},
+		{"cap", "min(TrainingHours / 4, 2)", "2"},
+		{"float literals are exact", "0.1 + 0.2", "0.3"},
+		{"decimal plus int division", "Donations / 2 + VolunteerHours / 20", "3.25"},
+		{"rate times int", "Attendance * 5", "3.75"},
+		{"int stays int", "TrainingHours + 1", "11"},
+		{"int times float", "VolunteerHours * 0.1", "3"},
+		{"step table", "step(Followers, [[1000000, 8], [100000, 6], [10000, 3]])", "6"},
+		{"step below every threshold", "step(5, [[10, 1]])", "0"},
+		{"points table", `points(PoliticalRating, {"优秀": 15, "良好": 12, "一般": 8})`, "12"},
+		{"points of a missing label", `points("", {"优秀": 15})`, "0"},
+		{"clamp", "clamp(Donations * 10, 0, 8)", "8"},
+		{"count by level", `min(8 * count(Awards, .Level == "省级") + 4 * count(Awards, .Level == "县级"), 10)`, "10"},
+		{"declared decimal input", "In.rural * 2", "2.5"},
+		{"declared int input", "In.villages + 1", "4"},
+		{"ternary of decimals", "Donations > 3 ? Donations : 0.5", "3.5"},
+	}
+	c := compiler(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, err := c.Compile("X1", tt.src, formula.Number, formula.Position{})
+			require.NoError(t, err)
+			got, err := p.Decimal(facts())
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, got.String())
+		})
+	}
+}
+
+func TestPredicate(t *testing.T) {
+	tests := []struct {
+		name, src string
+		want      bool
+	}{
+		{"int comparison", "Age >= 25 && Age <= 60", true},
+		{"decimal comparison with float", "Attendance >= 0.75", true},
+		{"decimal equality ignores trailing zeros", "Donations == 3.50", true},
+		{"decimal inequality", "Donations != 3.5", false},
+		{"string membership", `PoliticalRating in ["优秀", "良好"]`, true},
+		{"any over posts", `any(Awards, .Level == "国家级")`, false},
+	}
+	c := compiler(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, err := c.Compile("Q1", tt.src, formula.Predicate, formula.Position{})
+			require.NoError(t, err)
+			got, err := p.Bool(facts())
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, got)
+		})
+	}
+}
+
+func TestCompileErrors(t *testing.T) {
+	tests := []struct {
+		name, src string
+		kind      formula.Kind
+		at        formula.Position
+		cause     error
+		want      string
+	}{
+		{"unknown name", "Agee >= 25", formula.Predicate, formula.Position{File: "city.yaml", Line: 12, Column: 16},
+			formula.ErrType, "city.yaml:12:16: 450103 rule R: unknown name Agee\n | Agee >= 25\n | ^"},
+		{"wrong result kind", "Age + 1", formula.Predicate, formula.Position{File: "city.yaml", Line: 3, Column: 9},
+			formula.ErrType, "city.yaml:3:9: 450103 rule R: the formula gives int, but the rule needs a boolean\n | Age + 1\n | ^"},
+		{"string for points", `Sex`, formula.Number, formula.Position{},
+			formula.ErrType, "1:1: 450103 rule R: the formula gives a string, but the rule needs a number\n | Sex\n | ^"},
+		{"syntax on the second line", "Age >= 25 &&\n  (Local", formula.Predicate, formula.Position{File: "c.yaml", Line: 7, Column: 5, Indent: 5},
+			formula.ErrSyntax, "c.yaml:8:12: 450103 rule R: unexpected token EOF\n |   (Local\n | .......^"},
+		{"undeclared input", "In.forest > 1", formula.Predicate, formula.Position{File: "c.yaml", Line: 2, Column: 10},
+			formula.ErrRefused, "c.yaml:2:10: 450103 rule R: input \"forest\" is not declared by the policy\n | In.forest > 1\n | ^"},
+		{"computed input name", `In[Sex] > 1`, formula.Predicate, formula.Position{},
+			formula.ErrRefused, "1:3: 450103 rule R: an input must be named as In.<id>, not computed\n | In[Sex] > 1\n | ..^"},
+		{"whole environment", `len($env) > 0`, formula.Predicate, formula.Position{},
+			formula.ErrRefused, "1:5: 450103 rule R: $env is not available to formulas\n | len($env) > 0\n | ....^"},
+		{"wall clock", `now().Year() > 2000`, formula.Predicate, formula.Position{},
+			formula.ErrType, "1:1: 450103 rule R: unknown name now\n | now().Year() > 2000\n | ^"},
+		{"empty", "  ", formula.Number, formula.Position{File: "c.yaml", Line: 4, Column: 3},
+			formula.ErrSyntax, "c.yaml:4:3: 450103 rule R: the formula is empty"},
+	}
+	c := compiler(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := c.Compile("R", tt.src, tt.kind, tt.at)
+			require.Error(t, err)
+			assert.ErrorIs(t, err, tt.cause)
+			var fe *formula.Error
+			require.True(t, errors.As(err, &fe))
+			assert.Equal(t, "R", fe.Rule)
+			assert.Equal(t, tt.want, err.Error())
+		})
+	}
+}
+
+func TestRuntimeErrors(t *testing.T) {
+	tests := []struct {
+		name, src string
+		f         func(*roster.Facts)
+		want      string
+	}{
+		{"division by zero", "Donations / JobsCreated", nil, "division by zero"},
+		{"missing input", "In.rural + 1", func(f *roster.Facts) { delete(f.In, "rural") }, `input "rural" is missing from the record`},
+		{"input of the wrong type", "In.villages + 1", func(f *roster.Facts) { f.In["villages"] = "3" }, `input "villages" holds string, not int`},
+	}
+	c := compiler(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, err := c.Compile("E1", tt.src, formula.Number, formula.Position{File: "c.yaml", Line: 5, Column: 12})
+			require.NoError(t, err)
+			f := facts()
+			if tt.f != nil {
+				tt.f(f)
+			}
+			_, err = p.Decimal(f)
+			require.Error(t, err)
+			assert.ErrorIs(t, err, formula.ErrRuntime)
+			assert.Contains(t, err.Error(), tt.want)
+			assert.Contains(t, err.Error(), "rule E1")
+		})
+	}
+}
+
+func TestNewRefusesBadFunctions(t *testing.T) {
+	_, err := formula.New(formula.Config{Funcs: []formula.Func{{Name: "min", Fn: func(...any) (any, error) { return 0, nil }, Types: []any{new(func(int) int)}}}})
+	assert.EqualError(t, err, `function "min": the name is taken`)
+	_, err = formula.New(formula.Config{Funcs: []formula.Func{{Name: "f", Fn: func(...any) (any, error) { return 0, nil }}}})
+	assert.EqualError(t, err, `function "f": a name, an implementation and at least one typed signature are required`)
+}
+
+func TestCustomFunction(t *testing.T) {
+	c, err := formula.New(formula.Config{Funcs: []formula.Func{{
+		Name:  "double",
+		Fn:    func(p ...any) (any, error) { return p[0].(int) * 2, nil },
+		Types: []any{new(func(int) int)},
+	}}})
+	require.NoError(t, err)
+	p, err := c.Compile("F", "double(Age)", formula.Number, formula.Position{})
+	require.NoError(t, err)
+	got, err := p.Decimal(&roster.Facts{Age: 30})
+	require.NoError(t, err)
+	assert.Equal(t, "60", got.String())
+}

@@ -1,0 +1,83 @@
+package roster
+
+import (
+	"fmt"
+	"strings"
+)
+
+// codeEntry is one member of a closed code set: the code of the national
+// standard, the official Chinese label, an English name and the other
+// spellings a clerk may type into a form.
+type codeEntry struct {
+	code    string
+	label   string
+	name    string
+	aliases []string
+}
+
+// codeSet is the immutable table behind a closed set. Index 0 is the zero
+// value of the named type; it means "not filled in".
+type codeSet[T ~uint8] struct {
+	kind    string // the field's Chinese name, for messages
+	entries []codeEntry
+}
+
+func (s codeSet[T]) entry(v T) (codeEntry, bool) {
+	if int(v) >= len(s.entries) {
+		return codeEntry{}, false
+	}
+	return s.entries[v], true
+}
+
+func (s codeSet[T]) label(v T) string {
+	if e, ok := s.entry(v); ok {
+		return e.label
+	}
+	return fmt.Sprintf("%s(%d)", s.kind, uint8(v))
+}
+
+func (s codeSet[T]) name(v T) string {
+	if e, ok := s.entry(v); ok {
+		return e.name
+	}
+	return fmt.Sprintf("%s(%d)", s.kind, uint8(v))
+}
+
+func (s codeSet[T]) code(v T) string {
+	e, _ := s.entry(v)
+	return e.code
+}
+
+func (s codeSet[T]) valid(v T) bool {
+	return v != 0 && int(v) < len(s.entries)
+}
+
+// parse accepts the standard code, the Chinese label, the English name or an
+// alias, ignoring surrounding spaces and the case of English names.
+func (s codeSet[T]) parse(text string) (T, error) {
+	t := strings.TrimSpace(text)
+	if t == "" {
+		return 0, nil
+	}
+	for i := 1; i < len(s.entries); i++ {
+		e := s.entries[i]
+		if t == e.code || t == e.label || strings.EqualFold(t, e.name) {
+			return T(i), nil
+		}
+		for _, a := range e.aliases {
+			if t == a {
+				return T(i), nil
+			}
+		}
+	}
+	return 0, fmt.Errorf("%w: %s %q", ErrUnknownCode, s.kind, t)
+}
+
+// labels lists the Chinese labels of the set, in code order.
+func (s codeSet[T]) labels() []string {
+	out := make([]string, 0, len(s.entries)-1)
+	for _, e := range s.entries[1:] {
+		out = append(out, e.label)
+	}
+	return out
+}

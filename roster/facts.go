@@ -1,0 +1,175 @@
+package roster
+
+import "github.com/shopspring/decimal"
+
+// Facts is the view of a [Record] that rule formulas read: every closed set
+// as its Chinese label, counts as int, amounts and rates as exact decimals,
+// and the values that depend on the assessment date (age, recent training)
+// already worked out. Formulas in classify, qualify and evaluate are
+// type-checked against this struct, so a misspelt field is refused when a
+// policy is loaded, not when a record is scored.
+//
+// Facts has no methods on purpose: the formula language would expose them.
+type Facts struct {
+	Key  string
+	Unit string
+
+	Age       int    // whole years on the assessment date
+	Sex       string // 男性 / 女性
+	Ethnicity string
+	Politics  string // GB/T 4762 label, such as 中共党员 or 无党派人士
+	// CPC is true for CPC members and probationary members.
+	CPC             bool
+	Reliable        bool
+	PoliticalRating string // 优秀 / 良好 / 一般 / 较差, or "" when not rated
+
+	Education  string // 研究生 / 大学本科 / 大学专科 / ...
+	Degree     string
+	TitleLevel string // 正高 / 副高 / 中级 / 初级 / 无
+
+	Employer     string
+	EmployerKind string // 民营企业 / 外商投资企业 / 中介组织 / ...
+	Position     string
+	Occupation   string
+	Role         string // 经营管理 / 专业技术 / 专业服务 / 出资人 / 采编 / 其他
+	FieldYears   int
+	NewMedia     bool
+	Followers    int
+	Local        bool
+
+	Seats    []SeatFacts
+	OrgPosts []OrgPostFacts
+	Awards   []AwardFacts
+
+	// TrainingHours sums the training hours of the three years up to the
+	// assessment date; TrainingHours5y of the five years.
+	TrainingHours   int
+	TrainingHours5y int
+
+	IndustryRating      string
+	Donations           decimal.Decimal // 万元
+	VolunteerHours      int
+	JobsCreated         int
+	Proposals           int
+	Attendance          decimal.Decimal // 0 to 1
+	EmergencyRelief     bool
+	NationalRecognition bool
+
+	CriminalPenalty    bool
+	DishonestDebtor    bool
+	TaxViolation       bool
+	NegativeStatements bool
+
+	// In holds the inputs a policy declares beyond the form, already
+	// converted to their declared types.
+	In map[string]any
+}
+
+// SeatFacts is a [Seat] as formulas see it.
+type SeatFacts struct {
+	Body   string // 人大代表 / 政协委员
+	Level  string // 国家级 / 省级 / 市级 / 县级
+	Sector string
+}
+
+// OrgPostFacts is an [OrgPost] as formulas see it.
+type OrgPostFacts struct {
+	Kind    string // 统战组织 / 社会组织
+	Level   string
+	Leading bool
+}
+
+// AwardFacts is an [Award] as formulas see it.
+type AwardFacts struct {
+	Level string
+	Year  int
+}
+
+// Facts returns the view of r that formulas read on the assessment date
+// asOf. It does not validate r and never fails; [Validator.Validate] is the
+// place for that.
+func (r *Record) Facts(asOf Date) Facts {
+	f := Facts{
+		Key:                 r.Key,
+		Unit:                r.Unit,
+		Age:                 r.BirthDate.YearsTo(asOf),
+		Sex:                 optLabel(r.Sex),
+		Ethnicity:           optLabel(r.Ethnicity),
+		Politics:            optLabel(r.Politics),
+		CPC:                 r.Politics == CPCMember || r.Politics == CPCProbationary,
+		Reliable:            r.Reliable,
+		PoliticalRating:     optLabel(r.PoliticalRating),
+		Education:           optLabel(r.Education),
+		Degree:              optLabel(r.Degree),
+		TitleLevel:          optLabel(r.TitleLevel),
+		Employer:            r.Employer,
+		EmployerKind:        optLabel(r.EmployerKind),
+		Position:            r.Position,
+		Occupation:          r.Occupation,
+		Role:                optLabel(r.Role),
+		FieldYears:          r.FieldYears,
+		NewMedia:            r.NewMedia,
+		Followers:           r.Followers,
+		Local:               r.Local,
+		IndustryRating:      optLabel(r.IndustryRating),
+		Donations:           r.Donations,
+		VolunteerHours:      r.VolunteerHours,
+		JobsCreated:         r.JobsCreated,
+		Proposals:           r.Proposals,
+		Attendance:          r.Attendance,
+		EmergencyRelief:     r.EmergencyRelief,
+		NationalRecognition: r.NationalRecognition,
+		CriminalPenalty:     r.CriminalPenalty,
+		DishonestDebtor:     r.DishonestDebtor,
+		TaxViolation:        r.TaxViolation,
+		NegativeStatements:  r.NegativeStatements,
+	}
+	if f.TitleLevel == "" {
+		f.TitleLevel = NoTitle.Label()
+	}
+	if len(r.Seats) > 0 {
+		f.Seats = make([]SeatFacts, len(r.Seats))
+		for i, s := range r.Seats {
+			f.Seats[i] = SeatFacts{Body: optLabel(s.Body), Level: optLabel(s.Level), Sector: s.Sector}
+		}
+	}
+	if len(r.OrgPosts) > 0 {
+		f.OrgPosts = make([]OrgPostFacts, len(r.OrgPosts))
+		for i, p := range r.OrgPosts {
+			f.OrgPosts[i] = OrgPostFacts{Kind: optLabel(p.Kind), Level: optLabel(p.Level), Leading: p.Leading}
+		}
+	}
+	if len(r.Awards) > 0 {
+		f.Awards = make([]AwardFacts, len(r.Awards))
+		for i, a := range r.Awards {
+			f.Awards[i] = AwardFacts{Level: optLabel(a.Level), Year: a.Year}
+		}
+	}
+	from3, from5 := asOf.AddYears(-3), asOf.AddYears(-5)
+	for _, t := range r.Trainings {
+		if t.Date.After(asOf) || t.Hours <= 0 {
+			continue
+		}
+		if !t.Date.Before(from5) {
+			f.TrainingHours5y += t.Hours
+		}
+		if !t.Date.Before(from3) {
+			f.TrainingHours += t.Hours
+		}
+	}
+	return f
+}
+
+type labeled interface {
+	Label() string
+	Valid() bool
+}
+
+// optLabel is the label of a filled-in code, "" for the zero value, so that
+// a formula can test for "not filled in" with == "".
+func optLabel[T labeled](v T) string {
+	if !v.Valid() {
+		return ""
+	}
+	return v.Label()
+}
