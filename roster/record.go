@@ -6,9 +6,10 @@ import (
 
 // Record is one person's registration form (Annex 2, 登记表) and the inputs
 // the qualification conditions and the index system read. It holds what a
-// unit knows about a person, not what the stages conclude: the group, the
-// grade and the list a person is placed on are results of [classify],
-// [evaluate] and [tier], reported beside the record by [report].
+// unit knows about a person; what the stages conclude this round (the group,
+// the grade, the list) are results of [classify], [evaluate] and [tier],
+// reported beside the record by [report]. What was concluded last round
+// (Tier, LastEvaluation) is part of the record, since the next round reads it.
 //
 // The zero value is an empty form; [Validator.Validate] says what is missing.
 // A Record is a plain value: copy it freely, share it read-only between
@@ -97,6 +98,9 @@ type Record struct {
 	TaxViolation       bool // 重大税收违法
 	NegativeStatements bool // 发表造成严重负面影响的言论
 
+	// Tier is the list the person sits on from the last round; the zero
+	// value means on no list yet.
+	Tier Tier
 	// LastEvaluation is the previous comprehensive evaluation, if any.
 	LastEvaluation *Evaluation
 
@@ -141,7 +145,8 @@ type Training struct {
 
 // Evaluation is the result of an earlier comprehensive evaluation (综合评价情况).
 type Evaluation struct {
-	Grade string // the grade as reported (A, B, C or D)
+	Grade Grade
+	Score decimal.Decimal
 	By    string // 评价单位
 	Date  Date   // 评价时间
 }
