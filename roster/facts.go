@@ -13,6 +13,12 @@ import "github.com/shopspring/decimal"
 type Facts struct {
 	Key  string
 	Unit string
+	// Group is the primary group as classified ("G1" to "G4"), "" when the
+	// person is not new social strata or could not be classified. The
+	// pipeline sets it after classification; Record.Facts leaves it empty.
+	Group string
+	// Subkind is the freelance sub-kind's label for G3, else "".
+	Subkind string
 
 	Age       int    // whole years on the assessment date
 	Sex       string // 男性 / 女性

@@ -1,0 +1,148 @@
+package policy
+
+import (
+	"slices"
+)
+
+// Clone returns a deep copy of d, so that changing the copy never changes d.
+func (d *Document) Clone() *Document {
+	c := *d
+	c.Inputs = cloneInputs(d.Inputs)
+	c.Conditions = slices.Clone(d.Conditions)
+	c.Indicators = cloneIndicators(d.Indicators)
+	c.Bonuses = slices.Clone(d.Bonuses)
+	c.Vetoes = slices.Clone(d.Vetoes)
+	c.Grades = slices.Clone(d.Grades)
+	return &c
+}
+
+func cloneInputs(in []Input) []Input {
+	out := slices.Clone(in)
+	for i := range out {
+		if out[i].Min != nil {
+			v := *out[i].Min
+			out[i].Min = &v
+		}
+		if out[i].Max != nil {
+			v := *out[i].Max
+			out[i].Max = &v
+		}
+		if out[i].Default != nil {
+			v := *out[i].Default
+			out[i].Default = &v
+		}
+	}
+	return out
+}
+
+func cloneIndicators(in []Indicator) []Indicator {
+	if in == nil {
+		return nil
+	}
+	out := make([]Indicator, len(in))
+	for i, x := range in {
+		out[i] = x
+		out[i].Children = cloneIndicators(x.Children)
+	}
+	return out
+}
+
+// Apply returns the policy that o makes of base. base is not changed. Every
+// id that o changes or disables must exist in base; every id it adds must
+// be new. All such problems are reported at once, each at its place in the
+// overlay's file.
+func (o *Overlay) Apply(base *Document) (*Document, error) {
+	p := &problems{policy: o.ID}
+	d := base.Clone()
+	d.ID, d.Extends = o.ID, base.ID
+	if o.Name != "" {
+		d.Name = o.Name
+	}
+	d.Jurisdiction = o.Jurisdiction
+	if !o.ValidFrom.IsZero() {
+		d.ValidFrom = o.ValidFrom
+	}
+	if !o.ValidUntil.IsZero() {
+		d.ValidUntil = o.ValidUntil
+	}
+	d.Pos = o.Pos
+	d.Inputs = append(d.Inputs, cloneInputs(o.Inputs)...)
+
+	for _, ch := range o.Conditions.Change {
+		i := slices.IndexFunc(d.Conditions, func(c Condition) bool { return c.ID == ch.ID })
+		if i < 0 {
+			p.add(ch.Pos, ErrUnknownID, "conditions.change: condition %q does not exist in %s", ch.ID, base.ID)
+			continue
+		}
+		d.Conditions[i].Kind = ch.Kind
+	}
+	d.Conditions = append(d.Conditions, o.Conditions.Add...)
+
+	for _, ch := range o.Indicators.Change {
+		in := findIndicator(d.Indicators, ch.ID)
+		if in == nil {
+			p.add(ch.Pos, ErrUnknownID, "indicators.change: indicator %q does not exist in %s", ch.ID, base.ID)
+			continue
+		}
+		if ch.Points != nil {
+			in.Points = *ch.Points
+		}
+		if ch.Formula != nil {
+			in.Formula, in.FormulaPos = *ch.Formula, ch.FormulaPos
+		}
+	}
+	for i, id := range o.Indicators.Disable {
+		at := o.Pos
+		if i < len(o.Indicators.DisablePos) {
+			at = o.Indicators.DisablePos[i]
+		}
+		if !removeIndicator(&d.Indicators, id) {
+			p.add(at, ErrUnknownID, "indicators.disable: indicator %q does not exist in %s", id, base.ID)
+		}
+	}
+	for _, add := range o.Indicators.Add {
+		if add.Parent == "" {
+			d.Indicators = append(d.Indicators, add.Indicator)
+			continue
+		}
+		parent := findIndicator(d.Indicators, add.Parent)
+		if parent == nil || parent.Formula != "" {
+			p.add(add.Pos, ErrUnknownID, "indicators.add: parent %q is not a first-level indicator of %s", add.Parent, base.ID)
+			continue
+		}
+		parent.Children = append(parent.Children, add.Indicator)
+	}
+	if len(o.Grades) > 0 {
+		d.Grades = slices.Clone(o.Grades)
+	}
+	if err := p.err(); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// findIndicator finds an indicator of either level by id.
+func findIndicator(ins []Indicator, id string) *Indicator {
+	for i := range ins {
+		if ins[i].ID == id {
+			return &ins[i]
+		}
+		if c := findIndicator(ins[i].Children, id); c != nil {
+			return c
+		}
+	}
+	return nil
+}
+
+func removeIndicator(ins *[]Indicator, id string) bool {
+	for i := range *ins {
+		if (*ins)[i].ID == id {
+			*ins = slices.Delete(*ins, i, i+1)
+			return true
+		}
+		if removeIndicator(&(*ins)[i].Children, id) {
+			return true
+		}
+	}
+	return false
+}
