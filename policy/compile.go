@@ -205,8 +205,6 @@ func formulaError(policy string, err error) error {
 	}
 }
 
-
-
 // ID returns the policy's id.
 func (p *Policy) ID() string { return p.doc.ID }
 
