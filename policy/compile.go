@@ -67,6 +67,7 @@ type Rule struct {
 	reason   string
 	pos      Position
 	prog     *formula.Program
+	refs     []fieldRef
 }
 
 // ID returns the rule's id.
@@ -152,7 +153,7 @@ func Compile(d *Document, opts ...Option) (*Policy, error) {
 			p.errs = append(p.errs, formulaError(doc.ID, err))
 			return nil
 		}
-		return &Rule{id: id, name: name, pos: at, prog: prog}
+		return &Rule{id: id, name: name, pos: at, prog: prog, refs: fieldRefs(prog.Reads())}
 	}
 	for _, cd := range doc.Conditions {
 		if r := compile(cd.ID, cd.Name, cd.Formula, formula.Predicate, cd.Pos, cd.FormulaPos); r != nil {

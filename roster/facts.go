@@ -13,6 +13,8 @@ import "github.com/shopspring/decimal"
 type Facts struct {
 	Key  string
 	Unit string
+	// AsOf is the assessment date the facts were worked out for.
+	AsOf Date
 	// Group is the primary group as classified ("G1" to "G4"), "" when the
 	// person is not new social strata or could not be classified. The
 	// pipeline sets it after classification; Record.Facts leaves it empty.
@@ -98,6 +100,7 @@ func (r *Record) Facts(asOf Date) Facts {
 	f := Facts{
 		Key:                 r.Key,
 		Unit:                r.Unit,
+		AsOf:                asOf,
 		Age:                 r.BirthDate.YearsTo(asOf),
 		Sex:                 optLabel(r.Sex),
 		Ethnicity:           optLabel(r.Ethnicity),

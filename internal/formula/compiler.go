@@ -198,7 +198,7 @@ func (c *Compiler) Compile(rule, source string, kind Kind, at Position) (*Progra
 	if !resultFits(kind, out) {
 		return nil, fail(ErrType, fmt.Sprintf("the formula gives %s, but the rule needs %s", typeName(out), kind), 0)
 	}
-	p := &Program{rule: rule, source: source, kind: kind, jurisdiction: c.jurisdiction, at: at, prog: prog}
+	p := &Program{rule: rule, source: source, kind: kind, jurisdiction: c.jurisdiction, at: at, prog: prog, reads: reads(tree.Node)}
 	p.pool.New = func() any { return &vm.VM{MemoryBudget: c.memory} }
 	return p, nil
 }
@@ -237,6 +237,10 @@ func (v *refuser) Visit(node *ast.Node) {
 		return
 	}
 	switch n := (*node).(type) {
+	case *ast.CallNode:
+		if _, method := n.Callee.(*ast.MemberNode); method {
+			v.from, v.msg = n.Location().From, "method calls are not allowed; use the functions of the formula language"
+		}
 	case *ast.IdentifierNode:
 		if strings.HasPrefix(n.Value, "$") || strings.HasPrefix(n.Value, "__") {
 			v.from, v.msg = n.Location().From, fmt.Sprintf("%s is not available to formulas", n.Value)
@@ -301,6 +305,48 @@ type Program struct {
 	at                         Position
 	prog                       *vm.Program
 	pool                       sync.Pool
+	reads                      []string
+}
+
+// Reads returns the fields of the record the formula reads, in the order
+// they first appear: names of roster.Facts fields, and In.<id> for inputs.
+func (p *Program) Reads() []string { return p.reads }
+
+var factsType = reflect.TypeOf(roster.Facts{})
+
+func reads(root ast.Node) []string {
+	v := &reader{seen: map[string]bool{}}
+	ast.Walk(&root, v)
+	return v.names
+}
+
+type reader struct {
+	seen  map[string]bool
+	names []string
+}
+
+func (v *reader) Visit(node *ast.Node) {
+	var name string
+	switch n := (*node).(type) {
+	case *ast.MemberNode:
+		id, ok := n.Node.(*ast.IdentifierNode)
+		prop, isStr := n.Property.(*ast.StringNode)
+		if !ok || id.Value != "In" || !isStr {
+			return
+		}
+		name = "In." + prop.Value
+	case *ast.IdentifierNode:
+		if _, ok := factsType.FieldByName(n.Value); !ok || n.Value == "In" {
+			return
+		}
+		name = n.Value
+	default:
+		return
+	}
+	if !v.seen[name] {
+		v.seen[name] = true
+		v.names = append(v.names, name)
+	}
 }
 
 // Rule returns the id of the rule the formula belongs to.

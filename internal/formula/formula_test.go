@@ -115,8 +115,10 @@ func TestCompileErrors(t *testing.T) {
 			formula.ErrRefused, "1:3: 450103 rule R: an input must be named as In.<id>, not computed\n | In[Sex] > 1\n | ..^"},
 		{"whole environment", `len($env) > 0`, formula.Predicate, formula.Position{},
 			formula.ErrRefused, "1:5: 450103 rule R: $env is not available to formulas\n | len($env) > 0\n | ....^"},
-		{"wall clock", `now().Year() > 2000`, formula.Predicate, formula.Position{},
-			formula.ErrType, "1:1: 450103 rule R: unknown name now\n | now().Year() > 2000\n | ^"},
+		{"wall clock", `now() != nil`, formula.Predicate, formula.Position{},
+			formula.ErrType, "1:1: 450103 rule R: unknown name now\n | now() != nil\n | ^"},
+		{"method call on the record", `Donations.IsZero()`, formula.Predicate, formula.Position{},
+			formula.ErrRefused, "1:11: 450103 rule R: method calls are not allowed; use the functions of the formula language\n | Donations.IsZero()\n | ..........^"},
 		{"empty", "  ", formula.Number, formula.Position{File: "c.yaml", Line: 4, Column: 3},
 			formula.ErrSyntax, "c.yaml:4:3: 450103 rule R: the formula is empty"},
 	}
@@ -160,6 +162,12 @@ func TestRuntimeErrors(t *testing.T) {
 			assert.Contains(t, err.Error(), "rule E1")
 		})
 	}
+}
+
+func TestReads(t *testing.T) {
+	p, err := compiler(t).Compile("R", `Donations / 2 + VolunteerHours / 20 + count(Awards, .Level == "县级") + In.villages + Donations`, formula.Number, formula.Position{})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"Donations", "VolunteerHours", "Awards", "In.villages"}, p.Reads())
 }
 
 func TestNewRefusesBadFunctions(t *testing.T) {
