@@ -95,4 +95,3 @@ func formatValue(x any) string {
 	}
 	return fmt.Sprint(x)
 }
-
