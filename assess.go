@@ -1,0 +1,206 @@
+package newstrata
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/newstrata/newstrata/classify"
+	"github.com/newstrata/newstrata/evaluate"
+	"github.com/newstrata/newstrata/policy"
+	"github.com/newstrata/newstrata/qualify"
+	"github.com/newstrata/newstrata/roster"
+)
+
+// Config says what an [Assessor] works with. A nil field takes the
+// default: Nanning, the baseline classification rules, the baseline policy.
+type Config struct {
+	Jurisdiction *roster.Jurisdiction
+	Classifier   *classify.Classifier
+	Policies     *policy.Set
+}
+
+// Assessor runs the stages for one jurisdiction: validation, classification,
+// qualification and evaluation under the policy in force for each record's
+// unit on the assessment date. It is immutable and safe for concurrent use.
+type Assessor struct {
+	j        *roster.Jurisdiction
+	classify *classify.Classifier
+	policies *policy.Set
+}
+
+// New returns an Assessor for cfg, filling in the defaults.
+func New(cfg Config) (*Assessor, error) {
+	a := &Assessor{j: cfg.Jurisdiction, classify: cfg.Classifier, policies: cfg.Policies}
+	if a.j == nil {
+		a.j = roster.Nanning()
+	}
+	if a.classify == nil {
+		c, err := classify.New(classify.Baseline())
+		if err != nil {
+			return nil, err
+		}
+		a.classify = c
+	}
+	if a.policies == nil {
+		s, err := policy.NewSet(a.j, nil)
+		if err != nil {
+			return nil, err
+		}
+		a.policies = s
+	}
+	return a, nil
+}
+
+// Jurisdiction returns the jurisdiction the Assessor works for.
+func (a *Assessor) Jurisdiction() *roster.Jurisdiction { return a.j }
+
+// Status is where an assessment leaves a person.
+type Status uint8
+
+// The statuses of an assessment.
+const (
+	// Candidate: qualified and graded in a band that stays in the database.
+	Candidate Status = iota + 1
+	// Removed: qualified but graded D (or vetoed): removed from the database.
+	Removed
+	// Unqualified: a condition failed and was not waived.
+	Unqualified
+)
+
+func (s Status) String() string {
+	switch s {
+	case Candidate:
+		return "candidate"
+	case Removed:
+		return "removed"
+	case Unqualified:
+		return "unqualified"
+	}
+	return fmt.Sprintf("Status(%d)", uint8(s))
+}
+
+// Label returns the Chinese label of s.
+func (s Status) Label() string {
+	switch s {
+	case Candidate:
+		return "入库候选"
+	case Removed:
+		return "剔除"
+	case Unqualified:
+		return "不符合资格条件"
+	}
+	return s.String()
+}
+
+// Assessment is one record taken through the stages.
+type Assessment struct {
+	Key, Unit      string
+	Classification classify.Result
+	Qualification  *qualify.Result
+	Evaluation     *evaluate.Result
+	Status         Status
+}
+
+// Assess takes one record through the stages on asOf. r must be valid (see
+// [roster.Validator]); [Assessor.AssessAll] validates for you. waivers
+// apply to the record's soft conditions.
+func (a *Assessor) Assess(r *roster.Record, asOf roster.Date, waivers ...qualify.Waiver) (*Assessment, error) {
+	pol, err := a.policies.For(r.Unit, asOf)
+	if err != nil {
+		return nil, fmt.Errorf("记录 %s：%w", r.Key, err)
+	}
+	return assess(a.classify, pol, r, asOf, waivers)
+}
+
+func assess(c *classify.Classifier, pol *policy.Policy, r *roster.Record, asOf roster.Date, waivers []qualify.Waiver) (*Assessment, error) {
+	f, err := pol.Facts(r, asOf)
+	if err != nil {
+		return nil, err
+	}
+	cls, err := c.ClassifyFacts(&f)
+	if err != nil {
+		return nil, err
+	}
+	return assessFacts(pol, r, &f, cls, waivers)
+}
+
+// assessClassified assesses a record already classified.
+func assessClassified(pol *policy.Policy, r *roster.Record, asOf roster.Date, cls classify.Result, waivers []qualify.Waiver) (*Assessment, error) {
+	f, err := pol.Facts(r, asOf)
+	if err != nil {
+		return nil, err
+	}
+	return assessFacts(pol, r, &f, cls, waivers)
+}
+
+func assessFacts(pol *policy.Policy, r *roster.Record, f *roster.Facts, cls classify.Result, waivers []qualify.Waiver) (*Assessment, error) {
+	var err error
+	out := &Assessment{Key: r.Key, Unit: r.Unit, Classification: cls}
+	if out.Classification.Outcome == classify.Classified {
+		f.Group = "G" + out.Classification.Primary.Code()
+		if out.Classification.Subkind.Valid() {
+			f.Subkind = out.Classification.Subkind.Label()
+		}
+	}
+	if out.Qualification, err = qualify.Check(pol, f, waivers...); err != nil {
+		return nil, err
+	}
+	if out.Evaluation, err = evaluate.Evaluate(pol, f); err != nil {
+		return nil, err
+	}
+	switch {
+	case !out.Qualification.Qualified:
+		out.Status = Unqualified
+	case out.Evaluation.Removed:
+		out.Status = Removed
+	default:
+		out.Status = Candidate
+	}
+	return out, nil
+}
+
+// Rejection is a record a batch could not assess, and why.
+type Rejection struct {
+	Index int    // the record's place in the batch, from 0
+	Key   string // its registration number ("" when it has none)
+	Err   error  // a *roster.RecordError, a *policy.InputError, a formula's error ...
+}
+
+var errNilRecord = errors.New("记录为空 (nil record)")
+
+// Batch is the outcome of [Assessor.AssessAll]: every record given is
+// either assessed or rejected, in the order given.
+type Batch struct {
+	Assessments []*Assessment
+	// Index holds each assessment's place in the batch.
+	Index    []int
+	Rejected []Rejection
+}
+
+// AssessAll validates and assesses records on asOf, going on past bad
+// ones. waivers are by registration number.
+func (a *Assessor) AssessAll(records []*roster.Record, asOf roster.Date, waivers map[string][]qualify.Waiver) (*Batch, error) {
+	v, err := roster.NewValidator(a.j, asOf)
+	if err != nil {
+		return nil, err
+	}
+	b := &Batch{}
+	for i, r := range records {
+		if r == nil {
+			b.Rejected = append(b.Rejected, Rejection{Index: i, Err: errNilRecord})
+			continue
+		}
+		if err := v.ValidateAt(r, i); err != nil {
+			b.Rejected = append(b.Rejected, Rejection{Index: i, Key: r.Key, Err: err})
+			continue
+		}
+		as, err := a.Assess(r, asOf, waivers[r.Key]...)
+		if err != nil {
+			b.Rejected = append(b.Rejected, Rejection{Index: i, Key: r.Key, Err: err})
+			continue
+		}
+		b.Assessments = append(b.Assessments, as)
+		b.Index = append(b.Index, i)
+	}
+	return b, nil
+}

@@ -1,0 +1,51 @@
+// Package newstrata certifies representatives of the new social strata
+// (新的社会阶层代表人士) by a city's rules: the Nanning notice of 2 April 2019
+// and its annexes, with each county-district free to customise them.
+//
+// # The flow
+//
+// A registration record ([roster.Record], the Annex 2 form) goes through
+// five stages, each a package of its own that can also be used alone:
+//
+//  1. [classify] puts the person in one of the four groups (G1 private and
+//     foreign-invested enterprise staff, G2 intermediary and social
+//     organisation staff, G3 freelancers in six sub-kinds, G4 new media),
+//     with overlaps kept as secondary groups, or says the person is not new
+//     social strata, or that it cannot tell and why.
+//  2. [qualify] checks the qualification conditions (Annex 4): hard ones
+//     fail the person, soft ones may be waived with a recorded reason.
+//  3. [evaluate] scores the comprehensive evaluation index system (Annex 3)
+//     exactly, applies bonuses and vetoes, grades A to D (D is removed from
+//     the database) and explains every point.
+//  4. tier keeps 200 on the city's list and 50 on each county-district's,
+//     every group represented, round after round.
+//  5. report fills in the two forms reported upward: the Annex 1 summary
+//     table and the Annex 2 registration form.
+//
+// The tier and report stages are the next to be built; the stages above
+// them are complete.
+//
+// # Rules are data
+//
+// The conditions, indicators, bonuses, vetoes and grade bands are a
+// [policy.Document]: YAML a county clerk can edit, or Go values. The
+// reference baseline ships embedded ([policy.Baseline]); a county-district
+// overlays it (extends) to change weights and formulas, add indicators that
+// read inputs of its own, change grade cut-offs or add conditions. Formulas
+// are expr-lang/expr expressions over [roster.Facts], compiled once when a
+// policy loads, with exact decimal arithmetic. The classification rules are
+// data in the same way ([classify.Baseline]).
+//
+// # This package
+//
+// [Assessor] wires the stages for a batch: it classifies, picks the policy
+// in force for the record's unit on the assessment date, qualifies and
+// evaluates, accounts for every record it is given and goes on past bad
+// ones. [Compare] runs two policies over a roster and lists who changes
+// qualification, grade or total, so that a county sees the effect of an
+// overlay before adopting it.
+//
+// Nothing in the library opens a file, reads the clock or keeps global
+// state: the assessment date is an argument, data comes in as values,
+// []byte, io.Reader or fs.FS.
+package newstrata
