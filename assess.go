@@ -168,6 +168,10 @@ type Rejection struct {
 
 var errNilRecord = errors.New("记录为空 (nil record)")
 
+// ErrDuplicateKey: a batch holds two records with one registration number;
+// the first is assessed, the later ones are rejected.
+var ErrDuplicateKey = errors.New("登记编号重复 (duplicate registration number)")
+
 // Batch is the outcome of [Assessor.AssessAll]: every record given is
 // either assessed or rejected, in the order given.
 type Batch struct {
@@ -185,6 +189,7 @@ func (a *Assessor) AssessAll(records []*roster.Record, asOf roster.Date, waivers
 		return nil, err
 	}
 	b := &Batch{}
+	seen := make(map[string]int, len(records))
 	for i, r := range records {
 		if r == nil {
 			b.Rejected = append(b.Rejected, Rejection{Index: i, Err: errNilRecord})
@@ -194,6 +199,11 @@ func (a *Assessor) AssessAll(records []*roster.Record, asOf roster.Date, waivers
 			b.Rejected = append(b.Rejected, Rejection{Index: i, Key: r.Key, Err: err})
 			continue
 		}
+		if first, dup := seen[r.Key]; dup {
+			b.Rejected = append(b.Rejected, Rejection{Index: i, Key: r.Key, Err: fmt.Errorf("%w：记录 %s 与第 %d 条记录的登记编号相同 (registration number also used by record %d)", ErrDuplicateKey, r.Key, first+1, first+1)})
+			continue
+		}
+		seen[r.Key] = i
 		as, err := a.Assess(r, asOf, waivers[r.Key]...)
 		if err != nil {
 			b.Rejected = append(b.Rejected, Rejection{Index: i, Key: r.Key, Err: err})

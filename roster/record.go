@@ -22,71 +22,71 @@ import (
 type Record struct {
 	// Key is the registration number (登记编号) that names the record in
 	// every message. It is never the citizen ID: errors carry no personal data.
-	Key string
+	Key string `validate:"required,key,max=32,notid"`
 	// Unit is the GB/T 2260 code (or, for a development zone, the
 	// jurisdiction's own code) of the county-district that keeps the record.
-	Unit string
+	Unit string `validate:"required,unit"`
 
 	// Identity.
-	Name        string    // 姓名
-	Sex         Sex       // 性别
-	Ethnicity   Ethnicity // 民族
-	BirthDate   Date      // 出生年月 (a month or a day)
-	CitizenID   string    // 公民身份号码
-	NativePlace string    // 籍贯
-	Phone       string    // 联系电话
+	Name        string    `validate:"required,utf8,line,max=50"` // 姓名
+	Sex         Sex       `validate:"required,sex"`              // 性别
+	Ethnicity   Ethnicity `validate:"required,code"`             // 民族
+	BirthDate   Date      `validate:"required,date,notafter"`    // 出生年月 (a month or a day)
+	CitizenID   string    `validate:"required,citizenid"`        // 公民身份号码
+	NativePlace string    `validate:"utf8,line,max=50"`          // 籍贯
+	Phone       string    `validate:"omitempty,phone"`           // 联系电话
 
 	// Politics.
-	Politics Politics // 政治面貌
+	Politics Politics `validate:"required,code"` // 政治面貌
 	// Reliable records that the recommending unit attests the person's
 	// political reliability (supports the leadership of the CPC).
 	Reliable bool
 	// PoliticalRating is the recommending unit's rating of political stance.
-	PoliticalRating Rating
+	PoliticalRating Rating `validate:"omitempty,code"`
 
 	// Education.
-	Education  Education  // 学历
-	Degree     Degree     // 学位
-	Title      string     // 专业技术职称
-	TitleLevel TitleLevel // 职称级别
+	Education  Education  `validate:"required,code"`    // 学历
+	Degree     Degree     `validate:"omitempty,code"`   // 学位
+	Title      string     `validate:"utf8,line,max=50"` // 专业技术职称
+	TitleLevel TitleLevel `validate:"omitempty,code"`   // 职称级别
 
 	// Work.
-	Employer     string       // 工作单位
-	EmployerKind EmployerKind // 单位性质
-	Position     string       // 职务
-	Occupation   string       // 职业, as the person describes it (网络作家, 律师, 设计师 ...)
-	Role         Role         // 岗位类别
-	WorkStart    Date         // 参加工作时间
-	FieldYears   int          // 从业年限: years in the field
+	Employer     string       `validate:"utf8,line,max=100"`       // 工作单位
+	EmployerKind EmployerKind `validate:"required,code"`           // 单位性质
+	Position     string       `validate:"utf8,line,max=50"`        // 职务
+	Occupation   string       `validate:"utf8,line,max=50"`        // 职业, as the person describes it (网络作家, 律师, 设计师 ...)
+	Role         Role         `validate:"omitempty,code"`          // 岗位类别
+	WorkStart    Date         `validate:"omitempty,date,notafter"` // 参加工作时间
+	FieldYears   int          `validate:"gte=0,lte=80"`            // 从业年限: years in the field
 	// NewMedia records that the person works in a new-media organisation or
 	// through new-media platforms (出资、经营管理、采编、技术).
 	NewMedia bool
 	// Followers counts the followers of the person's main new-media account.
-	Followers int
+	Followers int `validate:"gte=0"`
 	// Local records that the person works or lives in the jurisdiction.
 	Local bool
 
 	// Posts.
-	Seats      []Seat    // 人大代表、政协委员
-	OrgPosts   []OrgPost // posts in united-front and social organisations
-	OtherPosts string    // 其他社会职务
+	Seats      []Seat    `validate:"dive"`               // 人大代表、政协委员
+	OrgPosts   []OrgPost `validate:"dive"`               // posts in united-front and social organisations
+	OtherPosts string    `validate:"utf8,text,max=2000"` // 其他社会职务
 
 	// Record.
-	Awards       []Award    // 获奖情况
-	Trainings    []Training // 培训情况
-	Performance  string     // 主要政治表现
-	Achievements string     // 主要成就和社会影响
+	Awards       []Award    `validate:"dive"`               // 获奖情况
+	Trainings    []Training `validate:"dive"`               // 培训情况
+	Performance  string     `validate:"utf8,text,max=2000"` // 主要政治表现
+	Achievements string     `validate:"utf8,text,max=2000"` // 主要成就和社会影响
 	// IndustryRating is the rating of influence in the person's field.
-	IndustryRating Rating
+	IndustryRating Rating `validate:"omitempty,code"`
 	// Donations is the amount donated to public welfare, in 万元, over the
 	// period the index system looks at.
-	Donations      decimal.Decimal
-	VolunteerHours int // 志愿服务时长（小时）
-	JobsCreated    int // 带动就业人数
+	Donations      decimal.Decimal `validate:"dgte=0"`
+	VolunteerHours int             `validate:"gte=0"` // 志愿服务时长（小时）
+	JobsCreated    int             `validate:"gte=0"` // 带动就业人数
 	// Proposals counts adopted proposals and 社情民意 reports.
-	Proposals int
+	Proposals int `validate:"gte=0"`
 	// Attendance is the attendance rate of united-front activities, 0 to 1.
-	Attendance decimal.Decimal
+	Attendance decimal.Decimal `validate:"dgte=0,dlte=1"`
 	// EmergencyRelief records a major contribution to emergency relief.
 	EmergencyRelief bool
 	// NationalRecognition records a national recognition for new-strata work.
@@ -100,7 +100,7 @@ type Record struct {
 
 	// Tier is the list the person sits on from the last round; the zero
 	// value means on no list yet.
-	Tier Tier
+	Tier Tier `validate:"omitempty,code"`
 	// LastEvaluation is the previous comprehensive evaluation, if any.
 	LastEvaluation *Evaluation
 
@@ -113,40 +113,40 @@ type Record struct {
 
 // Seat is a seat as an NPC deputy or a CPPCC member.
 type Seat struct {
-	Body   Body   // 人大代表 or 政协委员
-	Level  Level  // 级别
-	Term   string // 届次, such as 第十四届
-	Sector string // 界别 (CPPCC only)
+	Body   Body   `validate:"required,code"`    // 人大代表 or 政协委员
+	Level  Level  `validate:"required,code"`    // 级别
+	Term   string `validate:"utf8,line,max=20"` // 届次, such as 第十四届
+	Sector string `validate:"utf8,line,max=50"` // 界别 (CPPCC only)
 }
 
 // OrgPost is a post in a united-front or social organisation.
 type OrgPost struct {
-	Kind         OrgKind // 统战组织 or 社会组织
-	Organization string  // 组织名称
-	Title        string  // 职务
-	Level        Level   // the organisation's level
+	Kind         OrgKind `validate:"required,code"`              // 统战组织 or 社会组织
+	Organization string  `validate:"required,utf8,line,max=100"` // 组织名称
+	Title        string  `validate:"utf8,line,max=50"`           // 职务
+	Level        Level   `validate:"required,code"`              // the organisation's level
 	// Leading records that the post is a leading one (会长、副会长、秘书长 ...).
 	Leading bool
 }
 
 // Award is an honour or award.
 type Award struct {
-	Name  string
-	Level Level
-	Year  int
+	Name  string `validate:"required,utf8,line,max=200"`
+	Level Level  `validate:"required,code"`
+	Year  int    `validate:"omitempty,year"`
 }
 
 // Training is a training course attended.
 type Training struct {
-	Name  string
-	Date  Date
-	Hours int
+	Name  string `validate:"required,utf8,line,max=200"`
+	Date  Date   `validate:"required,date,notafter"`
+	Hours int    `validate:"gte=0"`
 }
 
 // Evaluation is the result of an earlier comprehensive evaluation (综合评价情况).
 type Evaluation struct {
-	Grade Grade
-	Score decimal.Decimal
-	By    string // 评价单位
-	Date  Date   // 评价时间
+	Grade Grade           `validate:"required,code"`
+	Score decimal.Decimal `validate:"dgte=0,dlte=100"`
+	By    string          `validate:"utf8,line,max=100"`      // 评价单位
+	Date  Date            `validate:"required,date,notafter"` // 评价时间
 }
