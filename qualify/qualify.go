@@ -152,7 +152,7 @@ func grant(p *policy.Policy, key string, waivers []Waiver) (map[string]string, e
 		var why string
 		switch {
 		case !ok:
-			why = fmt.Sprintf("policy %s has no condition %q", p.ID(), w.Condition)
+			why = fmt.Sprintf("政策 %s 没有资格条件 %q (the policy has no such condition)", p.ID(), w.Condition)
 		case kind != policy.Soft:
 			why = "只有可放宽条件可以放宽 (only soft conditions can be waived)"
 		case strings.TrimSpace(w.Reason) == "":

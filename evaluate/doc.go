@@ -1,0 +1,80 @@
+// Package evaluate is the comprehensive evaluation (综合评价, Annex 3 of the
+// Nanning notice): it scores one person under a jurisdiction's index system,
+// applies bonuses and vetoes, gives the grade, and says what the person
+// would need for the next grade up.
+//
+// # Where it sits
+//
+// A record goes classify → qualify → evaluate → tier → report. [classify]
+// gives the group that some indicators read (the baseline's 行业影响力
+// scores new-media people, G4, by followers and everyone else by the
+// industry rating); [qualify] says whether the person may be a
+// representative at all; evaluate scores and grades; [tier] puts graded
+// candidates on the city's and the county-districts' lists, and grade D is
+// removed from the database; [report] fills in the forms.
+//
+// Evaluate runs a compiled [policy.Policy]: every formula was parsed and
+// type-checked when the policy was loaded ([policy.Compile],
+// [policy.Baseline], [policy.LoadFS]), so evaluating parses nothing. The
+// facts come from [policy.Policy.Facts], which binds the inputs the policy
+// declares beyond the form; the caller then sets [roster.Facts].Group from
+// classification ("G1" to "G4", "" when unclassified).
+//
+// # Scoring
+//
+// All arithmetic is exact decimal ([decimal.Decimal]), in the formulas and
+// here; no score ever passes through a float, so 0.1 + 0.2 is 0.3 and
+// 1.005 rounds to 1.01.
+//
+//   - Each second-level indicator's formula gives a raw value
+//     ([Indicator].Raw). It is capped to 0..Points first, then rounded by
+//     the policy's rule (baseline: 2 places, HALF_UP, so 0.005 → 0.01 and
+//     1.665 → 1.67). Lost is what the person could still earn there.
+//   - A [Dimension] (first-level indicator) scores the sum of its rounded
+//     indicators; [Result].Subtotal is the sum of the dimensions.
+//   - Each bonus is capped at its points and rounded the same way; Bonuses
+//     lists those that gave points and Bonus is their sum. Total is
+//     Subtotal plus Bonus capped at the policy's total, so a bonus never
+//     lifts a score above 100.
+//   - Vetoes (一票否决) that hold are listed in Vetoes; any one of them
+//     gives the policy's veto grade (D) whatever the score. The score is
+//     still reported.
+//   - Otherwise the grade is the band Total falls in ([policy.Policy.Grade]:
+//     from included, to excluded, the top band including the total; the
+//     baseline's A ≥ 90, B 80–<90, C 60–<80, D < 60). Removed is true for
+//     a grade whose holders leave the database.
+//   - Gap, when there is a grade above and no veto, is the distance to the
+//     next band up; its Levers are the indicators with points still to
+//     earn, most first (policy order among equals), and Closes marks those
+//     that alone could close the gap.
+//
+// Every indicator keeps the record's values its formula read
+// ([policy.Reading]), and every [Result] carries the policy's id and
+// fingerprint, so that a result can be explained to the person and
+// reproduced later under the same rules.
+//
+// # Errors
+//
+// A formula that fails on one record (a division by zero, a missing
+// input) gives an [*Error] that names the record's key and the rule and
+// wraps the formula's error, whose message has the position and the
+// snippet with a caret; [errors.As] finds the [*Error]. Nothing is shared
+// between calls, so a batch reports the record and goes on with the next.
+//
+// # Concurrency and zero values
+//
+// [Evaluate] is a pure function: it reads the policy and the facts,
+// changes neither, and returns a new [Result]. A *policy.Policy is
+// immutable, so one policy may evaluate any number of records from any
+// number of goroutines at once.
+//
+// The zero [Result] is no evaluation: its Grade is the zero [roster.Grade]
+// (not graded), its decimals are 0 and its slices nil. In a Result from
+// Evaluate, nil Bonuses and Vetoes mean none applied and a nil Gap means
+// the top grade or a veto.
+//
+// [classify]: https://pkg.go.dev/github.com/newstrata/newstrata/classify
+// [qualify]: https://pkg.go.dev/github.com/newstrata/newstrata/qualify
+// [tier]: https://pkg.go.dev/github.com/newstrata/newstrata/tier
+// [report]: https://pkg.go.dev/github.com/newstrata/newstrata/report
+package evaluate

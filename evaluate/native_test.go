@@ -1,0 +1,355 @@
+package evaluate_test
+
+import (
+	"fmt"
+	"sync"
+	"testing"
+
+	"github.com/newstrata/newstrata/evaluate"
+	"github.com/newstrata/newstrata/roster"
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// nativeIDs are the baseline's second-level indicators in its order; a
+// nativeResult holds their scores in the same order.
+var nativeIDs = [...]string{"P1", "P2", "A1", "A2", "A3", "S1", "S2", "C1", "C2", "D1", "D2"}
+
+// nativeResult is what nativeEvaluate gives: the scores and grade of the
+// baseline, without the explanation (raw values, readings, gap) that the
+// library adds.
+type nativeResult struct {
+	Scores   [len(nativeIDs)]decimal.Decimal
+	Subtotal decimal.Decimal
+	Bonus    decimal.Decimal
+	Total    decimal.Decimal
+	Vetoed   bool
+	Grade    roster.Grade
+}
+
+// nativeEvaluate is the baseline's Annex 3 written by hand in Go, from the
+// table in DOMAIN.md: the same caps, exact decimals, HALF_UP to 2 places
+// per indicator, the bonus capped so that the total stays within 100, and
+// the vetoes. It is the reference the compiled policy is checked against,
+// and the yardstick of the benchmark.
+func nativeEvaluate(f *roster.Facts) nativeResult {
+	var r nativeResult
+	score := func(i int, raw decimal.Decimal, cap int64) {
+		hi := decimal.NewFromInt(cap)
+		switch {
+		case raw.IsNegative():
+			raw = decimal.Zero
+		case raw.GreaterThan(hi):
+			raw = hi
+		}
+		r.Scores[i] = raw.Round(2)
+		r.Subtotal = r.Subtotal.Add(r.Scores[i])
+	}
+	ints := func(n int) decimal.Decimal { return decimal.NewFromInt(int64(n)) }
+	div := func(a decimal.Decimal, b int64) decimal.Decimal { return a.DivRound(decimal.NewFromInt(b), 16) }
+
+	// P 政治素质
+	score(0, ints(rating(f.PoliticalRating, 15, 12, 8, 0)), 15)
+	score(1, div(ints(f.TrainingHours), 4), 10)
+
+	// A 专业成就与行业代表性
+	edu := 2
+	switch f.Education {
+	case "研究生":
+		edu = 8
+	case "大学本科":
+		edu = 6
+	case "大学专科":
+		edu = 4
+	}
+	title := 0
+	switch f.TitleLevel {
+	case "正高":
+		title = 8
+	case "副高":
+		title = 7
+	case "中级":
+		title = 5
+	case "初级":
+		title = 3
+	}
+	score(2, ints(max(edu, title)), 8)
+	score(3, ints(f.FieldYears), 7)
+	awards := 0
+	for _, a := range f.Awards {
+		switch a.Level {
+		case "国家级":
+			awards += 10
+		case "省级":
+			awards += 8
+		case "市级":
+			awards += 6
+		case "县级":
+			awards += 4
+		}
+	}
+	score(4, ints(awards), 10)
+
+	// S 社会影响与群众基础
+	seat, post := 0, 0
+	for _, s := range f.Seats {
+		switch s.Level {
+		case "国家级", "省级":
+			seat = max(seat, 12)
+		case "市级":
+			seat = max(seat, 10)
+		case "县级":
+			seat = max(seat, 8)
+		}
+	}
+	for _, p := range f.OrgPosts {
+		if !p.Leading {
+			continue
+		}
+		switch p.Level {
+		case "国家级", "省级", "市级":
+			post = max(post, 8)
+		case "县级":
+			post = max(post, 6)
+		}
+	}
+	score(5, ints(max(seat, post)), 12)
+	influence := rating(f.IndustryRating, 8, 6, 3, 0)
+	if f.Group == "G4" {
+		switch {
+		case f.Followers >= 1000000:
+			influence = 8
+		case f.Followers >= 100000:
+			influence = 6
+		case f.Followers >= 10000:
+			influence = 3
+		default:
+			influence = 0
+		}
+	}
+	score(6, ints(influence), 8)
+
+	// C 社会贡献
+	score(7, div(f.Donations, 2).Add(div(ints(f.VolunteerHours), 20)), 8)
+	score(8, div(ints(f.JobsCreated), 20), 7)
+
+	// D 参政议政与履职
+	score(9, ints(f.Proposals*2), 10)
+	score(10, f.Attendance.Mul(decimal.NewFromInt(5)), 5)
+
+	if f.EmergencyRelief {
+		r.Bonus = r.Bonus.Add(decimal.NewFromInt(3))
+	}
+	if f.NationalRecognition {
+		r.Bonus = r.Bonus.Add(decimal.NewFromInt(2))
+	}
+	r.Total = decimal.Min(r.Subtotal.Add(r.Bonus), decimal.NewFromInt(100))
+	r.Vetoed = f.CriminalPenalty || f.DishonestDebtor || f.TaxViolation || f.NegativeStatements
+	switch {
+	case r.Vetoed:
+		r.Grade = roster.GradeD
+	case r.Total.GreaterThanOrEqual(decimal.NewFromInt(90)):
+		r.Grade = roster.GradeA
+	case r.Total.GreaterThanOrEqual(decimal.NewFromInt(80)):
+		r.Grade = roster.GradeB
+	case r.Total.GreaterThanOrEqual(decimal.NewFromInt(60)):
+		r.Grade = roster.GradeC
+	default:
+		r.Grade = roster.GradeD
+	}
+	return r
+}
+
+// rating gives the points of a four-step rating, 0 when not rated.
+func rating(label string, excellent, good, fair, poor int) int {
+	switch label {
+	case "优秀":
+		return excellent
+	case "良好":
+		return good
+	case "一般":
+		return fair
+	case "较差":
+		return poor
+	}
+	return 0
+}
+
+// mismatches compares the library's result with the native one and
+// describes every difference.
+func mismatches(got *evaluate.Result, want nativeResult) []string {
+	var out []string
+	diff := func(what string, g, w decimal.Decimal) {
+		if !g.Equal(w) || g.String() != w.String() {
+			out = append(out, fmt.Sprintf("%s: got %s, native %s", what, g, w))
+		}
+	}
+	for i, id := range nativeIDs {
+		in, ok := got.Indicator(id)
+		if !ok {
+			out = append(out, id+": missing")
+			continue
+		}
+		diff(id, in.Score, want.Scores[i])
+	}
+	diff("subtotal", got.Subtotal, want.Subtotal)
+	diff("bonus", got.Bonus, want.Bonus)
+	diff("total", got.Total, want.Total)
+	if got.Grade != want.Grade {
+		out = append(out, fmt.Sprintf("grade: got %s, native %s", got.Grade, want.Grade))
+	}
+	if vetoed := len(got.Vetoes) > 0; vetoed != want.Vetoed {
+		out = append(out, fmt.Sprintf("vetoed: got %v, native %v", vetoed, want.Vetoed))
+	}
+	if got.Removed != (want.Grade == roster.GradeD) {
+		out = append(out, fmt.Sprintf("removed: got %v for grade %s", got.Removed, want.Grade))
+	}
+	return out
+}
+
+// TestMatchesNative checks that the compiled baseline gives the same
+// scores, totals and grades as the hand-written one, record for record:
+// over the whole sample roster, classified as the pipeline does, and over
+// generated records that dwell on the edges.
+func TestMatchesNative(t *testing.T) {
+	p := baseline(t)
+	sets := []struct {
+		name       string
+		asOf       roster.Date
+		samples    func(testing.TB) []sample
+		everyGrade bool
+	}{
+		// The sample roster is realistic: under the baseline few people
+		// reach C and nobody reaches B.
+		{"sample roster", sampleAsOf, sampleRoster, false},
+		{"generated", asOf, func(testing.TB) []sample { return generated(5000, 20190402, asOf) }, true},
+	}
+	for _, set := range sets {
+		t.Run(set.name, func(t *testing.T) {
+			samples := set.samples(t)
+			grades := map[roster.Grade]int{}
+			failed := 0
+			for _, s := range samples {
+				f, err := p.Facts(s.rec, set.asOf)
+				require.NoError(t, err)
+				f.Group = s.group
+				got, err := evaluate.Evaluate(p, &f)
+				require.NoError(t, err, s.rec.Key)
+				want := nativeEvaluate(&f)
+				grades[got.Grade]++
+				if d := mismatches(got, want); len(d) > 0 {
+					failed++
+					if failed <= 10 {
+						t.Errorf("%s: %v", s.rec.Key, d)
+					}
+				}
+			}
+			assert.Zero(t, failed, "records that differ")
+			if set.everyGrade {
+				assert.Len(t, grades, 4, "the set must reach every grade, or it proves little: %v", grades)
+			}
+			t.Logf("%d records, grades %v", len(samples), grades)
+		})
+	}
+}
+
+// benchRecord is a person of middling standing who reads every part of the
+// baseline: a seat, a post, awards, trainings in and out of the window,
+// amounts with decimals.
+func benchRecord() *roster.Record {
+	r := blank()
+	r.PoliticalRating = roster.Good
+	r.Education, r.TitleLevel = roster.Undergraduate, roster.Intermediate
+	r.FieldYears = 6
+	r.Seats = []roster.Seat{{Body: roster.CPPCC, Level: roster.County, Sector: "无党派人士"}}
+	r.OrgPosts = []roster.OrgPost{{Kind: roster.SocialOrg, Organization: "青秀区测试商会", Title: "副会长", Level: roster.County, Leading: true}}
+	r.Awards = []roster.Award{{Name: "优秀建设者", Level: roster.City, Year: 2018}, {Name: "优秀志愿者", Level: roster.County, Year: 2016}}
+	r.Trainings = []roster.Training{
+		{Name: "市委统战部培训班", Date: roster.NewDate(2018, 5, 10), Hours: 16},
+		{Name: "自治区社会主义学院专题班", Date: roster.NewDate(2017, 3, 2), Hours: 8},
+		{Name: "旧培训", Date: roster.NewDate(2014, 1, 1), Hours: 40},
+	}
+	r.IndustryRating = roster.Good
+	r.Followers = 120000
+	r.Donations, r.VolunteerHours = dec("2.35"), 37
+	r.JobsCreated, r.Proposals = 23, 2
+	r.Attendance = dec("0.75")
+	return r
+}
+
+// BenchmarkEvaluate compares the compiled baseline with the hand-written
+// one on one record. Both start from the record and build the facts as the
+// pipeline does (p.Facts for the library, which binds the policy's inputs;
+// the baseline declares none, so it does what r.Facts does for the native
+// one) and both set the group; then the library runs Evaluate, which also
+// keeps each indicator's raw value and readings and works out the gap, and
+// the native one computes the scores and the grade.
+func BenchmarkEvaluate(b *testing.B) {
+	p := baseline(b)
+	r := benchRecord()
+	b.Run("newstrata", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			f, err := p.Facts(r, asOf)
+			if err != nil {
+				b.Fatal(err)
+			}
+			f.Group = "G1"
+			if _, err := evaluate.Evaluate(p, &f); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("native", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			f := r.Facts(asOf)
+			f.Group = "G1"
+			nativeEvaluate(&f)
+		}
+	})
+}
+
+// TestConcurrentUse evaluates one roster from several goroutines with one
+// policy and checks that every result is the one a single goroutine gets.
+// Run with -race.
+func TestConcurrentUse(t *testing.T) {
+	p := baseline(t)
+	samples := generated(400, 7, asOf)
+	want := make([]string, len(samples))
+	for i, s := range samples {
+		f, err := p.Facts(s.rec, asOf)
+		require.NoError(t, err)
+		f.Group = s.group
+		res, err := evaluate.Evaluate(p, &f)
+		require.NoError(t, err)
+		want[i] = res.Total.String() + " " + res.Grade.String()
+	}
+	const workers = 8
+	got := make([][]string, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			got[w] = make([]string, len(samples))
+			for i, s := range samples {
+				f, err := p.Facts(s.rec, asOf)
+				if err != nil {
+					got[w][i] = err.Error()
+					continue
+				}
+				f.Group = s.group
+				res, err := evaluate.Evaluate(p, &f)
+				if err != nil {
+					got[w][i] = err.Error()
+					continue
+				}
+				got[w][i] = res.Total.String() + " " + res.Grade.String()
+			}
+		})
+	}
+	wg.Wait()
+	for w := range workers {
+		assert.Equal(t, want, got[w], "worker %d", w)
+	}
+}

@@ -1,0 +1,67 @@
+// Package qualify checks a person against a jurisdiction's qualification
+// conditions (资格条件, Annex 4 of the Nanning notice) and records, for
+// each condition, whether it was met, failed or waived, and why.
+//
+// # Where it sits
+//
+// A record goes classify → qualify → evaluate → tier → report. [classify]
+// gives the group, which the baseline's first condition reads; qualify
+// decides who may be a representative at all; [evaluate] scores and grades
+// those who may; [tier] puts them on the city's and the county-districts'
+// lists; [report] fills in the forms.
+//
+// [Check] runs a compiled [policy.Policy]: every condition's formula was
+// parsed and type-checked when the policy was loaded ([policy.Compile],
+// [policy.Baseline], [policy.LoadFS]), so checking parses nothing. The
+// facts come from [policy.Policy.Facts], which binds the inputs the policy
+// declares beyond the form; the caller then sets [roster.Facts].Group from
+// classification ("G1" to "G4", "" when unclassified).
+//
+// # Hard and soft conditions, and waivers
+//
+// A hard condition ([policy.Hard]: the baseline's group, political
+// reliability, non-CPC, years in the field, local, law-abiding,
+// representative) that fails fails the person. A soft one ([policy.Soft]:
+// the baseline's age 25–60 and education or title) fails too, unless the
+// approving unit waives it (特别优秀的可适当放宽): a [Waiver] names the
+// condition and gives the reason, which the result keeps in place of the
+// failure's.
+//
+// Waivers are checked before any condition runs. A waiver of a hard
+// condition, of a condition the policy does not have, without a reason
+// (white space is no reason), or a second one for the same condition is
+// an [*Error] wrapping [ErrWaiver], and no result is given: a waiver that
+// cannot be granted is a mistake to correct, never silently dropped. A
+// waiver of a condition that is met is not recorded, since nothing was
+// waived.
+//
+// # Results
+//
+// A [Result] lists every condition in the policy's order ([Condition]: id,
+// name, kind, [Outcome], reason). Qualified is true when every hard
+// condition is met and every soft one is met or waived;
+// [Result.Failures] lists those that failed. A failed condition's reason
+// is the policy's sentence for the clerk, a waived one's the waiver's.
+// The result carries the policy's id and fingerprint and the assessment
+// date, so that it can be reproduced under the same rules.
+//
+// A condition whose formula fails on one record gives an [*Error] naming
+// the record's key and the condition, wrapping the formula's error with its
+// position and snippet; a batch reports it and goes on.
+//
+// # Concurrency and zero values
+//
+// [Check] is a pure function: it reads the policy, the facts and the
+// waivers, changes none of them, and returns a new [Result]. A
+// *policy.Policy is immutable, so one policy may check any number of
+// records from any number of goroutines at once.
+//
+// The zero [Result] is no check: Qualified is false and there are no
+// conditions. The zero [Outcome] is not a result and prints as Outcome(0);
+// the zero [Waiver] waives nothing and is refused.
+//
+// [classify]: https://pkg.go.dev/github.com/newstrata/newstrata/classify
+// [evaluate]: https://pkg.go.dev/github.com/newstrata/newstrata/evaluate
+// [tier]: https://pkg.go.dev/github.com/newstrata/newstrata/tier
+// [report]: https://pkg.go.dev/github.com/newstrata/newstrata/report
+package qualify

@@ -1,0 +1,91 @@
+package qualify_test
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/newstrata/newstrata/policy"
+	"github.com/newstrata/newstrata/qualify"
+	"github.com/newstrata/newstrata/roster"
+)
+
+// A renowned calligrapher (G3) of 63 with no college degree fails the two
+// soft conditions of the reference baseline; the approving unit waives
+// both, with its reasons, and the person qualifies.
+func ExampleCheck() {
+	p, err := policy.Baseline()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	r := &roster.Record{
+		Key:        "NN-450102-00007",
+		Unit:       "450102",
+		BirthDate:  roster.NewDate(1956, 2, 1),
+		Politics:   roster.NonParty,
+		Reliable:   true,
+		Education:  roster.HighSchool,
+		FieldYears: 35,
+		Local:      true,
+		Awards:     []roster.Award{{Name: "自治区书法大展一等奖", Level: roster.Provincial, Year: 2017}},
+	}
+	f, err := p.Facts(r, roster.NewDate(2019, 6, 15))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	f.Group = "G3" // as classification gave it
+
+	res, err := qualify.Check(p, &f)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println("qualified:", res.Qualified)
+	for _, c := range res.Failures() {
+		fmt.Printf("  %s (%s) %s: %s\n", c.ID, c.Kind.Label(), c.Outcome.Label(), c.Reason)
+	}
+
+	res, err = qualify.Check(p, &f,
+		qualify.Waiver{Condition: "Q4", Reason: "书法界代表人物，特别优秀"},
+		qualify.Waiver{Condition: "Q5", Reason: "自治区书法家协会副主席"},
+	)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println("qualified:", res.Qualified)
+	for _, c := range res.Conditions {
+		if c.Outcome != qualify.Met {
+			fmt.Printf("  %s %s: %s\n", c.ID, c.Outcome.Label(), c.Reason)
+		}
+	}
+	// Output:
+	// qualified: false
+	//   Q4 (可放宽条件) 不符合: 年龄不在25至60周岁之间
+	//   Q5 (可放宽条件) 不符合: 学历低于大专且无中级及以上职称
+	// qualified: true
+	//   Q4 放宽: 书法界代表人物，特别优秀
+	//   Q5 放宽: 自治区书法家协会副主席
+}
+
+// Only soft conditions can be waived, and only with a reason.
+func ExampleCheck_hardCondition() {
+	p, err := policy.Baseline()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	f, err := p.Facts(&roster.Record{Key: "NN-450102-00008", FieldYears: 2}, roster.NewDate(2019, 6, 15))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	f.Group = "G1"
+	_, err = qualify.Check(p, &f, qualify.Waiver{Condition: "Q6", Reason: "行业新秀"})
+	fmt.Println(err)
+	fmt.Println(errors.Is(err, qualify.ErrWaiver))
+	// Output:
+	// 记录 NN-450102-00008：资格条件 Q6：invalid waiver: 只有可放宽条件可以放宽 (only soft conditions can be waived)
+	// true
+}
