@@ -75,6 +75,11 @@ type gen struct {
 	ids         map[string]struct{} // citizen IDs given, to keep them unique
 	digits      []byte
 	phoneOffset int
+	// prom is the record's prominence in permille: how established the
+	// person is. Posts, awards, ratings and contributions rise with it
+	// together, as they do in a database of nominated representatives, so
+	// the sample spreads over every grade.
+	prom int
 }
 
 // category is the kind of person drawn, before the details.
@@ -114,6 +119,9 @@ func one[T any](r *rand.Rand, s []T) T { return s[r.IntN(len(s))] }
 
 // chance reports true with probability p per mille.
 func chance(r *rand.Rand, p int) bool { return r.IntN(1000) < p }
+
+// likely is a chance of base permille plus up to extra more with prominence.
+func (g *gen) likely(base, extra int) bool { return chance(g.r, base+extra*g.prom/1000) }
 
 // unitWeights follow roughly where private firms and new-media people
 // cluster: the central districts far ahead of the rural counties. They are
@@ -295,6 +303,7 @@ func (g *gen) record(rec *roster.Record, i int) {
 	unit := g.units[u]
 	g.seq[u]++
 	rec.Key = "NN-" + unit.Code + "-" + pad(g.seq[u], 5)
+	g.prom = max(r.IntN(1001), r.IntN(1001)) // nominated people: skewed high
 	rec.Unit = unit.Code
 	rec.Name = pick(r, surnames) + "测试" + pad(i+1, 4)
 	rec.Sex = roster.Female
@@ -322,6 +331,9 @@ func (g *gen) record(rec *roster.Record, i int) {
 	}
 	rec.Reliable = chance(r, 970)
 	rec.PoliticalRating = pick(r, ratings)
+	if g.likely(0, 800) {
+		rec.PoliticalRating = roster.Excellent
+	}
 
 	j := g.job(pick(r, categories), unit)
 	rec.EmployerKind = j.kind
@@ -458,7 +470,7 @@ func (g *gen) work(rec *roster.Record, age int, birth time.Time) {
 	case chance(r, 120):
 		rec.FieldYears = r.IntN(min(worked, 3) + 1) // new to the field
 	default:
-		rec.FieldYears = r.IntN(worked + 1)
+		rec.FieldYears = worked/2 + r.IntN(worked/2+1)
 	}
 }
 
@@ -517,7 +529,7 @@ var terms = map[roster.Body][4]string{
 
 func (g *gen) posts(rec *roster.Record, unit roster.Unit) {
 	r := g.r
-	if chance(r, 40) {
+	if g.likely(10, 200) {
 		n := 1
 		if chance(r, 150) {
 			n = 2
@@ -534,8 +546,11 @@ func (g *gen) posts(rec *roster.Record, unit roster.Unit) {
 			rec.Seats = append(rec.Seats, s)
 		}
 	}
-	if chance(r, 80) {
+	if g.likely(80, 600) {
 		p := roster.OrgPost{Title: pick(r, orgTitles)}
+		if g.likely(0, 700) {
+			p.Title = pick(r, orgTitles[:3]) // a leading post
+		}
 		p.Leading = p.Title == "会长" || p.Title == "副会长" || p.Title == "秘书长"
 		if chance(r, 400) {
 			p.Kind = roster.UnitedFrontOrg
@@ -595,14 +610,26 @@ var (
 func (g *gen) history(rec *roster.Record, unit roster.Unit, j job) {
 	r := g.r
 	n := pick(r, []w[int]{{0, 760}, {1, 180}, {2, 50}, {3, 10}})
+	if g.likely(0, 700) {
+		n++
+	}
+	if g.likely(0, 400) {
+		n++
+	}
 	for k := 0; k < n; k++ {
 		l := pick(r, awardLevels)
+		if l < roster.National && g.likely(0, 300) {
+			l++ // the prominent are honoured higher up
+		}
 		rec.Awards = append(rec.Awards, roster.Award{Name: one(r, awardNames[l-1]), Level: l, Year: g.asOf.Year - r.IntN(8)})
 	}
 	if l := len(rec.Awards); l > 0 && rec.Awards[0].Level == roster.County {
 		rec.Awards[0].Name = unit.Name + rec.Awards[0].Name
 	}
 	n = pick(r, []w[int]{{0, 45}, {1, 30}, {2, 18}, {3, 7}})
+	if g.likely(0, 900) {
+		n += 1 + r.IntN(3)
+	}
 	for k := 0; k < n; k++ {
 		d := g.t.AddDate(0, 0, -1-r.IntN(5*365))
 		rec.Trainings = append(rec.Trainings, roster.Training{
@@ -619,27 +646,30 @@ func (g *gen) history(rec *roster.Record, unit roster.Unit, j job) {
 		}
 	}
 	rec.IndustryRating = pick(r, industryRatings)
-	if chance(r, 450) {
+	if g.likely(0, 500) {
+		rec.IndustryRating = roster.Excellent
+	}
+	if g.likely(300, 650) {
 		rec.Donations = decimal.New(int64(5*math.Pow(10, 3*r.Float64())), -2) // 0.05 to 50 万元
 	}
-	if chance(r, 600) {
-		rec.VolunteerHours = 1 + r.IntN(200)
+	if g.likely(400, 550) {
+		rec.VolunteerHours = 1 + r.IntN(60+200*g.prom/1000)
 	}
 	switch {
 	case j.role == roster.Management || j.role == roster.Investor:
-		rec.JobsCreated = r.IntN(300)
-	case chance(r, 500):
-		rec.JobsCreated = r.IntN(10)
+		rec.JobsCreated = r.IntN(60 + 300*g.prom/1000)
+	case g.likely(300, 500):
+		rec.JobsCreated = r.IntN(20 + 120*g.prom/1000)
 	}
-	if chance(r, 400) {
-		rec.Proposals = 1 + r.IntN(8)
+	if g.likely(300, 700) {
+		rec.Proposals = 1 + r.IntN(2+7*g.prom/1000)
 	}
 	switch {
 	case chance(r, 100): // not recorded
 	case chance(r, 100):
 		rec.Attendance = decimal.New(int64(r.IntN(50)), -2)
 	default:
-		rec.Attendance = decimal.New(int64(50+r.IntN(51)), -2)
+		rec.Attendance = decimal.New(int64(min(100, 45+40*g.prom/1000+r.IntN(41))), -2)
 	}
 	rec.EmergencyRelief = chance(r, 30)
 	rec.NationalRecognition = chance(r, 5)

@@ -144,11 +144,11 @@ func TestGenerateMix(t *testing.T) {
 		{"CPC", func(r *roster.Record) bool {
 			return r.Politics == roster.CPCMember || r.Politics == roster.CPCProbationary
 		}, 0.13, 0.17},
-		{"NPC or CPPCC seat", func(r *roster.Record) bool { return len(r.Seats) > 0 }, 0.03, 0.05},
+		{"NPC or CPPCC seat", func(r *roster.Record) bool { return len(r.Seats) > 0 }, 0.10, 0.18},
 		{"integrity problem", func(r *roster.Record) bool {
 			return r.CriminalPenalty || r.DishonestDebtor || r.TaxViolation || r.NegativeStatements
 		}, 0.005, 0.015},
-		{"award", func(r *roster.Record) bool { return len(r.Awards) > 0 }, 0.20, 0.28},
+		{"award", func(r *roster.Record) bool { return len(r.Awards) > 0 }, 0.55, 0.80},
 		{"followers only in new media", func(r *roster.Record) bool { return r.Followers > 0 != r.NewMedia }, 0, 0},
 	}
 	for _, tt := range tests {

@@ -1,0 +1,315 @@
+package classify_test
+
+import (
+	"errors"
+	"sync"
+	"testing"
+
+	"github.com/newstrata/newstrata/classify"
+	"github.com/newstrata/newstrata/internal/formula"
+	"github.com/newstrata/newstrata/roster"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// person builds a record from the labels a clerk writes on the form.
+func person(t testing.TB, kind, role, occupation string, newMedia bool, followers int) *roster.Record {
+	t.Helper()
+	k, err := roster.ParseEmployerKind(kind)
+	require.NoError(t, err)
+	r, err := roster.ParseRole(role)
+	require.NoError(t, err)
+	return &roster.Record{Key: "NN-0001", EmployerKind: k, Role: r, Occupation: occupation, NewMedia: newMedia, Followers: followers}
+}
+
+func baseline(t testing.TB) *classify.Classifier {
+	t.Helper()
+	c, err := classify.New(classify.Baseline())
+	require.NoError(t, err)
+	return c
+}
+
+func TestBaseline(t *testing.T) {
+	type want struct {
+		outcome   classify.Outcome
+		primary   roster.Group
+		secondary []roster.Group
+		subkind   roster.Subkind
+		rule      string
+		matched   []string
+	}
+	tests := []struct {
+		name                   string
+		kind, role, occupation string
+		newMedia               bool
+		followers              int
+		want                   want
+	}{
+		// G1
+		{"G1 manager of a private enterprise", "民营企业", "经营管理", "总经理", false, 0,
+			want{classify.Classified, roster.G1, nil, 0, "G1.1", []string{"G1.1"}}},
+		{"G1 technician of a foreign-invested enterprise", "外商投资企业", "专业技术", "软件工程师", false, 0,
+			want{classify.Classified, roster.G1, nil, 0, "G1.2", []string{"G1.2"}}},
+		{"G1 Hong Kong, Macao and Taiwan capital counts as foreign", "港澳台资企业", "经营管理", "", false, 0,
+			want{classify.Classified, roster.G1, nil, 0, "G1.1", []string{"G1.1"}}},
+		// G2
+		{"G2 lawyer of a law firm", "中介组织", "专业服务", "律师", false, 0,
+			want{classify.Classified, roster.G2, nil, 0, "G2.1", []string{"G2.1"}}},
+		{"G2 partner of an accounting firm", "中介组织", "出资人", "注册会计师", false, 0,
+			want{classify.Classified, roster.G2, nil, 0, "G2.1", []string{"G2.1"}}},
+		{"G2 manager of a foundation", "基金会", "经营管理", "秘书长", false, 0,
+			want{classify.Classified, roster.G2, nil, 0, "G2.2", []string{"G2.2"}}},
+		{"G2 social worker of a social service organisation", "社会服务机构", "专业服务", "社会工作者", false, 0,
+			want{classify.Classified, roster.G2, nil, 0, "G2.3", []string{"G2.3"}}},
+		// G3, each sub-kind
+		{"G3 writing", "无工作单位", "", "自由撰稿人", false, 0,
+			want{classify.Classified, roster.G3, nil, roster.Writing, "G3.1", []string{"G3.1"}}},
+		{"G3 art creation", "无工作单位", "", "摄影师", false, 0,
+			want{classify.Classified, roster.G3, nil, roster.ArtCreation, "G3.2", []string{"G3.2"}}},
+		{"G3 performance", "无工作单位", "", "独立歌手", false, 0,
+			want{classify.Classified, roster.G3, nil, roster.Performance, "G3.3", []string{"G3.3"}}},
+		{"G3 planning and consulting", "无工作单位", "", "企业培训师", false, 0,
+			want{classify.Classified, roster.G3, nil, roster.Consulting, "G3.4", []string{"G3.4"}}},
+		{"G3 knowledge-based services", "无工作单位", "", "翻译", false, 0,
+			want{classify.Classified, roster.G3, nil, roster.KnowledgeService, "G3.5", []string{"G3.5"}}},
+		{"G3 skill-based services", "无工作单位", "", "个体工程机械技术人员", false, 0,
+			want{classify.Classified, roster.G3, nil, roster.SkillService, "G3.6", []string{"G3.6"}}},
+		{"G3 the word 自由 does not matter", "无工作单位", "", "自由画家", false, 0,
+			want{classify.Classified, roster.G3, nil, roster.ArtCreation, "G3.2", []string{"G3.2"}}},
+		// G4
+		{"G4 investor of a new-media firm", "民营企业", "出资人", "", true, 0,
+			want{classify.Classified, roster.G4, nil, 0, "G4.1", []string{"G4.1"}}},
+		{"G4 editor of a new-media firm", "民营企业", "采编", "编辑", true, 0,
+			want{classify.Classified, roster.G4, nil, 0, "G4.2", []string{"G4.2"}}},
+		{"G4 online opinion leader without an employer", "无工作单位", "其他", "自媒体博主", true, 250000,
+			want{classify.Classified, roster.G4, nil, 0, "G4.4", []string{"G4.4"}}},
+		// Overlaps: the primary by the declared priority G3, G4, G1, G2.
+		{"G1 and G4: technician of a private new-media firm", "民营企业", "专业技术", "", true, 0,
+			want{classify.Classified, roster.G4, []roster.Group{roster.G1}, 0, "G4.3", []string{"G1.2", "G4.3"}}},
+		{"G1 and G4: manager of a private new-media firm", "民营企业", "经营管理", "", true, 0,
+			want{classify.Classified, roster.G4, []roster.Group{roster.G1}, 0, "G4.1", []string{"G1.1", "G4.1"}}},
+		{"G2 and G4: lawyer and opinion leader", "中介组织", "专业服务", "律师", true, 300000,
+			want{classify.Classified, roster.G4, []roster.Group{roster.G2}, 0, "G4.4", []string{"G2.1", "G4.4"}}},
+		{"G3 and G4: online writer on a platform", "无工作单位", "采编", "网络作家", true, 2000000,
+			want{classify.Classified, roster.G3, []roster.Group{roster.G4}, roster.Writing, "G3.1", []string{"G3.1", "G4.2", "G4.4"}}},
+		// Not new social strata: the three exclusions, before any group.
+		{"government body", "党政机关", "经营管理", "", false, 0,
+			want{classify.NotNewStrata, 0, nil, 0, "N1", []string{"N1"}}},
+		{"public institution, even on new media", "事业单位", "采编", "记者", true, 500000,
+			want{classify.NotNewStrata, 0, nil, 0, "N2", []string{"N2", "G4.2", "G4.4"}}},
+		{"state-owned enterprise", "国有企业", "专业技术", "", false, 0,
+			want{classify.NotNewStrata, 0, nil, 0, "N3", []string{"N3"}}},
+		{"investor of a private enterprise", "民营企业", "出资人", "", false, 0,
+			want{classify.NotNewStrata, 0, nil, 0, "N4", []string{"N4"}}},
+		{"other staff of a private enterprise", "民营企业", "其他", "出纳", false, 0,
+			want{classify.NotNewStrata, 0, nil, 0, "N9", []string{"N9"}}},
+		// Cannot tell.
+		{"no employer kind, whatever else", "", "专业技术", "", true, 0,
+			want{classify.Undetermined, 0, nil, 0, "U1", []string{"U1", "G4.3"}}},
+		{"employer kind other", "其他", "经营管理", "", false, 0,
+			want{classify.Undetermined, 0, nil, 0, "U2", []string{"U2"}}},
+		{"freelancer in no sub-kind", "无工作单位", "", "网店店主", false, 0,
+			want{classify.Undetermined, 0, nil, 0, "U3", []string{"U3"}}},
+		{"freelancer without an occupation", "无工作单位", "", "", false, 0,
+			want{classify.Undetermined, 0, nil, 0, "U3", []string{"U3"}}},
+		{"no role", "民营企业", "", "工程师", false, 0,
+			want{classify.Undetermined, 0, nil, 0, "U4", []string{"U4"}}},
+	}
+	c := baseline(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := person(t, tt.kind, tt.role, tt.occupation, tt.newMedia, tt.followers)
+			got, err := c.Classify(r)
+			require.NoError(t, err)
+			assert.Equal(t, tt.want.outcome, got.Outcome, "outcome")
+			assert.Equal(t, tt.want.primary, got.Primary, "primary")
+			assert.Equal(t, tt.want.secondary, got.Secondary, "secondary")
+			assert.Equal(t, tt.want.subkind, got.Subkind, "subkind")
+			assert.Equal(t, tt.want.rule, got.Rule, "rule")
+			assert.Equal(t, tt.want.matched, got.Matched, "matched")
+			rule, ok := c.Rules().Lookup(got.Rule)
+			require.True(t, ok)
+			assert.Equal(t, rule.Reason, got.Reason)
+			assert.NotEmpty(t, got.Reason)
+		})
+	}
+}
+
+// Every rule of the baseline has a Chinese name and reason, and every
+// group and sub-kind has a rule.
+func TestBaselineDocument(t *testing.T) {
+	rules := classify.Baseline()
+	assert.Equal(t, "450100", rules.Jurisdiction())
+	assert.Equal(t, []roster.Group{roster.G3, roster.G4, roster.G1, roster.G2}, rules.Priority())
+	groups := map[roster.Group]bool{}
+	subkinds := map[roster.Subkind]bool{}
+	for _, r := range rules.List() {
+		assert.Equal(t, classify.BaselineFile, r.File)
+		assert.Positive(t, r.Line)
+		assert.Regexp(t, `\p{Han}`, r.Name, r.ID)
+		assert.Regexp(t, `\p{Han}.*。$`, r.Reason, r.ID)
+		if r.Step == classify.Grouping {
+			groups[r.Group] = true
+			subkinds[r.Subkind] = true
+		}
+	}
+	for g := roster.G1; g <= roster.G4; g++ {
+		assert.True(t, groups[g], "no rule for %s", g)
+	}
+	for s := roster.Writing; s <= roster.SkillService; s++ {
+		assert.True(t, subkinds[s], "no rule for %s", s)
+	}
+}
+
+// A classification does not depend on the assessment date: the facts of
+// any date give the result of the record.
+func TestClassifyFactsIgnoresDate(t *testing.T) {
+	c := baseline(t)
+	r := person(t, "民营企业", "专业技术", "", true, 0)
+	r.BirthDate = roster.NewDate(1980, 5, 1)
+	want, err := c.Classify(r)
+	require.NoError(t, err)
+	for _, asOf := range []roster.Date{{}, roster.NewDate(2019, 4, 15), roster.NewDate(2030, 1, 1)} {
+		f := r.Facts(asOf)
+		got, err := c.ClassifyFacts(&f)
+		require.NoError(t, err)
+		assert.Equal(t, want, got)
+	}
+}
+
+func TestNilRecord(t *testing.T) {
+	got, err := baseline(t).Classify(nil)
+	assert.ErrorIs(t, err, classify.ErrInvalid)
+	assert.Equal(t, classify.Undetermined, got.Outcome)
+	assert.NotEmpty(t, got.Reason)
+}
+
+// A formula that fails on one record gives an Undetermined result with
+// the reason, and an error that names the record, the rule and the place.
+func TestRuntimeFault(t *testing.T) {
+	rules, err := classify.Parse("city.yaml", []byte(`extends: baseline
+jurisdiction: "450103"
+groups:
+  - id: C1
+    name: 市级人大代表
+    group: G2
+    when: Seats[0].Level == "市级"
+    reason: 市级人大代表。
+`))
+	require.NoError(t, err)
+	c, err := classify.New(rules)
+	require.NoError(t, err)
+
+	got, err := c.Classify(person(t, "民营企业", "经营管理", "", false, 0))
+	require.Error(t, err)
+	assert.ErrorIs(t, err, classify.ErrRuntime)
+	assert.ErrorIs(t, err, formula.ErrRuntime)
+	var ce *classify.Error
+	require.True(t, errors.As(err, &ce))
+	assert.Equal(t, classify.Error{Record: "NN-0001", File: "city.yaml", Line: 7, Column: 16, Rule: "C1",
+		Message: "index out of range: 0 (array length is 0)", Err: classify.ErrRuntime}, withoutFormula(ce))
+	assert.Equal(t, "记录 NN-0001: city.yaml:7:16: 450103 rule C1: index out of range: 0 (array length is 0)\n"+
+		" | Seats[0].Level == \"市级\"\n | .....^", err.Error())
+	assert.Equal(t, classify.Result{
+		Outcome: classify.Undetermined,
+		Rule:    "C1",
+		Reason:  "规则 C1（市级人大代表）对本记录无法运行，无法判定：index out of range: 0 (array length is 0)。",
+		Matched: []string{"G1.1"},
+	}, got)
+
+	r := person(t, "民营企业", "经营管理", "", false, 0)
+	r.Seats = []roster.Seat{{Body: roster.NPC, Level: roster.City}}
+	got, err = c.Classify(r)
+	require.NoError(t, err)
+	assert.Equal(t, roster.G1, got.Primary)
+	assert.Equal(t, []roster.Group{roster.G2}, got.Secondary)
+}
+
+// withoutFormula returns the fields of e that a test compares.
+func withoutFormula(e *classify.Error) classify.Error {
+	return classify.Error{Record: e.Record, File: e.File, Line: e.Line, Column: e.Column, Rule: e.Rule, Message: e.Message, Err: e.Err}
+}
+
+// The classifier is shared between goroutines (run with -race).
+func TestConcurrent(t *testing.T) {
+	c := baseline(t)
+	records := []*roster.Record{
+		person(t, "民营企业", "专业技术", "", true, 0),
+		person(t, "无工作单位", "", "翻译", false, 0),
+		person(t, "国有企业", "经营管理", "", false, 0),
+		person(t, "", "", "", false, 0),
+	}
+	want := make([]classify.Result, len(records))
+	for i, r := range records {
+		var err error
+		want[i], err = c.Classify(r)
+		require.NoError(t, err)
+	}
+	var wg sync.WaitGroup
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for n := 0; n < 200; n++ {
+				i := (g + n) % len(records)
+				got, err := c.Classify(records[i])
+				assert.NoError(t, err)
+				assert.Equal(t, want[i], got)
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+func TestOutcomeNames(t *testing.T) {
+	tests := []struct {
+		o           classify.Outcome
+		name, label string
+	}{
+		{classify.Undetermined, "undetermined", "无法判定"},
+		{classify.Classified, "classified", "新的社会阶层人士"},
+		{classify.NotNewStrata, "not new strata", "非新的社会阶层人士"},
+		{classify.Outcome(9), "Outcome(9)", "分类结论(9)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.name, tt.o.String())
+			assert.Equal(t, tt.label, tt.o.Label())
+		})
+	}
+	assert.Equal(t, classify.Undetermined, classify.Result{}.Outcome)
+	assert.Equal(t, "fallbacks", classify.Fallback.String())
+	assert.Equal(t, "先行判断", classify.Screening.Label())
+}
+
+func BenchmarkClassify(b *testing.B) {
+	c := baseline(b)
+	r := person(b, "民营企业", "专业技术", "软件工程师", true, 120000)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := c.Classify(r); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkClassifyFacts(b *testing.B) {
+	c := baseline(b)
+	f := person(b, "民营企业", "专业技术", "软件工程师", true, 120000).Facts(roster.Date{})
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := c.ClassifyFacts(&f); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkNew(b *testing.B) {
+	rules := classify.Baseline()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := classify.New(rules); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,662 @@
+package classify
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/goccy/go-yaml"
+	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/parser"
+	"github.com/goccy/go-yaml/token"
+	"github.com/newstrata/newstrata/roster"
+)
+
+// pos is a place in a rules file: a 1-based line and a 1-based column
+// counted in characters.
+type pos struct{ line, col int }
+
+// scalar is a text value and where it stands.
+type scalar struct {
+	text string
+	at   pos
+}
+
+// draft is a rule as one document writes it, before it joins a [Rules].
+type draft struct {
+	rule
+	// groupText is the group field as written; a replacement is checked
+	// against the step of the rule it replaces only when it is applied.
+	groupText string
+	// isGroup and isOutcome tell whether groupText named one of the four
+	// groups (in rule.Group) or an outcome (in rule.Outcome).
+	isGroup, isOutcome bool
+	hasWhen            bool
+	before             *scalar
+}
+
+// doc is one rules document as read: a whole set of rules, or an overlay
+// (extends is set) that changes a base.
+type doc struct {
+	file         string
+	start        pos
+	extends      *scalar
+	jurisdiction *scalar
+	priority     []roster.Group
+	adds         [stepCount][]*draft // new rules, by step
+	replace      []*draft
+	disable      []scalar
+}
+
+type decoder struct {
+	file    string
+	lines   [][]rune
+	overlay bool
+}
+
+func (d *decoder) fail(at pos, cause error, rule, format string, args ...any) error {
+	return &Error{File: d.file, Line: at.line, Column: at.col, Rule: rule, Message: fmt.Sprintf(format, args...), Err: cause}
+}
+
+func tokenPos(tk *token.Token) pos {
+	if tk == nil || tk.Position == nil {
+		return pos{}
+	}
+	return pos{tk.Position.Line, tk.Position.Column}
+}
+
+// nodePos is where a node starts: for a block mapping, its first key.
+func nodePos(n ast.Node) pos {
+	switch v := n.(type) {
+	case nil:
+		return pos{}
+	case *ast.MappingNode:
+		if !v.IsFlowStyle && len(v.Values) > 0 {
+			return nodePos(v.Values[0].Key)
+		}
+	case *ast.MappingValueNode:
+		return nodePos(v.Key)
+	case *ast.LiteralNode:
+		return tokenPos(v.Start)
+	}
+	return tokenPos(n.GetToken())
+}
+
+const (
+	topFields     = "jurisdiction, priority, screens, groups, fallbacks, otherwise"
+	overlayFields = "extends, jurisdiction, priority, screens, groups, fallbacks, replace, disable"
+)
+
+// decode reads one rules document. It checks the document's shape and the
+// values of its fields; what depends on a base (replacing, disabling,
+// duplicate ids) is checked when the document is applied.
+func decode(name string, data []byte) (*doc, error) {
+	d := &decoder{file: name}
+	f, err := parseYAML(data)
+	if err != nil {
+		var ye yaml.Error
+		if errors.As(err, &ye) {
+			return nil, d.fail(tokenPos(ye.GetToken()), ErrSyntax, "", "%s", ye.GetMessage())
+		}
+		return nil, d.fail(pos{}, ErrSyntax, "", "%v", err)
+	}
+	if len(f.Docs) > 1 {
+		at := nodePos(f.Docs[1].Body)
+		if f.Docs[1].Start != nil {
+			at = tokenPos(f.Docs[1].Start)
+		}
+		return nil, d.fail(at, ErrSyntax, "", "a rules file holds one document, not %d", len(f.Docs))
+	}
+	if len(f.Docs) == 0 || f.Docs[0].Body == nil {
+		return nil, d.fail(pos{1, 1}, ErrMissingField, "", "the document is empty")
+	}
+	for _, l := range strings.Split(string(data), "\n") {
+		d.lines = append(d.lines, []rune(l))
+	}
+	body := f.Docs[0].Body
+	fields, err := d.mapping(body, "the document")
+	if err != nil {
+		return nil, err
+	}
+	out := &doc{file: name, start: nodePos(body)}
+	for _, kv := range fields {
+		if kv.key == "extends" {
+			d.overlay = true
+		}
+	}
+	for _, kv := range fields {
+		switch kv.key {
+		case "extends":
+			s, err := d.text(kv, "")
+			if err != nil {
+				return nil, err
+			}
+			out.extends = &s
+		case "jurisdiction":
+			s, err := d.text(kv, "")
+			if err != nil {
+				return nil, err
+			}
+			out.jurisdiction = &s
+		case "priority":
+			if out.priority, err = d.priority(kv); err != nil {
+				return nil, err
+			}
+		case "screens", "groups", "fallbacks":
+			step := stepOf(kv.key)
+			items, err := d.sequence(kv)
+			if err != nil {
+				return nil, err
+			}
+			for _, it := range items {
+				r, err := d.rule(it, step)
+				if err != nil {
+					return nil, err
+				}
+				out.adds[step-1] = append(out.adds[step-1], r)
+			}
+		case "otherwise":
+			if d.overlay {
+				return nil, d.fail(kv.at, ErrUnknownField, "", "field %q is not for an overlay: list the otherwise rule under replace, by its id", kv.key)
+			}
+			r, err := d.rule(kv.value, Otherwise)
+			if err != nil {
+				return nil, err
+			}
+			out.adds[Otherwise-1] = []*draft{r}
+		case "replace", "disable":
+			if !d.overlay {
+				return nil, d.fail(kv.at, ErrUnknownField, "", "field %q is only for a document with extends", kv.key)
+			}
+			items, err := d.sequence(kv)
+			if err != nil {
+				return nil, err
+			}
+			for _, it := range items {
+				if kv.key == "disable" {
+					s, err := d.scalarNode(it, "an id to disable", "")
+					if err != nil {
+						return nil, err
+					}
+					out.disable = append(out.disable, s)
+					continue
+				}
+				r, err := d.rule(it, 0)
+				if err != nil {
+					return nil, err
+				}
+				out.replace = append(out.replace, r)
+			}
+		default:
+			want := topFields
+			if d.overlay {
+				want = overlayFields
+			}
+			return nil, d.fail(kv.at, ErrUnknownField, "", "unknown field %q (want %s)", kv.key, want)
+		}
+	}
+	return out, nil
+}
+
+// parseYAML parses with goccy/go-yaml, turning a panic of the parser into
+// an error: a rules file comes from outside, and nothing panics on input.
+func parseYAML(data []byte) (f *ast.File, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			f, err = nil, fmt.Errorf("the YAML parser failed: %v", p)
+		}
+	}()
+	return parser.ParseBytes(data, 0)
+}
+
+func stepOf(section string) Step {
+	for s := Screening; s <= Otherwise; s++ {
+		if s.String() == section {
+			return s
+		}
+	}
+	return 0
+}
+
+// keyValue is one field of a mapping.
+type keyValue struct {
+	key   string
+	at    pos // of the key
+	value ast.Node
+}
+
+// refuse rejects what a rules file does not use: anchors, aliases, tags
+// and merge keys would let one place of the file stand for another, and
+// positions in errors would no longer say where to look.
+func (d *decoder) refuse(n ast.Node) error {
+	switch n.(type) {
+	case *ast.AnchorNode, *ast.AliasNode, *ast.TagNode, *ast.MergeKeyNode, *ast.MappingKeyNode, *ast.DirectiveNode:
+		return d.fail(nodePos(n), ErrSyntax, "", "anchors, aliases, tags, merge keys and complex keys are not used in a rules file")
+	}
+	return nil
+}
+
+func (d *decoder) mapping(n ast.Node, what string) ([]keyValue, error) {
+	if err := d.refuse(n); err != nil {
+		return nil, err
+	}
+	var values []*ast.MappingValueNode
+	switch v := n.(type) {
+	case *ast.MappingNode:
+		values = v.Values
+	case *ast.MappingValueNode:
+		values = []*ast.MappingValueNode{v}
+	default:
+		return nil, d.fail(nodePos(n), ErrSyntax, "", "%s must be a mapping of fields", what)
+	}
+	out := make([]keyValue, 0, len(values))
+	for _, mv := range values {
+		if err := d.refuse(mv.Key); err != nil {
+			return nil, err
+		}
+		if err := d.refuse(mv.Value); err != nil {
+			return nil, err
+		}
+		key, ok := scalarText(mv.Key)
+		if !ok {
+			return nil, d.fail(nodePos(mv.Key), ErrSyntax, "", "a field name must be a text")
+		}
+		out = append(out, keyValue{key: key, at: nodePos(mv.Key), value: mv.Value})
+	}
+	return out, nil
+}
+
+func (d *decoder) sequence(kv keyValue) ([]ast.Node, error) {
+	switch v := kv.value.(type) {
+	case nil, *ast.NullNode:
+		return nil, nil
+	case *ast.SequenceNode:
+		for _, it := range v.Values {
+			if err := d.refuse(it); err != nil {
+				return nil, err
+			}
+		}
+		return v.Values, nil
+	}
+	return nil, d.fail(nodePos(kv.value), ErrSyntax, "", "field %q must be a list", kv.key)
+}
+
+// scalarText is the text of a scalar node as YAML reads it; ok is false
+// for null and for a list or a mapping.
+func scalarText(n ast.Node) (string, bool) {
+	switch v := n.(type) {
+	case *ast.StringNode:
+		return v.Value, true
+	case *ast.LiteralNode:
+		if v.Value == nil {
+			return "", true
+		}
+		return v.Value.Value, true
+	case *ast.IntegerNode, *ast.FloatNode, *ast.BoolNode, *ast.InfinityNode, *ast.NanNode:
+		return v.GetToken().Value, true
+	}
+	return "", false
+}
+
+// scalarNode reads a text that must not be empty; rule names the rule in
+// the error, if known.
+func (d *decoder) scalarNode(n ast.Node, what, rule string) (scalar, error) {
+	if err := d.refuse(n); err != nil {
+		return scalar{}, err
+	}
+	if _, null := n.(*ast.NullNode); null || n == nil {
+		return scalar{}, d.fail(nodePos(n), ErrMissingField, rule, "%s is empty", what)
+	}
+	s, ok := scalarText(n)
+	if !ok {
+		return scalar{}, d.fail(nodePos(n), ErrSyntax, rule, "%s must be a text, not a list or a mapping", what)
+	}
+	if strings.TrimSpace(s) == "" {
+		return scalar{}, d.fail(nodePos(n), ErrMissingField, rule, "%s is empty", what)
+	}
+	return scalar{text: s, at: nodePos(n)}, nil
+}
+
+func (d *decoder) text(kv keyValue, rule string) (scalar, error) {
+	if kv.value == nil {
+		return scalar{}, d.fail(kv.at, ErrMissingField, rule, "field %q is empty", kv.key)
+	}
+	if _, null := kv.value.(*ast.NullNode); null {
+		return scalar{}, d.fail(kv.at, ErrMissingField, rule, "field %q is empty", kv.key)
+	}
+	return d.scalarNode(kv.value, fmt.Sprintf("field %q", kv.key), rule)
+}
+
+func (d *decoder) priority(kv keyValue) ([]roster.Group, error) {
+	items, err := d.sequence(kv)
+	if err != nil {
+		return nil, err
+	}
+	var out []roster.Group
+	seen := map[roster.Group]bool{}
+	for _, it := range items {
+		s, err := d.scalarNode(it, "a group in priority", "")
+		if err != nil {
+			return nil, err
+		}
+		g, err := roster.ParseGroup(s.text)
+		if err != nil || !g.Valid() {
+			return nil, d.fail(s.at, ErrUnknownGroup, "", "unknown group %q in priority (want G1, G2, G3 or G4)", s.text)
+		}
+		if seen[g] {
+			return nil, d.fail(s.at, ErrPriority, "", "%s appears twice in priority", groupCode(g))
+		}
+		seen[g] = true
+		out = append(out, g)
+	}
+	for g := roster.G1; g <= roster.G4; g++ {
+		if !seen[g] {
+			return nil, d.fail(kv.at, ErrPriority, "", "priority lacks %s: it lists each of G1, G2, G3 and G4 once", groupCode(g))
+		}
+	}
+	return out, nil
+}
+
+// groupCode writes a group as the rules file does: G1 ... G4.
+func groupCode(g roster.Group) string { return "G" + g.Code() }
+
+// ruleFields lists the fields of a rule by where it is written; step 0 is
+// an entry of replace.
+func ruleFields(step Step, overlay bool) []string {
+	switch {
+	case step == Otherwise:
+		return []string{"id", "name", "group", "reason"}
+	case step == 0:
+		return []string{"id", "name", "group", "subkind", "when", "reason"}
+	case overlay:
+		return []string{"id", "name", "group", "subkind", "when", "reason", "before"}
+	}
+	return []string{"id", "name", "group", "subkind", "when", "reason"}
+}
+
+func (d *decoder) rule(n ast.Node, step Step) (*draft, error) {
+	what := "a rule"
+	if step != 0 {
+		what = "a rule under " + step.String()
+	}
+	fields, err := d.mapping(n, what)
+	if err != nil {
+		return nil, err
+	}
+	r := &draft{rule: rule{Rule: Rule{Step: step, File: d.file}}}
+	start := nodePos(n)
+	r.Line, r.Column = start.line, start.col
+	byKey := map[string]keyValue{}
+	for _, kv := range fields {
+		byKey[kv.key] = kv
+	}
+	idKV, ok := byKey["id"]
+	if !ok {
+		return nil, d.fail(start, ErrMissingField, "", "a rule has no id")
+	}
+	id, err := d.text(idKV, "")
+	if err != nil {
+		return nil, err
+	}
+	if strings.IndexFunc(id.text, unicode.IsSpace) >= 0 {
+		return nil, d.fail(id.at, ErrInvalid, "", "rule id %q contains a space", id.text)
+	}
+	r.ID, r.idAt = id.text, id.at
+	allowed := ruleFields(step, d.overlay)
+	for _, kv := range fields {
+		if slices.Contains(allowed, kv.key) {
+			continue
+		}
+		if kv.key == "before" && !d.overlay && step != 0 {
+			return nil, d.fail(kv.at, ErrUnknownField, r.ID, "field %q is only for a document with extends", kv.key)
+		}
+		if kv.key == "when" && step == Otherwise {
+			return nil, d.fail(kv.at, ErrUnknownField, r.ID, "the otherwise rule has no when: it holds when nothing else does")
+		}
+		return nil, d.fail(kv.at, ErrUnknownField, r.ID, "unknown field %q (want %s)", kv.key, strings.Join(allowed, ", "))
+	}
+	for _, req := range []string{"name", "group", "when", "reason"} {
+		if _, ok := byKey[req]; !ok && slices.Contains(allowed, req) && (req != "when" || step != 0) {
+			return nil, d.fail(start, ErrMissingField, r.ID, "missing field %q", req)
+		}
+	}
+	for _, kv := range fields {
+		switch kv.key {
+		case "name", "reason":
+			s, err := d.text(kv, r.ID)
+			if err != nil {
+				return nil, err
+			}
+			if kv.key == "name" {
+				r.Name = strings.TrimSpace(s.text)
+			} else {
+				r.Reason = strings.TrimSpace(s.text)
+			}
+		case "group":
+			s, err := d.text(kv, r.ID)
+			if err != nil {
+				return nil, err
+			}
+			if err := d.group(r, s); err != nil {
+				return nil, err
+			}
+		case "when":
+			s, err := d.text(kv, r.ID)
+			if err != nil {
+				return nil, err
+			}
+			r.When, r.whenAt, r.hasWhen = s.text, s.at, true
+			r.src = d.sourceMap(kv.value, s.text)
+		case "before":
+			s, err := d.text(kv, r.ID)
+			if err != nil {
+				return nil, err
+			}
+			r.before = &s
+		}
+	}
+	// The sub-kind is read last: it needs the group.
+	if kv, ok := byKey["subkind"]; ok {
+		s, err := d.text(kv, r.ID)
+		if err != nil {
+			return nil, err
+		}
+		sk, err := roster.ParseSubkind(s.text)
+		if err != nil || !sk.Valid() {
+			return nil, d.fail(s.at, ErrUnknownGroup, r.ID, "unknown subkind %q (want %s, or ① to ⑥)", s.text, strings.Join(roster.SubkindLabels(), ", "))
+		}
+		if !r.isGroup || r.Group != roster.G3 {
+			return nil, d.fail(s.at, ErrInvalid, r.ID, "subkind is only for G3 rules")
+		}
+		r.Subkind = sk
+	}
+	return r, nil
+}
+
+// group reads the group field: one of the four groups for a rule under
+// groups, an outcome for the other steps, either for a replacement.
+func (d *decoder) group(r *draft, s scalar) error {
+	r.groupText, r.groupAt = s.text, s.at
+	if g, err := roster.ParseGroup(s.text); err == nil && g.Valid() {
+		r.isGroup, r.Group, r.Outcome = true, g, Classified
+	} else if o, ok := parseOutcome(s.text); ok {
+		r.isOutcome, r.Outcome = true, o
+	}
+	return d.checkGroup(r, r.Step)
+}
+
+// checkGroup tells whether the group field of r fits the step.
+func (d *decoder) checkGroup(r *draft, step Step) error {
+	const outcomes = "非新的社会阶层 or 无法判定"
+	switch {
+	case !r.isGroup && !r.isOutcome:
+		want := outcomes
+		switch step {
+		case 0:
+			want = "G1, G2, G3, G4, " + outcomes
+		case Grouping:
+			want = "G1, G2, G3 or G4"
+		}
+		return d.fail(r.groupAt, ErrUnknownGroup, r.ID, "unknown group %q (want %s)", r.groupText, want)
+	case step == Grouping && r.isOutcome:
+		return d.fail(r.groupAt, ErrUnknownGroup, r.ID, "group %q is an outcome, not one of the four groups: put the rule under screens or fallbacks", r.groupText)
+	case step != 0 && step != Grouping && r.isGroup:
+		return d.fail(r.groupAt, ErrUnknownGroup, r.ID, "group %q is not allowed under %s (want %s)", r.groupText, step, outcomes)
+	}
+	return nil
+}
+
+// sourceMap returns the file position of every character of the formula
+// text, and one more for its end, so that an error the compiler reports
+// inside the text points into the file: for a plain, quoted, literal (|)
+// or folded (>) scalar, on one line or several.
+//
+// It walks the file from where the scalar starts and matches each character
+// of the text as YAML read it against the file, skipping what YAML removed
+// (indentation, line breaks folded into spaces, escapes and doubled
+// quotes). Characters other than spaces land exactly; if the walk ever
+// loses its way, the rest of the text maps to where it stopped.
+func (d *decoder) sourceMap(n ast.Node, text string) []pos {
+	start, quote := pos{}, rune(0)
+	switch v := n.(type) {
+	case *ast.StringNode:
+		start = tokenPos(v.GetToken())
+		switch v.GetToken().Type {
+		case token.SingleQuoteType:
+			start.col++
+			quote = '\''
+		case token.DoubleQuoteType:
+			start.col++
+			quote = '"'
+		}
+	case *ast.LiteralNode:
+		// The block's text starts on the line after its header (| or >).
+		start = pos{tokenPos(v.Start).line + 1, 1}
+	default:
+		start = nodePos(n)
+	}
+	w := walker{lines: d.lines, at: start, last: start}
+	out := make([]pos, 0, len(text)+1)
+	lost := false
+	for _, c := range text {
+		if !lost {
+			lost = !w.match(c, quote)
+		}
+		out = append(out, w.last)
+	}
+	if !lost {
+		w.last = w.at
+	}
+	return append(out, w.last)
+}
+
+// walker steps through the file's characters, a line break counting as '\n'.
+type walker struct {
+	lines [][]rune
+	at    pos // the next character to read
+	last  pos // where the last matched character stood
+}
+
+func (w *walker) peek(k int) (rune, bool) {
+	p := w.at
+	for ; k > 0; k-- {
+		if !w.step(&p) {
+			return 0, false
+		}
+	}
+	return w.char(p)
+}
+
+func (w *walker) char(p pos) (rune, bool) {
+	if p.line < 1 || p.line > len(w.lines) || p.col < 1 {
+		return 0, false
+	}
+	line := w.lines[p.line-1]
+	switch {
+	case p.col-1 < len(line):
+		return line[p.col-1], true
+	case p.col-1 == len(line) && p.line < len(w.lines):
+		return '\n', true
+	}
+	return 0, false
+}
+
+func (w *walker) step(p *pos) bool {
+	c, ok := w.char(*p)
+	if !ok {
+		return false
+	}
+	if c == '\n' {
+		p.line, p.col = p.line+1, 1
+	} else {
+		p.col++
+	}
+	return true
+}
+
+func (w *walker) advance(k int) {
+	for ; k > 0; k-- {
+		if !w.step(&w.at) {
+			return
+		}
+	}
+}
+
+// match finds the file's place of c, the next character of the text, and
+// moves past it. It reports false when the file does not hold c where it
+// should.
+func (w *walker) match(c, quote rune) bool {
+	for {
+		r, ok := w.char(w.at)
+		if !ok {
+			return false
+		}
+		switch {
+		case quote == '"' && r == '\\':
+			next, _ := w.peek(1)
+			if next == '\n' { // an escaped line break: nothing in the text
+				w.advance(2)
+				continue
+			}
+			w.last = w.at
+			w.advance(1 + escapeLength(next))
+			return true
+		case quote == '\'' && r == '\'':
+			if next, _ := w.peek(1); next == '\'' {
+				w.last = w.at
+				w.advance(2)
+				return true
+			}
+			return false
+		case r == c:
+			w.last = w.at
+			w.advance(1)
+			return true
+		case r == ' ' || r == '\t' || r == '\r' || r == '\n':
+			w.advance(1)
+		case c == ' ' || c == '\n':
+			// A line break YAML folded into a space: it stands where the
+			// next line's text starts.
+			w.last = w.at
+			return true
+		default:
+			return false
+		}
+	}
+}
+
+// escapeLength is how many characters follow the backslash and its letter
+// in a double-quoted escape.
+func escapeLength(letter rune) int {
+	switch letter {
+	case 'x':
+		return 3
+	case 'u':
+		return 5
+	case 'U':
+		return 9
+	}
+	return 1
+}
