@@ -274,7 +274,7 @@ func TestReadCells(t *testing.T) {
 		{"text trimmed of ideographic spaces", "籍贯", "　广西南宁　", func(t *testing.T, r *roster.Record) { assert.Equal(t, "广西南宁", r.NativePlace) }},
 		{"tab inside text", "籍贯", "广西\t南宁", func(t *testing.T, r *roster.Record) { assert.Equal(t, "广西\t南宁", r.NativePlace) }},
 		{"county input", "bonus", " 3 ", func(t *testing.T, r *roster.Record) { assert.Equal(t, map[string]any{"bonus": "3"}, r.Extra) }},
-		{"validator's label", "受过刑事处罚", "是", func(t *testing.T, r *roster.Record) { assert.True(t, r.CriminalPenalty) }},
+		{"header variant", "受过刑事处罚", "是", func(t *testing.T, r *roster.Record) { assert.True(t, r.CriminalPenalty) }},
 		{"validator's label for seats", "人大代表、政协委员", "政协委员|县级", func(t *testing.T, r *roster.Record) {
 			assert.Equal(t, []roster.Seat{{Body: roster.CPPCC, Level: roster.County}}, r.Seats)
 		}},

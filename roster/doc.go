@@ -42,7 +42,10 @@
 // # Reading rosters
 //
 // A [Reader] reads records from a roster in CSV, one row per person, with
-// the form's column titles as its header.
+// the form's column titles as its header ([Headers]); the format is
+// described on [Reader]. Every row ends up a record, a [*ParseError] at its
+// line and column, or a blank row, and reading goes on past bad rows. A
+// [Writer] writes the same format, so rosters round-trip exactly.
 //
 // # Zero values and concurrency
 //

@@ -212,15 +212,15 @@ func TestValidateRefuses(t *testing.T) {
 		{"award year before 1900", func(r *Record) { r.Awards[0].Year = 202 },
 			"记录 NN-000123：获奖年份（第 1 项）应在1900年至2026年之间 (award year (item 1) must be between 1900 and 2026)"},
 		{"last evaluation after the assessment date", func(r *Record) { r.LastEvaluation.Date = NewDate(2026, time.July, 1) },
-			"记录 NN-000123：评价时间不能晚于评价基准日2026-06-30 (last evaluation date must not be after the assessment date 2026-06-30)"},
+			"记录 NN-000123：上次评价时间不能晚于评价基准日2026-06-30 (last evaluation date must not be after the assessment date 2026-06-30)"},
 		{"date that does not exist", func(r *Record) { r.WorkStart = NewDate(2010, time.February, 30) },
 			"记录 NN-000123：参加工作时间不是有效的日期 (work start date is not a valid date)"},
 
 		// Units and codes.
 		{"unknown unit", func(r *Record) { r.Unit = "450199" },
-			"记录 NN-000123：所属县区不是南宁市的县（市、区）或开发区代码 (unit is not a unit of 南宁市)"},
+			"记录 NN-000123：所属单位不是南宁市的县（市、区）或开发区代码 (unit is not a unit of 南宁市)"},
 		{"the city is not a unit", func(r *Record) { r.Unit = "450100" },
-			"记录 NN-000123：所属县区不是南宁市的县（市、区）或开发区代码 (unit is not a unit of 南宁市)"},
+			"记录 NN-000123：所属单位不是南宁市的县（市、区）或开发区代码 (unit is not a unit of 南宁市)"},
 		{"unknown ethnicity", func(r *Record) { r.Ethnicity = 57 },
 			"记录 NN-000123：民族不是有效的选项 (ethnicity is not one of the allowed values)"},
 		{"sex not stated", func(r *Record) { r.Sex = SexUnstated },
@@ -371,7 +371,7 @@ func TestValidateEmptyAndNil(t *testing.T) {
 		{"nil record", nil, -1, "记录：记录为空 (record is missing)"},
 		{"nil record in a batch", nil, 4, "第 5 条记录：记录为空 (record is missing)"},
 		{"empty record in a batch", &Record{}, 11, "第 12 条记录：登记编号为必填字段 (registration number is a required field)\n" +
-			"第 12 条记录：所属县区为必填字段 (unit is a required field)\n" +
+			"第 12 条记录：所属单位为必填字段 (unit is a required field)\n" +
 			"第 12 条记录：姓名为必填字段 (name is a required field)\n" +
 			"第 12 条记录：性别为必填字段 (sex is a required field)\n" +
 			"第 12 条记录：民族为必填字段 (ethnicity is a required field)\n" +
@@ -381,7 +381,7 @@ func TestValidateEmptyAndNil(t *testing.T) {
 			"第 12 条记录：学历为必填字段 (education is a required field)\n" +
 			"第 12 条记录：单位性质为必填字段 (employer kind is a required field)"},
 		{"empty lists and maps", &Record{Key: "K1", Seats: []Seat{}, Extra: map[string]any{}}, -1,
-			"记录 K1：所属县区为必填字段 (unit is a required field)\n" +
+			"记录 K1：所属单位为必填字段 (unit is a required field)\n" +
 				"记录 K1：姓名为必填字段 (name is a required field)\n" +
 				"记录 K1：性别为必填字段 (sex is a required field)\n" +
 				"记录 K1：民族为必填字段 (ethnicity is a required field)\n" +
