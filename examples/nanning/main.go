@@ -17,6 +17,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/newstrata/newstrata"
@@ -79,6 +80,9 @@ func report(w io.Writer, j *roster.Jurisdiction, path string, asOf roster.Date, 
 	fmt.Fprintf(w, "名册 %s：读取 %d 行，记录 %d 条，无法读取 %d 行；评价 %d 条，退回 %d 条\n\n",
 		filepath.Base(path), len(batch.Records)+len(batch.Errors)+len(batch.Blank), len(batch.Records), len(batch.Errors),
 		len(res.Assessments), len(res.Rejected))
+	if len(batch.Missing) > 0 {
+		fmt.Fprintf(w, "名册缺少的列（按未填写处理）：%s\n\n", strings.Join(batch.Missing, "、"))
+	}
 
 	type row struct {
 		groups            [5]int
