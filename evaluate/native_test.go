@@ -231,17 +231,17 @@ func TestMatchesNative(t *testing.T) {
 			grades := map[roster.Grade]int{}
 			failed := 0
 			for _, s := range samples {
-				f, err := p.Facts(s.rec, set.asOf)
+				f, err := p.Facts(s.Record, set.asOf)
 				require.NoError(t, err)
-				f.Group = s.group
+				f.Group = s.Group
 				got, err := evaluate.Evaluate(p, &f)
-				require.NoError(t, err, s.rec.Key)
+				require.NoError(t, err, s.Record.Key)
 				want := nativeEvaluate(&f)
 				grades[got.Grade]++
 				if d := mismatches(got, want); len(d) > 0 {
 					failed++
 					if failed <= 10 {
-						t.Errorf("%s: %v", s.rec.Key, d)
+						t.Errorf("%s: %v", s.Record.Key, d)
 					}
 				}
 			}
@@ -319,9 +319,9 @@ func TestConcurrentUse(t *testing.T) {
 	samples := generated(400, 7, asOf)
 	want := make([]string, len(samples))
 	for i, s := range samples {
-		f, err := p.Facts(s.rec, asOf)
+		f, err := p.Facts(s.Record, asOf)
 		require.NoError(t, err)
-		f.Group = s.group
+		f.Group = s.Group
 		res, err := evaluate.Evaluate(p, &f)
 		require.NoError(t, err)
 		want[i] = res.Total.String() + " " + res.Grade.String()
@@ -333,12 +333,12 @@ func TestConcurrentUse(t *testing.T) {
 		wg.Go(func() {
 			got[w] = make([]string, len(samples))
 			for i, s := range samples {
-				f, err := p.Facts(s.rec, asOf)
+				f, err := p.Facts(s.Record, asOf)
 				if err != nil {
 					got[w][i] = err.Error()
 					continue
 				}
-				f.Group = s.group
+				f.Group = s.Group
 				res, err := evaluate.Evaluate(p, &f)
 				if err != nil {
 					got[w][i] = err.Error()

@@ -123,11 +123,11 @@ func TestMatchesNative(t *testing.T) {
 				outcomes := map[string]int{}
 				failed := 0
 				for _, s := range samples {
-					f, err := p.Facts(s.rec, set.asOf)
+					f, err := p.Facts(s.Record, set.asOf)
 					require.NoError(t, err)
-					f.Group = s.group
+					f.Group = s.Group
 					got, err := qualify.Check(p, &f, ws...)
-					require.NoError(t, err, s.rec.Key)
+					require.NoError(t, err, s.Record.Key)
 					outcomes[fmt.Sprint("qualified=", got.Qualified)]++
 					for _, c := range got.Conditions {
 						outcomes[c.ID+" "+c.Outcome.String()]++
@@ -135,7 +135,7 @@ func TestMatchesNative(t *testing.T) {
 					if d := differences(got, nativeQualify(&f, ws...)); len(d) > 0 {
 						failed++
 						if failed <= 10 {
-							t.Errorf("%s: %s", s.rec.Key, strings.Join(d, "; "))
+							t.Errorf("%s: %s", s.Record.Key, strings.Join(d, "; "))
 						}
 					}
 				}
@@ -208,11 +208,11 @@ func TestConcurrentUse(t *testing.T) {
 	samples := generated(400, 7, asOf)
 	waivers := []qualify.Waiver{{Condition: "Q4", Reason: "特别优秀"}}
 	outcome := func(s sample) string {
-		f, err := p.Facts(s.rec, asOf)
+		f, err := p.Facts(s.Record, asOf)
 		if err != nil {
 			return err.Error()
 		}
-		f.Group = s.group
+		f.Group = s.Group
 		res, err := qualify.Check(p, &f, waivers...)
 		if err != nil {
 			return err.Error()
