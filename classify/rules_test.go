@@ -359,7 +359,7 @@ otherwise: {id: Z, name: 其余, group: 无法判定, reason: 理由。}
 		{"misspelt field", `EmployerKind == "民营企业" && Rol == "经营管理"`, formula.ErrType,
 			"bad.yaml:7:37: 450103 rule A: unknown name Rol\n | EmployerKind == \"民营企业\" && Rol == \"经营管理\"\n | ..........................^"},
 		{"number, not a boolean", `Followers + 1`, formula.ErrType,
-			"bad.yaml:7:11: 450103 rule A: the formula gives int, but the rule needs a boolean\n | Followers + 1\n | ^"},
+			"bad.yaml:7:11: 450103 rule A: the formula gives a number, but the rule needs a boolean\n | Followers + 1\n | ^"},
 		{"text compared with a number", `Occupation > 3`, formula.ErrType,
 			"bad.yaml:7:22: 450103 rule A: invalid operation: > (mismatched types string and int)\n | Occupation > 3\n | ...........^"},
 		{"syntax", `NewMedia && (Followers > 1`, formula.ErrSyntax,
@@ -417,7 +417,7 @@ groups:
 	_, err = classify.New(rules)
 	require.Error(t, err)
 	assert.Equal(t, "county.yaml:7:19: 450123 rule G1.2: unknown name 专业技术\n | Role == 专业技术\n | ........^\n"+
-		"county.yaml:13:11: 450123 rule C1: the formula gives int, but the rule needs a boolean\n | Followers\n | ^", err.Error())
+		"county.yaml:13:11: 450123 rule C1: the formula gives a number, but the rule needs a boolean\n | Followers\n | ^", err.Error())
 }
 
 func TestNewRefusesEmptyRules(t *testing.T) {

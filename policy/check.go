@@ -18,7 +18,7 @@ var (
 // check reports every invariant d breaks, each at its place.
 func (d *Document) check(p *problems) {
 	if !idPattern.MatchString(d.ID) {
-		p.add(d.Pos, ErrInvalid, "id %q must be 1 to 32 letters, digits, '_', '.' or '-', starting with a letter", d.ID)
+		p.add(d.posOf("id"), ErrInvalid, "id %q must be 1 to 32 letters, digits, '_', '.' or '-', starting with a letter", d.ID)
 	}
 	if strings.TrimSpace(d.Jurisdiction) == "" {
 		p.add(d.Pos, ErrInvalid, "jurisdiction is missing")
@@ -27,18 +27,18 @@ func (d *Document) check(p *problems) {
 		p.add(d.Pos, ErrInvalid, "valid_from is missing")
 	}
 	if !d.ValidUntil.IsZero() && d.ValidUntil.Before(d.ValidFrom) {
-		p.add(d.Pos, ErrInvalid, "valid_until %s is before valid_from %s", d.ValidUntil, d.ValidFrom)
+		p.add(d.posOf("valid_until"), ErrInvalid, "valid_until %s is before valid_from %s", d.ValidUntil, d.ValidFrom)
 	}
 	if !d.Total.IsPositive() {
-		p.add(d.Pos, ErrInvalid, "total must be above 0, not %s", d.Total)
+		p.add(d.posOf("total"), ErrInvalid, "total must be above 0, not %s", d.Total)
 	}
 	switch d.Rounding.Mode {
 	case HalfUp, HalfEven, Down:
 	default:
-		p.add(d.Pos, ErrInvalid, "rounding.mode %q is not one of half_up, half_even, down", d.Rounding.Mode)
+		p.add(d.posOf("rounding"), ErrInvalid, "rounding.mode %q is not one of half_up, half_even, down", d.Rounding.Mode)
 	}
 	if d.Rounding.Places < 0 || d.Rounding.Places > 8 {
-		p.add(d.Pos, ErrInvalid, "rounding.places %d is not between 0 and 8", d.Rounding.Places)
+		p.add(d.posOf("rounding"), ErrInvalid, "rounding.places %d is not between 0 and 8", d.Rounding.Places)
 	}
 
 	ids := map[string]Position{}
@@ -57,7 +57,7 @@ func (d *Document) check(p *problems) {
 	for _, c := range d.Conditions {
 		unique(c.ID, c.Pos, "condition")
 		if c.Kind != Hard && c.Kind != Soft {
-			p.add(c.Pos, ErrInvalid, "condition %s: kind %q is not hard or soft", c.ID, c.Kind)
+			p.add(c.Pos, ErrInvalid, "condition %s: kind %q is not hard or soft", c.ID, string(c.Kind))
 		}
 		needName(p, c.Pos, "condition", c.ID, c.Name)
 	}
@@ -116,7 +116,13 @@ func (d *Document) checkInputs(p *problems) {
 
 func (d *Document) checkIndicators(p *problems, unique func(id string, at Position, what string)) {
 	if len(d.Indicators) == 0 {
-		p.add(d.Pos, ErrInvalid, "the index system has no indicators")
+		p.add(d.posOf("indicators"), ErrInvalid, "the index system has no indicators")
+	}
+	// A sum that is off is blamed on a place in the policy's own file: for
+	// a county's overlay, the indicator it changed or added.
+	var all []Position
+	if at, ok := d.fields["total"]; ok {
+		all = append(all, at)
 	}
 	sum := decimal.Zero
 	for _, top := range d.Indicators {
@@ -131,7 +137,11 @@ func (d *Document) checkIndicators(p *problems, unique func(id string, at Positi
 			continue
 		}
 		sub := decimal.Zero
+		mine := []Position{top.Pos}
+		all = append(all, top.Pos)
 		for _, c := range top.Children {
+			mine = append(mine, c.Pos)
+			all = append(all, c.Pos)
 			unique(c.ID, c.Pos, "indicator")
 			needName(p, c.Pos, "indicator", c.ID, c.Name)
 			sub = sub.Add(c.Points)
@@ -146,17 +156,20 @@ func (d *Document) checkIndicators(p *problems, unique func(id string, at Positi
 			}
 		}
 		if !sub.Equal(top.Points) {
-			p.add(top.Pos, ErrInvalid, "the second-level indicators of %s add up to %s points, not the %s it declares", top.ID, sub, top.Points)
+			p.add(d.blame(mine...), ErrInvalid, "the second-level indicators of %s add up to %s points, not the %s it declares", top.ID, sub, top.Points)
 		}
 	}
 	if len(d.Indicators) > 0 && !sum.Equal(d.Total) {
-		p.add(d.Pos, ErrInvalid, "the first-level indicators add up to %s points, not the total %s", sum, d.Total)
+		if at, ok := d.fields["indicators"]; ok {
+			all = append(all, at)
+		}
+		p.add(d.blame(all...), ErrInvalid, "the first-level indicators add up to %s points, not the total %s", sum, d.Total)
 	}
 }
 
 func (d *Document) checkGrades(p *problems) {
 	if len(d.Grades) == 0 {
-		p.add(d.Pos, ErrInvalid, "grades are missing")
+		p.add(d.posOf("grades"), ErrInvalid, "grades are missing")
 		return
 	}
 	seen := map[roster.Grade]bool{}
@@ -172,7 +185,11 @@ func (d *Document) checkGrades(p *problems) {
 		}
 	}
 	if !seen[d.VetoGrade] {
-		p.add(d.Pos, ErrInvalid, "veto_grade %q is not one of the grades", d.VetoGrade.Code())
+		at := []Position{d.posOf("veto_grade")}
+		for _, b := range d.Grades {
+			at = append(at, b.Pos)
+		}
+		p.add(d.blame(at...), ErrInvalid, "veto_grade %q is not one of the grades", d.VetoGrade.Code())
 	}
 	bands := slices.Clone(d.Grades)
 	slices.SortStableFunc(bands, func(a, b Band) int { return a.From.Cmp(b.From) })
@@ -191,6 +208,30 @@ func (d *Document) checkGrades(p *problems) {
 	if top := bands[len(bands)-1]; !top.To.Equal(d.Total) {
 		p.add(top.Pos, ErrInvalid, "the top grade %s ends at %s, not at the total %s", top.Grade.Code(), top.To, d.Total)
 	}
+}
+
+// posOf returns where the value of a top-level field is, or where the
+// policy starts when the field is not in its file.
+func (d *Document) posOf(field string) Position {
+	if at, ok := d.fields[field]; ok {
+		return at
+	}
+	return d.Pos
+}
+
+// blame returns the first of places that is in the policy's own file (an
+// overlay's, for a policy built on another), else the first of them, else
+// where the policy starts.
+func (d *Document) blame(places ...Position) Position {
+	for _, at := range places {
+		if at.Line != 0 && at.File == d.Pos.File {
+			return at
+		}
+	}
+	if len(places) > 0 && places[0].Line != 0 {
+		return places[0]
+	}
+	return d.Pos
 }
 
 // String names the kind of formula for messages.

@@ -66,6 +66,7 @@ type Rule struct {
 	parent   string          // second-level indicators
 	reason   string
 	pos      Position
+	at       Position // where the formula's text is, to place runtime errors
 	prog     *formula.Program
 	refs     []fieldRef
 }
@@ -95,11 +96,32 @@ func (r *Rule) Formula() string { return r.prog.Source() }
 func (r *Rule) Position() Position { return r.pos }
 
 // Holds runs a predicate rule (a condition or a veto) on f.
-func (r *Rule) Holds(f *roster.Facts) (bool, error) { return r.prog.Bool(f) }
+func (r *Rule) Holds(f *roster.Facts) (bool, error) {
+	ok, err := r.prog.Bool(f)
+	return ok, r.place(err)
+}
 
 // Value runs a number rule (an indicator or a bonus) on f and returns what
 // its formula gives, before any cap or rounding.
-func (r *Rule) Value(f *roster.Facts) (decimal.Decimal, error) { return r.prog.Decimal(f) }
+func (r *Rule) Value(f *roster.Facts) (decimal.Decimal, error) {
+	v, err := r.prog.Decimal(f)
+	return v, r.place(err)
+}
+
+// place moves a runtime error from its place in the formula to its place in
+// the policy file.
+func (r *Rule) place(err error) error {
+	var fe *formula.Error
+	if err == nil || !errors.As(err, &fe) {
+		return err
+	}
+	at := r.at
+	if fe.Line > 0 {
+		at = r.at.at(fe.Line, fe.Column)
+	}
+	fe.Position = formula.Position{File: at.File, Line: at.Line, Column: at.Column}
+	return err
+}
 
 // Dimension is a first-level indicator (一级指标) and its second-level ones.
 type Dimension struct {
@@ -148,12 +170,15 @@ func Compile(d *Document, opts ...Option) (*Policy, error) {
 	}
 	pol := &Policy{doc: doc, inputs: doc.Inputs}
 	compile := func(id, name, src string, kind formula.Kind, at, formulaAt Position) *Rule {
-		prog, err := c.Compile(id, src, kind, formula.Position{File: formulaAt.File, Line: formulaAt.Line, Column: formulaAt.Column, Indent: formulaAt.Indent})
+		// The compiler places errors within the formula; formulaAt maps
+		// them onto the file, folded and quoted scalars included.
+		formulaAt = formulaAt.of(src)
+		prog, err := c.Compile(id, src, kind, formula.Position{File: formulaAt.File})
 		if err != nil {
-			p.errs = append(p.errs, formulaError(doc.ID, err))
+			p.errs = append(p.errs, formulaError(doc.ID, err, formulaAt))
 			return nil
 		}
-		return &Rule{id: id, name: name, pos: at, prog: prog, refs: fieldRefs(prog.Reads())}
+		return &Rule{id: id, name: name, pos: at, at: formulaAt, prog: prog, refs: fieldRefs(prog.Reads())}
 	}
 	for _, cd := range doc.Conditions {
 		if r := compile(cd.ID, cd.Name, cd.Formula, formula.Predicate, cd.Pos, cd.FormulaPos); r != nil {
@@ -191,14 +216,15 @@ func Compile(d *Document, opts ...Option) (*Policy, error) {
 	return pol, nil
 }
 
-// formulaError turns the formula compiler's error into this package's.
-func formulaError(policy string, err error) error {
+// formulaError turns the formula compiler's error, placed within the
+// formula, into this package's, placed in the file by at.
+func formulaError(policy string, err error, at Position) error {
 	var fe *formula.Error
 	if !errors.As(err, &fe) {
-		return &Error{Policy: policy, Message: err.Error(), Err: ErrFormula}
+		return &Error{Position: at, Policy: policy, Message: err.Error(), Err: ErrFormula}
 	}
 	return &Error{
-		Position: Position{File: fe.File, Line: fe.Line, Column: fe.Column},
+		Position: at.at(fe.Line, fe.Column),
 		Policy:   policy,
 		Message:  fmt.Sprintf("rule %s: %s", fe.Rule, fe.Message),
 		Snippet:  fe.Snippet,

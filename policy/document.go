@@ -41,6 +41,9 @@ type Document struct {
 	Grades []Band `yaml:"grades" json:"grades"`
 
 	Pos Position `yaml:"-" json:"-"`
+	// fields holds where each top-level field's value starts in the file,
+	// for messages about the policy as a whole (totals, veto_grade).
+	fields map[string]Position
 }
 
 // ConditionKind says whether a failed condition can be waived.
@@ -187,14 +190,18 @@ type Input struct {
 	Pos Position `yaml:"-" json:"-"`
 }
 
-// Position is a place in a policy file: 1-based line and column. The zero
-// Position means a document built in Go.
+// Position is a place in a policy file: 1-based line and column, counted
+// in characters. The zero Position means a document built in Go.
 type Position struct {
 	File   string
 	Line   int
 	Column int
 	// Indent is the column where the later lines of a block scalar start.
 	Indent int
+
+	// src maps each character of a formula read from a file to its place
+	// in that file; nil for other positions.
+	src *formulaSource
 }
 
 // String writes file:line:column, leaving out what is unknown.
@@ -214,12 +221,15 @@ func (p Position) String() string {
 // declare inputs of its own: nothing else. [Overlay.Apply] gives the new
 // policy and leaves the base untouched.
 type Overlay struct {
-	ID           string      `yaml:"id" json:"id"`
-	Name         string      `yaml:"name" json:"name"`
-	Jurisdiction string      `yaml:"jurisdiction" json:"jurisdiction"`
-	Extends      string      `yaml:"extends" json:"extends"`
-	ValidFrom    roster.Date `yaml:"valid_from,omitempty" json:"valid_from,omitempty"`
-	ValidUntil   roster.Date `yaml:"valid_until,omitempty" json:"valid_until,omitempty"`
+	ID           string `yaml:"id" json:"id"`
+	Name         string `yaml:"name" json:"name"`
+	Jurisdiction string `yaml:"jurisdiction" json:"jurisdiction"`
+	Extends      string `yaml:"extends" json:"extends"`
+	// ValidFrom, when given, starts the overlay's own period, open-ended
+	// unless ValidUntil is given too; when not given, the overlay is in
+	// force when its base is, or until ValidUntil if that is earlier.
+	ValidFrom  roster.Date `yaml:"valid_from,omitempty" json:"valid_from,omitempty"`
+	ValidUntil roster.Date `yaml:"valid_until,omitempty" json:"valid_until,omitempty"`
 
 	Inputs     []Input          `yaml:"inputs,omitempty" json:"inputs,omitempty"`
 	Conditions ConditionChanges `yaml:"conditions,omitempty" json:"conditions,omitempty"`
@@ -227,7 +237,8 @@ type Overlay struct {
 	// Grades, when given, replace the base's bands whole.
 	Grades []Band `yaml:"grades,omitempty" json:"grades,omitempty"`
 
-	Pos Position `yaml:"-" json:"-"`
+	Pos    Position `yaml:"-" json:"-"`
+	fields map[string]Position
 }
 
 // ConditionChanges are an overlay's changes to the conditions.

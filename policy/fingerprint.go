@@ -39,17 +39,23 @@ func canonicalIndicators(ins []Indicator) {
 	}
 }
 
-// canonicalFormula folds runs of white space outside quotes into one space
-// and trims the ends.
+// canonicalFormula folds runs of white space outside string literals into
+// one space and trims the ends. Inside "..." and '...' a backslash escapes
+// the next character, so an escaped quote does not end the literal.
 func canonicalFormula(s string) string {
 	var b strings.Builder
 	var quote rune
-	space := false
+	space, escaped := false, false
 	for _, r := range strings.TrimSpace(s) {
 		switch {
 		case quote != 0:
 			b.WriteRune(r)
-			if r == quote {
+			switch {
+			case escaped:
+				escaped = false
+			case r == '\\' && quote != '`':
+				escaped = true
+			case r == quote:
 				quote = 0
 			}
 			continue

@@ -2,6 +2,8 @@ package policy
 
 import (
 	"slices"
+
+	"github.com/newstrata/newstrata/roster"
 )
 
 // Clone returns a deep copy of d, so that changing the copy never changes d.
@@ -59,13 +61,17 @@ func (o *Overlay) Apply(base *Document) (*Document, error) {
 		d.Name = o.Name
 	}
 	d.Jurisdiction = o.Jurisdiction
+	// An overlay that gives valid_from gives its own period, open-ended
+	// unless it gives valid_until: a version from 2022 built on rules that
+	// ended in 2021 does not end with them. One that gives no valid_from
+	// keeps the base's period, ended earlier if it gives valid_until.
 	if !o.ValidFrom.IsZero() {
-		d.ValidFrom = o.ValidFrom
+		d.ValidFrom, d.ValidUntil = o.ValidFrom, roster.Date{}
 	}
 	if !o.ValidUntil.IsZero() {
 		d.ValidUntil = o.ValidUntil
 	}
-	d.Pos = o.Pos
+	d.Pos, d.fields = o.Pos, o.fields
 	d.Inputs = append(d.Inputs, cloneInputs(o.Inputs)...)
 
 	for _, ch := range o.Conditions.Change {
@@ -75,6 +81,7 @@ func (o *Overlay) Apply(base *Document) (*Document, error) {
 			continue
 		}
 		d.Conditions[i].Kind = ch.Kind
+		d.Conditions[i].Pos = ch.Pos // the condition as changed stands in the overlay
 	}
 	d.Conditions = append(d.Conditions, o.Conditions.Add...)
 
@@ -84,6 +91,7 @@ func (o *Overlay) Apply(base *Document) (*Document, error) {
 			p.add(ch.Pos, ErrUnknownID, "indicators.change: indicator %q does not exist in %s", ch.ID, base.ID)
 			continue
 		}
+		in.Pos = ch.Pos // the indicator as changed stands in the overlay
 		if ch.Points != nil {
 			in.Points = *ch.Points
 		}
@@ -101,16 +109,18 @@ func (o *Overlay) Apply(base *Document) (*Document, error) {
 		}
 	}
 	for _, add := range o.Indicators.Add {
+		in := add.Indicator
+		in.Children = cloneIndicators(in.Children)
 		if add.Parent == "" {
-			d.Indicators = append(d.Indicators, add.Indicator)
+			d.Indicators = append(d.Indicators, in)
 			continue
 		}
-		parent := findIndicator(d.Indicators, add.Parent)
-		if parent == nil || parent.Formula != "" {
+		i := slices.IndexFunc(d.Indicators, func(top Indicator) bool { return top.ID == add.Parent })
+		if i < 0 {
 			p.add(add.Pos, ErrUnknownID, "indicators.add: parent %q is not a first-level indicator of %s", add.Parent, base.ID)
 			continue
 		}
-		parent.Children = append(parent.Children, add.Indicator)
+		d.Indicators[i].Children = append(d.Indicators[i].Children, in)
 	}
 	if len(o.Grades) > 0 {
 		d.Grades = slices.Clone(o.Grades)

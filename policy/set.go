@@ -2,6 +2,7 @@ package policy
 
 import (
 	_ "embed"
+	"errors"
 	"fmt"
 	"io/fs"
 	"path"
@@ -37,70 +38,115 @@ func Baseline(opts ...Option) (*Policy, error) {
 // for a unit on a date. A Set is immutable and safe for concurrent use.
 type Set struct {
 	j        *roster.Jurisdiction
-	policies []*Policy // ordered by jurisdiction, then valid_from
+	policies []*Policy // the caller's, ordered by unit, then valid_from
+	units    map[*Policy]string
+	// fallback is the embedded baseline when no file replaces it: in force
+	// for the city only on days when none of the city's own policies is.
+	fallback *Policy
 	byID     map[string]*Policy
 }
 
 // NewSet resolves and compiles files for the jurisdiction j. The embedded
-// baseline is always available to extend; a file with the baseline's id
-// replaces it. It checks that every extends names a known policy, that no
-// chain is cyclic, that an overlay for a unit extends the city's policy or
-// one of that unit's own (never another unit's), and that no two versions
-// of one jurisdiction are in force on the same day. All problems are
-// reported at once.
+// baseline is always available to extend in Nanning's set; a file with the
+// baseline's id replaces it. Unless so replaced, the baseline is in force
+// for the city only on days when no other policy of the city is, so that a
+// city's own versions (say one from 2022-01-01 that extends it) take over
+// from it without editing it. It checks that every extends names a known policy,
+// that no chain is cyclic, that an overlay for a unit extends the city's
+// policy or one of that unit's own (never another unit's), and that no two
+// versions of one jurisdiction are in force on the same day. All problems
+// are reported at once.
 func NewSet(j *roster.Jurisdiction, files []*File, opts ...Option) (*Set, error) {
 	byID := map[string]*File{}
 	p := &problems{}
 	for _, f := range files {
 		if first, dup := byID[f.ID()]; dup {
-			p.add(filePos(f), ErrInvalid, "policy id %q is also defined in %s", f.ID(), first.Name)
+			p.add(f.posOf("id"), ErrInvalid, "policy id %q is also defined in %s", f.ID(), first.Name)
 			continue
 		}
 		byID[f.ID()] = f
 	}
-	if _, ok := byID[BaselineID]; !ok {
-		byID[BaselineID] = BaselineFile()
+	_, replaced := byID[BaselineID]
+	if !replaced {
+		// The baseline is Nanning's: another city's set does without it.
+		if base := BaselineFile(); base.Document.Jurisdiction == j.Code {
+			byID[BaselineID] = base
+		}
 	}
 	if err := p.err(); err != nil {
 		return nil, err
 	}
-	s := &Set{j: j, byID: map[string]*Policy{}}
-	docs := map[string]*Document{}
 	ids := make([]string, 0, len(byID))
 	for id := range byID {
 		ids = append(ids, id)
 	}
 	slices.Sort(ids)
+	r := &resolver{j: j, files: byID, docs: map[string]*Document{}, failed: map[string]bool{}}
 	for _, id := range ids {
-		if _, err := resolve(j, byID, id, docs, nil); err != nil {
+		if _, err := r.resolve(id, nil); err != nil && err != errReported {
 			p.errs = append(p.errs, err)
 		}
 	}
 	if err := p.err(); err != nil {
 		return nil, err
 	}
-	for _, id := range ids {
-		pol, err := Compile(docs[id], opts...)
+
+	s := &Set{j: j, byID: map[string]*Policy{}, units: map[*Policy]string{}}
+	// A policy whose base does not compile is not compiled again: its base's
+	// errors would be reported twice.
+	broken, visiting := map[string]bool{}, map[string]bool{}
+	var compile func(id string)
+	compile = func(id string) {
+		if _, done := s.byID[id]; done || broken[id] || visiting[id] {
+			return
+		}
+		visiting[id] = true
+		d := r.docs[id]
+		// A full document built in Go may name in Extends a policy that is
+		// not in the set, or even one built on it: it is kept for the
+		// record only.
+		if _, known := r.docs[d.Extends]; known {
+			compile(d.Extends)
+			if broken[d.Extends] {
+				broken[id] = true
+				return
+			}
+		}
+		pol, err := Compile(d, opts...)
 		if err != nil {
+			broken[id] = true
 			p.errs = append(p.errs, err)
-			continue
+			return
 		}
 		s.byID[id] = pol
+		s.units[pol] = s.unit(d.Jurisdiction)
+		if id == BaselineID && !replaced {
+			s.fallback = pol
+			return
+		}
 		s.policies = append(s.policies, pol)
+	}
+	for _, id := range ids {
+		compile(id)
 	}
 	if err := p.err(); err != nil {
 		return nil, err
 	}
 	slices.SortFunc(s.policies, func(a, b *Policy) int {
-		if c := strings.Compare(a.doc.Jurisdiction, b.doc.Jurisdiction); c != 0 {
+		if c := strings.Compare(s.units[a], s.units[b]); c != 0 {
 			return c
 		}
-		return a.doc.ValidFrom.Compare(b.doc.ValidFrom)
+		if c := a.doc.ValidFrom.Compare(b.doc.ValidFrom); c != 0 {
+			return c
+		}
+		return strings.Compare(a.doc.ID, b.doc.ID)
 	})
-	for i := 1; i < len(s.policies); i++ {
-		a, b := s.policies[i-1], s.policies[i]
-		if a.doc.Jurisdiction == b.doc.Jurisdiction && (a.doc.ValidUntil.IsZero() || !a.doc.ValidUntil.Before(b.doc.ValidFrom)) {
-			p.add(b.doc.Pos, ErrInvalid, "policies %s and %s of %s are both in force on %s; end the first with valid_until", a.doc.ID, b.doc.ID, b.doc.Jurisdiction, b.doc.ValidFrom)
+	for i, b := range s.policies {
+		for _, a := range s.policies[:i] {
+			if s.units[a] == s.units[b] && (a.doc.ValidUntil.IsZero() || !a.doc.ValidUntil.Before(b.doc.ValidFrom)) {
+				code := s.units[b]
+				p.add(b.doc.posOf("valid_from"), ErrInvalid, "policies %s and %s of %s (%s) are both in force on %s; end the first with valid_until", a.doc.ID, b.doc.ID, s.j.UnitName(code), code, b.doc.ValidFrom)
+			}
 		}
 	}
 	if err := p.err(); err != nil {
@@ -109,60 +155,110 @@ func NewSet(j *roster.Jurisdiction, files []*File, opts ...Option) (*Set, error)
 	return s, nil
 }
 
-func filePos(f *File) Position {
-	if f.Overlay != nil {
-		return f.Overlay.Pos
+// unit returns the present code of the city or unit with code (a unit may
+// be named by a former code), or code itself when it is neither.
+func (s *Set) unit(code string) string {
+	if u, ok := s.j.Unit(code); ok {
+		return u.Code
 	}
-	return f.Document.Pos
+	return code
+}
+
+// posOf returns where the value of a top-level field of the file is.
+func (f *File) posOf(field string) Position {
+	if f.Overlay != nil {
+		return f.Overlay.posOf(field)
+	}
+	return f.Document.posOf(field)
+}
+
+// posOf returns where the value of a top-level field is, or where the
+// overlay starts when the field is not in its file.
+func (o *Overlay) posOf(field string) Position {
+	if at, ok := o.fields[field]; ok {
+		return at
+	}
+	return o.Pos
+}
+
+// errReported stands for an error already reported for another policy of
+// the same extends chain.
+var errReported = errors.New("reported")
+
+// resolver applies the extends chains of a set's files.
+type resolver struct {
+	j      *roster.Jurisdiction
+	files  map[string]*File
+	docs   map[string]*Document
+	failed map[string]bool
 }
 
 // resolve applies the extends chain of id, memoising in docs; chain holds
-// the ids being resolved, to find cycles.
-func resolve(j *roster.Jurisdiction, files map[string]*File, id string, docs map[string]*Document, chain []string) (*Document, error) {
-	if d, ok := docs[id]; ok {
+// the ids being resolved, to find cycles. A policy that fails, and every
+// policy of its chain, is reported once.
+func (r *resolver) resolve(id string, chain []string) (*Document, error) {
+	if d, ok := r.docs[id]; ok {
 		return d, nil
 	}
-	if slices.Contains(chain, id) {
-		return nil, &Error{Position: filePos(files[id]), Policy: id, Message: fmt.Sprintf("extends forms a cycle: %s", strings.Join(append(chain[slices.Index(chain, id):], id), " → ")), Err: ErrExtends}
+	if r.failed[id] {
+		return nil, errReported
 	}
-	f := files[id]
-	if f.Document != nil {
-		if err := checkUnit(j, f.Document.Jurisdiction, f.Document.Pos, id); err != nil {
-			return nil, err
+	if i := slices.Index(chain, id); i >= 0 {
+		cycle := append(slices.Clone(chain[i:]), id)
+		for _, c := range cycle {
+			r.failed[c] = true
 		}
-		docs[id] = f.Document
-		return f.Document, nil
+		return nil, &Error{Position: r.files[id].posOf("extends"), Policy: id, Message: fmt.Sprintf("extends forms a cycle: %s", strings.Join(cycle, " → ")), Err: ErrExtends}
 	}
-	o := f.Overlay
-	if err := checkUnit(j, o.Jurisdiction, o.Pos, id); err != nil {
-		return nil, err
-	}
-	if _, ok := files[o.Extends]; !ok {
-		return nil, &Error{Position: o.Pos, Policy: id, Message: fmt.Sprintf("extends %q, which is not a known policy", o.Extends), Err: ErrExtends}
-	}
-	base, err := resolve(j, files, o.Extends, docs, append(chain, id))
+	d, err := r.build(id, chain)
 	if err != nil {
+		r.failed[id] = true
 		return nil, err
 	}
-	if base.Jurisdiction != o.Jurisdiction && base.Jurisdiction != j.Code {
-		return nil, &Error{Position: o.Pos, Policy: id, Message: fmt.Sprintf("a policy of %s cannot extend %s, which belongs to %s; extend the city's policy or one of %s's own", o.Jurisdiction, base.ID, base.Jurisdiction, o.Jurisdiction), Err: ErrExtends}
-	}
-	d, err := o.Apply(base)
-	if err != nil {
-		return nil, err
-	}
-	docs[id] = d
+	r.docs[id] = d
 	return d, nil
 }
 
-func checkUnit(j *roster.Jurisdiction, code string, at Position, id string) error {
-	if code == j.Code {
+func (r *resolver) build(id string, chain []string) (*Document, error) {
+	f := r.files[id]
+	if f.Document != nil {
+		if err := r.checkUnit(f.Document.Jurisdiction, f.Document.posOf("jurisdiction"), id); err != nil {
+			return nil, err
+		}
+		return f.Document, nil
+	}
+	o := f.Overlay
+	if err := r.checkUnit(o.Jurisdiction, o.posOf("jurisdiction"), id); err != nil {
+		return nil, err
+	}
+	if _, ok := r.files[o.Extends]; !ok {
+		return nil, &Error{Position: o.posOf("extends"), Policy: id, Message: fmt.Sprintf("extends %q, which is not a known policy", o.Extends), Err: ErrExtends}
+	}
+	base, err := r.resolve(o.Extends, append(chain, id))
+	if err != nil {
+		return nil, err
+	}
+	if unit, baseUnit := r.unit(o.Jurisdiction), r.unit(base.Jurisdiction); baseUnit != unit && baseUnit != r.j.Code {
+		return nil, &Error{Position: o.posOf("extends"), Policy: id, Message: fmt.Sprintf("a policy of %s cannot extend %s, which belongs to %s; extend the city's policy or one of %s's own", r.j.UnitName(unit), base.ID, r.j.UnitName(baseUnit), r.j.UnitName(unit)), Err: ErrExtends}
+	}
+	return o.Apply(base)
+}
+
+func (r *resolver) unit(code string) string {
+	if u, ok := r.j.Unit(code); ok {
+		return u.Code
+	}
+	return code
+}
+
+func (r *resolver) checkUnit(code string, at Position, id string) error {
+	if code == r.j.Code {
 		return nil
 	}
-	if _, ok := j.Unit(code); ok {
+	if _, ok := r.j.Unit(code); ok {
 		return nil
 	}
-	return &Error{Position: at, Policy: id, Message: fmt.Sprintf("jurisdiction %q is neither %s nor one of its units", code, j.Name), Err: ErrExtends}
+	return &Error{Position: at, Policy: id, Message: fmt.Sprintf("jurisdiction %q is neither %s (%s) nor one of its units", code, r.j.Name, r.j.Code), Err: ErrExtends}
 }
 
 // LoadFS parses every *.yaml file of fsys under dir (not those ending in
@@ -203,17 +299,24 @@ func (s *Set) Policy(id string) (*Policy, bool) {
 }
 
 // For returns the policy in force for unit on day: the unit's own version if
-// it has one in force, else the city's.
+// it has one in force, else the city's. unit is the code of the city or of
+// one of its units (a former code names the unit it became). An unknown
+// code, or a day on which no policy is in force, gives an error that wraps
+// [ErrNoPolicy].
 func (s *Set) For(unit string, day roster.Date) (*Policy, error) {
-	if u, ok := s.j.Unit(unit); ok {
-		unit = u.Code
+	code := s.unit(unit)
+	if _, ok := s.j.Unit(code); !ok && code != s.j.Code {
+		return nil, fmt.Errorf("%w: %q is neither %s (%s) nor one of its units", ErrNoPolicy, unit, s.j.Name, s.j.Code)
 	}
-	for _, code := range []string{unit, s.j.Code} {
+	for _, c := range []string{code, s.j.Code} {
 		for _, p := range s.policies {
-			if p.doc.Jurisdiction == code && p.InForce(day) {
+			if s.units[p] == c && p.InForce(day) {
 				return p, nil
 			}
 		}
 	}
-	return nil, fmt.Errorf("%w: %s on %s", ErrNoPolicy, s.j.UnitName(unit), day)
+	if s.fallback != nil && s.fallback.InForce(day) {
+		return s.fallback, nil
+	}
+	return nil, fmt.Errorf("%w: %s (%s) on %s", ErrNoPolicy, s.j.UnitName(code), code, day)
 }

@@ -3,12 +3,17 @@ package policy
 import (
 	"errors"
 	"fmt"
+	"reflect"
+	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
 	"github.com/goccy/go-yaml/token"
+	"github.com/newstrata/newstrata/roster"
+	"github.com/shopspring/decimal"
 )
 
 // File is a parsed policy file: a full policy (Document) or, when it has
@@ -30,10 +35,18 @@ func (f *File) ID() string {
 // Parse reads one policy file; name is used in errors. It checks the form
 // of the file (well-formed YAML, known fields, values of the right type);
 // the invariants are checked when the policy is compiled.
-func Parse(name string, data []byte) (*File, error) {
+func Parse(name string, data []byte) (f *File, err error) {
+	// go-yaml v1.19.2 panics on some malformed files (a tag such as !x on a
+	// scalar where a list belongs: goccy/go-yaml#735). A bad file is an
+	// error for the clerk, never a crash of the program reading it.
+	defer func() {
+		if r := recover(); r != nil {
+			f, err = nil, &Error{Position: Position{File: name}, Message: fmt.Sprintf("the file cannot be read as YAML (the YAML reader failed: %v); check tags (!...) and indentation", r), Err: ErrSyntax}
+		}
+	}()
 	tree, err := parser.ParseBytes(data, 0)
 	if err != nil {
-		return nil, yamlError(name, err)
+		return nil, yamlError(name, nil, err)
 	}
 	if len(tree.Docs) != 1 || tree.Docs[0].Body == nil {
 		return nil, &Error{Position: Position{File: name}, Message: "a policy file holds exactly one YAML document", Err: ErrSyntax}
@@ -46,46 +59,253 @@ func Parse(name string, data []byte) (*File, error) {
 		Extends string `yaml:"extends"`
 	}
 	if err := yaml.NodeToValue(body, &head); err != nil {
-		return nil, yamlError(name, err)
+		return nil, yamlError(name, body, placeError(body, &head, err))
 	}
-	f := &File{Name: name}
+	f = &File{Name: name}
 	if head.Extends == "" {
 		f.Document = &Document{}
-		err = yaml.NodeToValue(body, f.Document, yaml.Strict())
+		err = placeError(body, f.Document, yaml.NodeToValue(body, f.Document, yaml.Strict()))
 	} else {
 		f.Overlay = &Overlay{}
-		err = yaml.NodeToValue(body, f.Overlay, yaml.Strict())
+		err = placeError(body, f.Overlay, yaml.NodeToValue(body, f.Overlay, yaml.Strict()))
 	}
 	if err != nil {
-		return nil, yamlError(name, err)
+		return nil, yamlError(name, body, err)
 	}
 	top := Position{File: name, Line: 1, Column: 1}
-	lines := strings.Split(string(data), "\n")
+	lines := runeLines(data)
 	if f.Document != nil {
 		f.Document.Pos = top
+		f.Document.fields = fieldPositions(name, body)
 		f.Document.setFile(name, lines)
 	} else {
 		f.Overlay.Pos = top
+		f.Overlay.fields = fieldPositions(name, body)
 		f.Overlay.setFile(name, lines)
 	}
 	return f, nil
 }
 
-// yamlError turns a go-yaml error into an *Error at its token.
-func yamlError(name string, err error) error {
-	e := &Error{Position: Position{File: name}, Message: err.Error(), Err: ErrSyntax}
-	var withToken interface {
-		GetToken() *token.Token
-		GetMessage() string
+// runeLines splits a file into lines of characters, for mapping formulas.
+func runeLines(data []byte) [][]rune {
+	text := strings.Split(string(data), "\n")
+	lines := make([][]rune, len(text))
+	for i, l := range text {
+		lines[i] = []rune(l)
 	}
+	return lines
+}
+
+// fieldPositions records where the value of each top-level field starts.
+func fieldPositions(file string, body ast.Node) map[string]Position {
+	m, ok := body.(*ast.MappingNode)
+	if !ok {
+		return nil
+	}
+	out := make(map[string]Position, len(m.Values))
+	for _, kv := range m.Values {
+		if k := keyName(kv); k != "" && kv.Value != nil {
+			out[k] = nodePos(file, kv.Value)
+		}
+	}
+	return out
+}
+
+// keyName returns a mapping key as text ("" for a complex key).
+func keyName(kv *ast.MappingValueNode) string {
+	if kv == nil || kv.Key == nil {
+		return ""
+	}
+	if tk := kv.Key.GetToken(); tk != nil {
+		return tk.Value
+	}
+	return ""
+}
+
+// tokenError is the form of go-yaml's errors that know their place.
+type tokenError interface {
+	GetToken() *token.Token
+	GetMessage() string
+}
+
+// yamlError turns a go-yaml error into an *Error at its token. body, when
+// not nil, is the file's tree, to name the field of a value of the wrong
+// type.
+func yamlError(name string, body ast.Node, err error) error {
+	e := &Error{Position: Position{File: name}, Message: err.Error(), Err: ErrSyntax}
+	var withToken tokenError
 	if errors.As(err, &withToken) {
 		e.Message = withToken.GetMessage()
 		if tk := withToken.GetToken(); tk != nil && tk.Position != nil {
 			e.Line, e.Column = tk.Position.Line, tk.Position.Column
 		}
 	}
+	var te *yaml.TypeError
+	if errors.As(err, &te) && te.Token != nil && te.DstType != nil {
+		e.Message = fmt.Sprintf("%s is not %s", quoteToken(te.Token), typeWords(te.DstType))
+		if key := keyOf(body, te.Token); key != "" {
+			e.Message = key + ": " + e.Message
+		}
+	}
 	e.Message = strings.TrimSpace(e.Message)
 	return e
+}
+
+// keyOf returns the key whose value is at tok, searching the tree under n.
+func keyOf(n ast.Node, tok *token.Token) string {
+	if n == nil || tok == nil {
+		return ""
+	}
+	var key string
+	ast.Walk(keyFinder{tok: tok, key: &key}, n)
+	return key
+}
+
+type keyFinder struct {
+	tok *token.Token
+	key *string
+}
+
+func (f keyFinder) Visit(n ast.Node) ast.Visitor {
+	if *f.key != "" {
+		return nil
+	}
+	if kv, ok := n.(*ast.MappingValueNode); ok && kv.Value != nil && kv.Value.GetToken() == f.tok {
+		*f.key = keyName(kv)
+		return nil
+	}
+	return f
+}
+
+// nodeError is a decoding error given the place go-yaml left out.
+type nodeError struct {
+	tok *token.Token
+	msg string
+}
+
+func (e *nodeError) Error() string          { return e.msg }
+func (e *nodeError) GetToken() *token.Token { return e.tok }
+func (e *nodeError) GetMessage() string     { return e.msg }
+
+// placeError gives an error that go-yaml returned without a place — a
+// value refused by its type's UnmarshalText: a decimal, a date, a grade —
+// the place of the field that holds the value. v is what node was decoded
+// into; each field of node is decoded again alone to find the one at fault.
+func placeError(node ast.Node, v any, err error) error {
+	var withToken tokenError
+	if err == nil || (errors.As(err, &withToken) && withToken.GetToken() != nil) {
+		return err
+	}
+	m, ok := node.(*ast.MappingNode)
+	if !ok || v == nil {
+		if node == nil {
+			return err
+		}
+		return &nodeError{tok: node.GetToken(), msg: err.Error()}
+	}
+	typ := reflect.TypeOf(v).Elem()
+	for _, kv := range m.Values {
+		one := *m
+		one.Values = []*ast.MappingValueNode{kv}
+		e := yaml.NodeToValue(&one, reflect.New(typ).Interface())
+		if e == nil {
+			continue
+		}
+		if errors.As(e, &withToken) && withToken.GetToken() != nil {
+			return e
+		}
+		key := keyName(kv)
+		msg := fmt.Sprintf("%s: %v", key, e)
+		if ft := fieldType(typ, key); ft != nil {
+			msg = fmt.Sprintf("%s: %s is not %s", key, quoteToken(kv.Value.GetToken()), typeWords(ft))
+		}
+		return &nodeError{tok: kv.Value.GetToken(), msg: msg}
+	}
+	return &nodeError{tok: node.GetToken(), msg: err.Error()}
+}
+
+var (
+	decimalType = reflect.TypeOf(decimal.Decimal{})
+	dateType    = reflect.TypeOf(roster.Date{})
+	gradeType   = reflect.TypeOf(roster.Grade(0))
+)
+
+// fieldType returns the type of the field of struct type typ named key in
+// YAML, when it is one whose text is checked on reading (a decimal, a date,
+// a grade); nil otherwise.
+func fieldType(typ reflect.Type, key string) reflect.Type {
+	if typ.Kind() != reflect.Struct {
+		return nil
+	}
+	for i := range typ.NumField() {
+		f := typ.Field(i)
+		tag, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+		if tag == "" && f.Anonymous {
+			if t := fieldType(f.Type, key); t != nil {
+				return t
+			}
+			continue
+		}
+		if tag != key {
+			continue
+		}
+		t := f.Type
+		if t.Kind() == reflect.Pointer {
+			t = t.Elem()
+		}
+		if t == decimalType || t == dateType || t == gradeType {
+			return t
+		}
+		return nil
+	}
+	return nil
+}
+
+// quoteToken writes the value at a token for a message.
+func quoteToken(tk *token.Token) string {
+	if tk == nil {
+		return "the value"
+	}
+	switch tk.Type {
+	case token.SequenceStartType, token.SequenceEntryType:
+		return "a list"
+	case token.MappingStartType, token.MappingValueType:
+		return "a mapping"
+	}
+	v := tk.Value
+	if len([]rune(v)) > 40 {
+		v = string([]rune(v)[:40]) + "…"
+	}
+	return strconv.Quote(v)
+}
+
+// typeWords names a Go type for a clerk.
+func typeWords(t reflect.Type) string {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	switch t {
+	case decimalType:
+		return "a decimal number"
+	case dateType:
+		return "a date (2006-01-02)"
+	case gradeType:
+		return "a grade (A, B, C or D)"
+	}
+	switch t.Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return "a whole number"
+	case reflect.Bool:
+		return "true or false"
+	case reflect.String:
+		return "text"
+	case reflect.Slice, reflect.Array:
+		return "a list"
+	case reflect.Struct, reflect.Map:
+		return "a mapping of fields"
+	}
+	return t.String()
 }
 
 func nodePos(file string, n ast.Node) Position {
@@ -99,25 +319,23 @@ func nodePos(file string, n ast.Node) Position {
 	return Position{File: file, Line: p.Line, Column: p.Column}
 }
 
-// fieldPos returns where the value of key starts in a mapping node. For a
-// block scalar (| or >) that is the first line of its content.
-func fieldPos(n ast.Node, key string) Position {
+// formulaPos returns where the formula field of a mapping node starts, to
+// be mapped character by character once the file's text is at hand
+// ([Position.mapFormula]). For a block scalar (| or >) the position is its
+// header and the text starts on the next line.
+func formulaPos(n ast.Node) Position {
 	m, ok := n.(*ast.MappingNode)
 	if !ok {
 		return Position{}
 	}
 	for _, kv := range m.Values {
-		if kv.Key == nil || kv.Key.String() != key {
+		if keyName(kv) != "formula" || kv.Value == nil {
 			continue
 		}
-		if lit, ok := kv.Value.(*ast.LiteralNode); ok && lit.Value != nil {
-			// The content's column is not kept by the parser; setFile
-			// reads it from the line.
-			p := nodePos("", lit.Value)
-			p.Column = 0
-			return p
-		}
-		return nodePos("", kv.Value)
+		p := nodePos("", kv.Value)
+		_, block := kv.Value.(*ast.LiteralNode)
+		p.src = &formulaSource{block: block}
+		return p
 	}
 	return Position{}
 }
@@ -126,7 +344,7 @@ func fieldPos(n ast.Node, key string) Position {
 // caller's UnmarshalYAML is not called again) and returns where node is.
 func decodeAt(node ast.Node, v any) (Position, error) {
 	if err := yaml.NodeToValue(node, v, yaml.Strict()); err != nil {
-		return Position{}, err
+		return Position{}, placeError(node, v, err)
 	}
 	return nodePos("", node), nil
 }
@@ -135,7 +353,7 @@ func decodeAt(node ast.Node, v any) (Position, error) {
 func (c *Condition) UnmarshalYAML(node ast.Node) (err error) {
 	type plain Condition
 	c.Pos, err = decodeAt(node, (*plain)(c))
-	c.FormulaPos = fieldPos(node, "formula")
+	c.FormulaPos = formulaPos(node)
 	return err
 }
 
@@ -143,7 +361,7 @@ func (c *Condition) UnmarshalYAML(node ast.Node) (err error) {
 func (in *Indicator) UnmarshalYAML(node ast.Node) (err error) {
 	type plain Indicator
 	in.Pos, err = decodeAt(node, (*plain)(in))
-	in.FormulaPos = fieldPos(node, "formula")
+	in.FormulaPos = formulaPos(node)
 	return err
 }
 
@@ -151,7 +369,7 @@ func (in *Indicator) UnmarshalYAML(node ast.Node) (err error) {
 func (b *Bonus) UnmarshalYAML(node ast.Node) (err error) {
 	type plain Bonus
 	b.Pos, err = decodeAt(node, (*plain)(b))
-	b.FormulaPos = fieldPos(node, "formula")
+	b.FormulaPos = formulaPos(node)
 	return err
 }
 
@@ -159,7 +377,7 @@ func (b *Bonus) UnmarshalYAML(node ast.Node) (err error) {
 func (v *Veto) UnmarshalYAML(node ast.Node) (err error) {
 	type plain Veto
 	v.Pos, err = decodeAt(node, (*plain)(v))
-	v.FormulaPos = fieldPos(node, "formula")
+	v.FormulaPos = formulaPos(node)
 	return err
 }
 
@@ -188,7 +406,7 @@ func (c *ConditionChange) UnmarshalYAML(node ast.Node) (err error) {
 func (c *IndicatorChange) UnmarshalYAML(node ast.Node) (err error) {
 	type plain IndicatorChange
 	c.Pos, err = decodeAt(node, (*plain)(c))
-	c.FormulaPos = fieldPos(node, "formula")
+	c.FormulaPos = formulaPos(node)
 	return err
 }
 
@@ -201,7 +419,7 @@ func (a *IndicatorAdd) UnmarshalYAML(node ast.Node) error {
 	rest := *m
 	rest.Values = nil
 	for _, kv := range m.Values {
-		if kv.Key != nil && kv.Key.String() == "parent" {
+		if keyName(kv) == "parent" {
 			if err := yaml.NodeToValue(kv.Value, &a.Parent); err != nil {
 				return err
 			}
@@ -209,7 +427,11 @@ func (a *IndicatorAdd) UnmarshalYAML(node ast.Node) error {
 		}
 		rest.Values = append(rest.Values, kv)
 	}
-	return a.Indicator.UnmarshalYAML(&rest)
+	if err := a.Indicator.UnmarshalYAML(&rest); err != nil {
+		return err
+	}
+	a.Pos = nodePos("", node) // the entry starts at its first key, parent or not
+	return nil
 }
 
 // UnmarshalYAML records where each disabled id is.
@@ -220,7 +442,7 @@ func (c *IndicatorChanges) UnmarshalYAML(node ast.Node) error {
 	}
 	if m, ok := node.(*ast.MappingNode); ok {
 		for _, kv := range m.Values {
-			if kv.Key == nil || kv.Key.String() != "disable" {
+			if keyName(kv) != "disable" {
 				continue
 			}
 			if seq, ok := kv.Value.(*ast.SequenceNode); ok {
@@ -233,75 +455,244 @@ func (c *IndicatorChanges) UnmarshalYAML(node ast.Node) error {
 	return nil
 }
 
-// in sets the file of a position read from it and, for the first line of
-// a block scalar, the column where its content starts.
-func (p *Position) in(file string, lines []string) {
+// in sets the file of a position read from it; a position go-yaml left
+// out becomes fallback.
+func (p *Position) in(file string, fallback Position) {
 	if p.Line == 0 {
+		*p = fallback
+	}
+	p.File = file
+}
+
+// formulaSource maps the characters of a formula, as YAML decoded them, to
+// their places in the file. A folded (>) or plain scalar joins its lines
+// with spaces and a quoted one drops its escapes, so a formula's line and
+// column are not simply an offset from where its text starts.
+type formulaSource struct {
+	block  bool    // a block scalar: the text starts on the line after the header
+	text   string  // the formula as read, which the places are of
+	places []place // one per character of the formula
+	starts []int   // the index in places of each line's first character
+}
+
+type place struct{ line, col int32 }
+
+// mapFormula sets the file of a formula's position and maps each of its
+// characters onto lines. The position becomes that of the formula's first
+// character that is not white space.
+func (p *Position) mapFormula(file string, lines [][]rune, text string) {
+	if p.Line == 0 || p.src == nil {
 		return
 	}
 	p.File = file
-	if p.Column == 0 && p.Line <= len(lines) {
-		line := lines[p.Line-1]
-		p.Column = len([]rune(line)) - len([]rune(strings.TrimLeft(line, " "))) + 1
-		p.Indent = p.Column
+	src := &formulaSource{block: p.src.block, text: text}
+	p.src = src
+	k := cursor{lines: lines, l: p.Line - 1, c: max(p.Column-1, 0)}
+	if src.block {
+		k.l, k.c = p.Line, 0
+	}
+	src.starts = append(src.starts, 0)
+	first := -1
+	for _, r := range text {
+		if r == '\n' {
+			src.starts = append(src.starts, len(src.places)+1)
+		}
+		src.places = append(src.places, k.match(r))
+		if first < 0 && !unicode.IsSpace(r) {
+			first = len(src.places) - 1
+		}
+	}
+	if first >= 0 {
+		at := src.places[first]
+		p.Line, p.Column = int(at.line), int(at.col)
+		if src.block {
+			p.Indent = p.Column
+		}
 	}
 }
 
-func (d *Document) setFile(name string, lines []string) {
+// cursor walks the characters of a file from a place, a newline at the end
+// of each line.
+type cursor struct {
+	lines [][]rune
+	l, c  int // 0-based
+}
+
+func (k *cursor) done() bool { return k.l >= len(k.lines) }
+
+func (k *cursor) char() rune {
+	if k.c < len(k.lines[k.l]) {
+		return k.lines[k.l][k.c]
+	}
+	return '\n'
+}
+
+func (k *cursor) next() {
+	if k.c < len(k.lines[k.l]) {
+		k.c++
+		return
+	}
+	k.l, k.c = k.l+1, 0
+}
+
+func (k *cursor) place() place { return place{int32(k.l + 1), int32(k.c + 1)} }
+
+// escapeWindow is how far a character of the decoded text is looked for
+// past what YAML drops: quotes, escapes (\u00e9 is six characters), tags.
+const escapeWindow = 12
+
+// match finds r, a character of the decoded text, in the file and moves
+// past it. White space stands for white space (a folded line break, the
+// indentation kept in a literal block) or for nothing; any other character
+// is looked for after white space, a little way on.
+func (k *cursor) match(r rune) place {
+	if k.done() {
+		return place{int32(len(k.lines)), 1}
+	}
+	if unicode.IsSpace(r) {
+		at := k.place()
+		if unicode.IsSpace(k.char()) {
+			k.next()
+		}
+		return at
+	}
+	for !k.done() && unicode.IsSpace(k.char()) {
+		k.next()
+	}
+	look := *k
+	for range escapeWindow {
+		if look.done() {
+			break
+		}
+		if look.char() == r {
+			at := look.place()
+			look.next()
+			*k = look
+			return at
+		}
+		look.next()
+	}
+	if k.done() {
+		return place{int32(len(k.lines)), 1}
+	}
+	return k.place()
+}
+
+// of returns the position of the formula text, without its map of
+// characters when the map is of another text (a formula changed in Go after
+// it was read).
+func (p Position) of(text string) Position {
+	if p.src != nil && p.src.text != text {
+		p.src = nil
+	}
+	return p
+}
+
+// at maps a place in a formula — 1-based line and column counted in
+// characters, as the formula compiler reports them — onto the file. For a
+// formula not read from a file the place stays within the formula.
+func (p Position) at(line, col int) Position {
+	out := Position{File: p.File}
+	if src := p.src; src != nil && len(src.places) > 0 && line >= 1 && line <= len(src.starts) {
+		i := src.starts[line-1] + max(col, 1) - 1
+		if i < len(src.places) {
+			at := src.places[i]
+			out.Line, out.Column = int(at.line), int(at.col)
+			return out
+		}
+		last := src.places[len(src.places)-1]
+		out.Line, out.Column = int(last.line), int(last.col)+i-len(src.places)+1
+		return out
+	}
+	switch {
+	case p.Line == 0:
+		out.Line, out.Column = line, col
+	case line <= 1:
+		out.Line, out.Column = p.Line, max(p.Column, 1)+col-1
+	default:
+		out.Line, out.Column = p.Line+line-1, max(p.Indent, 1)+col-1
+	}
+	return out
+}
+
+// setFile sets the file of every position of d and maps its formulas. An
+// entry go-yaml gave no place (an empty "-" in a list) takes the place of
+// its list.
+func (d *Document) setFile(name string, lines [][]rune) {
+	list := func(field string) Position {
+		if at, ok := d.fields[field]; ok {
+			return at
+		}
+		return d.Pos
+	}
 	for i := range d.Inputs {
-		d.Inputs[i].Pos.in(name, lines)
+		d.Inputs[i].Pos.in(name, list("inputs"))
 	}
 	for i := range d.Conditions {
-		d.Conditions[i].Pos.in(name, lines)
-		d.Conditions[i].FormulaPos.in(name, lines)
+		c := &d.Conditions[i]
+		c.Pos.in(name, list("conditions"))
+		c.FormulaPos.mapFormula(name, lines, c.Formula)
 	}
-	setIndicatorFile(d.Indicators, name, lines)
+	setIndicatorFile(d.Indicators, name, lines, list("indicators"))
 	for i := range d.Bonuses {
-		d.Bonuses[i].Pos.in(name, lines)
-		d.Bonuses[i].FormulaPos.in(name, lines)
+		b := &d.Bonuses[i]
+		b.Pos.in(name, list("bonuses"))
+		b.FormulaPos.mapFormula(name, lines, b.Formula)
 	}
 	for i := range d.Vetoes {
-		d.Vetoes[i].Pos.in(name, lines)
-		d.Vetoes[i].FormulaPos.in(name, lines)
+		v := &d.Vetoes[i]
+		v.Pos.in(name, list("vetoes"))
+		v.FormulaPos.mapFormula(name, lines, v.Formula)
 	}
 	for i := range d.Grades {
-		d.Grades[i].Pos.in(name, lines)
+		d.Grades[i].Pos.in(name, list("grades"))
 	}
 }
 
-func setIndicatorFile(ins []Indicator, name string, lines []string) {
+func setIndicatorFile(ins []Indicator, name string, lines [][]rune, parent Position) {
 	for i := range ins {
-		ins[i].Pos.in(name, lines)
-		ins[i].FormulaPos.in(name, lines)
-		setIndicatorFile(ins[i].Children, name, lines)
+		ins[i].Pos.in(name, parent)
+		ins[i].FormulaPos.mapFormula(name, lines, ins[i].Formula)
+		setIndicatorFile(ins[i].Children, name, lines, ins[i].Pos)
 	}
 }
 
-func (o *Overlay) setFile(name string, lines []string) {
+func (o *Overlay) setFile(name string, lines [][]rune) {
+	list := func(field string) Position {
+		if at, ok := o.fields[field]; ok {
+			return at
+		}
+		return o.Pos
+	}
 	for i := range o.Inputs {
-		o.Inputs[i].Pos.in(name, lines)
+		o.Inputs[i].Pos.in(name, list("inputs"))
 	}
 	for i := range o.Conditions.Add {
-		o.Conditions.Add[i].Pos.in(name, lines)
-		o.Conditions.Add[i].FormulaPos.in(name, lines)
+		c := &o.Conditions.Add[i]
+		c.Pos.in(name, list("conditions"))
+		c.FormulaPos.mapFormula(name, lines, c.Formula)
 	}
 	for i := range o.Conditions.Change {
-		o.Conditions.Change[i].Pos.in(name, lines)
+		o.Conditions.Change[i].Pos.in(name, list("conditions"))
 	}
 	for i := range o.Indicators.Add {
-		o.Indicators.Add[i].Pos.in(name, lines)
-		o.Indicators.Add[i].FormulaPos.in(name, lines)
-		setIndicatorFile(o.Indicators.Add[i].Children, name, lines)
+		a := &o.Indicators.Add[i]
+		a.Pos.in(name, list("indicators"))
+		a.FormulaPos.mapFormula(name, lines, a.Formula)
+		setIndicatorFile(a.Children, name, lines, a.Pos)
 	}
 	for i := range o.Indicators.Change {
-		o.Indicators.Change[i].Pos.in(name, lines)
-		o.Indicators.Change[i].FormulaPos.in(name, lines)
+		c := &o.Indicators.Change[i]
+		c.Pos.in(name, list("indicators"))
+		if c.Formula != nil {
+			c.FormulaPos.mapFormula(name, lines, *c.Formula)
+		}
 	}
 	for i := range o.Indicators.DisablePos {
-		o.Indicators.DisablePos[i].in(name, lines)
+		o.Indicators.DisablePos[i].in(name, list("indicators"))
 	}
 	for i := range o.Grades {
-		o.Grades[i].Pos.in(name, lines)
+		o.Grades[i].Pos.in(name, list("grades"))
 	}
 }
 

@@ -152,7 +152,7 @@ func New(cfg Config) (*Compiler, error) {
 		c.funcs[f.Name] = true
 		c.options = append(c.options, expr.Function(f.Name, f.Fn, f.Types...))
 	}
-	c.options = append(c.options, expr.Patch(inputPatcher{inputs: c.inputs}))
+	c.options = append(c.options, expr.Patch(inputPatcher{inputs: c.inputs}), expr.Patch(untyper{}))
 	return c, nil
 }
 
@@ -288,6 +288,8 @@ func typeName(t reflect.Type) string {
 	switch t.Kind() {
 	case reflect.Bool:
 		return "a boolean"
+	case reflect.Int, reflect.Int64, reflect.Float64:
+		return "a number"
 	case reflect.String:
 		return "a string"
 	case reflect.Slice, reflect.Array:

@@ -70,3 +70,18 @@ func inputFuncs() []expr.Option {
 		expr.Function("__in_string", read(reflect.TypeOf("")), new(func(map[string]any, string) string)),
 	}
 }
+
+// untyper clears the types that patching left on the tree. expr checks the
+// tree while it patches and keeps the type of each call it saw, throwing the
+// errors of that pass away; the final check then trusts those types and
+// never looks inside the call, so max(1, Sexx) would compile. Running last,
+// as a repeating patcher does, it makes the final check see every node.
+type untyper struct{}
+
+func (untyper) Visit(node *ast.Node) { (*node).SetType(nil) }
+
+// Reset is part of expr's repeating patcher interface; there is no state.
+func (untyper) Reset() {}
+
+// ShouldRepeat says one pass is enough.
+func (untyper) ShouldRepeat() bool { return false }

@@ -1,0 +1,157 @@
+// Package policy holds a jurisdiction's rules for certifying representatives
+// of the new social strata as data: the qualification conditions (Annex 4 of
+// the notice), the comprehensive evaluation index system (Annex 3) with its
+// bonuses, vetoes and grade bands, and the rounding of points. It reads them
+// from YAML, lets each county-district change them by an overlay, checks
+// every invariant, compiles every formula up front and picks the version in
+// force for a unit on a date.
+//
+// # Why a package of its own
+//
+// The notice publishes no annexes and says each county-district builds its
+// own Annex 3 ("附件3由各县区结合工作实际，自行建立完善"). So the rules are
+// data that differ by jurisdiction and by version, never logic wired into
+// Go: a grade band, a condition or an indicator's weight is a line of YAML.
+// Two stages read that data: qualify checks the conditions and evaluate
+// scores the indicators, applies vetoes and grades. Both read the same
+// [Policy] for one unit and one day, so what they share lives here and
+// nowhere else: the document and its overlays ([Overlay.Apply]), the
+// invariants (points that add up, bands that cover 0 to the total without
+// gap or overlap), versions ([Set.For]) and the [Policy.Fingerprint] that
+// every result carries, so that a result can be traced to the exact rules
+// that produced it.
+//
+// # The flow
+//
+// [Parse] reads one file into a [File]: a full [Document], or an [Overlay]
+// when the file has extends. [NewSet] (or [LoadFS] for a folder) resolves
+// every extends chain, checks that no two versions of one jurisdiction are
+// in force on the same day, and compiles each resolved document with
+// [Compile] into a [Policy]. [Set.For] returns the policy in force for a
+// unit on a date: the unit's own version if it has one, else the city's.
+// A jurisdiction that builds its rules in Go fills in a [Document] and calls
+// [Compile] directly. [Diff] lists, in words, what one document changes of
+// another: what a county's overlay did to the city's rules.
+//
+// The reference baseline of Nanning ships embedded ([Baseline],
+// [BaselineFile], id [BaselineID]); in Nanning's [Set] it is always there
+// to extend, and in force for the city on the days no other city policy
+// is. A file with the baseline's id replaces it.
+//
+// # The file format
+//
+// A full policy (a fragment of the baseline):
+//
+//	id: nanning-2019
+//	name: 南宁市新的社会阶层代表人士资格条件与综合评价指标体系（参考基线）
+//	jurisdiction: "450100"          # GB/T 2260 code of the city or unit
+//	valid_from: 2019-04-02          # valid_until: open-ended when left out
+//	total: 100
+//	rounding: {places: 2, mode: half_up}
+//	conditions:
+//	  - id: Q6
+//	    name: 在本领域从业3年以上
+//	    kind: hard                  # hard fails the person; soft may be waived
+//	    formula: FieldYears >= 3
+//	    reason: 从业年限不足3年
+//	indicators:                     # first level: points and children
+//	  - id: C
+//	    name: 社会贡献
+//	    points: 15                  # = the children's points
+//	    children:                   # second level: points and a formula
+//	      - {id: C1, name: 公益慈善, points: 8, formula: Donations / 2 + VolunteerHours / 20}
+//	      - {id: C2, name: 带动就业, points: 7, formula: JobsCreated / 20}
+//	vetoes:
+//	  - {id: V1, name: 受过刑事处罚, formula: CriminalPenalty}
+//	veto_grade: D
+//	grades:                         # cover 0 to total, no gap, no overlap
+//	  - {grade: A, from: 90, to: 100}
+//	  - {grade: B, from: 80, to: 90}
+//	  - {grade: C, from: 60, to: 80}
+//	  - {grade: D, from: 0, to: 60, removed: true}
+//
+// A second-level indicator earns what its formula gives, capped to 0 and its
+// points and rounded as the policy says; the first-level points add up to
+// the total. A county's overlay names the policy it extends and says only
+// what it changes:
+//
+//	id: qingxiu-2019
+//	name: 青秀区新的社会阶层代表人士综合评价指标体系
+//	jurisdiction: "450103"
+//	extends: nanning-2019           # the city's policy, or one of the unit's own
+//	inputs:                         # data beyond the form, from Record.Extra
+//	  - {id: rural, label: 乡村振兴贡献（万元）, type: decimal, min: 0}
+//	conditions:
+//	  add:
+//	    - {id: Q10, name: 热心公益事业, kind: soft, formula: VolunteerHours >= 20}
+//	  change:
+//	    - {id: Q6, kind: soft}      # only the kind of a condition changes
+//	indicators:
+//	  change:
+//	    - {id: C2, points: 5}       # a weight, a formula, or both
+//	    - id: P2
+//	      formula: >-
+//	        TrainingHours / 3
+//	  disable: [D2]
+//	  add:
+//	    - {parent: C, id: C3, name: 乡村振兴贡献, points: 2, formula: In.rural / 5}
+//	grades:                         # when given, replace the bands whole
+//	  - {grade: A, from: 85, to: 100}
+//	  - {grade: B, from: 75, to: 85}
+//	  - {grade: C, from: 60, to: 75}
+//	  - {grade: D, from: 0, to: 60, removed: true}
+//
+// An overlay that gives valid_from gives its own period (open-ended unless
+// it gives valid_until); one that does not is in force when its base is. A
+// unit's overlay may extend the city's policy or one of the unit's own,
+// never another unit's. Fields that are unknown or of the wrong type are
+// errors, not silently ignored.
+//
+// # Formulas
+//
+// Formulas are expr-lang expressions over the fields of [roster.Facts]:
+// Age, Group, Education, TitleLevel, FieldYears, Followers, Seats, Awards,
+// Donations, JobsCreated and the rest, closed sets as their Chinese labels
+// (Education == "研究生"). A declared input is read as In.<id>, with the
+// type it is declared with; a formula that reads an input its policy does
+// not declare is refused. Besides expr's builtins (len, count, any, all,
+// filter, map, sum, the in operator, a ? b : c ...) a formula may call:
+//
+//	min(a, b), max(a, b)     the smaller, the larger
+//	clamp(x, lo, hi)         x held within lo and hi
+//	step(x, [[t, p], ...])   the points p of the highest threshold t that x reaches, else 0
+//	points(s, {"优秀": 15})   the points of a label, 0 when it is not listed
+//	abs(x), decimal(x)       the absolute value; x as a decimal
+//
+// and whatever [WithFunctions] adds. Numbers are exact decimals, never
+// floats: 0.1 + 0.2 is 0.3, and hours / 4 of an int is a decimal. The clock,
+// the whole environment and method calls are refused. A condition or veto
+// must give a boolean and an indicator or bonus a number; both are checked
+// when the policy is compiled, not when a record is scored.
+//
+// In YAML, a formula that holds ": " or "{" (a ? b : c, a points table)
+// must be a block scalar or quoted, or YAML reads it as a mapping:
+//
+//	formula: >-
+//	  points(PoliticalRating, {"优秀": 15, "良好": 12})
+//	formula: "EmergencyRelief ? 3 : 0"
+//
+// # Errors
+//
+// Every problem of a file is reported at once, joined by [errors.Join]:
+// each an [*Error] with the file, line and column of the place to fix
+// (inside a formula, the character at fault, in folded, literal and quoted
+// scalars alike) and, for a formula, expr's snippet with a caret. The causes
+// match with [errors.Is]: [ErrSyntax], [ErrInvalid], [ErrUnknownID],
+// [ErrFormula], [ErrExtends], [ErrNoPolicy] and, for a record whose declared
+// input is missing or wrong, [ErrInput] on an [*InputError].
+//
+// # Concurrency and zero values
+//
+// A [Policy] and a [Set] are immutable and safe for concurrent use; running
+// a policy's rules parses nothing. A [Document], [Overlay] or [File] is a
+// plain value: [Compile] and [Overlay.Apply] copy what they read, so
+// changing one afterwards changes no policy. The zero [Position] means a
+// document built in Go; a zero [Document] is not a policy, and [Compile]
+// says what it lacks.
+package policy

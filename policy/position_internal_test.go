@@ -1,0 +1,128 @@
+package policy
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// formulaPlaces yields every formula of a parsed file with its position.
+func formulaPlaces(f *File) map[string]struct {
+	text string
+	at   Position
+} {
+	out := map[string]struct {
+		text string
+		at   Position
+	}{}
+	put := func(id, text string, at Position) {
+		if text != "" {
+			out[id] = struct {
+				text string
+				at   Position
+			}{text, at}
+		}
+	}
+	var indicators func(ins []Indicator)
+	indicators = func(ins []Indicator) {
+		for _, in := range ins {
+			put(in.ID, in.Formula, in.FormulaPos)
+			indicators(in.Children)
+		}
+	}
+	if d := f.Document; d != nil {
+		for _, c := range d.Conditions {
+			put(c.ID, c.Formula, c.FormulaPos)
+		}
+		indicators(d.Indicators)
+		for _, b := range d.Bonuses {
+			put(b.ID, b.Formula, b.FormulaPos)
+		}
+		for _, v := range d.Vetoes {
+			put(v.ID, v.Formula, v.FormulaPos)
+		}
+	}
+	if o := f.Overlay; o != nil {
+		for _, c := range o.Conditions.Add {
+			put(c.ID, c.Formula, c.FormulaPos)
+		}
+		for _, a := range o.Indicators.Add {
+			put(a.ID, a.Formula, a.FormulaPos)
+			indicators(a.Children)
+		}
+		for _, c := range o.Indicators.Change {
+			if c.Formula != nil {
+				put(c.ID, *c.Formula, c.FormulaPos)
+			}
+		}
+	}
+	return out
+}
+
+// Every character of every formula, in every style of scalar the files use
+// (plain, quoted with escapes, folded, literal, flow), maps to the place in
+// the file that holds that character.
+func TestFormulaCharactersMapToTheFile(t *testing.T) {
+	paths := []string{"data/nanning-2019.yaml"}
+	err := filepath.WalkDir("testdata", func(path string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(path, ".yaml") {
+			paths = append(paths, path)
+		}
+		return err
+	})
+	require.NoError(t, err)
+	checked := 0
+	for _, path := range paths {
+		data, err := os.ReadFile(path)
+		require.NoError(t, err)
+		f, err := Parse(path, data)
+		if err != nil {
+			continue // the files of errors that do not parse
+		}
+		lines := runeLines(data)
+		for id, fm := range formulaPlaces(f) {
+			require.NotNil(t, fm.at.src, "%s %s: no map", path, id)
+			line, col := 1, 1
+			for _, r := range fm.text {
+				at := fm.at.at(line, col)
+				if r == '\n' {
+					line, col = line+1, 1
+					continue
+				}
+				col++
+				if r == ' ' || r == '"' || r == '\\' {
+					continue // white space folds; quotes and escapes are not in the text as such
+				}
+				require.Equal(t, path, at.File)
+				require.True(t, at.Line >= 1 && at.Line <= len(lines), "%s %s: line %d", path, id, at.Line)
+				got := lines[at.Line-1]
+				require.True(t, at.Column >= 1 && at.Column <= len(got), "%s %s: column %d of %q", path, id, at.Column, string(got))
+				assert.Equal(t, string(r), string(got[at.Column-1]), "%s %s at %d:%d", path, id, at.Line, at.Column)
+				checked++
+			}
+			first := strings.TrimLeft(fm.text, " \n")
+			if first != "" && first[0] != '"' {
+				start := lines[fm.at.Line-1][fm.at.Column-1:]
+				assert.True(t, strings.HasPrefix(string(start), string([]rune(first)[:1])), "%s %s starts at %s", path, id, fm.at)
+			}
+		}
+	}
+	assert.Greater(t, checked, 2000)
+}
+
+func TestPositionOfAnotherText(t *testing.T) {
+	f := BaselineFile()
+	at := f.Document.Indicators[0].Children[1].FormulaPos
+	require.NotNil(t, at.src)
+	assert.Equal(t, Position{File: "nanning-2019.yaml", Line: 81, Column: 32}, at.of("TrainingHours / 4").at(1, 15))
+	// A formula changed in Go after it was read is placed from its start.
+	assert.Equal(t, Position{File: "nanning-2019.yaml", Line: 81, Column: 25}, at.of("Age / 4 + Sexx / 2").at(1, 8))
+	assert.Equal(t, Position{File: "nanning-2019.yaml", Line: 82, Column: 4}, at.of("Age /\n   Sexx").at(2, 4))
+	// A document built in Go has no file: the place stays in the formula.
+	assert.Equal(t, Position{Line: 2, Column: 4}, Position{}.at(2, 4))
+}
