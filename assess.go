@@ -105,9 +105,23 @@ type Assessment struct {
 // [roster.Validator]); [Assessor.AssessAll] validates for you. waivers
 // apply to the record's soft conditions.
 func (a *Assessor) Assess(r *roster.Record, asOf roster.Date, waivers ...qualify.Waiver) (*Assessment, error) {
+	if r == nil {
+		return nil, errNilRecord
+	}
 	pol, err := a.policies.For(r.Unit, asOf)
 	if err != nil {
 		return nil, fmt.Errorf("记录 %s：%w", r.Key, err)
+	}
+	return assess(a.classify, pol, r, asOf, waivers)
+}
+
+// AssessUnder takes one record through the stages on asOf under pol, the
+// policy given, instead of the one in force for the record's unit: to try
+// a policy before it is adopted, or to pin it with test cases (package
+// policytest). The Assessor's classifier still decides the group.
+func (a *Assessor) AssessUnder(pol *policy.Policy, r *roster.Record, asOf roster.Date, waivers ...qualify.Waiver) (*Assessment, error) {
+	if r == nil {
+		return nil, errNilRecord
 	}
 	return assess(a.classify, pol, r, asOf, waivers)
 }
@@ -124,24 +138,10 @@ func assess(c *classify.Classifier, pol *policy.Policy, r *roster.Record, asOf r
 	return assessFacts(pol, r, &f, cls, waivers)
 }
 
-// assessClassified assesses a record already classified.
-func assessClassified(pol *policy.Policy, r *roster.Record, asOf roster.Date, cls classify.Result, waivers []qualify.Waiver) (*Assessment, error) {
-	f, err := pol.Facts(r, asOf)
-	if err != nil {
-		return nil, err
-	}
-	return assessFacts(pol, r, &f, cls, waivers)
-}
-
 func assessFacts(pol *policy.Policy, r *roster.Record, f *roster.Facts, cls classify.Result, waivers []qualify.Waiver) (*Assessment, error) {
 	var err error
 	out := &Assessment{Key: r.Key, Unit: r.Unit, Classification: cls}
-	if out.Classification.Outcome == classify.Classified {
-		f.Group = "G" + out.Classification.Primary.Code()
-		if out.Classification.Subkind.Valid() {
-			f.Subkind = out.Classification.Subkind.Label()
-		}
-	}
+	setGroup(f, cls)
 	if out.Qualification, err = qualify.Check(pol, f, waivers...); err != nil {
 		return nil, err
 	}
@@ -157,6 +157,17 @@ func assessFacts(pol *policy.Policy, r *roster.Record, f *roster.Facts, cls clas
 		out.Status = Candidate
 	}
 	return out, nil
+}
+
+// setGroup gives the facts the group and sub-kind the classification
+// found, which the conditions and indicators read.
+func setGroup(f *roster.Facts, cls classify.Result) {
+	if cls.Outcome == classify.Classified {
+		f.Group = "G" + cls.Primary.Code()
+		if cls.Subkind.Valid() {
+			f.Subkind = cls.Subkind.Label()
+		}
+	}
 }
 
 // Rejection is a record a batch could not assess, and why.

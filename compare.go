@@ -1,11 +1,16 @@
 package newstrata
 
 import (
+	"iter"
 	"runtime"
+	"slices"
+	"strings"
 	"sync"
 
 	"github.com/newstrata/newstrata/classify"
+	"github.com/newstrata/newstrata/evaluate"
 	"github.com/newstrata/newstrata/policy"
+	"github.com/newstrata/newstrata/qualify"
 	"github.com/newstrata/newstrata/roster"
 	"github.com/shopspring/decimal"
 )
@@ -43,14 +48,23 @@ type Impact struct {
 }
 
 // Compare assesses records under base and under next on asOf and lists who
-// changes. Each record is classified once; the work is shared among the
-// machine's processors and the result does not depend on how. Records are
-// expected to be valid (see [roster.Validator]).
+// changes. Records are expected to be valid (see [roster.Validator]).
+//
+// Each record is classified once, and a rule of next that base has too —
+// the same id and formula, reading no input or inputs the two declare
+// alike — is not run again: its value on the record is base's. An overlay
+// that changes a weight, a formula and the grade bands runs only its own
+// new and changed formulas. (This takes the two policies to give a formula
+// the same functions, as two policies of one [policy.Set] do.) The result
+// is what assessing each record under each policy gives, with
+// [Assessor.AssessUnder]; the work is shared among the machine's
+// processors and the result does not depend on how.
 func (a *Assessor) Compare(base, next *policy.Policy, records []*roster.Record, asOf roster.Date) *Impact {
 	type outcome struct {
 		before, after Standing
 		err           error
 	}
+	c := newComparison(a.classify, base, next, asOf)
 	outs := make([]outcome, len(records))
 	workers := min(runtime.GOMAXPROCS(0), max(1, len(records)/256))
 	var wg sync.WaitGroup
@@ -63,9 +77,12 @@ func (a *Assessor) Compare(base, next *policy.Policy, records []*roster.Record, 
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			var vb, vn values // reused from record to record
+			vb.size(c.base)
+			vn.size(c.next)
 			for i := lo; i < hi; i++ {
 				o := &outs[i]
-				o.before, o.after, o.err = a.standings(base, next, records[i], asOf)
+				o.before, o.after, o.err = c.standings(records[i], &vb, &vn)
 			}
 		}()
 	}
@@ -97,30 +114,238 @@ func (a *Assessor) Compare(base, next *policy.Policy, records []*roster.Record, 
 	return im
 }
 
-func (a *Assessor) standings(base, next *policy.Policy, r *roster.Record, asOf roster.Date) (before, after Standing, err error) {
+// comparison is what Compare runs on each record: the classifier and a
+// plan of each policy's rules.
+type comparison struct {
+	classify   *classify.Classifier
+	base, next *plan
+	asOf       roster.Date
+	none       values // what base's plan, whose steps take no value, is given
+}
+
+// plan is a policy's rules in the order the stages run them. In next's
+// plan each rule names the rule of base whose value it takes.
+type plan struct {
+	pol        *policy.Policy
+	inputs     bool // the policy declares inputs: its facts are its own
+	conditions []step
+	indicators []step // the second-level indicators, first-level by first-level
+	bonuses    []step
+	vetoes     []step
+}
+
+// step is one rule; from is the index of base's rule in the same list
+// whose value it takes, or -1 to run it.
+type step struct {
+	rule *policy.Rule
+	from int
+}
+
+// values holds what a plan's rules gave on one record.
+type values struct {
+	conditions []bool
+	indicators []decimal.Decimal
+	bonuses    []decimal.Decimal
+	vetoes     []bool
+}
+
+func (v *values) size(p *plan) {
+	v.conditions = make([]bool, len(p.conditions))
+	v.indicators = make([]decimal.Decimal, len(p.indicators))
+	v.bonuses = make([]decimal.Decimal, len(p.bonuses))
+	v.vetoes = make([]bool, len(p.vetoes))
+}
+
+func newComparison(c *classify.Classifier, base, next *policy.Policy, asOf roster.Date) *comparison {
+	bp := newPlan(base, nil, nil)
+	return &comparison{classify: c, base: bp, next: newPlan(next, bp, alike(base, next)), asOf: asOf}
+}
+
+// newPlan lists pol's rules; with a base plan, each takes the value of
+// base's rule of the same id and formula when every input it reads is
+// declared alike in the two (same reports whether input id is).
+func newPlan(pol *policy.Policy, base *plan, same func(id string) bool) *plan {
+	p := &plan{pol: pol, inputs: len(pol.Document().Inputs) > 0}
+	var b plan
+	if base != nil {
+		b = *base
+	}
+	steps := func(rules iter.Seq[*policy.Rule], from []step) []step {
+		var out []step
+		for r := range rules {
+			out = append(out, step{rule: r, from: slices.IndexFunc(from, func(s step) bool {
+				return s.rule.ID() == r.ID() && s.rule.Formula() == r.Formula() && readsAlike(r, same)
+			})})
+		}
+		return out
+	}
+	p.conditions = steps(pol.Conditions(), b.conditions)
+	p.indicators = steps(func(yield func(*policy.Rule) bool) {
+		for d := range pol.Dimensions() {
+			for r := range d.Indicators() {
+				if !yield(r) {
+					return
+				}
+			}
+		}
+	}, b.indicators)
+	p.bonuses = steps(pol.Bonuses(), b.bonuses)
+	p.vetoes = steps(pol.Vetoes(), b.vetoes)
+	return p
+}
+
+// readsAlike reports whether every input r reads is declared alike.
+func readsAlike(r *policy.Rule, same func(id string) bool) bool {
+	for name := range r.Reads() {
+		if id, ok := strings.CutPrefix(name, "In."); ok && !same(id) {
+			return false
+		}
+	}
+	return true
+}
+
+// alike returns whether the input id is declared in base and next with
+// the same type, range and default: then a record's value of it is the
+// same under both.
+func alike(base, next *policy.Policy) func(id string) bool {
+	declared := func(p *policy.Policy) map[string]policy.Input {
+		m := map[string]policy.Input{}
+		for _, in := range p.Document().Inputs {
+			m[in.ID] = in
+		}
+		return m
+	}
+	b, n := declared(base), declared(next)
+	return func(id string) bool {
+		x, ok1 := b[id]
+		y, ok2 := n[id]
+		return ok1 && ok2 && x.Type == y.Type && sameDecimal(x.Min, y.Min) && sameDecimal(x.Max, y.Max) &&
+			(x.Default == nil) == (y.Default == nil) && (x.Default == nil || *x.Default == *y.Default)
+	}
+}
+
+func sameDecimal(x, y *decimal.Decimal) bool {
+	return (x == nil) == (y == nil) && (x == nil || x.Equal(*y))
+}
+
+// standings gives r's standing under base and under next.
+func (c *comparison) standings(r *roster.Record, vb, vn *values) (before, after Standing, err error) {
 	if r == nil {
 		return before, after, errNilRecord
 	}
+	f, err := c.base.pol.Facts(r, c.asOf)
+	if err != nil {
+		return before, after, err
+	}
 	// Classification does not depend on the policy: do it once.
-	f, err := base.Facts(r, asOf)
+	cls, err := c.classify.ClassifyFacts(&f)
 	if err != nil {
 		return before, after, err
 	}
-	cls, err := a.classify.ClassifyFacts(&f)
-	if err != nil {
+	setGroup(&f, cls)
+	if before, err = c.base.standing(&f, &c.none, vb); err != nil {
 		return before, after, err
 	}
-	if before, err = standing(base, r, asOf, cls); err != nil {
-		return before, after, err
+	fn := &f
+	if c.next.inputs {
+		g, err := c.next.pol.Facts(r, c.asOf)
+		if err != nil {
+			return before, after, err
+		}
+		setGroup(&g, cls)
+		fn = &g
 	}
-	after, err = standing(next, r, asOf, cls)
+	after, err = c.next.standing(fn, vb, vn)
 	return before, after, err
 }
 
-func standing(pol *policy.Policy, r *roster.Record, asOf roster.Date, cls classify.Result) (Standing, error) {
-	as, err := assessClassified(pol, r, asOf, cls, nil)
-	if err != nil {
-		return Standing{}, err
+// standing runs the plan on f as qualify.Check and evaluate.Evaluate do,
+// without the explanations (readings, gap) Compare does not show, taking
+// the values of shared rules from prev and keeping its own in v. Its
+// errors are theirs.
+func (p *plan) standing(f *roster.Facts, prev, v *values) (Standing, error) {
+	s := Standing{Qualified: true}
+	for i, st := range p.conditions {
+		var held bool
+		if st.from >= 0 {
+			held = prev.conditions[st.from]
+		} else {
+			var err error
+			if held, err = st.rule.Holds(f); err != nil {
+				return s, &qualify.Error{Key: f.Key, Condition: st.rule.ID(), Err: err}
+			}
+		}
+		v.conditions[i] = held
+		s.Qualified = s.Qualified && held // Compare grants no waiver
 	}
-	return Standing{Qualified: as.Qualification.Qualified, Grade: as.Evaluation.Grade, Total: as.Evaluation.Total, Status: as.Status}, nil
+	round := p.pol.Rounding()
+	value := func(st step, prev []decimal.Decimal) (decimal.Decimal, error) {
+		if st.from >= 0 {
+			return prev[st.from], nil
+		}
+		raw, err := st.rule.Value(f)
+		if err != nil {
+			return raw, &evaluate.Error{Key: f.Key, Rule: st.rule.ID(), Err: err}
+		}
+		return raw, nil
+	}
+	var subtotal, bonus decimal.Decimal
+	for i, st := range p.indicators {
+		raw, err := value(st, prev.indicators)
+		if err != nil {
+			return s, err
+		}
+		v.indicators[i] = raw
+		subtotal = subtotal.Add(round.Round(clamp(raw, st.rule.Points())))
+	}
+	for i, st := range p.bonuses {
+		raw, err := value(st, prev.bonuses)
+		if err != nil {
+			return s, err
+		}
+		v.bonuses[i] = raw
+		if pts := round.Round(clamp(raw, st.rule.Points())); pts.IsPositive() {
+			bonus = bonus.Add(pts)
+		}
+	}
+	s.Total = decimal.Min(subtotal.Add(bonus), p.pol.Total())
+	vetoed := false
+	for i, st := range p.vetoes {
+		var held bool
+		if st.from >= 0 {
+			held = prev.vetoes[st.from]
+		} else {
+			var err error
+			if held, err = st.rule.Holds(f); err != nil {
+				return s, &evaluate.Error{Key: f.Key, Rule: st.rule.ID(), Err: err}
+			}
+		}
+		v.vetoes[i] = held
+		vetoed = vetoed || held
+	}
+	band, _ := p.pol.Grade(s.Total) // the total is within 0..Total by construction
+	s.Grade = band.Grade
+	if vetoed {
+		s.Grade = p.pol.VetoGrade()
+	}
+	switch {
+	case !s.Qualified:
+		s.Status = Unqualified
+	case p.pol.Removed(s.Grade):
+		s.Status = Removed
+	default:
+		s.Status = Candidate
+	}
+	return s, nil
+}
+
+// clamp caps x to 0..hi, as evaluate does.
+func clamp(x, hi decimal.Decimal) decimal.Decimal {
+	if x.IsNegative() {
+		return decimal.Zero
+	}
+	if x.GreaterThan(hi) {
+		return hi
+	}
+	return x
 }

@@ -1,0 +1,282 @@
+package newstrata_test
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/newstrata/newstrata"
+	"github.com/newstrata/newstrata/classify"
+	"github.com/newstrata/newstrata/policy"
+	"github.com/newstrata/newstrata/roster"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+
+// readSample reads the checked-in sample roster.
+func readSample(t *testing.T) []*roster.Record {
+	t.Helper()
+	f, err := os.Open(filepath.Join("testdata", "roster.csv"))
+	require.NoError(t, err)
+	defer f.Close()
+	batch, err := roster.NewReader(f).ReadAll()
+	require.NoError(t, err)
+	require.Empty(t, batch.Errors)
+	return batch.Records
+}
+
+// TestGolden pins the evaluation of the whole sample roster on the
+// notice's reporting date, under the city's baseline (each record under
+// the policy in force for its unit, as Assess picks it) and under 青秀区's
+// overlay (every record under it, by AssessUnder). Run go test -update to
+// rewrite testdata/golden after a change that is meant, and read the diff.
+func TestGolden(t *testing.T) {
+	records := readSample(t)
+	base, err := newstrata.New(newstrata.Config{})
+	require.NoError(t, err)
+	qa, _, qx := qingxiu(t)
+	tests := []struct {
+		file   string
+		pol    string
+		assess func(r *roster.Record) (*newstrata.Assessment, error)
+	}{
+		{"baseline.golden", policy.BaselineID, func(r *roster.Record) (*newstrata.Assessment, error) {
+			return base.Assess(r, asOf)
+		}},
+		{"qingxiu.golden", qx.ID(), func(r *roster.Record) (*newstrata.Assessment, error) {
+			return qa.AssessUnder(qx, r, asOf)
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			got := golden(t, records, tt.pol, tt.assess)
+			path := filepath.Join("testdata", "golden", tt.file)
+			if *update {
+				require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
+				require.NoError(t, os.WriteFile(path, []byte(got), 0o644))
+			}
+			want, err := os.ReadFile(path)
+			require.NoError(t, err, "run go test -run TestGolden -update to create it")
+			if d := lineDiff(string(want), got); d != "" {
+				t.Errorf("%s differs (-want +got); if the change is meant, run go test -run TestGolden -update:\n%s", path, d)
+			}
+		})
+	}
+}
+
+// golden writes one line per record, then a summary:
+//
+//	key  status  group  qualified-or-failed-conditions  total  grade  [veto]  indicator=score ...
+func golden(t *testing.T, records []*roster.Record, pol string, assess func(*roster.Record) (*newstrata.Assessment, error)) string {
+	v, err := roster.NewValidator(roster.Nanning(), asOf)
+	require.NoError(t, err)
+	var (
+		b                           strings.Builder
+		statuses                    = map[newstrata.Status]int{}
+		grades                      [5]int
+		groups                      = map[string]int{}
+		rejected, qualified, scored int
+		fingerprint                 string
+	)
+	for i, r := range records {
+		if err := v.ValidateAt(r, i); err != nil {
+			rejected++
+			fmt.Fprintf(&b, "%s rejected: %v\n", r.Key, err)
+			continue
+		}
+		as, err := assess(r)
+		if err != nil {
+			rejected++
+			fmt.Fprintf(&b, "%s rejected: %v\n", r.Key, err)
+			continue
+		}
+		require.Equal(t, pol, as.Evaluation.Policy, "%s", r.Key)
+		fingerprint = as.Evaluation.Fingerprint
+		scored++
+		statuses[as.Status]++
+		grades[as.Evaluation.Grade]++
+		g := groupOf(as.Classification)
+		groups[g]++
+		q := "qualified"
+		if as.Qualification.Qualified {
+			qualified++
+		} else {
+			var ids []string
+			for _, c := range as.Qualification.Failures() {
+				ids = append(ids, c.ID)
+			}
+			q = "failed:" + strings.Join(ids, ",")
+		}
+		veto := ""
+		for _, x := range as.Evaluation.Vetoes {
+			veto += " veto:" + x.ID
+		}
+		fmt.Fprintf(&b, "%s %-11s %-14s %-12s %6s %s%s |", r.Key, as.Status, g, q, as.Evaluation.Total.StringFixed(2), as.Evaluation.Grade.Code(), veto)
+		for _, d := range as.Evaluation.Dimensions {
+			for _, in := range d.Indicators {
+				fmt.Fprintf(&b, " %s=%s", in.ID, in.Score)
+			}
+		}
+		for _, bo := range as.Evaluation.Bonuses {
+			fmt.Fprintf(&b, " %s=%s", bo.ID, bo.Points)
+		}
+		b.WriteByte('\n')
+	}
+	fmt.Fprintf(&b, "\npolicy %s (sha256 %s), assessed on %s\n", pol, fingerprint, asOf)
+	fmt.Fprintf(&b, "records %d: assessed %d, rejected %d; qualified %d\n", len(records), scored, rejected, qualified)
+	fmt.Fprintf(&b, "status: candidate %d, removed %d, unqualified %d\n",
+		statuses[newstrata.Candidate], statuses[newstrata.Removed], statuses[newstrata.Unqualified])
+	fmt.Fprintf(&b, "grade: A %d, B %d, C %d, D %d\n", grades[roster.GradeA], grades[roster.GradeB], grades[roster.GradeC], grades[roster.GradeD])
+	fmt.Fprintf(&b, "group: G1 %d, G2 %d, G3 %d, G4 %d, not-new-strata %d, undetermined %d\n",
+		groups["G1"], groups["G2"], groups["G3"], groups["G4"], groups["not-new-strata"], groups["undetermined"])
+	return b.String()
+}
+
+func groupOf(c classify.Result) string {
+	switch c.Outcome {
+	case classify.Classified:
+		return "G" + c.Primary.Code()
+	case classify.NotNewStrata:
+		return "not-new-strata"
+	}
+	return "undetermined"
+}
+
+// lineDiff returns the lines that differ between want and got, each with
+// its line number, "-" for want's and "+" for got's, and a line of
+// context around each change; "" when they are equal. It finds the longest
+// common subsequence of the lines that differ, after their common start
+// and end are set aside.
+func lineDiff(want, got string) string {
+	if want == got {
+		return ""
+	}
+	a, b := strings.Split(want, "\n"), strings.Split(got, "\n")
+	pre := 0
+	for pre < len(a) && pre < len(b) && a[pre] == b[pre] {
+		pre++
+	}
+	suf := 0
+	for suf < len(a)-pre && suf < len(b)-pre && a[len(a)-1-suf] == b[len(b)-1-suf] {
+		suf++
+	}
+	x, y := a[pre:len(a)-suf], b[pre:len(b)-suf]
+	// lcs[i][j] is the length of the longest common subsequence of x[i:] and y[j:].
+	lcs := make([][]int32, len(x)+1)
+	for i := range lcs {
+		lcs[i] = make([]int32, len(y)+1)
+	}
+	for i := len(x) - 1; i >= 0; i-- {
+		for j := len(y) - 1; j >= 0; j-- {
+			if x[i] == y[j] {
+				lcs[i][j] = lcs[i+1][j+1] + 1
+			} else {
+				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
+			}
+		}
+	}
+	const most = 60 // lines of diff shown
+	var out []string
+	line := func(sign byte, n int, s string) { out = append(out, fmt.Sprintf("%c%5d  %s", sign, n, s)) }
+	if pre > 0 {
+		line(' ', pre, a[pre-1])
+	}
+	i, j := 0, 0
+	for i < len(x) || j < len(y) {
+		switch {
+		case i < len(x) && j < len(y) && x[i] == y[j]:
+			if (i > 0 && x[i-1] != y[j-1]) || (i+1 < len(x) && j+1 < len(y) && x[i+1] != y[j+1]) {
+				line(' ', pre+i+1, x[i])
+			}
+			i, j = i+1, j+1
+		case j < len(y) && (i == len(x) || lcs[i][j+1] > lcs[i+1][j]):
+			line('+', pre+j+1, y[j])
+			j++
+		default:
+			line('-', pre+i+1, x[i])
+			i++
+		}
+	}
+	if suf > 0 {
+		line(' ', len(a)-suf+1, a[len(a)-suf])
+	}
+	if len(out) > most {
+		out = append(out[:most], fmt.Sprintf("… and %d more lines", len(out)-most))
+	}
+	return strings.Join(out, "\n")
+}
+
+func TestLineDiff(t *testing.T) {
+	tests := []struct {
+		name, want, got, diff string
+	}{
+		{"equal", "a\nb\n", "a\nb\n", ""},
+		{"changed", "a\nb\nc\nd\n", "a\nB\nc\nd\n", "     1  a\n-    2  b\n+    2  B\n     3  c"},
+		{"added", "a\nc\n", "a\nb\nc\n", "     1  a\n+    2  b\n     2  c"},
+		{"removed", "a\nb\nc", "a\nc", "     1  a\n-    2  b\n     3  c"},
+		{"two apart", "a\nb\nc\nd\ne\nf", "A\nb\nc\nd\ne\nF", "-    1  a\n+    1  A\n     2  b\n     5  e\n-    6  f\n+    6  F"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.diff, lineDiff(tt.want, tt.got))
+		})
+	}
+}
+
+// TestAssessUnder: a record is assessed under the policy given, whatever
+// the unit's policy in force.
+func TestAssessUnder(t *testing.T) {
+	a, base, next := qingxiu(t)
+	r := person("R1", jobs(140), func(r *roster.Record) { r.Unit = "450107" }) // 西乡塘区: the city's policy
+	in, err := a.Assess(r, asOf)
+	require.NoError(t, err)
+	assert.Equal(t, base.ID(), in.Evaluation.Policy)
+	assert.Equal(t, "87", in.Evaluation.Total.String())
+
+	under, err := a.AssessUnder(next, r, asOf)
+	require.NoError(t, err)
+	assert.Equal(t, "qingxiu-2019", under.Evaluation.Policy)
+	assert.Equal(t, "qingxiu-2019", under.Qualification.Policy)
+	assert.Equal(t, "83", under.Evaluation.Total.String(), "87, less 2 on A2 (10 years ÷ 2 = 5) and 2 on C2 (capped at 5), no rural input (default 0)")
+	assert.Equal(t, newstrata.Candidate, under.Status)
+	assert.Equal(t, roster.G1, under.Classification.Primary)
+}
+
+// TestAssessNil: a nil record is an error, not a panic.
+func TestAssessNil(t *testing.T) {
+	a, _, next := qingxiu(t)
+	_, err := a.Assess(nil, asOf)
+	assert.EqualError(t, err, "记录为空 (nil record)")
+	_, err = a.AssessUnder(next, nil, asOf)
+	assert.EqualError(t, err, "记录为空 (nil record)")
+}
+
+// TestAssessAllAgreesWithAssess: the batch front door validates, then
+// assesses each record as Assess does; the sample roster is all valid.
+func TestAssessAllAgreesWithAssess(t *testing.T) {
+	records := readSample(t)[:300]
+	a, err := newstrata.New(newstrata.Config{})
+	require.NoError(t, err)
+	res, err := a.AssessAll(records, asOf, nil)
+	require.NoError(t, err)
+	require.Empty(t, res.Rejected)
+	require.Len(t, res.Assessments, len(records))
+	for i, as := range res.Assessments {
+		one, err := a.Assess(records[res.Index[i]], asOf)
+		require.NoError(t, err)
+		assert.Equal(t, one.Status, as.Status)
+		assert.True(t, one.Evaluation.Total.Equal(as.Evaluation.Total))
+	}
+
+	dup := append([]*roster.Record{}, records[0], records[0])
+	res, err = a.AssessAll(dup, asOf, nil)
+	require.NoError(t, err)
+	require.Len(t, res.Rejected, 1)
+	assert.True(t, errors.Is(res.Rejected[0].Err, newstrata.ErrDuplicateKey))
+}

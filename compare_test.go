@@ -1,0 +1,353 @@
+package newstrata_test
+
+import (
+	"fmt"
+	"os"
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/newstrata/newstrata"
+	"github.com/newstrata/newstrata/internal/synth"
+	"github.com/newstrata/newstrata/policy"
+	"github.com/newstrata/newstrata/roster"
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+var asOf = roster.NewDate(2019, 4, 15)
+
+// overlay builds the city's set with one overlay file and returns an
+// Assessor for it, the baseline and the overlay.
+func overlay(tb testing.TB, name, text string) (a *newstrata.Assessor, base, next *policy.Policy) {
+	tb.Helper()
+	f, err := policy.Parse(name, []byte(text))
+	require.NoError(tb, err)
+	set, err := policy.NewSet(roster.Nanning(), []*policy.File{f})
+	require.NoError(tb, err)
+	a, err = newstrata.New(newstrata.Config{Policies: set})
+	require.NoError(tb, err)
+	base, _ = set.Policy(policy.BaselineID)
+	next, ok := set.Policy(f.ID())
+	require.True(tb, ok)
+	return a, base, next
+}
+
+// qingxiu loads the overlay of examples/qingxiu with the city's baseline.
+func qingxiu(tb testing.TB) (a *newstrata.Assessor, base, next *policy.Policy) {
+	tb.Helper()
+	set, err := policy.LoadFS(roster.Nanning(), os.DirFS("examples/qingxiu/policy"), ".")
+	require.NoError(tb, err)
+	a, err = newstrata.New(newstrata.Config{Policies: set})
+	require.NoError(tb, err)
+	base, _ = set.Policy(policy.BaselineID)
+	next, ok := set.Policy("qingxiu-2019")
+	require.True(tb, ok)
+	return a, base, next
+}
+
+// weightOverlay moves two points from 带动就业 to 公益慈善.
+const weightOverlay = `id: weight-2019
+extends: nanning-2019
+jurisdiction: "450103"
+indicators:
+  change:
+    - {id: C1, points: 10}   # 公益慈善 8 → 10
+    - {id: C2, points: 5}    # 带动就业 7 → 5
+`
+
+// person is a qualified G1 manager of 青秀区 who scores 80 before 社会贡献
+// and 活动参与: P 25, A 25, S 20, D1 10.
+func person(key string, mods ...func(*roster.Record)) *roster.Record {
+	r := &roster.Record{
+		Key: key, Unit: "450103", Name: key,
+		BirthDate: roster.NewDate(1980, 5, 1),
+		Politics:  roster.Masses, Reliable: true, PoliticalRating: roster.Excellent,
+		Education:    roster.Postgraduate,
+		EmployerKind: roster.PrivateEnterprise, Role: roster.Management,
+		FieldYears: 10, Local: true,
+		Seats:          []roster.Seat{{Body: roster.CPPCC, Level: roster.Provincial}},
+		Awards:         []roster.Award{{Name: "全国劳动模范", Level: roster.National, Year: 2018}},
+		Trainings:      []roster.Training{{Name: "新的社会阶层人士培训班", Date: roster.NewDate(2018, 6, 1), Hours: 40}},
+		IndustryRating: roster.Excellent,
+		Proposals:      5,
+	}
+	for _, m := range mods {
+		m(r)
+	}
+	return r
+}
+
+func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
+
+func jobs(n int) func(*roster.Record)         { return func(r *roster.Record) { r.JobsCreated = n } }
+func donations(s string) func(*roster.Record) { return func(r *roster.Record) { r.Donations = dec(s) } }
+func attendance(s string) func(*roster.Record) {
+	return func(r *roster.Record) { r.Attendance = dec(s) }
+}
+
+func standing(qualified bool, g roster.Grade, total string, s newstrata.Status) newstrata.Standing {
+	return newstrata.Standing{Qualified: qualified, Grade: g, Total: dec(total), Status: s}
+}
+
+// TestCompareWeight: moving two points from 带动就业 to 公益慈善 lowers
+// those who create jobs and raises those who donate, by the points they
+// had capped; nobody else moves.
+func TestCompareWeight(t *testing.T) {
+	a, base, next := overlay(t, "weight.yaml", weightOverlay)
+	records := []*roster.Record{
+		person("R1", jobs(140), attendance("0.6")),                                        // 80 + C2 7 + D2 3 = 90 A → C2 5: 88 B
+		person("R2", donations("20"), attendance("0.2")),                                  // 80 + C1 8 + D2 1 = 89 B → C1 10: 91 A
+		person("R3", jobs(120)),                                                           // 86 → 85, B both
+		person("R4", jobs(140), func(r *roster.Record) { r.Politics = roster.CPCMember }), // unqualified: 87 → 85
+		person("R5", jobs(140), func(r *roster.Record) { r.DishonestDebtor = true }),      // vetoed: 87 D → 85 D
+		person("R6", jobs(140), func(r *roster.Record) { r.Trainings[0].Hours = 16 }),     // P2 4: 81 B → 79 C
+		person("R7", donations("8"), jobs(80)),                                            // C1 4, C2 4: 88 both, no shift
+		person("R8", jobs(140), func(r *roster.Record) { // P1 0, A3 0, D1 8: 60 C → 58 D, removed
+			r.PoliticalRating, r.Awards, r.Proposals = roster.Poor, nil, 4
+		}),
+	}
+	im := a.Compare(base, next, records, asOf)
+
+	assert.Equal(t, "nanning-2019", im.Base)
+	assert.Equal(t, "weight-2019", im.Next)
+	assert.Equal(t, 8, im.Records)
+	assert.Empty(t, im.Rejected)
+	assert.Equal(t, [5]int{0, 1, 5, 1, 1}, im.GradesBefore)
+	assert.Equal(t, [5]int{0, 1, 4, 1, 2}, im.GradesAfter)
+	assert.Equal(t, 6, im.QualifiedBefore)
+	assert.Equal(t, 6, im.QualifiedAfter)
+	c, u, rm := newstrata.Candidate, newstrata.Unqualified, newstrata.Removed
+	A, B, C, D := roster.GradeA, roster.GradeB, roster.GradeC, roster.GradeD
+	assert.Equal(t, []newstrata.Shift{
+		{Key: "R1", Unit: "450103", Before: standing(true, A, "90", c), After: standing(true, B, "88", c)},
+		{Key: "R2", Unit: "450103", Before: standing(true, B, "89", c), After: standing(true, A, "91", c)},
+		{Key: "R3", Unit: "450103", Before: standing(true, B, "86", c), After: standing(true, B, "85", c)},
+		{Key: "R4", Unit: "450103", Before: standing(false, B, "87", u), After: standing(false, B, "85", u)},
+		{Key: "R5", Unit: "450103", Before: standing(false, D, "87", u), After: standing(false, D, "85", u)},
+		{Key: "R6", Unit: "450103", Before: standing(true, B, "81", c), After: standing(true, C, "79", c)},
+		{Key: "R8", Unit: "450103", Before: standing(true, C, "60", c), After: standing(true, D, "58", rm)},
+	}, render(im.Shifts))
+}
+
+// render makes decimals comparable with assert.Equal: equal values, one
+// representation.
+func render(shifts []newstrata.Shift) []newstrata.Shift {
+	out := make([]newstrata.Shift, len(shifts))
+	for i, s := range shifts {
+		s.Before.Total, s.After.Total = dec(s.Before.Total.String()), dec(s.After.Total.String())
+		out[i] = s
+	}
+	return out
+}
+
+// ruralOverlay declares an input with no default: a record without it
+// cannot be assessed under the overlay.
+const ruralOverlay = `id: rural-2019
+extends: nanning-2019
+jurisdiction: "450103"
+inputs:
+  - {id: rural, type: decimal, label: 乡村振兴捐助（万元）, min: 0}
+indicators:
+  change:
+    - {id: C2, points: 5}
+  add:
+    - {parent: C, id: C3, name: 乡村振兴贡献, points: 2, formula: In.rural}
+`
+
+// TestCompareMissingInput: a record that lacks the overlay's input, or
+// holds a bad value, is rejected with the reason; the others are compared.
+func TestCompareMissingInput(t *testing.T) {
+	a, base, next := overlay(t, "rural.yaml", ruralOverlay)
+	with := func(v any) func(*roster.Record) {
+		return func(r *roster.Record) { r.Extra = map[string]any{"rural": v} }
+	}
+	records := []*roster.Record{
+		person("R1", jobs(140), with("2")), // 87 → 85 + 2 = 87
+		person("R2", jobs(140)),
+		person("R3", jobs(140), with("-1")),
+		person("R4", jobs(140), with(dec("0.5"))), // 87 → 85.5
+		nil,
+	}
+	im := a.Compare(base, next, records, asOf)
+	assert.Equal(t, 5, im.Records)
+	var got []string
+	for _, r := range im.Rejected {
+		got = append(got, fmt.Sprintf("%d %s %v", r.Index, r.Key, r.Err))
+	}
+	assert.Equal(t, []string{
+		"1 R2 记录 R2：输入项 rural（乡村振兴捐助（万元））缺失 (missing)",
+		"2 R3 记录 R3：输入项 rural（乡村振兴捐助（万元））有误 (-1 is below the minimum 0)",
+		"4  记录为空 (nil record)",
+	}, got)
+	assert.ErrorIs(t, im.Rejected[0].Err, policy.ErrInput)
+	var ie *policy.InputError
+	require.ErrorAs(t, im.Rejected[1].Err, &ie)
+	assert.Equal(t, "rural", ie.Input)
+
+	assert.Equal(t, [5]int{0, 0, 2, 0, 0}, im.GradesBefore, "only R1 and R4 are compared")
+	assert.Equal(t, [5]int{0, 0, 2, 0, 0}, im.GradesAfter)
+	require.Len(t, im.Shifts, 1)
+	assert.Equal(t, "R4", im.Shifts[0].Key)
+	assert.Equal(t, "87", im.Shifts[0].Before.Total.String())
+	assert.Equal(t, "85.5", im.Shifts[0].After.Total.String())
+}
+
+// sample is the sample roster's records, each given the county input by
+// its place: some report it, some leave it out, one holds a bad value.
+func sample(n int) []*roster.Record {
+	recs := synth.Generate(n, synth.SampleSeed, synth.SampleAsOf())
+	out := make([]*roster.Record, len(recs))
+	rural := []any{"0", "0.5", nil, "1.25", dec("2"), "3"}
+	for i := range recs {
+		if v := rural[i%len(rural)]; v != nil {
+			recs[i].Extra = map[string]any{"rural": v}
+		}
+		out[i] = &recs[i]
+	}
+	out[7].Extra = map[string]any{"rural": "很多"}
+	return out
+}
+
+// describe writes an Impact whole, for comparing two of them.
+func describe(im *newstrata.Impact) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s → %s, %d records, grades %v → %v, qualified %d → %d\n",
+		im.Base, im.Next, im.Records, im.GradesBefore, im.GradesAfter, im.QualifiedBefore, im.QualifiedAfter)
+	for _, s := range im.Shifts {
+		fmt.Fprintf(&b, "shift %s %s %+v → %+v\n", s.Key, s.Unit, s.Before, s.After)
+	}
+	for _, r := range im.Rejected {
+		fmt.Fprintf(&b, "rejected %d %s %v\n", r.Index, r.Key, r.Err)
+	}
+	return b.String()
+}
+
+// TestCompareGOMAXPROCS: the result does not depend on how the work is
+// shared.
+func TestCompareGOMAXPROCS(t *testing.T) {
+	a, base, next := qingxiu(t)
+	records := sample(3000)
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
+	runtime.GOMAXPROCS(1)
+	one := describe(a.Compare(base, next, records, asOf))
+	runtime.GOMAXPROCS(2)
+	two := describe(a.Compare(base, next, records, asOf))
+	assert.Equal(t, one, two)
+	assert.Contains(t, one, "rejected 7 NN-")
+}
+
+// naive is the impact as the front door's Assessor.AssessUnder sees it:
+// every record taken through every stage under each policy, nothing
+// shared. Compare must give exactly this.
+func naive(a *newstrata.Assessor, base, next *policy.Policy, records []*roster.Record) *newstrata.Impact {
+	im := &newstrata.Impact{Base: base.ID(), Next: next.ID(), Records: len(records)}
+	for i, r := range records {
+		before, err := a.AssessUnder(base, r, asOf)
+		var after *newstrata.Assessment
+		if err == nil {
+			after, err = a.AssessUnder(next, r, asOf)
+		}
+		if err != nil {
+			key := ""
+			if r != nil {
+				key = r.Key
+			}
+			im.Rejected = append(im.Rejected, newstrata.Rejection{Index: i, Key: key, Err: err})
+			continue
+		}
+		b := newstrata.Standing{Qualified: before.Qualification.Qualified, Grade: before.Evaluation.Grade, Total: before.Evaluation.Total, Status: before.Status}
+		n := newstrata.Standing{Qualified: after.Qualification.Qualified, Grade: after.Evaluation.Grade, Total: after.Evaluation.Total, Status: after.Status}
+		im.GradesBefore[b.Grade]++
+		im.GradesAfter[n.Grade]++
+		if b.Qualified {
+			im.QualifiedBefore++
+		}
+		if n.Qualified {
+			im.QualifiedAfter++
+		}
+		if b.Qualified != n.Qualified || b.Grade != n.Grade || !b.Total.Equal(n.Total) {
+			im.Shifts = append(im.Shifts, newstrata.Shift{Key: r.Key, Unit: r.Unit, Before: b, After: n})
+		}
+	}
+	return im
+}
+
+// conditionsOverlay changes conditions as well as indicators: a condition
+// added, a hard one made soft, a formula, a weight, an indicator disabled.
+const conditionsOverlay = `id: conditions-2019
+extends: nanning-2019
+jurisdiction: "450103"
+inputs:
+  - {id: rural, type: decimal, label: 乡村振兴贡献（万元）, min: 0}
+conditions:
+  add:
+    - {id: Q10, name: 热心公益事业, kind: soft, formula: VolunteerHours >= 20 || Donations >= 1, reason: 近年无志愿服务或公益捐赠}
+  change:
+    - {id: Q6, kind: soft}
+indicators:
+  change:
+    - {id: C2, points: 5}
+    - {id: P2, formula: TrainingHours / 3}
+    - {id: D1, points: 15}
+  disable: [D2]
+  add:
+    - {parent: C, id: C3, name: 乡村振兴贡献, points: 2, formula: In.rural / 5}
+grades:
+  - {grade: A, from: 85, to: 100}
+  - {grade: B, from: 75, to: 85}
+  - {grade: C, from: 60, to: 75}
+  - {grade: D, from: 0, to: 60, removed: true}
+`
+
+// TestCompareAsAssessed: Compare, which runs a rule the two policies share
+// once, gives exactly what assessing every record under each policy gives,
+// for overlays that change weights, formulas, inputs, conditions and
+// grades, either way round.
+func TestCompareAsAssessed(t *testing.T) {
+	records := append(sample(2000), nil, person("R1", jobs(140)))
+	qa, qbase, qnext := qingxiu(t)
+	wa, wbase, wnext := overlay(t, "weight.yaml", weightOverlay)
+	ca, cbase, cnext := overlay(t, "conditions.yaml", conditionsOverlay)
+	tests := []struct {
+		name       string
+		a          *newstrata.Assessor
+		base, next *policy.Policy
+	}{
+		{"qingxiu", qa, qbase, qnext},
+		{"qingxiu reversed", qa, qnext, qbase},
+		{"weight", wa, wbase, wnext},
+		{"conditions", ca, cbase, cnext},
+		{"conditions reversed", ca, cnext, cbase},
+		{"same policy", qa, qbase, qbase},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			want := describe(naive(tt.a, tt.base, tt.next, records))
+			got := describe(tt.a.Compare(tt.base, tt.next, records, asOf))
+			assert.Equal(t, want, got)
+		})
+	}
+}
+
+// BenchmarkImpact compares the city's baseline with 青秀区's overlay over
+// 100,000 synthetic records, each reporting the overlay's input.
+func BenchmarkImpact(b *testing.B) {
+	a, base, next := qingxiu(b)
+	recs := synth.Generate(100_000, 7, synth.SampleAsOf())
+	records := make([]*roster.Record, len(recs))
+	rural := []string{"0", "0.5", "1", "1.5", "2", "3.25"}
+	for i := range recs {
+		recs[i].Extra = map[string]any{"rural": rural[i%len(rural)]}
+		records[i] = &recs[i]
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		im := a.Compare(base, next, records, synth.SampleAsOf())
+		if len(im.Rejected) > 0 {
+			b.Fatal(im.Rejected[0].Err)
+		}
+	}
+}
