@@ -41,7 +41,7 @@
 // [Assessor] wires the stages for a batch: it classifies, picks the policy
 // in force for the record's unit on the assessment date, qualifies and
 // evaluates, accounts for every record it is given and goes on past bad
-// ones. [Compare] runs two policies over a roster and lists who changes
+// ones. [Assessor.Compare] runs two policies over a roster and lists who changes
 // qualification, grade or total, so that a county sees the effect of an
 // overlay before adopting it.
 //

@@ -111,8 +111,11 @@ func (r *Rule) Value(f *roster.Facts) (decimal.Decimal, error) {
 // place moves a runtime error from its place in the formula to its place in
 // the policy file.
 func (r *Rule) place(err error) error {
+	if err == nil {
+		return nil // the common case: no error value to look into (or allocate)
+	}
 	var fe *formula.Error
-	if err == nil || !errors.As(err, &fe) {
+	if !errors.As(err, &fe) {
 		return err
 	}
 	at := r.at
