@@ -29,7 +29,7 @@ type options struct {
 }
 
 // WithFunctions lets formulas call fns besides the standard ones (min, max,
-// clamp, step, points, abs, decimal and expr's builtins). A name that is
+// clamp, step, points, abs, decimal, atLeast, years and expr's builtins). A name that is
 // already taken is an error.
 func WithFunctions(fns ...Func) Option {
 	return func(o *options) error {

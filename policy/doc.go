@@ -122,6 +122,10 @@
 //	step(x, [[t, p], ...])   the points p of the highest threshold t that x reaches, else 0
 //	points(s, {"优秀": 15})   the points of a label, 0 when it is not listed
 //	abs(x), decimal(x)       the absolute value; x as a decimal
+//	atLeast(label, floor)    label at or above floor on its scale: levels (县级 < 市级 < 省级 < 国家级),
+//	                         ratings (较差 < 一般 < 良好 < 优秀), title levels, education;
+//	                         count(Awards, atLeast(.Level, "市级")) counts awards by level
+//	years(from, to)          whole years between two dates: years(WorkStart, AsOf)
 //
 // and whatever [WithFunctions] adds. Numbers are exact decimals, never
 // floats: 0.1 + 0.2 is 0.3, and hours / 4 of an int is a decimal. The clock,

@@ -23,6 +23,8 @@ type Facts struct {
 	Subkind string
 
 	Age       int    // whole years on the assessment date
+	BirthDate Date   // for years(BirthDate, AsOf) and the like
+	WorkStart Date   // 参加工作时间
 	Sex       string // 男性 / 女性
 	Ethnicity string
 	Politics  string // GB/T 4762 label, such as 中共党员 or 无党派人士
@@ -102,6 +104,8 @@ func (r *Record) Facts(asOf Date) Facts {
 		Unit:                r.Unit,
 		AsOf:                asOf,
 		Age:                 r.BirthDate.YearsTo(asOf),
+		BirthDate:           r.BirthDate,
+		WorkStart:           r.WorkStart,
 		Sex:                 optLabel(r.Sex),
 		Ethnicity:           optLabel(r.Ethnicity),
 		Politics:            optLabel(r.Politics),

@@ -100,7 +100,7 @@ type Compiler struct {
 // Standard lists the names of the functions every formula may call besides
 // expr's own builtins (len, all, any, count, filter, map, sum ...).
 func Standard() []string {
-	return []string{"abs", "clamp", "decimal", "max", "min", "points", "step"}
+	return []string{"abs", "atLeast", "clamp", "decimal", "max", "min", "points", "step", "years"}
 }
 
 // refusedBuiltins reach beyond the record: the clock, time zones, dates
@@ -141,6 +141,7 @@ func New(cfg Config) (*Compiler, error) {
 	}
 	c.options = append(c.options, arithmetic()...)
 	c.options = append(c.options, numericFuncs()...)
+	c.options = append(c.options, domainFuncs()...)
 	c.options = append(c.options, inputFuncs()...)
 	for _, f := range cfg.Funcs {
 		if f.Name == "" || f.Fn == nil || len(f.Types) == 0 {

@@ -200,3 +200,53 @@ func TestCompileChecksCallArguments(t *testing.T) {
 		assert.ErrorIs(t, err, formula.ErrType, src)
 	}
 }
+
+func TestDomainFunctions(t *testing.T) {
+	f := facts()
+	f.AsOf = roster.NewDate(2019, 4, 15)
+	f.WorkStart = roster.NewDate(2010, 4, 16)
+	f.TitleLevel = "中级"
+	f.Education = "大学本科"
+	tests := []struct {
+		name, src string
+		want      bool
+	}{
+		{"years of service, a day short of nine", "years(WorkStart, AsOf) == 8", true},
+		{"years from a date not filled in", "years(BirthDate, AsOf) == 0", true},
+		{"awards at city level or above", `count(Awards, atLeast(.Level, "市级")) == 1`, true},
+		{"awards at county level or above", `count(Awards, atLeast(.Level, "县级")) == 2`, true},
+		{"rating at least good", `atLeast(PoliticalRating, "良好")`, true},
+		{"rating at least excellent", `atLeast(PoliticalRating, "优秀")`, false},
+		{"title at least intermediate", `atLeast(TitleLevel, "中级")`, true},
+		{"education at least college", `atLeast(Education, "大学专科")`, true},
+		{"education at least postgraduate", `atLeast(Education, "研究生")`, false},
+		{"not filled in is below every floor", `atLeast(IndustryRating, "较差")`, false},
+	}
+	c := compiler(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, err := c.Compile("F", tt.src, formula.Predicate, formula.Position{})
+			require.NoError(t, err)
+			got, err := p.Bool(f)
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, got)
+		})
+	}
+}
+
+func TestDomainFunctionErrors(t *testing.T) {
+	tests := []struct{ name, src, want string }{
+		{"unknown floor", `atLeast(PoliticalRating, "很好")`, `atLeast: "很好" is not a level, rating, title level or education`},
+		{"label and floor on two scales", `atLeast(PoliticalRating, "市级")`, `atLeast: "良好" and "市级" are not on one scale`},
+	}
+	c := compiler(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, err := c.Compile("F", tt.src, formula.Predicate, formula.Position{})
+			require.NoError(t, err)
+			_, err = p.Bool(facts())
+			assert.ErrorIs(t, err, formula.ErrRuntime)
+			assert.Contains(t, err.Error(), tt.want)
+		})
+	}
+}
