@@ -79,6 +79,17 @@ func (s Status) String() string {
 	return fmt.Sprintf("Status(%d)", uint8(s))
 }
 
+// statusOf is where qualification and grade leave a person.
+func statusOf(qualified, removed bool) Status {
+	switch {
+	case !qualified:
+		return Unqualified
+	case removed:
+		return Removed
+	}
+	return Candidate
+}
+
 // Label returns the Chinese label of s.
 func (s Status) Label() string {
 	switch s {
@@ -148,14 +159,7 @@ func assessFacts(pol *policy.Policy, r *roster.Record, f *roster.Facts, cls clas
 	if out.Evaluation, err = evaluate.Evaluate(pol, f); err != nil {
 		return nil, err
 	}
-	switch {
-	case !out.Qualification.Qualified:
-		out.Status = Unqualified
-	case out.Evaluation.Removed:
-		out.Status = Removed
-	default:
-		out.Status = Candidate
-	}
+	out.Status = statusOf(out.Qualification.Qualified, out.Evaluation.Removed)
 	return out, nil
 }
 

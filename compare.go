@@ -278,7 +278,6 @@ func (p *plan) standing(f *roster.Facts, prev, v *values) (Standing, error) {
 		v.conditions[i] = held
 		s.Qualified = s.Qualified && held // Compare grants no waiver
 	}
-	round := p.pol.Rounding()
 	value := func(st step, prev []decimal.Decimal) (decimal.Decimal, error) {
 		if st.from >= 0 {
 			return prev[st.from], nil
@@ -296,7 +295,7 @@ func (p *plan) standing(f *roster.Facts, prev, v *values) (Standing, error) {
 			return s, err
 		}
 		v.indicators[i] = raw
-		subtotal = subtotal.Add(round.Round(clamp(raw, st.rule.Points())))
+		subtotal = subtotal.Add(evaluate.Points(p.pol, st.rule, raw))
 	}
 	for i, st := range p.bonuses {
 		raw, err := value(st, prev.bonuses)
@@ -304,11 +303,11 @@ func (p *plan) standing(f *roster.Facts, prev, v *values) (Standing, error) {
 			return s, err
 		}
 		v.bonuses[i] = raw
-		if pts := round.Round(clamp(raw, st.rule.Points())); pts.IsPositive() {
+		if pts := evaluate.Points(p.pol, st.rule, raw); pts.IsPositive() {
 			bonus = bonus.Add(pts)
 		}
 	}
-	s.Total = decimal.Min(subtotal.Add(bonus), p.pol.Total())
+	s.Total = evaluate.Total(p.pol, subtotal, bonus)
 	vetoed := false
 	for i, st := range p.vetoes {
 		var held bool
@@ -323,29 +322,7 @@ func (p *plan) standing(f *roster.Facts, prev, v *values) (Standing, error) {
 		v.vetoes[i] = held
 		vetoed = vetoed || held
 	}
-	band, _ := p.pol.Grade(s.Total) // the total is within 0..Total by construction
-	s.Grade = band.Grade
-	if vetoed {
-		s.Grade = p.pol.VetoGrade()
-	}
-	switch {
-	case !s.Qualified:
-		s.Status = Unqualified
-	case p.pol.Removed(s.Grade):
-		s.Status = Removed
-	default:
-		s.Status = Candidate
-	}
+	s.Grade = evaluate.Grade(p.pol, s.Total, vetoed)
+	s.Status = statusOf(s.Qualified, p.pol.Removed(s.Grade))
 	return s, nil
-}
-
-// clamp caps x to 0..hi, as evaluate does.
-func clamp(x, hi decimal.Decimal) decimal.Decimal {
-	if x.IsNegative() {
-		return decimal.Zero
-	}
-	if x.GreaterThan(hi) {
-		return hi
-	}
-	return x
 }

@@ -102,7 +102,6 @@ func (e *Error) Unwrap() error { return e.Err }
 // inputs are bound) with its Group set by classification. A formula that
 // fails gives an [*Error] naming the record and the rule.
 func Evaluate(p *policy.Policy, f *roster.Facts) (*Result, error) {
-	round := p.Rounding()
 	res := &Result{Key: f.Key, Policy: p.ID(), Fingerprint: p.Fingerprint(), AsOf: f.AsOf}
 	for dim := range p.Dimensions() {
 		d := Dimension{ID: dim.ID(), Name: dim.Name(), Points: dim.Points()}
@@ -111,7 +110,7 @@ func Evaluate(p *policy.Policy, f *roster.Facts) (*Result, error) {
 			if err != nil {
 				return nil, &Error{Key: f.Key, Rule: rule.ID(), Err: err}
 			}
-			score := round.Round(clamp(raw, rule.Points()))
+			score := Points(p, rule, raw)
 			d.Indicators = append(d.Indicators, Indicator{
 				ID: rule.ID(), Name: rule.Name(), Points: rule.Points(),
 				Raw: raw, Score: score, Lost: rule.Points().Sub(score),
@@ -127,12 +126,12 @@ func Evaluate(p *policy.Policy, f *roster.Facts) (*Result, error) {
 		if err != nil {
 			return nil, &Error{Key: f.Key, Rule: rule.ID(), Err: err}
 		}
-		if pts := round.Round(clamp(raw, rule.Points())); pts.IsPositive() {
+		if pts := Points(p, rule, raw); pts.IsPositive() {
 			res.Bonuses = append(res.Bonuses, Bonus{ID: rule.ID(), Name: rule.Name(), Points: pts})
 			res.Bonus = res.Bonus.Add(pts)
 		}
 	}
-	res.Total = decimal.Min(res.Subtotal.Add(res.Bonus), p.Total())
+	res.Total = Total(p, res.Subtotal, res.Bonus)
 	for rule := range p.Vetoes() {
 		held, err := rule.Holds(f)
 		if err != nil {
@@ -142,26 +141,41 @@ func Evaluate(p *policy.Policy, f *roster.Facts) (*Result, error) {
 			res.Vetoes = append(res.Vetoes, Veto{ID: rule.ID(), Name: rule.Name()})
 		}
 	}
-	band, _ := p.Grade(res.Total) // Total is within 0..p.Total() by construction
-	res.Grade = band.Grade
-	if len(res.Vetoes) > 0 {
-		res.Grade = p.VetoGrade()
-	} else {
+	res.Grade = Grade(p, res.Total, len(res.Vetoes) > 0)
+	if len(res.Vetoes) == 0 {
+		band, _ := p.Grade(res.Total)
 		res.Gap = gap(p, res, band)
 	}
 	res.Removed = p.Removed(res.Grade)
 	return res, nil
 }
 
-// clamp caps x to 0..hi.
-func clamp(x, hi decimal.Decimal) decimal.Decimal {
+// Points is what an indicator's or a bonus's raw value earns under p:
+// capped to 0..its points and rounded as p declares. [Evaluate] scores
+// every rule so; it is exported for callers that run rules themselves.
+func Points(p *policy.Policy, r *policy.Rule, raw decimal.Decimal) decimal.Decimal {
+	x := raw
 	if x.IsNegative() {
-		return decimal.Zero
+		x = decimal.Zero
+	} else if hi := r.Points(); x.GreaterThan(hi) {
+		x = hi
 	}
-	if x.GreaterThan(hi) {
-		return hi
+	return p.Rounding().Round(x)
+}
+
+// Total is the subtotal plus the bonus, capped at p's total.
+func Total(p *policy.Policy, subtotal, bonus decimal.Decimal) decimal.Decimal {
+	return decimal.Min(subtotal.Add(bonus), p.Total())
+}
+
+// Grade is the grade of a total under p; a veto gives p's veto grade
+// whatever the score.
+func Grade(p *policy.Policy, total decimal.Decimal, vetoed bool) roster.Grade {
+	if vetoed {
+		return p.VetoGrade()
 	}
-	return x
+	band, _ := p.Grade(total) // a Total is within 0..p.Total() by construction
+	return band.Grade
 }
 
 // gap finds the next band up from the current one and the indicators that
