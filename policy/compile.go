@@ -268,6 +268,19 @@ func (p *Policy) VetoGrade() roster.Grade { return p.doc.VetoGrade }
 // Document returns a copy of the resolved document the policy was compiled from.
 func (p *Policy) Document() *Document { return p.doc.Clone() }
 
+// Condition returns the qualification condition with the id.
+func (p *Policy) Condition(id string) (*Rule, bool) {
+	for _, r := range p.conditions {
+		if r.id == id {
+			return r, true
+		}
+	}
+	return nil, false
+}
+
+// NumConditions returns how many qualification conditions p has.
+func (p *Policy) NumConditions() int { return len(p.conditions) }
+
 // Conditions yields the qualification conditions in order.
 func (p *Policy) Conditions() iter.Seq[*Rule] { return slices.Values(p.conditions) }
 

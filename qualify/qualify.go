@@ -115,7 +115,8 @@ func Check(p *policy.Policy, f *roster.Facts, waivers ...Waiver) (*Result, error
 	if err != nil {
 		return nil, err
 	}
-	res := &Result{Key: f.Key, Policy: p.ID(), Fingerprint: p.Fingerprint(), AsOf: f.AsOf, Qualified: true}
+	res := &Result{Key: f.Key, Policy: p.ID(), Fingerprint: p.Fingerprint(), AsOf: f.AsOf, Qualified: true,
+		Conditions: make([]Condition, 0, p.NumConditions())}
 	for rule := range p.Conditions() {
 		held, err := rule.Holds(f)
 		if err != nil {
@@ -127,7 +128,7 @@ func Check(p *policy.Policy, f *roster.Facts, waivers ...Waiver) (*Result, error
 			if c.Reason == "" {
 				c.Reason = "不符合：" + rule.Name()
 			}
-			if why, ok := granted[rule.ID()]; ok {
+			if why := waived(granted, rule.ID()); why != "" {
 				c.Outcome, c.Reason = Waived, why
 			} else {
 				res.Qualified = false
@@ -138,33 +139,39 @@ func Check(p *policy.Policy, f *roster.Facts, waivers ...Waiver) (*Result, error
 	return res, nil
 }
 
-func grant(p *policy.Policy, key string, waivers []Waiver) (map[string]string, error) {
+func grant(p *policy.Policy, key string, waivers []Waiver) ([]Waiver, error) {
 	if len(waivers) == 0 {
 		return nil, nil
 	}
-	kinds := map[string]policy.ConditionKind{}
-	for rule := range p.Conditions() {
-		kinds[rule.ID()] = rule.Kind()
-	}
-	granted := make(map[string]string, len(waivers))
+	granted := make([]Waiver, 0, len(waivers))
 	for _, w := range waivers {
-		kind, ok := kinds[w.Condition]
+		rule, ok := p.Condition(w.Condition)
 		var why string
 		switch {
 		case !ok:
 			why = fmt.Sprintf("政策 %s 没有资格条件 %q (the policy has no such condition)", p.ID(), w.Condition)
-		case kind != policy.Soft:
+		case rule.Kind() != policy.Soft:
 			why = "只有可放宽条件可以放宽 (only soft conditions can be waived)"
 		case strings.TrimSpace(w.Reason) == "":
 			why = "放宽须记录理由 (a waiver needs a reason)"
-		}
-		if _, dup := granted[w.Condition]; dup && why == "" {
+		case waived(granted, w.Condition) != "":
 			why = "重复放宽 (waived twice)"
 		}
 		if why != "" {
 			return nil, &Error{Key: key, Condition: w.Condition, Err: fmt.Errorf("%w: %s", ErrWaiver, why)}
 		}
-		granted[w.Condition] = strings.TrimSpace(w.Reason)
+		granted = append(granted, Waiver{Condition: w.Condition, Reason: strings.TrimSpace(w.Reason)})
 	}
 	return granted, nil
+}
+
+// waived returns the reason a condition was waived for, "" when it was not.
+// A person has a handful of waivers at most: a scan beats a map.
+func waived(granted []Waiver, id string) string {
+	for _, w := range granted {
+		if w.Condition == id {
+			return w.Reason
+		}
+	}
+	return ""
 }
