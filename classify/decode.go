@@ -9,8 +9,8 @@ import (
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
-	"github.com/goccy/go-yaml/parser"
 	"github.com/goccy/go-yaml/token"
+	"github.com/newstrata/newstrata/internal/yamlsrc"
 	"github.com/newstrata/newstrata/roster"
 )
 
@@ -60,29 +60,13 @@ func (d *decoder) fail(at pos, cause error, rule, format string, args ...any) er
 	return &Error{File: d.file, Line: at.line, Column: at.col, Rule: rule, Message: fmt.Sprintf(format, args...), Err: cause}
 }
 
-func tokenPos(tk *token.Token) pos {
-	if tk == nil || tk.Position == nil {
-		return pos{}
-	}
-	return pos{tk.Position.Line, tk.Position.Column}
-}
+// place turns a place of the shared reader into a position of this package.
+func place(p yamlsrc.Place) pos { return pos{p.Line, p.Column} }
+
+func tokenPos(tk *token.Token) pos { return place(yamlsrc.TokenPlace(tk)) }
 
 // nodePos is where a node starts: for a block mapping, its first key.
-func nodePos(n ast.Node) pos {
-	switch v := n.(type) {
-	case nil:
-		return pos{}
-	case *ast.MappingNode:
-		if !v.IsFlowStyle && len(v.Values) > 0 {
-			return nodePos(v.Values[0].Key)
-		}
-	case *ast.MappingValueNode:
-		return nodePos(v.Key)
-	case *ast.LiteralNode:
-		return tokenPos(v.Start)
-	}
-	return tokenPos(n.GetToken())
-}
+func nodePos(n ast.Node) pos { return place(yamlsrc.NodePlace(n)) }
 
 const (
 	topFields     = "jurisdiction, priority, screens, groups, fallbacks, otherwise"
@@ -94,7 +78,7 @@ const (
 // duplicate ids) is checked when the document is applied.
 func decode(name string, data []byte) (*doc, error) {
 	d := &decoder{file: name}
-	f, err := parseYAML(data)
+	f, err := yamlsrc.Parse(data)
 	if err != nil {
 		var ye yaml.Error
 		if errors.As(err, &ye) {
@@ -112,9 +96,7 @@ func decode(name string, data []byte) (*doc, error) {
 	if len(f.Docs) == 0 || f.Docs[0].Body == nil {
 		return nil, d.fail(pos{1, 1}, ErrMissingField, "", "the document is empty")
 	}
-	for _, l := range strings.Split(string(data), "\n") {
-		d.lines = append(d.lines, []rune(l))
-	}
+	d.lines = yamlsrc.Lines(data)
 	body := f.Docs[0].Body
 	fields, err := d.mapping(body, "the document")
 	if err != nil {
@@ -200,17 +182,6 @@ func decode(name string, data []byte) (*doc, error) {
 	return out, nil
 }
 
-// parseYAML parses with goccy/go-yaml, turning a panic of the parser into
-// an error: a rules file comes from outside, and nothing panics on input.
-func parseYAML(data []byte) (f *ast.File, err error) {
-	defer func() {
-		if p := recover(); p != nil {
-			f, err = nil, fmt.Errorf("the YAML parser failed: %v", p)
-		}
-	}()
-	return parser.ParseBytes(data, 0)
-}
-
 func stepOf(section string) Step {
 	for s := Screening; s <= Otherwise; s++ {
 		if s.String() == section {
@@ -231,8 +202,7 @@ type keyValue struct {
 // and merge keys would let one place of the file stand for another, and
 // positions in errors would no longer say where to look.
 func (d *decoder) refuse(n ast.Node) error {
-	switch n.(type) {
-	case *ast.AnchorNode, *ast.AliasNode, *ast.TagNode, *ast.MergeKeyNode, *ast.MappingKeyNode, *ast.DirectiveNode:
+	if yamlsrc.Indirect(n) {
 		return d.fail(nodePos(n), ErrSyntax, "", "anchors, aliases, tags, merge keys and complex keys are not used in a rules file")
 	}
 	return nil
@@ -242,13 +212,8 @@ func (d *decoder) mapping(n ast.Node, what string) ([]keyValue, error) {
 	if err := d.refuse(n); err != nil {
 		return nil, err
 	}
-	var values []*ast.MappingValueNode
-	switch v := n.(type) {
-	case *ast.MappingNode:
-		values = v.Values
-	case *ast.MappingValueNode:
-		values = []*ast.MappingValueNode{v}
-	default:
+	values, ok := yamlsrc.Fields(n)
+	if !ok {
 		return nil, d.fail(nodePos(n), ErrSyntax, "", "%s must be a mapping of fields", what)
 	}
 	out := make([]keyValue, 0, len(values))
@@ -259,7 +224,7 @@ func (d *decoder) mapping(n ast.Node, what string) ([]keyValue, error) {
 		if err := d.refuse(mv.Value); err != nil {
 			return nil, err
 		}
-		key, ok := scalarText(mv.Key)
+		key, ok := yamlsrc.ScalarText(mv.Key)
 		if !ok {
 			return nil, d.fail(nodePos(mv.Key), ErrSyntax, "", "a field name must be a text")
 		}
@@ -283,23 +248,6 @@ func (d *decoder) sequence(kv keyValue) ([]ast.Node, error) {
 	return nil, d.fail(nodePos(kv.value), ErrSyntax, "", "field %q must be a list", kv.key)
 }
 
-// scalarText is the text of a scalar node as YAML reads it; ok is false
-// for null and for a list or a mapping.
-func scalarText(n ast.Node) (string, bool) {
-	switch v := n.(type) {
-	case *ast.StringNode:
-		return v.Value, true
-	case *ast.LiteralNode:
-		if v.Value == nil {
-			return "", true
-		}
-		return v.Value.Value, true
-	case *ast.IntegerNode, *ast.FloatNode, *ast.BoolNode, *ast.InfinityNode, *ast.NanNode:
-		return v.GetToken().Value, true
-	}
-	return "", false
-}
-
 // scalarNode reads a text that must not be empty; rule names the rule in
 // the error, if known.
 func (d *decoder) scalarNode(n ast.Node, what, rule string) (scalar, error) {
@@ -309,7 +257,7 @@ func (d *decoder) scalarNode(n ast.Node, what, rule string) (scalar, error) {
 	if _, null := n.(*ast.NullNode); null || n == nil {
 		return scalar{}, d.fail(nodePos(n), ErrMissingField, rule, "%s is empty", what)
 	}
-	s, ok := scalarText(n)
+	s, ok := yamlsrc.ScalarText(n)
 	if !ok {
 		return scalar{}, d.fail(nodePos(n), ErrSyntax, rule, "%s must be a text, not a list or a mapping", what)
 	}
@@ -510,153 +458,12 @@ func (d *decoder) checkGroup(r *draft, step Step) error {
 
 // sourceMap returns the file position of every character of the formula
 // text, and one more for its end, so that an error the compiler reports
-// inside the text points into the file: for a plain, quoted, literal (|)
-// or folded (>) scalar, on one line or several.
-//
-// It walks the file from where the scalar starts and matches each character
-// of the text as YAML read it against the file, skipping what YAML removed
-// (indentation, line breaks folded into spaces, escapes and doubled
-// quotes). Characters other than spaces land exactly; if the walk ever
-// loses its way, the rest of the text maps to where it stopped.
+// inside the text points into the file.
 func (d *decoder) sourceMap(n ast.Node, text string) []pos {
-	start, quote := pos{}, rune(0)
-	switch v := n.(type) {
-	case *ast.StringNode:
-		start = tokenPos(v.GetToken())
-		switch v.GetToken().Type {
-		case token.SingleQuoteType:
-			start.col++
-			quote = '\''
-		case token.DoubleQuoteType:
-			start.col++
-			quote = '"'
-		}
-	case *ast.LiteralNode:
-		// The block's text starts on the line after its header (| or >).
-		start = pos{tokenPos(v.Start).line + 1, 1}
-	default:
-		start = nodePos(n)
+	places := yamlsrc.OriginOf(n).Map(d.lines, text)
+	out := make([]pos, len(places))
+	for i, p := range places {
+		out[i] = place(p)
 	}
-	w := walker{lines: d.lines, at: start, last: start}
-	out := make([]pos, 0, len(text)+1)
-	lost := false
-	for _, c := range text {
-		if !lost {
-			lost = !w.match(c, quote)
-		}
-		out = append(out, w.last)
-	}
-	if !lost {
-		w.last = w.at
-	}
-	return append(out, w.last)
-}
-
-// walker steps through the file's characters, a line break counting as '\n'.
-type walker struct {
-	lines [][]rune
-	at    pos // the next character to read
-	last  pos // where the last matched character stood
-}
-
-func (w *walker) peek(k int) (rune, bool) {
-	p := w.at
-	for ; k > 0; k-- {
-		if !w.step(&p) {
-			return 0, false
-		}
-	}
-	return w.char(p)
-}
-
-func (w *walker) char(p pos) (rune, bool) {
-	if p.line < 1 || p.line > len(w.lines) || p.col < 1 {
-		return 0, false
-	}
-	line := w.lines[p.line-1]
-	switch {
-	case p.col-1 < len(line):
-		return line[p.col-1], true
-	case p.col-1 == len(line) && p.line < len(w.lines):
-		return '\n', true
-	}
-	return 0, false
-}
-
-func (w *walker) step(p *pos) bool {
-	c, ok := w.char(*p)
-	if !ok {
-		return false
-	}
-	if c == '\n' {
-		p.line, p.col = p.line+1, 1
-	} else {
-		p.col++
-	}
-	return true
-}
-
-func (w *walker) advance(k int) {
-	for ; k > 0; k-- {
-		if !w.step(&w.at) {
-			return
-		}
-	}
-}
-
-// match finds the file's place of c, the next character of the text, and
-// moves past it. It reports false when the file does not hold c where it
-// should.
-func (w *walker) match(c, quote rune) bool {
-	for {
-		r, ok := w.char(w.at)
-		if !ok {
-			return false
-		}
-		switch {
-		case quote == '"' && r == '\\':
-			next, _ := w.peek(1)
-			if next == '\n' { // an escaped line break: nothing in the text
-				w.advance(2)
-				continue
-			}
-			w.last = w.at
-			w.advance(1 + escapeLength(next))
-			return true
-		case quote == '\'' && r == '\'':
-			if next, _ := w.peek(1); next == '\'' {
-				w.last = w.at
-				w.advance(2)
-				return true
-			}
-			return false
-		case r == c:
-			w.last = w.at
-			w.advance(1)
-			return true
-		case r == ' ' || r == '\t' || r == '\r' || r == '\n':
-			w.advance(1)
-		case c == ' ' || c == '\n':
-			// A line break YAML folded into a space: it stands where the
-			// next line's text starts.
-			w.last = w.at
-			return true
-		default:
-			return false
-		}
-	}
-}
-
-// escapeLength is how many characters follow the backslash and its letter
-// in a double-quoted escape.
-func escapeLength(letter rune) int {
-	switch letter {
-	case 'x':
-		return 3
-	case 'u':
-		return 5
-	case 'U':
-		return 9
-	}
-	return 1
+	return out
 }

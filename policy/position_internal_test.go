@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/newstrata/newstrata/internal/yamlsrc"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -84,7 +85,7 @@ func TestFormulaCharactersMapToTheFile(t *testing.T) {
 		if err != nil {
 			continue // the files of errors that do not parse
 		}
-		lines := runeLines(data)
+		lines := yamlsrc.Lines(data)
 		for id, fm := range formulaPlaces(f) {
 			require.NotNil(t, fm.at.src, "%s %s: no map", path, id)
 			line, col := 1, 1

@@ -12,6 +12,7 @@ import (
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
 	"github.com/goccy/go-yaml/token"
+	"github.com/newstrata/newstrata/internal/yamlsrc"
 	"github.com/newstrata/newstrata/roster"
 	"github.com/shopspring/decimal"
 )
@@ -73,7 +74,7 @@ func Parse(name string, data []byte) (f *File, err error) {
 		return nil, yamlError(name, body, err)
 	}
 	top := Position{File: name, Line: 1, Column: 1}
-	lines := runeLines(data)
+	lines := yamlsrc.Lines(data)
 	if f.Document != nil {
 		f.Document.Pos = top
 		f.Document.fields = fieldPositions(name, body)
@@ -84,16 +85,6 @@ func Parse(name string, data []byte) (f *File, err error) {
 		f.Overlay.setFile(name, lines)
 	}
 	return f, nil
-}
-
-// runeLines splits a file into lines of characters, for mapping formulas.
-func runeLines(data []byte) [][]rune {
-	text := strings.Split(string(data), "\n")
-	lines := make([][]rune, len(text))
-	for i, l := range text {
-		lines[i] = []rune(l)
-	}
-	return lines
 }
 
 // fieldPositions records where the value of each top-level field starts.
@@ -136,9 +127,8 @@ func yamlError(name string, body ast.Node, err error) error {
 	var withToken tokenError
 	if errors.As(err, &withToken) {
 		e.Message = withToken.GetMessage()
-		if tk := withToken.GetToken(); tk != nil && tk.Position != nil {
-			e.Line, e.Column = tk.Position.Line, tk.Position.Column
-		}
+		at := yamlsrc.TokenPlace(withToken.GetToken())
+		e.Line, e.Column = at.Line, at.Column
 	}
 	var te *yaml.TypeError
 	if errors.As(err, &te) && te.Token != nil && te.DstType != nil {
@@ -308,14 +298,13 @@ func typeWords(t reflect.Type) string {
 	return t.String()
 }
 
+// nodePos is where a node starts: for a mapping, its first key. A policy
+// names an entry of a list by its first field, in a flow mapping too.
 func nodePos(file string, n ast.Node) Position {
 	if m, ok := n.(*ast.MappingNode); ok && len(m.Values) > 0 && m.Values[0].Key != nil {
-		n = m.Values[0].Key // a mapping's own token is its first colon
+		n = m.Values[0].Key
 	}
-	if n == nil || n.GetToken() == nil || n.GetToken().Position == nil {
-		return Position{File: file}
-	}
-	p := n.GetToken().Position
+	p := yamlsrc.NodePlace(n)
 	return Position{File: file, Line: p.Line, Column: p.Column}
 }
 
@@ -334,7 +323,7 @@ func formulaPos(n ast.Node) Position {
 		}
 		p := nodePos("", kv.Value)
 		_, block := kv.Value.(*ast.LiteralNode)
-		p.src = &formulaSource{block: block}
+		p.src = &formulaSource{block: block, origin: yamlsrc.OriginOf(kv.Value)}
 		return p
 	}
 	return Position{}
@@ -469,13 +458,14 @@ func (p *Position) in(file string, fallback Position) {
 // with spaces and a quoted one drops its escapes, so a formula's line and
 // column are not simply an offset from where its text starts.
 type formulaSource struct {
-	block  bool    // a block scalar: the text starts on the line after the header
-	text   string  // the formula as read, which the places are of
-	places []place // one per character of the formula
-	starts []int   // the index in places of each line's first character
+	block  bool           // a block scalar: the text starts on the line after the header
+	origin yamlsrc.Origin // where the text starts, until it is mapped
+	text   string         // the formula as read, which the places are of
+	// places holds one place per character of the formula and one for its
+	// end; starts the index in places of each line's first character.
+	places []yamlsrc.Place
+	starts []int
 }
-
-type place struct{ line, col int32 }
 
 // mapFormula sets the file of a formula's position and maps each of its
 // characters onto lines. The position becomes that of the formula's first
@@ -485,97 +475,26 @@ func (p *Position) mapFormula(file string, lines [][]rune, text string) {
 		return
 	}
 	p.File = file
-	src := &formulaSource{block: p.src.block, text: text}
+	src := &formulaSource{block: p.src.block, text: text, places: p.src.origin.Map(lines, text), starts: []int{0}}
 	p.src = src
-	k := cursor{lines: lines, l: p.Line - 1, c: max(p.Column-1, 0)}
-	if src.block {
-		k.l, k.c = p.Line, 0
-	}
-	src.starts = append(src.starts, 0)
 	first := -1
+	i := 0
 	for _, r := range text {
 		if r == '\n' {
-			src.starts = append(src.starts, len(src.places)+1)
+			src.starts = append(src.starts, i+1)
 		}
-		src.places = append(src.places, k.match(r))
 		if first < 0 && !unicode.IsSpace(r) {
-			first = len(src.places) - 1
+			first = i
 		}
+		i++
 	}
 	if first >= 0 {
 		at := src.places[first]
-		p.Line, p.Column = int(at.line), int(at.col)
+		p.Line, p.Column = at.Line, at.Column
 		if src.block {
 			p.Indent = p.Column
 		}
 	}
-}
-
-// cursor walks the characters of a file from a place, a newline at the end
-// of each line.
-type cursor struct {
-	lines [][]rune
-	l, c  int // 0-based
-}
-
-func (k *cursor) done() bool { return k.l >= len(k.lines) }
-
-func (k *cursor) char() rune {
-	if k.c < len(k.lines[k.l]) {
-		return k.lines[k.l][k.c]
-	}
-	return '\n'
-}
-
-func (k *cursor) next() {
-	if k.c < len(k.lines[k.l]) {
-		k.c++
-		return
-	}
-	k.l, k.c = k.l+1, 0
-}
-
-func (k *cursor) place() place { return place{int32(k.l + 1), int32(k.c + 1)} }
-
-// escapeWindow is how far a character of the decoded text is looked for
-// past what YAML drops: quotes, escapes (\u00e9 is six characters), tags.
-const escapeWindow = 12
-
-// match finds r, a character of the decoded text, in the file and moves
-// past it. White space stands for white space (a folded line break, the
-// indentation kept in a literal block) or for nothing; any other character
-// is looked for after white space, a little way on.
-func (k *cursor) match(r rune) place {
-	if k.done() {
-		return place{int32(len(k.lines)), 1}
-	}
-	if unicode.IsSpace(r) {
-		at := k.place()
-		if unicode.IsSpace(k.char()) {
-			k.next()
-		}
-		return at
-	}
-	for !k.done() && unicode.IsSpace(k.char()) {
-		k.next()
-	}
-	look := *k
-	for range escapeWindow {
-		if look.done() {
-			break
-		}
-		if look.char() == r {
-			at := look.place()
-			look.next()
-			*k = look
-			return at
-		}
-		look.next()
-	}
-	if k.done() {
-		return place{int32(len(k.lines)), 1}
-	}
-	return k.place()
 }
 
 // of returns the position of the formula text, without its map of
@@ -597,11 +516,11 @@ func (p Position) at(line, col int) Position {
 		i := src.starts[line-1] + max(col, 1) - 1
 		if i < len(src.places) {
 			at := src.places[i]
-			out.Line, out.Column = int(at.line), int(at.col)
+			out.Line, out.Column = at.Line, at.Column
 			return out
 		}
-		last := src.places[len(src.places)-1]
-		out.Line, out.Column = int(last.line), int(last.col)+i-len(src.places)+1
+		end := src.places[len(src.places)-1] // past the text: on from its end
+		out.Line, out.Column = end.Line, end.Column+i-len(src.places)+1
 		return out
 	}
 	switch {

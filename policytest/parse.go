@@ -8,9 +8,8 @@ import (
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
-	"github.com/goccy/go-yaml/parser"
-	"github.com/goccy/go-yaml/token"
 	"github.com/newstrata/newstrata/classify"
+	"github.com/newstrata/newstrata/internal/yamlsrc"
 	"github.com/newstrata/newstrata/qualify"
 	"github.com/newstrata/newstrata/roster"
 	"github.com/shopspring/decimal"
@@ -103,11 +102,11 @@ const (
 func Parse(name string, data []byte) (*Suite, error) {
 	d := &decoder{file: name}
 	s := &Suite{Name: name, Policy: policyOf(name)}
-	tree, err := parseYAML(data)
+	tree, err := yamlsrc.Parse(data)
 	if err != nil {
 		var ye yaml.Error
 		if errors.As(err, &ye) {
-			d.fail(tokenPos(name, ye.GetToken()), "", ErrSyntax, "%s", ye.GetMessage())
+			d.fail(position(name, yamlsrc.TokenPlace(ye.GetToken())), "", ErrSyntax, "%s", ye.GetMessage())
 		} else {
 			d.fail(Position{File: name}, "", ErrSyntax, "%v", err)
 		}
@@ -196,17 +195,6 @@ func policyOf(name string) string {
 	return base
 }
 
-// parseYAML parses with goccy/go-yaml, turning a panic of the parser into
-// an error: nothing panics on input.
-func parseYAML(data []byte) (f *ast.File, err error) {
-	defer func() {
-		if p := recover(); p != nil {
-			f, err = nil, fmt.Errorf("the YAML parser failed: %v", p)
-		}
-	}()
-	return parser.ParseBytes(data, 0)
-}
-
 type decoder struct {
 	file string
 	errs []error
@@ -231,29 +219,13 @@ func (d *decoder) err() error {
 	return errors.Join(d.errs...)
 }
 
-func tokenPos(file string, tk *token.Token) Position {
-	if tk == nil || tk.Position == nil {
-		return Position{File: file}
-	}
-	return Position{File: file, Line: tk.Position.Line, Column: tk.Position.Column}
+// position is a place of the shared reader in file.
+func position(file string, p yamlsrc.Place) Position {
+	return Position{File: file, Line: p.Line, Column: p.Column}
 }
 
 // nodePos is where a node starts: for a block mapping, its first key.
-func nodePos(file string, n ast.Node) Position {
-	switch v := n.(type) {
-	case nil:
-		return Position{File: file}
-	case *ast.MappingNode:
-		if !v.IsFlowStyle && len(v.Values) > 0 {
-			return nodePos(file, v.Values[0].Key)
-		}
-	case *ast.MappingValueNode:
-		return nodePos(file, v.Key)
-	case *ast.LiteralNode:
-		return tokenPos(file, v.Start)
-	}
-	return tokenPos(file, n.GetToken())
-}
+func nodePos(file string, n ast.Node) Position { return position(file, yamlsrc.NodePlace(n)) }
 
 // keyValue is one field of a mapping, or one item of a list.
 type keyValue struct {
@@ -277,8 +249,7 @@ func (d *decoder) valuePos(kv keyValue) Position {
 // aliases, tags and merge keys let one place stand for another, and an
 // error's position would no longer say where to look.
 func (d *decoder) refused(n ast.Node, name string) bool {
-	switch n.(type) {
-	case *ast.AnchorNode, *ast.AliasNode, *ast.TagNode, *ast.MergeKeyNode, *ast.MappingKeyNode, *ast.DirectiveNode:
+	if yamlsrc.Indirect(n) {
 		d.fail(nodePos(d.file, n), name, ErrSyntax, "anchors, aliases, tags, merge keys and complex keys are not used in a cases file")
 		return true
 	}
@@ -289,26 +260,21 @@ func (d *decoder) mapping(n ast.Node, name, what string) ([]keyValue, bool) {
 	if d.refused(n, name) {
 		return nil, false
 	}
-	var values []*ast.MappingValueNode
-	switch v := n.(type) {
-	case *ast.MappingNode:
-		values = v.Values
-	case *ast.MappingValueNode:
-		values = []*ast.MappingValueNode{v}
-	case nil, *ast.NullNode:
+	if _, null := n.(*ast.NullNode); null || n == nil {
 		return nil, true
-	default:
+	}
+	values, ok := yamlsrc.Fields(n)
+	if !ok {
 		d.fail(nodePos(d.file, n), name, ErrSyntax, "%s must be a mapping of fields", what)
 		return nil, false
 	}
 	out := make([]keyValue, 0, len(values))
-	ok := true
 	for _, mv := range values {
 		if d.refused(mv.Key, name) || d.refused(mv.Value, name) {
 			ok = false
 			continue
 		}
-		key, isText := scalarText(mv.Key)
+		key, isText := yamlsrc.ScalarText(mv.Key)
 		if !isText || strings.TrimSpace(key) == "" {
 			d.fail(nodePos(d.file, mv.Key), name, ErrSyntax, "a field's name must be a text")
 			ok = false
@@ -341,26 +307,9 @@ func (d *decoder) sequence(kv keyValue, name string) ([]ast.Node, bool) {
 	return []ast.Node{kv.value}, true
 }
 
-// scalarText is the text of a scalar as YAML reads it, numbers as written
-// (0.10 stays 0.10); ok is false for null, a list or a mapping.
-func scalarText(n ast.Node) (string, bool) {
-	switch v := n.(type) {
-	case *ast.StringNode:
-		return v.Value, true
-	case *ast.LiteralNode:
-		if v.Value == nil {
-			return "", true
-		}
-		return v.Value.Value, true
-	case *ast.IntegerNode, *ast.FloatNode, *ast.BoolNode, *ast.InfinityNode, *ast.NanNode:
-		return v.GetToken().Value, true
-	}
-	return "", false
-}
-
 // text reads a field whose value is a non-empty text.
 func (d *decoder) text(kv keyValue, name string) (string, bool) {
-	s, ok := scalarText(kv.value)
+	s, ok := yamlsrc.ScalarText(kv.value)
 	if !ok {
 		d.fail(d.valuePos(kv), name, ErrSyntax, "%s must be a text", kv.key)
 		return "", false
@@ -407,7 +356,7 @@ func (d *decoder) ids(kv keyValue, name string) ([]string, bool) {
 	}
 	out := make([]string, 0, len(items))
 	for _, it := range items {
-		s, isText := scalarText(it)
+		s, isText := yamlsrc.ScalarText(it)
 		if !isText || strings.TrimSpace(s) == "" {
 			d.fail(nodePos(d.file, it), name, ErrSyntax, "%s: each item is an id, such as Q4", kv.key)
 			return nil, false
@@ -432,7 +381,7 @@ func (d *decoder) cells(kv keyValue, name string) ([]cell, bool) {
 		case *ast.SequenceNode:
 			items := make([]string, 0, len(v.Values))
 			for _, it := range v.Values {
-				s, isText := scalarText(it)
+				s, isText := yamlsrc.ScalarText(it)
 				if !isText {
 					d.fail(nodePos(d.file, it), name, ErrSyntax, "%s: each item of a list is a text", f.key)
 					ok = false
@@ -441,7 +390,7 @@ func (d *decoder) cells(kv keyValue, name string) ([]cell, bool) {
 			}
 			c.value = strings.Join(items, "；")
 		default:
-			s, isText := scalarText(v)
+			s, isText := yamlsrc.ScalarText(v)
 			if !isText {
 				d.fail(c.at, name, ErrSyntax, "%s: a cell is a text or a list, not a mapping", f.key)
 				ok = false
@@ -623,7 +572,7 @@ func (d *decoder) waivers(c *Case, kv keyValue) bool {
 		return false
 	}
 	for _, w := range ws {
-		reason, isText := scalarText(w.value)
+		reason, isText := yamlsrc.ScalarText(w.value)
 		if !isText {
 			d.fail(d.valuePos(w), c.Name, ErrSyntax, "waivers: %s: the reason is a text", w.key)
 			return false
