@@ -49,10 +49,11 @@ const (
 // [ErrHeader], or [csv.ErrQuote] and [csv.ErrBareQuote] for broken quoting.
 // Its message is in Chinese, then in English:
 //
-//	第 17 行第 5 列（民族），登记编号 NN-450103-00017：未知代码 "火星族" (line 17, column 5: unknown code)
+//	第 17 行第 5 列（民族），登记编号 NN-450103-00017：未知代码 (line 17, column 5: unknown code)
 //
-// Messages never repeat the content of a cell that holds personal data
-// (citizen ID, phone, name); they give the position of the fault instead.
+// Messages never repeat the content of a cell: in a shifted row any cell
+// may hold a citizen ID, a name or a birth date. They give the line, the
+// column and its title, and what the cell should hold.
 type ParseError struct {
 	Line   int    // line the row starts on, 1-based
 	Column int    // 1-based column number of the faulty cell; 0 for the whole row
@@ -864,7 +865,7 @@ func codeCol[T codeValue](h string, get cellAccess[T], parse func(string) (T, er
 func parseCodeCell[T codeValue](s string, parse func(string) (T, error), labels func() []string) (T, error) {
 	v, err := parse(s)
 	if err != nil {
-		zh := fmt.Sprintf("未知代码 %q", s)
+		zh := "未知代码"
 		if l := labels(); len(l) <= 13 {
 			zh += "，可填：" + strings.Join(l, "、")
 		}
@@ -908,9 +909,9 @@ func parseDateCell(s string) (Date, error) {
 		return d, nil
 	}
 	if dateShaped(s) {
-		return d, cellFault(fmt.Sprintf("日期 %q 不存在", s), "bad date", err)
+		return d, cellFault("日期不存在", "bad date", err)
 	}
-	return d, cellFault(fmt.Sprintf("日期 %q 无法识别，应写作 2006-01-02 或 2006-01", s), "bad date", err)
+	return d, cellFault("日期无法识别，应写作 2006-01-02 或 2006-01", "bad date", err)
 }
 
 // dateShaped reports whether s is written like a date (digits and
@@ -964,7 +965,7 @@ func parseBoolCell(s string) (bool, error) {
 	case "否", "无", "0", "false":
 		return false, nil
 	}
-	return false, cellFault(fmt.Sprintf("无法识别的是否值 %q，应填 是 或 否", s), "bad yes-or-no value", ErrBadCell)
+	return false, cellFault("无法识别的是否值，应填 是 或 否", "bad yes-or-no value", ErrBadCell)
 }
 
 func formatBoolCell(b bool) string {
@@ -1005,7 +1006,7 @@ func parseCountCell(s string) (int, error) {
 	if strings.HasPrefix(s, "-") && isPlainNumber(s[1:]) {
 		return 0, cellFault(fmt.Sprintf("不能为负数：%s", s), "negative number", ErrBadCell)
 	}
-	return 0, cellFault(fmt.Sprintf("%q 不是整数，应只写数字", s), "not a whole number", ErrBadCell)
+	return 0, cellFault("不是整数，应只写数字", "not a whole number", ErrBadCell)
 }
 
 func formatCountCell(n int, zero bool) (string, error) {
@@ -1053,11 +1054,11 @@ func parseDecimalCell(s string, percent bool) (decimal.Decimal, error) {
 	if !isPlainNumber(t) {
 		switch u := strings.ToLower(strings.TrimLeft(t, "+-")); {
 		case u == "nan" || u == "inf" || u == "infinity":
-			return decimal.Decimal{}, cellFault(fmt.Sprintf("%q 不是有限的数值", s), "not a finite number", ErrBadCell)
+			return decimal.Decimal{}, cellFault("不是有限的数值", "not a finite number", ErrBadCell)
 		case strings.HasPrefix(t, "-") && isPlainNumber(t[1:]):
 			return decimal.Decimal{}, cellFault(fmt.Sprintf("不能为负数：%s", s), "negative number", ErrBadCell)
 		}
-		return decimal.Decimal{}, cellFault(fmt.Sprintf("%q 不是数值，应写作 12 或 12.5 这样的数", s), "not a number", ErrBadCell)
+		return decimal.Decimal{}, cellFault("不是数值，应写作 12 或 12.5 这样的数", "not a number", ErrBadCell)
 	}
 	i, f, _ := strings.Cut(t, ".")
 	places := len(f)
@@ -1069,7 +1070,7 @@ func parseDecimalCell(s string, percent bool) (decimal.Decimal, error) {
 	}
 	d, err := decimal.NewFromString(t)
 	if err != nil {
-		return decimal.Decimal{}, cellFault(fmt.Sprintf("%q 不是数值", s), "not a number", ErrBadCell, err)
+		return decimal.Decimal{}, cellFault("不是数值", "not a number", ErrBadCell, err)
 	}
 	if pct {
 		d = d.Shift(-2)
@@ -1229,7 +1230,7 @@ func itemStrings(fs ...func() (string, error)) ([]string, error) {
 			err = checkWritable(s)
 		}
 		if err == nil && strings.ContainsAny(s, "|｜;；\n") {
-			err = cellFault(fmt.Sprintf("含有分隔符（| ｜ ; ；或换行）：%q", s), "separator inside a list item field", ErrBadCell)
+			err = cellFault("含有分隔符（| ｜ ; ；或换行）", "separator inside a list item field", ErrBadCell)
 		}
 		if err != nil {
 			return nil, itemFieldErr(i, err)
@@ -1255,7 +1256,7 @@ func listCol[T any](h string, get cellAccess[[]T], kind listItem[T], aliases ...
 				n++
 				f := splitItemFields(item)
 				if len(f) > len(kind.fields) {
-					return cellFault(fmt.Sprintf("第 %d 项 %q 有 %d 个字段，最多 %d 个（%s）", n, item, len(f), len(kind.fields), strings.Join(kind.fields, "|")),
+					return cellFault(fmt.Sprintf("第 %d 项有 %d 个字段，最多 %d 个（%s）", n, len(f), len(kind.fields), strings.Join(kind.fields, "|")),
 						"bad list item: too many fields", ErrBadCell)
 				}
 				for len(f) < len(kind.fields) {

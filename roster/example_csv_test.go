@@ -33,7 +33,7 @@ NN-450103-00003,450103,韦测试0003,女,汉族,无党派人士,,0.8
 	// Output:
 	// line 2: NN-450103-00001 李测试0001 男性 壮族 民盟盟员, 1 award(s), donated 12.5 万元
 	// line 4: NN-450103-00003 韦测试0003 女性 汉族 无党派人士, 0 award(s), donated 0.8 万元
-	// 第 3 行第 5 列（民族），登记编号 NN-450103-00002：未知代码 "火星族" (line 3, column 5: unknown code)
+	// 第 3 行第 5 列（民族），登记编号 NN-450103-00002：未知代码 (line 3, column 5: unknown code)
 }
 
 func ExampleReader_Read() {
