@@ -184,7 +184,8 @@ type Rejection struct {
 var errNilRecord = errors.New("记录为空 (nil record)")
 
 // ErrDuplicateKey: a batch holds two records with one registration number;
-// the first is assessed, the later ones are rejected.
+// the first keeps it (assessed, or rejected for its own faults) and the
+// later ones are rejected.
 var ErrDuplicateKey = errors.New("登记编号重复 (duplicate registration number)")
 
 // Batch is the outcome of [Assessor.AssessAll]: every record given is
@@ -210,15 +211,17 @@ func (a *Assessor) AssessAll(records []*roster.Record, asOf roster.Date, waivers
 			b.Rejected = append(b.Rejected, Rejection{Index: i, Err: errNilRecord})
 			continue
 		}
+		// The first record with a key holds it, valid or not: a later one
+		// with the same key is a duplicate to resolve, never a stand-in.
+		if first, dup := seen[r.Key]; dup && r.Key != "" {
+			b.Rejected = append(b.Rejected, Rejection{Index: i, Key: r.Key, Err: fmt.Errorf("%w：记录 %s 与第 %d 条记录相同 (same as record %d)", ErrDuplicateKey, r.Key, first+1, first+1)})
+			continue
+		}
+		seen[r.Key] = i
 		if err := v.ValidateAt(r, i); err != nil {
 			b.Rejected = append(b.Rejected, Rejection{Index: i, Key: r.Key, Err: err})
 			continue
 		}
-		if first, dup := seen[r.Key]; dup {
-			b.Rejected = append(b.Rejected, Rejection{Index: i, Key: r.Key, Err: fmt.Errorf("%w：记录 %s 与第 %d 条记录的登记编号相同 (registration number also used by record %d)", ErrDuplicateKey, r.Key, first+1, first+1)})
-			continue
-		}
-		seen[r.Key] = i
 		as, err := a.Assess(r, asOf, waivers[r.Key]...)
 		if err != nil {
 			b.Rejected = append(b.Rejected, Rejection{Index: i, Key: r.Key, Err: err})

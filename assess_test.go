@@ -279,4 +279,15 @@ func TestAssessAllAgreesWithAssess(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, res.Rejected, 1)
 	assert.True(t, errors.Is(res.Rejected[0].Err, newstrata.ErrDuplicateKey))
+
+	// The first record with a key keeps it even when it is invalid: the
+	// valid one after it is a duplicate to resolve, not a stand-in.
+	invalid := *records[0]
+	invalid.Name = ""
+	res, err = a.AssessAll([]*roster.Record{&invalid, records[0]}, asOf, nil)
+	require.NoError(t, err)
+	require.Len(t, res.Rejected, 2)
+	assert.ErrorIs(t, res.Rejected[0].Err, roster.ErrInvalidRecord)
+	assert.Equal(t, 1, res.Rejected[1].Index)
+	assert.EqualError(t, res.Rejected[1].Err, "登记编号重复 (duplicate registration number)：记录 "+records[0].Key+" 与第 1 条记录相同 (same as record 1)")
 }

@@ -364,7 +364,7 @@ func (r *Reader) key(row []string) string {
 		return ""
 	}
 	k := strings.TrimSpace(row[r.keyCol])
-	if _, err := ParseCitizenID(k); err == nil {
+	if isCitizenID(k) {
 		return ""
 	}
 	return k

@@ -127,7 +127,7 @@ func (d Date) YearsTo(asOf Date) int {
 		return 0
 	}
 	y := asOf.Year - d.Year
-	if asOf.Month < d.Month || (asOf.Month == d.Month && asOf.Day < max(d.Day, 1) && asOf.Day != 0) {
+	if asOf.Month < d.Month || (asOf.Month == d.Month && max(asOf.Day, 1) < max(d.Day, 1)) {
 		y--
 	}
 	return y

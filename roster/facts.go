@@ -52,7 +52,10 @@ type Facts struct {
 	Awards   []AwardFacts
 
 	// TrainingHours sums the training hours of the three years up to the
-	// assessment date; TrainingHours5y of the five years.
+	// assessment date: from the same day three years before to the
+	// assessment date, both included, as "近三年" is read on the forms (a
+	// training dated by its month counts as on its first day).
+	// TrainingHours5y does the same over five years.
 	TrainingHours   int
 	TrainingHours5y int
 
@@ -163,10 +166,10 @@ func (r *Record) Facts(asOf Date) Facts {
 		if t.Date.After(asOf) || t.Hours <= 0 {
 			continue
 		}
-		if !t.Date.Before(from5) {
+		if t.Date.After(from5) {
 			f.TrainingHours5y += t.Hours
 		}
-		if !t.Date.Before(from3) {
+		if t.Date.After(from3) {
 			f.TrainingHours += t.Hours
 		}
 	}

@@ -62,7 +62,7 @@ type Record struct {
 	// through new-media platforms (出资、经营管理、采编、技术).
 	NewMedia bool
 	// Followers counts the followers of the person's main new-media account.
-	Followers int `validate:"gte=0"`
+	Followers int `validate:"gte=0,lte=2000000000"`
 	// Local records that the person works or lives in the jurisdiction.
 	Local bool
 
@@ -80,11 +80,11 @@ type Record struct {
 	IndustryRating Rating `validate:"omitempty,code"`
 	// Donations is the amount donated to public welfare, in 万元, over the
 	// period the index system looks at.
-	Donations      decimal.Decimal `validate:"dgte=0"`
-	VolunteerHours int             `validate:"gte=0"` // 志愿服务时长（小时）
-	JobsCreated    int             `validate:"gte=0"` // 带动就业人数
+	Donations      decimal.Decimal `validate:"dgte=0,dlte=100000000"`
+	VolunteerHours int             `validate:"gte=0,lte=1000000"`   // 志愿服务时长（小时）
+	JobsCreated    int             `validate:"gte=0,lte=100000000"` // 带动就业人数
 	// Proposals counts adopted proposals and 社情民意 reports.
-	Proposals int `validate:"gte=0"`
+	Proposals int `validate:"gte=0,lte=100000"`
 	// Attendance is the attendance rate of united-front activities, 0 to 1.
 	Attendance decimal.Decimal `validate:"dgte=0,dlte=1"`
 	// EmergencyRelief records a major contribution to emergency relief.
@@ -140,7 +140,7 @@ type Award struct {
 type Training struct {
 	Name  string `validate:"required,utf8,line,max=200"`
 	Date  Date   `validate:"required,date,notafter"`
-	Hours int    `validate:"gte=0"`
+	Hours int    `validate:"gte=0,lte=100000"`
 }
 
 // Evaluation is the result of an earlier comprehensive evaluation (综合评价情况).

@@ -612,9 +612,19 @@ func keyChars(s string) bool {
 
 // isCitizenID reports whether s reads as a citizen ID, which is never
 // printed, not even as a record's name.
+// isCitizenID reports whether s looks like a citizen ID: 18 characters of
+// digits with a last digit or X, or the 15 digits of the first-generation
+// card. A mistyped ID is personal data all the same, so the check character
+// and the date are not asked to hold.
 func isCitizenID(s string) bool {
-	_, f := parseCitizenID(s)
-	return f.kind == idOK
+	switch len(s) {
+	case 15:
+		return isDigits(s)
+	case 18:
+		last := s[17]
+		return isDigits(s[:17]) && (isASCIIDigit(last) || last == 'X' || last == 'x')
+	}
+	return false
 }
 
 // validInputID reports whether s is an input id as policies declare them.

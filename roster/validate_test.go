@@ -273,6 +273,8 @@ func TestValidateRefuses(t *testing.T) {
 		// Numbers.
 		{"negative count", func(r *Record) { r.JobsCreated = -1 },
 			"记录 NN-000123：带动就业人数必须大于或等于0 (jobs created must be 0 or greater)"},
+		{"a count so large that arithmetic on it would overflow", func(r *Record) { r.Proposals = 1 << 62 },
+			"记录 NN-000123：建言献策采纳数必须小于或等于100,000 (adopted proposals must be 100,000 or less)"},
 		{"negative training hours", func(r *Record) { r.Trainings[0].Hours = -2 },
 			"记录 NN-000123：培训学时（第 1 项）必须大于或等于0 (training hours (item 1) must be 0 or greater)"},
 		{"81 years in the field", func(r *Record) { r.FieldYears = 81 },
@@ -550,6 +552,10 @@ func TestRecordError(t *testing.T) {
 		{"named by position", &RecordError{Key: "bad key", Position: 3, Problems: []Problem{p}},
 			"第 3 条记录：姓名为必填字段 (name is a required field)"},
 		{"a key that is a citizen ID is not printed", &RecordError{Key: "450103198503141230", Problems: []Problem{p}},
+			"记录：姓名为必填字段 (name is a required field)"},
+		{"a mistyped citizen ID as key is not printed either", &RecordError{Key: "450103198503141239", Position: 2, Problems: []Problem{p}},
+			"第 2 条记录：姓名为必填字段 (name is a required field)"},
+		{"nor a first-generation 15-digit ID", &RecordError{Key: "450103850314123", Problems: []Problem{p}},
 			"记录：姓名为必填字段 (name is a required field)"},
 		{"no problems", &RecordError{Key: "NN-1"}, "记录 NN-1：记录无效 (invalid record)"},
 	}
