@@ -166,10 +166,10 @@ func (r *Record) Facts(asOf Date) Facts {
 		if t.Date.After(asOf) || t.Hours <= 0 {
 			continue
 		}
-		if t.Date.After(from5) {
+		if !t.Date.Before(from5) {
 			f.TrainingHours5y += t.Hours
 		}
-		if t.Date.After(from3) {
+		if !t.Date.Before(from3) {
 			f.TrainingHours += t.Hours
 		}
 	}
