@@ -187,8 +187,10 @@ func (c *Classifier) Classify(r *roster.Record) (Result, error) {
 // decides. Else the matching groups decide: the first in the declared
 // priority is primary, the first of its rules that held gives the reason,
 // the others are secondary. Else the first fallback that holds decides,
-// and failing that the otherwise rule; Matched ends with the one that
-// decided.
+// and failing that the otherwise rule, which then end Matched. Result.Rule
+// always names the rule that decided; when a screen decides, Matched may
+// also list group rules that held after it (an excluded 事业单位 journalist
+// who would otherwise have been G4), for the record.
 //
 // A formula that fails on the record (an index past the end of a list, a
 // division by zero) gives an Undetermined result that names the rule and
