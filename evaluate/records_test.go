@@ -1,7 +1,6 @@
 package evaluate_test
 
 import (
-	"os"
 	"testing"
 
 	"github.com/newstrata/newstrata/internal/synth"
@@ -21,14 +20,7 @@ type sample = synth.Labelled
 // before qualification and evaluation.
 func sampleRoster(t testing.TB) []sample {
 	t.Helper()
-	fh, err := os.Open("../testdata/roster.csv")
-	require.NoError(t, err)
-	defer fh.Close()
-	batch, err := roster.NewReader(fh).ReadAll()
-	require.NoError(t, err)
-	require.Empty(t, batch.Errors, "the sample roster reads without errors")
-	require.NotEmpty(t, batch.Records)
-	out, err := synth.Classify(batch.Records, sampleAsOf)
+	out, err := synth.ReadSample("../testdata/roster.csv", sampleAsOf)
 	require.NoError(t, err)
 	return out
 }

@@ -3,6 +3,7 @@ package synth
 import (
 	"fmt"
 	"math/rand/v2"
+	"os"
 	"time"
 
 	"github.com/newstrata/newstrata/classify"
@@ -15,6 +16,27 @@ import (
 type Labelled struct {
 	Record *roster.Record
 	Group  string
+}
+
+// ReadSample reads a roster that must read without a bad row (the sample
+// roster, testdata/roster.csv) and labels it as [Classify] does.
+func ReadSample(path string, asOf roster.Date) ([]Labelled, error) {
+	fh, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer fh.Close()
+	batch, err := roster.NewReader(fh).ReadAll()
+	if err != nil {
+		return nil, err
+	}
+	if len(batch.Errors) > 0 {
+		return nil, batch.Errors[0]
+	}
+	if len(batch.Records) == 0 {
+		return nil, fmt.Errorf("%s holds no record", path)
+	}
+	return Classify(batch.Records, asOf)
 }
 
 // Classify labels records with the baseline classification rules on asOf,
