@@ -95,6 +95,7 @@ type Compiler struct {
 	options      []expr.Option
 	funcs        map[string]bool
 	memory       uint
+	maxNodes     uint
 }
 
 // Standard lists the names of the functions every formula may call besides
@@ -132,6 +133,7 @@ func New(cfg Config) (*Compiler, error) {
 	for _, n := range Standard() {
 		c.funcs[n] = true
 	}
+	c.maxNodes = maxNodes
 	c.options = []expr.Option{
 		expr.Env(&roster.Facts{}),
 		expr.MaxNodes(maxNodes),
@@ -189,11 +191,10 @@ func (c *Compiler) Compile(rule, source string, kind Kind, at Position) (*Progra
 	}
 	prog, err := expr.Compile(source, c.options...)
 	if err != nil {
-		cause := ErrType
 		if strings.Contains(err.Error(), "exceeds maximum allowed nodes") {
-			cause = ErrRefused
+			return nil, fail(ErrRefused, fmt.Sprintf("the formula is too large (more than %d parts); split it into several indicators", c.maxNodes), 0)
 		}
-		return nil, c.wrap(rule, source, at, cause, err)
+		return nil, c.wrap(rule, source, at, ErrType, err)
 	}
 	out := prog.Node().Type()
 	if !resultFits(kind, out) {

@@ -2,6 +2,7 @@ package formula_test
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/newstrata/newstrata/internal/formula"
@@ -249,4 +250,21 @@ func TestDomainFunctionErrors(t *testing.T) {
 			assert.Contains(t, err.Error(), tt.want)
 		})
 	}
+}
+
+// A formula is bounded in size when it compiles and in memory when it runs,
+// so that no policy file can make loading or scoring run away.
+func TestLimits(t *testing.T) {
+	c := compiler(t)
+	huge := "Age" + strings.Repeat(" + 1", 300) + " > 0"
+	_, err := c.Compile("BIG", huge, formula.Predicate, formula.Position{File: "c.yaml", Line: 3, Column: 14})
+	require.Error(t, err)
+	assert.ErrorIs(t, err, formula.ErrRefused)
+	assert.Contains(t, err.Error(), "c.yaml:3:14: 450103 rule BIG: the formula is too large (more than 256 parts); split it into several indicators\n | Age + 1")
+
+	p, err := c.Compile("MEM", "len(map(1..1000000, # * 2)) > 0", formula.Predicate, formula.Position{})
+	require.NoError(t, err)
+	_, err = p.Bool(facts())
+	assert.ErrorIs(t, err, formula.ErrRuntime)
+	assert.Contains(t, err.Error(), "memory budget exceeded")
 }
