@@ -5,13 +5,12 @@
 //
 // # Where it sits
 //
-// A record goes classify → qualify → evaluate → tier → report. [classify]
-// gives the group that some indicators read (the baseline's 行业影响力
-// scores new-media people, G4, by followers and everyone else by the
-// industry rating); [qualify] says whether the person may be a
-// representative at all; evaluate scores and grades; [tier] puts graded
-// candidates on the city's and the county-districts' lists, and grade D is
-// removed from the database; [report] fills in the forms.
+// A record goes classify → qualify → evaluate, then onto the lists and the
+// forms (see the root package). [classify] gives the group that some
+// indicators read (the baseline's 行业影响力 scores new-media people, G4,
+// by followers and everyone else by the industry rating); [qualify] says
+// whether the person may be a representative at all; evaluate scores and
+// grades, and grade D is removed from the database.
 //
 // Evaluate runs a compiled [policy.Policy]: every formula was parsed and
 // type-checked when the policy was loaded ([policy.Compile],
@@ -75,6 +74,4 @@
 //
 // [classify]: https://pkg.go.dev/github.com/newstrata/newstrata/classify
 // [qualify]: https://pkg.go.dev/github.com/newstrata/newstrata/qualify
-// [tier]: https://pkg.go.dev/github.com/newstrata/newstrata/tier
-// [report]: https://pkg.go.dev/github.com/newstrata/newstrata/report
 package evaluate

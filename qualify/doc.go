@@ -4,11 +4,10 @@
 //
 // # Where it sits
 //
-// A record goes classify → qualify → evaluate → tier → report. [classify]
-// gives the group, which the baseline's first condition reads; qualify
-// decides who may be a representative at all; [evaluate] scores and grades
-// those who may; [tier] puts them on the city's and the county-districts'
-// lists; [report] fills in the forms.
+// A record goes classify → qualify → evaluate, then onto the lists and the
+// forms (see the root package). [classify] gives the group, which the
+// baseline's first condition reads; qualify decides who may be a
+// representative at all; [evaluate] scores and grades those who may.
 //
 // [Check] runs a compiled [policy.Policy]: every condition's formula was
 // parsed and type-checked when the policy was loaded ([policy.Compile],
@@ -62,6 +61,4 @@
 //
 // [classify]: https://pkg.go.dev/github.com/newstrata/newstrata/classify
 // [evaluate]: https://pkg.go.dev/github.com/newstrata/newstrata/evaluate
-// [tier]: https://pkg.go.dev/github.com/newstrata/newstrata/tier
-// [report]: https://pkg.go.dev/github.com/newstrata/newstrata/report
 package qualify

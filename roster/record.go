@@ -7,9 +7,9 @@ import (
 // Record is one person's registration form (Annex 2, 登记表) and the inputs
 // the qualification conditions and the index system read. It holds what a
 // unit knows about a person; what the stages conclude this round (the group,
-// the grade, the list) are results of [classify], [evaluate] and [tier],
-// reported beside the record by [report]. What was concluded last round
-// (Tier, LastEvaluation) is part of the record, since the next round reads it.
+// the grade) are results of [classify] and [evaluate], kept beside the
+// record. What was concluded last round (Tier, LastEvaluation) is part of
+// the record, since the next round reads it.
 //
 // The zero value is an empty form; [Validator.Validate] says what is missing.
 // A Record is a plain value: copy it freely, share it read-only between
@@ -17,8 +17,6 @@ import (
 //
 // [classify]: https://pkg.go.dev/github.com/newstrata/newstrata/classify
 // [evaluate]: https://pkg.go.dev/github.com/newstrata/newstrata/evaluate
-// [tier]: https://pkg.go.dev/github.com/newstrata/newstrata/tier
-// [report]: https://pkg.go.dev/github.com/newstrata/newstrata/report
 type Record struct {
 	// Key is the registration number (登记编号) that names the record in
 	// every message. It is never the citizen ID: errors carry no personal data.
