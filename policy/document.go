@@ -153,6 +153,9 @@ type Rounding struct {
 
 // Round rounds d by r.
 func (r Rounding) Round(d decimal.Decimal) decimal.Decimal {
+	if d.Exponent() >= -r.Places {
+		return d // no more places than kept: nothing to round (most points are whole)
+	}
 	switch r.Mode {
 	case HalfEven:
 		return d.RoundBank(r.Places)
