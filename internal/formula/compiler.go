@@ -135,7 +135,11 @@ func New(cfg Config) (*Compiler, error) {
 	}
 	c.maxNodes = maxNodes
 	c.options = []expr.Option{
-		expr.Env(&roster.Facts{}),
+		// Checked against the struct type, so that fields load by index
+		// (by name, through a cache, for a pointer type); run with a
+		// *Facts, which expr's field loads read through, so no run copies
+		// the struct. The tests run every formula this way.
+		expr.Env(roster.Facts{}),
 		expr.MaxNodes(maxNodes),
 	}
 	for _, b := range refusedBuiltins {
