@@ -2,6 +2,7 @@ package evaluate_test
 
 import (
 	"fmt"
+	"os"
 
 	"github.com/newstrata/newstrata/evaluate"
 	"github.com/newstrata/newstrata/policy"
@@ -110,4 +111,62 @@ func ExampleEvaluate_veto() {
 	// Output:
 	// 总分 65 等次 D级 剔除 true
 	// 一票否决: V2 被列为失信被执行人
+}
+
+// Explain writes a result as a clerk reads it: points earned and lost with
+// the values each formula read, and what the next grade would take.
+func ExampleResult_Explain() {
+	p, err := policy.Baseline()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	r := &roster.Record{
+		Key: "NN-450103-00043", Unit: "450103", BirthDate: roster.NewDate(1980, 1, 1),
+		Politics: roster.NonParty, Reliable: true, PoliticalRating: roster.Good,
+		Education: roster.Postgraduate, FieldYears: 12, Local: true, NewMedia: true, Followers: 250000,
+		OrgPosts:            []roster.OrgPost{{Kind: roster.SocialOrg, Organization: "网络协会", Level: roster.City, Leading: true}},
+		Trainings:           []roster.Training{{Name: "培训班", Date: roster.NewDate(2018, 9, 1), Hours: 30}},
+		VolunteerHours:      90,
+		JobsCreated:         45,
+		Proposals:           2,
+		Attendance:          decimal.RequireFromString("0.9"),
+		NationalRecognition: true,
+	}
+	f, err := p.Facts(r, roster.NewDate(2019, 6, 15))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	f.Group = "G4"
+	res, err := evaluate.Evaluate(p, &f)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	res.Fingerprint = "(指纹)" // the real one changes with every edit of the baseline
+	if err := res.Explain(os.Stdout); err != nil {
+		fmt.Println(err)
+	}
+	// Output:
+	// 记录 NN-450103-00043 综合评价（政策 nanning-2019，指纹 (指纹)，评价日 2019-06-15）
+	// P 政治素质：25 分中得 19.5 分
+	//   P1 政治立场：15 分中得 12 分，失 3 分；依据 PoliticalRating=良好
+	//   P2 学习培训：10 分中得 7.5 分，失 2.5 分；依据 TrainingHours=30
+	// A 专业成就与行业代表性：25 分中得 15 分
+	//   A1 学历职称：8 分中得 8 分；依据 Education=研究生，TitleLevel=无
+	//   A2 从业经历：7 分中得 7 分（公式得 12）；依据 FieldYears=12
+	//   A3 荣誉表彰：10 分中得 0 分，失 10 分；依据 Awards=0 项
+	// S 社会影响与群众基础：20 分中得 14 分
+	//   S1 政治安排与社会职务：12 分中得 8 分，失 4 分；依据 Seats=0 项，OrgPosts=1 项
+	//   S2 行业影响力：8 分中得 6 分，失 2 分；依据 Group=G4，Followers=250000，IndustryRating=（空）
+	// C 社会贡献：15 分中得 6.75 分
+	//   C1 公益慈善：8 分中得 4.5 分，失 3.5 分；依据 Donations=0，VolunteerHours=90
+	//   C2 带动就业：7 分中得 2.25 分，失 4.75 分；依据 JobsCreated=45
+	// D 参政议政与履职：15 分中得 8.5 分
+	//   D1 建言献策：10 分中得 4 分，失 6 分；依据 Proposals=2
+	//   D2 活动参与：5 分中得 4.5 分，失 0.5 分；依据 Attendance=0.9
+	// 加分：B2 获得国家级新的社会阶层人士统战工作表彰 +2
+	// 总分 65.75，C级
+	// 距 B级 还差 14.25 分：A3 荣誉表彰 可补 10，D1 建言献策 可补 6，C2 带动就业 可补 4.75，S1 政治安排与社会职务 可补 4，C1 公益慈善 可补 3.5，P1 政治立场 可补 3，P2 学习培训 可补 2.5，S2 行业影响力 可补 2，D2 活动参与 可补 0.5
 }
