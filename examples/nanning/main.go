@@ -138,6 +138,21 @@ func report(w io.Writer, j *roster.Jurisdiction, path string, asOf roster.Date, 
 		return err
 	}
 
+	// The explanation of the best-placed candidate shows how every point
+	// came about (the first one in roster order among equals).
+	var best *newstrata.Assessment
+	for _, as := range res.Assessments {
+		if as.Status == newstrata.Candidate && (best == nil || as.Evaluation.Total.GreaterThan(best.Evaluation.Total)) {
+			best = as
+		}
+	}
+	if best != nil {
+		fmt.Fprintf(w, "\n得分最高的候选人：\n")
+		if err := best.Evaluation.Explain(w); err != nil {
+			return err
+		}
+	}
+
 	if len(batch.Errors) > 0 {
 		fmt.Fprintf(w, "\n无法读取的行（%d）：\n", len(batch.Errors))
 		for _, e := range batch.Errors {
