@@ -200,6 +200,9 @@ func (c *Compiler) Compile(rule, source string, kind Kind, at Position) (*Progra
 		}
 		return nil, c.wrap(rule, source, at, ErrType, err)
 	}
+	if from, msg := inexact(prog.Node()); msg != "" {
+		return nil, fail(ErrRefused, msg, from)
+	}
 	out := prog.Node().Type()
 	if !resultFits(kind, out) {
 		return nil, fail(ErrType, fmt.Sprintf("the formula gives %s, but the rule needs %s", typeName(out), kind), 0)
@@ -243,6 +246,14 @@ func (v *refuser) Visit(node *ast.Node) {
 		return
 	}
 	switch n := (*node).(type) {
+	case *ast.BuiltinNode:
+		if why, float := floatBuiltins[n.Name]; float {
+			v.from, v.msg = n.Location().From, fmt.Sprintf("%s computes in floats, which are not exact; %s", n.Name, why)
+		}
+	case *ast.BinaryNode:
+		if why, refused := refusedOperators[n.Operator]; refused {
+			v.from, v.msg = n.Location().From, fmt.Sprintf("%s computes in floats, which are not exact; %s", n.Operator, why)
+		}
 	case *ast.CallNode:
 		if _, method := n.Callee.(*ast.MemberNode); method {
 			v.from, v.msg = n.Location().From, "method calls are not allowed; use the functions of the formula language"
@@ -407,5 +418,5 @@ func (p *Program) Decimal(f *roster.Facts) (decimal.Decimal, error) {
 	if err != nil {
 		return decimal.Decimal{}, p.runtimeError(err)
 	}
-	return d, nil
+	return settle(d), nil
 }

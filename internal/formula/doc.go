@@ -13,7 +13,13 @@
 // written in a formula, combine under +, -, *, / and comparisons as
 // shopspring/decimal values, never as float64, so 0.1 + 0.2 is 0.3 and a
 // total of 59.995 never turns into 59.99 by accident. Division of two ints
-// gives a decimal (hours / 4 is 2.5), rounded to [DivisionScale] places.
+// gives a decimal (hours / 4 is 2.5), rounded to [DivisionScale] places, and
+// a result is settled to 12 places before the policy rounds it, so that
+// 0.025 / 3 * 3 is 0.025 again. What would still compute in floats is
+// refused when the formula compiles: powers (** and ^), expr's float
+// builtins (mean, median, float, round, ceil, floor, fromJSON, reduce), sum
+// over anything but whole numbers, and arithmetic on values whose type
+// cannot be known.
 //
 // Errors are [*Error] values: they name the jurisdiction, the rule, the
 // file, line and column, keep expr's snippet with its caret, and wrap one of

@@ -268,3 +268,49 @@ func TestLimits(t *testing.T) {
 	assert.ErrorIs(t, err, formula.ErrRuntime)
 	assert.Contains(t, err.Error(), "memory budget exceeded")
 }
+
+// Points are exact: whatever would compute in floats, or on values whose
+// type cannot be known, is refused when the formula compiles.
+func TestInexactRefused(t *testing.T) {
+	tests := []struct{ name, src, want string }{
+		{"power", "FieldYears ** 2", "1:12: 450103 rule X: ** computes in floats, which are not exact; multiply instead (x * x)"},
+		{"caret power", "FieldYears ^ 2", "1:12: 450103 rule X: ^ computes in floats, which are not exact; multiply instead (x * x)"},
+		{"mean", "mean([1, 2])", "1:1: 450103 rule X: mean computes in floats, which are not exact; add the terms and divide"},
+		{"float()", "float(Age)", "1:1: 450103 rule X: float computes in floats, which are not exact; numbers are exact decimals already"},
+		{"round()", "round(Donations)", "1:1: 450103 rule X: round computes in floats, which are not exact; the policy rounds every indicator as it declares"},
+		{"sum of decimals", `sum(Awards, points(.Level, {"国家级": 10}))`, "1:1: 450103 rule X: sum adds whole numbers only; for points that are not whole, add the terms (a + b) or count by level and multiply"},
+		{"arithmetic on an unknown type", "first([0.1]) + 0.2", "1:14: 450103 rule X: + here works on a value whose type cannot be known, which is not exact; give both sides a known type (use points() for a table of values)"},
+	}
+	c := compiler(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := c.Compile("X", tt.src, formula.Number, formula.Position{})
+			require.Error(t, err)
+			assert.ErrorIs(t, err, formula.ErrRefused)
+			assert.Equal(t, tt.want, strings.SplitN(err.Error(), "\n", 2)[0])
+		})
+	}
+}
+
+func TestExactStillAllowed(t *testing.T) {
+	tests := []struct{ name, src, want string }{
+		{"sum of whole numbers", `sum(Awards, .Level == "省级" ? 8 : 4)`, "12"},
+		{"negative literal", "max(-0.5, 0.25)", "0.25"},
+		// A quotient keeps 16 places; what the operations after it leave in
+		// the last of them is settled before the policy rounds.
+		{"a third of a third times three", "0.025 / 3 * 3", "0.025"},
+		{"int thirds", "FieldYears / 3 * 3", "7"},
+	}
+	c := compiler(t)
+	f := facts()
+	f.FieldYears = 7
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, err := c.Compile("X", tt.src, formula.Number, formula.Position{})
+			require.NoError(t, err)
+			got, err := p.Decimal(f)
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, got.String())
+		})
+	}
+}
