@@ -49,9 +49,16 @@
 //	    grade: B
 //	    group: G1               # G1–G4, 非新的社会阶层 or 无法判定
 //
-// Every expectation is optional; a case checks only what it states. A case
-// may instead expect an error (a waiver of a hard condition, a missing
-// input): error: holds a text the error message must contain.
+// A case checks only what it states, and states at least one
+// expectation: a case that checks nothing could never fail, and is
+// refused. points names at least one id; failed and vetoes are lists, []
+// saying that none fail or hold, and a blank is refused rather than read
+// as []. A case may instead expect an error (a waiver of a hard condition,
+// a missing input): error: holds a phrase of the message, from its Chinese
+// or its English part, of 2 characters or more, since a letter alone is in
+// almost any message. An error goes alone: a case that expects one is not
+// assessed, so an expectation beside it could not be checked, and is
+// refused. A condition is waived once.
 // 登记编号 and 姓名 default to the case's name, 所属单位 to the policy's
 // jurisdiction. A column that is neither on the form nor an input the
 // policy declares is reported, so that a misspelt title is not silently
@@ -64,7 +71,10 @@
 // mistake in a file is an [*Error] at its line and column. [Suite.Run]
 // runs the cases against a compiled policy and returns a [Report] that
 // lists every [Mismatch] with the place of the expectation, the expected
-// and the actual value. [Check] does the same inside go test, one
+// and the actual value; a waiver the policy refuses is reported at the
+// waiver. Cases pin one policy: run against another, none is run and the
+// report holds one Mismatch at the policy field (or at the file, when its
+// name gives the policy). [Check] does the same inside go test, one
 // t.Errorf per mismatch, and [CheckFS] loads a policy folder with its
 // cases and checks them all:
 //

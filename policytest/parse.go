@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
@@ -27,6 +28,8 @@ type Suite struct {
 	// means the valid_from of the policy run.
 	Date  roster.Date
 	Cases []*Case
+
+	policyAt Position // where Policy is written; the file alone when its name gives it
 }
 
 // Case is one case: a record and what the policy must make of it.
@@ -40,15 +43,20 @@ type Case struct {
 	Date    roster.Date
 	Waivers []qualify.Waiver
 
-	record *roster.Record
-	cells  []cell
-	checks []check
+	waiverAt []Position // where each waiver's condition is written
+	record   *roster.Record
+	cells    []cell
+	checks   []check
 }
 
 // Record returns a copy of the case's record as read from its cells. The
 // 所属单位 of a case that gives none is left empty; [Suite.Run] fills in
-// the policy's jurisdiction.
+// the policy's jurisdiction. A Case not read by [Parse] has no record:
+// Record returns nil.
 func (c *Case) Record() *roster.Record {
+	if c == nil || c.record == nil {
+		return nil
+	}
 	r := *c.record
 	return &r
 }
@@ -91,17 +99,23 @@ var (
 )
 
 const (
-	topFields  = "policy, date, examples, cases"
-	caseFields = "name, example, record, set, date, waivers, qualified, failed, vetoes, points, total, grade, group, error"
+	topFields    = "policy, date, examples, cases"
+	caseFields   = "name, example, record, set, date, waivers, qualified, failed, vetoes, points, total, grade, group, error"
+	expectFields = "qualified, failed, vetoes, points, total, grade, group or error"
+	// minError is the fewest characters an expected error may have: the
+	// text is looked for in the message, and a letter alone is in most.
+	minError = 2
 )
 
 // Parse reads a cases file; name is used in errors and to find the policy
 // when the file does not name it. Every mistake is reported at once, each
 // an [*Error] at its line and column: unknown fields, unknown examples,
-// values of the wrong kind, and cells the roster reader refuses.
+// values of the wrong kind, cells the roster reader refuses, and cases
+// that could not fail (no expectation, an empty points, failed or vetoes,
+// an error expected beside anything else or too short to pin a message).
 func Parse(name string, data []byte) (*Suite, error) {
 	d := &decoder{file: name}
-	s := &Suite{Name: name, Policy: policyOf(name)}
+	s := &Suite{Name: name, Policy: policyOf(name), policyAt: Position{File: name}}
 	tree, err := yamlsrc.Parse(data)
 	if err != nil {
 		var ye yaml.Error
@@ -127,7 +141,7 @@ func Parse(name string, data []byte) (*Suite, error) {
 		switch kv.key {
 		case "policy":
 			if t, ok := d.text(kv, ""); ok {
-				s.Policy = t
+				s.Policy, s.policyAt = t, d.valuePos(kv)
 			}
 		case "date":
 			if t, ok := d.date(kv, ""); ok {
@@ -431,9 +445,17 @@ func (d *decoder) caseOf(it keyValue, examples map[string][]cell, broken map[str
 		hasOwn, hasSet bool
 		exampleAt      Position
 		good, cellsOK  = true, true
+		// expects are the expectations written, in the order of the
+		// file; unknown is set by a field that may be a misspelt one.
+		expects []keyValue
+		unknown bool
 	)
 	for _, kv := range fields {
 		var ok bool
+		switch kv.key {
+		case "qualified", "failed", "vetoes", "points", "total", "grade", "group", "error":
+			expects = append(expects, kv)
+		}
 		switch kv.key {
 		case "name":
 			continue
@@ -466,7 +488,14 @@ func (d *decoder) caseOf(it keyValue, examples map[string][]cell, broken map[str
 			}
 		case "failed", "vetoes":
 			var ids []string
-			if ids, ok = d.ids(kv, c.Name); ok {
+			if isNull(kv.value) {
+				// A blank may be a list not yet filled in; none is [].
+				if kv.key == "failed" {
+					d.fail(kv.at, c.Name, ErrSyntax, "failed is empty: write [] when no condition fails, or the conditions that fail, such as [Q4]")
+				} else {
+					d.fail(kv.at, c.Name, ErrSyntax, "vetoes is empty: write [] when no veto holds, or the vetoes that hold, such as [V1]")
+				}
+			} else if ids, ok = d.ids(kv, c.Name); ok {
 				kind := checkFailed
 				if kv.key == "vetoes" {
 					kind = checkVetoes
@@ -476,6 +505,10 @@ func (d *decoder) caseOf(it keyValue, examples map[string][]cell, broken map[str
 		case "points":
 			var pts []keyValue
 			if pts, ok = d.mapping(kv.value, c.Name, "points"); ok {
+				if len(pts) == 0 {
+					d.fail(d.valuePos(kv), c.Name, ErrSyntax, "points is empty: give the points of an indicator or bonus, such as {A2: 4.5}")
+					ok = false
+				}
 				for _, p := range pts {
 					if v, isNum := d.decimal(p, c.Name); isNum {
 						c.checks = append(c.checks, check{kind: checkPoints, at: d.valuePos(p), id: p.key, num: v})
@@ -512,13 +545,19 @@ func (d *decoder) caseOf(it keyValue, examples map[string][]cell, broken map[str
 		case "error":
 			var s string
 			if s, ok = d.text(kv, c.Name); ok {
+				if utf8.RuneCountInString(s) < minError {
+					d.fail(d.valuePos(kv), c.Name, ErrSyntax, "error: %q is too short to pin an error; write a phrase of the message, %d characters or more", s, minError)
+					ok = false
+				}
 				c.checks = append(c.checks, check{kind: checkError, at: d.valuePos(kv), text: s})
 			}
 		default:
 			d.fail(kv.at, c.Name, ErrSyntax, "unknown field %q; the fields of a case are %s", kv.key, caseFields)
+			unknown = true
 		}
 		good = good && ok
 	}
+	good = d.expectations(c, it.at, expects, unknown) && good
 	switch {
 	case hasOwn && (c.Example != "" || hasSet):
 		d.fail(it.at, c.Name, ErrSyntax, "a case has either a record of its own or an example and the cells it sets, not both")
@@ -566,6 +605,39 @@ func merge(base, set []cell) []cell {
 	return out
 }
 
+// expectations checks what a case expects as a whole: something, since a
+// case that checks nothing cannot fail, and an error alone, since a case
+// that expects one is not assessed and nothing else of it would be
+// checked. A case with an unknown field is not told it expects nothing:
+// the field, reported already, may be a misspelt expectation.
+func (d *decoder) expectations(c *Case, at Position, expects []keyValue, unknown bool) bool {
+	if len(expects) == 0 {
+		if !unknown {
+			d.fail(at, c.Name, ErrSyntax, "a case expects nothing, so it cannot fail; give it %s", expectFields)
+		}
+		return false
+	}
+	i := slices.IndexFunc(expects, func(kv keyValue) bool { return kv.key == "error" })
+	if i < 0 || len(expects) == 1 {
+		return true
+	}
+	others := make([]string, 0, len(expects)-1)
+	for _, kv := range expects {
+		if kv.key != "error" {
+			others = append(others, kv.key)
+		}
+	}
+	d.fail(expects[i].at, c.Name, ErrSyntax, "error: a case that expects an error expects nothing else, yet it also has %s", strings.Join(others, ", "))
+	return false
+}
+
+func isNull(n ast.Node) bool {
+	_, null := n.(*ast.NullNode)
+	return n == nil || null
+}
+
+// waivers reads a case's waivers and where each is written, so that a
+// waiver the policy refuses is reported at its line.
 func (d *decoder) waivers(c *Case, kv keyValue) bool {
 	ws, ok := d.mapping(kv.value, c.Name, "waivers (condition: reason)")
 	if !ok {
@@ -577,7 +649,12 @@ func (d *decoder) waivers(c *Case, kv keyValue) bool {
 			d.fail(d.valuePos(w), c.Name, ErrSyntax, "waivers: %s: the reason is a text", w.key)
 			return false
 		}
+		if slices.ContainsFunc(c.Waivers, func(g qualify.Waiver) bool { return g.Condition == w.key }) {
+			d.fail(w.at, c.Name, ErrDuplicate, "waivers: %s is given twice", w.key)
+			return false
+		}
 		c.Waivers = append(c.Waivers, qualify.Waiver{Condition: w.key, Reason: reason})
+		c.waiverAt = append(c.waiverAt, w.at)
 	}
 	return true
 }

@@ -130,6 +130,9 @@ cases:
 }
 
 func lines(ms []policytest.Mismatch) []string {
+	if len(ms) == 0 {
+		return nil
+	}
 	out := make([]string, len(ms))
 	for i, m := range ms {
 		out[i] = m.String()
@@ -141,16 +144,18 @@ func lines(ms []policytest.Mismatch) []string {
 // and a case may expect it.
 func TestRunProblems(t *testing.T) {
 	a, p := baseline(t)
-	s, err := policytest.Parse("run_cases.yaml", []byte(`date: 2019-04-15
+	s, err := policytest.Parse("nanning-2019_cases.yaml", []byte(`date: 2019-04-15
 examples:
   甲: {单位性质: 民营企业, 岗位类别: 经营管理, 出生年月: 1994-04-16}
 cases:
   - name: 列名拼错
     example: 甲
     set: {从业年线: 5}
+    qualified: false
   - name: 刚性条件不能放宽
     example: 甲
     waivers: {Q6: 特别优秀}
+    qualified: false
   - name: 期望的错误没有出现
     example: 甲
     waivers: {Q4: 特别优秀}
@@ -165,13 +170,13 @@ cases:
     qualified: false
 `))
 	require.NoError(t, err)
-	assert.Equal(t, "run", s.Policy, "a file that names no policy is for the policy of its name")
+	assert.Equal(t, "nanning-2019", s.Policy, "a file that names no policy is for the policy of its name")
 	rep := s.Run(a, p)
 	assert.Equal(t, []string{
-		"run_cases.yaml:7:11: 列名拼错: 从业年线：既不是登记表的列，也不是政策 nanning-2019 声明的输入项 (neither a column of the form nor an input of the policy)",
-		"run_cases.yaml:8:5: 刚性条件不能放宽: error：无法评价 (cannot assess): 记录 刚性条件不能放宽：资格条件 Q6：invalid waiver: 只有可放宽条件可以放宽 (only soft conditions can be waived)",
-		"run_cases.yaml:14:12: 期望的错误没有出现: error 期望 只有可放宽条件可以放宽，实际 （无错误） (want 只有可放宽条件可以放宽, got （无错误）)",
-		"run_cases.yaml:19:5: 政策尚未生效: date：政策 nanning-2019 在 2019-01-01 不生效 (the policy is not in force on 2019-01-01)",
+		"nanning-2019_cases.yaml:7:11: 列名拼错: 从业年线：既不是登记表的列，也不是政策 nanning-2019 声明的输入项 (neither a column of the form nor an input of the policy)",
+		"nanning-2019_cases.yaml:11:15: 刚性条件不能放宽: error：无法评价 (cannot assess): 记录 刚性条件不能放宽：资格条件 Q6：invalid waiver: 只有可放宽条件可以放宽 (only soft conditions can be waived)",
+		"nanning-2019_cases.yaml:16:12: 期望的错误没有出现: error 期望 只有可放宽条件可以放宽，实际 （无错误） (want 只有可放宽条件可以放宽, got （无错误）)",
+		"nanning-2019_cases.yaml:21:5: 政策尚未生效: date：政策 nanning-2019 在 2019-01-01 不生效 (the policy is not in force on 2019-01-01)",
 	}, lines(rep.Mismatches))
 	assert.Equal(t, 5, rep.Cases)
 	assert.Equal(t, 1, rep.Passed)
@@ -188,9 +193,9 @@ func TestParseErrors(t *testing.T) {
 		`many_cases.yaml:9:9: 坏样例: 民族：未知代码 (unknown code)`,
 		`many_cases.yaml:13:5: 字段拼错: unknown field "qualifed"; the fields of a case are name, example, record, set, date, waivers, qualified, failed, vetoes, points, total, grade, group, error`,
 		`many_cases.yaml:15:14: 样例不存在: example "样例乙" is not defined in examples`,
-		`many_cases.yaml:18:17: 日期写法不对: 出生年月：日期无法识别，应写作 2006-01-02 或 2006-01 (bad date)`,
-		`many_cases.yaml:21:12: 总分不是数: total: "八十" is not a number`,
-		`many_cases.yaml:26:12: 等次写错: grade: "E" is not a grade (A, B, C or D)`,
+		`many_cases.yaml:19:17: 日期写法不对: 出生年月：日期无法识别，应写作 2006-01-02 或 2006-01 (bad date)`,
+		`many_cases.yaml:23:12: 总分不是数: total: "八十" is not a number`,
+		`many_cases.yaml:29:12: 等次写错: grade: "E" is not a grade (A, B, C or D)`,
 	}, "\n"), err.Error())
 	assert.ErrorIs(t, err, policytest.ErrSyntax)
 	assert.ErrorIs(t, err, policytest.ErrUnknownExample)
@@ -214,10 +219,10 @@ func TestParseErrorEach(t *testing.T) {
 		{"date", "date: 2019-04\n", `x_cases.yaml:1:7: date: "2019-04" is not a date (2019-04-15)`, policytest.ErrSyntax},
 		{"no name", "cases:\n  - record: {从业年限: 3}\n", "x_cases.yaml:2:5: a case needs a name", policytest.ErrSyntax},
 		{"no record", "cases:\n  - name: a\n    total: 3\n", "x_cases.yaml:2:5: a: a case needs a record, or an example to start from", policytest.ErrSyntax},
-		{"set without example", "cases:\n  - name: a\n    set: {从业年限: 3}\n", "x_cases.yaml:2:5: a: set changes an example: name it with example, or write the whole record under record", policytest.ErrSyntax},
-		{"duplicate case", "cases:\n  - name: a\n    record: {从业年限: 3}\n  - name: a\n    record: {从业年限: 4}\n", "x_cases.yaml:4:5: a: a case of this name is already defined", policytest.ErrDuplicate},
-		{"duplicate column", "cases:\n  - name: a\n    record: {从业年限: 3, 出生日期: 1985-03, 出生年月: 1985-04}\n", "x_cases.yaml:3:38: a: 出生年月：表头重复，第 2 列已是 出生日期 (duplicate header)", roster.ErrHeader},
-		{"negative count", "cases:\n  - name: a\n    record: {从业年限: -1}\n", "x_cases.yaml:3:20: a: 从业年限：不能为负数：-1 (negative number)", roster.ErrBadCell},
+		{"set without example", "cases:\n  - name: a\n    set: {从业年限: 3}\n    qualified: true\n", "x_cases.yaml:2:5: a: set changes an example: name it with example, or write the whole record under record", policytest.ErrSyntax},
+		{"duplicate case", "cases:\n  - name: a\n    record: {从业年限: 3}\n    total: 3\n  - name: a\n    record: {从业年限: 4}\n    total: 4\n", "x_cases.yaml:5:5: a: a case of this name is already defined", policytest.ErrDuplicate},
+		{"duplicate column", "cases:\n  - name: a\n    record: {从业年限: 3, 出生日期: 1985-03, 出生年月: 1985-04}\n    qualified: true\n", "x_cases.yaml:3:38: a: 出生年月：表头重复，第 2 列已是 出生日期 (duplicate header)", roster.ErrHeader},
+		{"negative count", "cases:\n  - name: a\n    record: {从业年限: -1}\n    qualified: true\n", "x_cases.yaml:3:20: a: 从业年限：不能为负数：-1 (negative number)", roster.ErrBadCell},
 		{"group", "cases:\n  - name: a\n    record: {从业年限: 3}\n    group: G5\n", `x_cases.yaml:4:12: a: group: "G5" is not G1, G2, G3, G4, 非新的社会阶层人士 or 无法判定`, policytest.ErrSyntax},
 		{"qualified", "cases:\n  - name: a\n    record: {从业年限: 3}\n    qualified: yes\n", `x_cases.yaml:4:16: a: qualified: "yes" is not true or false`, policytest.ErrSyntax},
 		{"failed", "cases:\n  - name: a\n    record: {从业年限: 3}\n    failed: {Q1: x}\n", `x_cases.yaml:4:13: a: failed must be a list`, policytest.ErrSyntax},
@@ -246,8 +251,10 @@ func TestRecordReadsAsARoster(t *testing.T) {
       获奖情况: [南宁市优秀青年|市级|2017, 青秀区先进个人|县级|2018]
       活动出勤率: 95%
       rural: "1.50"
+    qualified: true
   - name: 自带编号
     record: {登记号: NN-450103-00001, 所属县区: "450103", 姓名: 韦测试}
+    qualified: true
 `))
 	require.NoError(t, err)
 	r := s.Cases[0].Record()
@@ -311,4 +318,149 @@ func (r *recorder) run(f func()) {
 		f()
 	}()
 	<-done
+}
+
+// TestParseExpectations: a case that cannot fail is refused, each at the
+// place to fix: no expectation at all, an empty points, failed or vetoes,
+// an error expected together with something it would hide, an error text
+// too short to pin one message, a condition waived twice.
+func TestParseExpectations(t *testing.T) {
+	const head = "cases:\n  - name: a\n    record: {从业年限: 3}\n"
+	tests := []struct {
+		name, text, want string // want "" when the file is good
+	}{
+		{"no expectation", head,
+			"x_cases.yaml:2:5: a: a case expects nothing, so it cannot fail; give it qualified, failed, vetoes, points, total, grade, group or error"},
+		{"waivers are no expectation", head + "    waivers: {Q4: 特别优秀}\n",
+			"x_cases.yaml:2:5: a: a case expects nothing, so it cannot fail; give it qualified, failed, vetoes, points, total, grade, group or error"},
+		{"a misspelt expectation is reported once", head + "    qualifed: true\n",
+			`x_cases.yaml:4:5: a: unknown field "qualifed"; the fields of a case are name, example, record, set, date, waivers, qualified, failed, vetoes, points, total, grade, group, error`},
+		{"points flow empty", head + "    points: {}\n",
+			"x_cases.yaml:4:13: a: points is empty: give the points of an indicator or bonus, such as {A2: 4.5}"},
+		{"points null", head + "    points:\n",
+			"x_cases.yaml:4:5: a: points is empty: give the points of an indicator or bonus, such as {A2: 4.5}"},
+		{"points null beside other expectations", head + "    total: 3\n    points:\n",
+			"x_cases.yaml:5:5: a: points is empty: give the points of an indicator or bonus, such as {A2: 4.5}"},
+		{"failed null", head + "    failed:\n",
+			"x_cases.yaml:4:5: a: failed is empty: write [] when no condition fails, or the conditions that fail, such as [Q4]"},
+		{"vetoes null", head + "    qualified: true\n    vetoes:\n",
+			"x_cases.yaml:5:5: a: vetoes is empty: write [] when no veto holds, or the vetoes that hold, such as [V1]"},
+		{"failed [] is an expectation", head + "    failed: []\n", ""},
+		{"vetoes [] is an expectation", head + "    vetoes: []\n", ""},
+		{"error with another expectation", head + "    total: 3\n    error: 不能为负\n",
+			"x_cases.yaml:5:5: a: error: a case that expects an error expects nothing else, yet it also has total"},
+		{"error amid other expectations", head + "    qualified: false\n    error: 不能为负\n    points: {A2: 1}\n    grade: D\n",
+			"x_cases.yaml:5:5: a: error: a case that expects an error expects nothing else, yet it also has qualified, points, grade"},
+		{"error with waivers and set", "examples:\n  甲: {从业年限: 3}\ncases:\n  - name: a\n    example: 甲\n    set: {从业年限: 2}\n    waivers: {Q6: 特别优秀}\n    error: 只有可放宽条件可以放宽\n", ""},
+		{"error of one character", head + "    error: Q\n",
+			`x_cases.yaml:4:12: a: error: "Q" is too short to pin an error; write a phrase of the message, 2 characters or more`},
+		{"error of one Chinese character", head + "    error: 负\n",
+			`x_cases.yaml:4:12: a: error: "负" is too short to pin an error; write a phrase of the message, 2 characters or more`},
+		{"error of two characters", head + "    error: Q6\n", ""},
+		{"waiver given twice", head + "    qualified: true\n    waivers: {Q4: 特别优秀, \"Q4 \": 行业领军人物}\n",
+			"x_cases.yaml:5:25: a: waivers: Q4 is given twice"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, err := policytest.Parse("x_cases.yaml", []byte(tt.text))
+			if tt.want == "" {
+				require.NoError(t, err)
+				assert.Len(t, s.Cases, 1)
+				return
+			}
+			require.Error(t, err)
+			assert.Equal(t, tt.want, err.Error())
+			var e *policytest.Error
+			require.ErrorAs(t, err, &e)
+			if strings.Contains(tt.want, "given twice") {
+				assert.ErrorIs(t, err, policytest.ErrDuplicate)
+			} else {
+				assert.ErrorIs(t, err, policytest.ErrSyntax)
+			}
+		})
+	}
+}
+
+// TestWaiverErrorAtWaiver: a waiver the policy cannot grant is reported at
+// the waiver, not at the start of its case.
+func TestWaiverErrorAtWaiver(t *testing.T) {
+	a, p := baseline(t)
+	const head = `policy: nanning-2019
+date: 2019-04-15
+cases:
+  - name: a
+    record: {单位性质: 民营企业, 岗位类别: 经营管理, 出生年月: 1994-04-16}
+    qualified: true
+`
+	tests := []struct {
+		name, waivers, want string
+	}{
+		{"empty reason", "    waivers:\n      Q4: \"\"\n",
+			`x_cases.yaml:8:7: a: error：无法评价 (cannot assess): 记录 a：资格条件 Q4：invalid waiver: 放宽须记录理由 (a waiver needs a reason)`},
+		{"blank reason", "    waivers: {Q4: \"  \"}\n",
+			`x_cases.yaml:7:15: a: error：无法评价 (cannot assess): 记录 a：资格条件 Q4：invalid waiver: 放宽须记录理由 (a waiver needs a reason)`},
+		{"hard condition after a good waiver", "    waivers:\n      Q5: 非遗传承人\n      Q6: 特别优秀\n",
+			`x_cases.yaml:9:7: a: error：无法评价 (cannot assess): 记录 a：资格条件 Q6：invalid waiver: 只有可放宽条件可以放宽 (only soft conditions can be waived)`},
+		{"unknown condition", "    waivers: {Q4: 特别优秀, Q99: 特别优秀}\n",
+			`x_cases.yaml:7:25: a: error：无法评价 (cannot assess): 记录 a：资格条件 Q99：invalid waiver: 政策 nanning-2019 没有资格条件 "Q99" (the policy has no such condition)`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, err := policytest.Parse("x_cases.yaml", []byte(head+tt.waivers))
+			require.NoError(t, err)
+			rep := s.Run(a, p)
+			assert.Equal(t, []string{tt.want}, lines(rep.Mismatches))
+		})
+	}
+}
+
+// TestRunOtherPolicy: cases run against a policy they do not pin are not
+// run; the report says which policy they pin, at the policy field or, when
+// the file name gives the policy, at the file.
+func TestRunOtherPolicy(t *testing.T) {
+	a, p := baseline(t)
+	const body = "date: 2019-04-15\ncases:\n  - name: a\n    record: {从业年限: 3}\n    qualified: false\n"
+	tests := []struct {
+		name, file, text string
+		want             []string
+	}{
+		{"policy field", "x_cases.yaml", "policy: qingxiu-2019\n" + body,
+			[]string{"x_cases.yaml:1:9: policy 期望 qingxiu-2019，实际 nanning-2019 (want qingxiu-2019, got nanning-2019)"}},
+		{"file name", "qingxiu-2019_cases.yaml", body,
+			[]string{"qingxiu-2019_cases.yaml: policy 期望 qingxiu-2019，实际 nanning-2019 (want qingxiu-2019, got nanning-2019)"}},
+		{"same policy", "x_cases.yaml", "policy: nanning-2019\n" + body, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, err := policytest.Parse(tt.file, []byte(tt.text))
+			require.NoError(t, err)
+			rep := s.Run(a, p)
+			assert.Equal(t, tt.want, lines(rep.Mismatches))
+			assert.Equal(t, "nanning-2019", rep.Policy)
+			if tt.want != nil {
+				assert.Equal(t, 0, rep.Cases, "no case runs against another policy")
+				assert.Equal(t, 0, rep.Checks)
+				assert.False(t, rep.OK())
+			} else {
+				assert.Equal(t, 1, rep.Passed)
+			}
+			rec := &recorder{}
+			policytest.Check(rec, a, p, s)
+			assert.Equal(t, tt.want, rec.errors)
+		})
+	}
+}
+
+// A Case made by hand rather than read by Parse has no record: running it
+// reports that instead of panicking.
+func TestRunCaseWithoutRecord(t *testing.T) {
+	p, err := policy.Baseline()
+	require.NoError(t, err)
+	a, err := newstrata.New(newstrata.Config{})
+	require.NoError(t, err)
+	s := &policytest.Suite{Name: "hand", Policy: p.ID(), Cases: []*policytest.Case{{Name: "手写"}}}
+	assert.Nil(t, s.Cases[0].Record())
+	rep := s.Run(a, p)
+	require.Len(t, rep.Mismatches, 1)
+	assert.Equal(t, "record", rep.Mismatches[0].What)
 }

@@ -1,6 +1,7 @@
 package policytest
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -8,6 +9,7 @@ import (
 	"github.com/newstrata/newstrata"
 	"github.com/newstrata/newstrata/classify"
 	"github.com/newstrata/newstrata/policy"
+	"github.com/newstrata/newstrata/qualify"
 	"github.com/newstrata/newstrata/roster"
 	"github.com/shopspring/decimal"
 )
@@ -62,24 +64,42 @@ func (m Mismatch) String() string {
 	if m.Name != "" {
 		what += " " + m.Name
 	}
-	if m.Want == "" {
-		return fmt.Sprintf("%s: %s: %s：%s", m.Position, m.Case, what, m.Got)
+	where := m.Position.String()
+	if m.Case != "" { // a mismatch of the suite as a whole names no case
+		where += ": " + m.Case
 	}
-	return fmt.Sprintf("%s: %s: %s 期望 %s，实际 %s (want %s, got %s)", m.Position, m.Case, what, m.Want, m.Got, m.Want, m.Got)
+	if m.Want == "" {
+		return fmt.Sprintf("%s: %s：%s", where, what, m.Got)
+	}
+	return fmt.Sprintf("%s: %s 期望 %s，实际 %s (want %s, got %s)", where, what, m.Want, m.Got, m.Want, m.Got)
 }
 
 // Run runs every case of s under p with a's classification, and reports
 // every expectation p does not meet. A case that cannot run (a missing
 // input, a waiver that cannot be granted, a column the policy does not
-// know) is reported too, unless it expects that error. Run does not stop at
-// the first mismatch; it does not change s.
+// know) is reported too, unless it expects that error; a waiver is
+// reported at its own line. Run does not stop at the first mismatch; it
+// does not change s.
+//
+// Cases pin one policy, s.Policy: when p is another, no case is run and
+// the report holds a single Mismatch of What "policy", at the file's
+// policy field (or at the file, when its name gives the policy), wanting
+// s.Policy and getting p's id.
 func (s *Suite) Run(a *newstrata.Assessor, p *policy.Policy) *Report {
+	rep := &Report{Suite: s.Name, Policy: p.ID()}
+	if s.Policy != p.ID() {
+		at := s.policyAt
+		if at == (Position{}) {
+			at.File = s.Name
+		}
+		rep.Mismatches = []Mismatch{{Position: at, What: "policy", Want: s.Policy, Got: p.ID()}}
+		return rep
+	}
 	doc := p.Document()
 	inputs := make(map[string]bool, len(doc.Inputs))
 	for _, in := range doc.Inputs {
 		inputs[in.ID] = true
 	}
-	rep := &Report{Suite: s.Name, Policy: p.ID()}
 	for _, c := range s.Cases {
 		rep.Cases++
 		before := len(rep.Mismatches)
@@ -106,6 +126,9 @@ func (s *Suite) run(a *newstrata.Assessor, p *policy.Policy, validFrom roster.Da
 		return fail(c.Pos, "date", fmt.Sprintf("政策 %s 在 %s 不生效 (the policy is not in force on %s)", p.ID(), asOf, asOf))
 	}
 	rec := c.Record()
+	if rec == nil {
+		return fail(c.Pos, "record", "用例没有记录 (the case has no record; cases come from Parse)")
+	}
 	if rec.Unit == "" {
 		rec.Unit = p.Jurisdiction()
 	}
@@ -133,7 +156,7 @@ func (s *Suite) run(a *newstrata.Assessor, p *policy.Policy, validFrom roster.Da
 		}
 		return nil
 	case err != nil:
-		return fail(c.Pos, "error", fmt.Sprintf("无法评价 (cannot assess): %v", err))
+		return fail(c.at(err), "error", fmt.Sprintf("无法评价 (cannot assess): %v", err))
 	}
 	for _, k := range c.checks {
 		*checks++
@@ -143,6 +166,21 @@ func (s *Suite) run(a *newstrata.Assessor, p *policy.Policy, validFrom roster.Da
 		}
 	}
 	return out
+}
+
+// at is where to look for what kept c from being assessed: the waiver the
+// policy refuses, or else the start of the case.
+func (c *Case) at(err error) Position {
+	var qe *qualify.Error
+	if !errors.Is(err, qualify.ErrWaiver) || !errors.As(err, &qe) {
+		return c.Pos
+	}
+	// Parse refuses a condition waived twice, so the condition names one.
+	i := slices.IndexFunc(c.Waivers, func(w qualify.Waiver) bool { return w.Condition == qe.Condition })
+	if i < 0 || i >= len(c.waiverAt) {
+		return c.Pos
+	}
+	return c.waiverAt[i]
 }
 
 // compare checks one expectation against an assessment.
