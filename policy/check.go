@@ -119,8 +119,11 @@ func (d *Document) checkIndicators(p *problems, unique func(id string, at Positi
 		p.add(d.posOf("indicators"), ErrInvalid, "the index system has no indicators")
 	}
 	// A sum that is off is blamed on a place in the policy's own file: for
-	// a county's overlay, the indicator it changed or added.
+	// a county's overlay, the entry that changed, disabled or added points.
 	var all []Position
+	if d.touched != nil {
+		all = append(all, d.touched.top...)
+	}
 	if at, ok := d.fields["total"]; ok {
 		all = append(all, at)
 	}
@@ -137,7 +140,11 @@ func (d *Document) checkIndicators(p *problems, unique func(id string, at Positi
 			continue
 		}
 		sub := decimal.Zero
-		mine := []Position{top.Pos}
+		var mine []Position
+		if d.touched != nil {
+			mine = append(mine, d.touched.sub[top.ID]...)
+		}
+		mine = append(mine, top.Pos)
 		all = append(all, top.Pos)
 		for _, c := range top.Children {
 			mine = append(mine, c.Pos)
@@ -190,6 +197,10 @@ func (d *Document) checkGrades(p *problems) {
 			at = append(at, b.Pos)
 		}
 		p.add(d.blame(at...), ErrInvalid, "veto_grade %q is not one of the grades", d.VetoGrade.Code())
+	} else if i := slices.IndexFunc(d.Grades, func(b Band) bool { return b.Grade == d.VetoGrade }); !d.Grades[i].Removed {
+		// A veto gives the veto grade whatever the score, and a vetoed
+		// person must leave the database.
+		p.add(d.blame(d.Grades[i].Pos, d.posOf("veto_grade")), ErrInvalid, "veto_grade %s must be a removed grade (removed: true), since a veto removes the person from the database", d.VetoGrade.Code())
 	}
 	bands := slices.Clone(d.Grades)
 	slices.SortStableFunc(bands, func(a, b Band) int { return a.From.Cmp(b.From) })

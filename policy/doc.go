@@ -35,8 +35,9 @@
 //
 // The reference baseline of Nanning ships embedded ([Baseline],
 // [BaselineFile], id [BaselineID]); in Nanning's [Set] it is always there
-// to extend, and in force for the city on the days no other city policy
-// is. A file with the baseline's id replaces it.
+// to extend, and in force for the city until the day before the city's
+// first own version, as is a unit's overlay that extends it without
+// valid_from. A file with the baseline's id replaces it.
 //
 // # The file format
 //
@@ -63,7 +64,7 @@
 //	      - {id: C2, name: 带动就业, points: 7, formula: JobsCreated / 20}
 //	vetoes:
 //	  - {id: V1, name: 受过刑事处罚, formula: CriminalPenalty}
-//	veto_grade: D
+//	veto_grade: D                   # a removed grade: a veto removes the person
 //	grades:                         # cover 0 to total, no gap, no overlap
 //	  - {grade: A, from: 90, to: 100}
 //	  - {grade: B, from: 80, to: 90}
@@ -73,7 +74,8 @@
 // A second-level indicator earns what its formula gives, capped to 0 and its
 // points and rounded as the policy says; the first-level points add up to
 // the total. A county's overlay names the policy it extends and says only
-// what it changes:
+// what it changes (this one is testdata/doc-example/qingxiu-2019.yaml, which
+// a test loads):
 //
 //	id: qingxiu-2019
 //	name: 青秀区新的社会阶层代表人士综合评价指标体系
@@ -92,6 +94,7 @@
 //	    - id: P2
 //	      formula: >-
 //	        TrainingHours / 3
+//	    - {id: D1, points: 15}      # takes the 5 points of D2
 //	  disable: [D2]
 //	  add:
 //	    - {parent: C, id: C3, name: 乡村振兴贡献, points: 2, formula: In.rural / 5}
@@ -102,7 +105,9 @@
 //	  - {grade: D, from: 0, to: 60, removed: true}
 //
 // An overlay that gives valid_from gives its own period (open-ended unless
-// it gives valid_until); one that does not is in force when its base is. A
+// it gives valid_until), starting no earlier than its base; one that does
+// not is in force when its base is, and its valid_until may end it earlier,
+// never later. A
 // unit's overlay may extend the city's policy or one of the unit's own,
 // never another unit's. Fields that are unknown or of the wrong type are
 // errors, not silently ignored.

@@ -34,7 +34,8 @@ type Document struct {
 	Indicators []Indicator `yaml:"indicators" json:"indicators"`
 	Bonuses    []Bonus     `yaml:"bonuses,omitempty" json:"bonuses,omitempty"`
 	Vetoes     []Veto      `yaml:"vetoes,omitempty" json:"vetoes,omitempty"`
-	// VetoGrade is the grade a veto gives whatever the score (D).
+	// VetoGrade is the grade a veto gives whatever the score (D); its band
+	// is a removed one, since a veto removes the person from the database.
 	VetoGrade roster.Grade `yaml:"veto_grade" json:"veto_grade"`
 	// Grades are the bands from the top down; together they cover 0 to
 	// Total without gap or overlap.
@@ -44,6 +45,9 @@ type Document struct {
 	// fields holds where each top-level field's value starts in the file,
 	// for messages about the policy as a whole (totals, veto_grade).
 	fields map[string]Position
+	// touched holds where the overlay that made the document changed its
+	// points; nil for a document not made by an overlay.
+	touched *pointChanges
 }
 
 // ConditionKind says whether a failed condition can be waived.
@@ -229,8 +233,9 @@ type Overlay struct {
 	Jurisdiction string `yaml:"jurisdiction" json:"jurisdiction"`
 	Extends      string `yaml:"extends" json:"extends"`
 	// ValidFrom, when given, starts the overlay's own period, open-ended
-	// unless ValidUntil is given too; when not given, the overlay is in
-	// force when its base is, or until ValidUntil if that is earlier.
+	// unless ValidUntil is given too, and is not before the base's; when
+	// not given, the overlay is in force when its base is, or until
+	// ValidUntil if that is earlier.
 	ValidFrom  roster.Date `yaml:"valid_from,omitempty" json:"valid_from,omitempty"`
 	ValidUntil roster.Date `yaml:"valid_until,omitempty" json:"valid_until,omitempty"`
 

@@ -1,10 +1,6 @@
 package policy
 
-import (
-	"slices"
-
-	"github.com/newstrata/newstrata/roster"
-)
+import "slices"
 
 // Clone returns a deep copy of d, so that changing the copy never changes d.
 func (d *Document) Clone() *Document {
@@ -15,6 +11,7 @@ func (d *Document) Clone() *Document {
 	c.Bonuses = slices.Clone(d.Bonuses)
 	c.Vetoes = slices.Clone(d.Vetoes)
 	c.Grades = slices.Clone(d.Grades)
+	c.touched = d.touched.clone()
 	return &c
 }
 
@@ -64,14 +61,21 @@ func (o *Overlay) Apply(base *Document) (*Document, error) {
 	// An overlay that gives valid_from gives its own period, open-ended
 	// unless it gives valid_until: a version from 2022 built on rules that
 	// ended in 2021 does not end with them. One that gives no valid_from
-	// keeps the base's period, ended earlier if it gives valid_until.
-	if !o.ValidFrom.IsZero() {
-		d.ValidFrom, d.ValidUntil = o.ValidFrom, roster.Date{}
-	}
-	if !o.ValidUntil.IsZero() {
+	// is in force when its base is: its valid_until may end it earlier,
+	// never later.
+	switch {
+	case !o.ValidFrom.IsZero():
+		if o.ValidFrom.Before(base.ValidFrom) {
+			p.add(o.posOf("valid_from"), ErrInvalid, "valid_from %s is before %s, the first day of %s, which it extends", o.ValidFrom, base.ValidFrom, base.ID)
+		}
+		d.ValidFrom, d.ValidUntil = o.ValidFrom, o.ValidUntil
+	case !o.ValidUntil.IsZero() && (base.ValidUntil.IsZero() || o.ValidUntil.Before(base.ValidUntil)):
 		d.ValidUntil = o.ValidUntil
 	}
 	d.Pos, d.fields = o.Pos, o.fields
+	// The sums are checked on the result; a sum an overlay breaks is blamed
+	// on the overlay's own entries, not on the base's file.
+	d.touched = &pointChanges{sub: map[string][]Position{}}
 	d.Inputs = append(d.Inputs, cloneInputs(o.Inputs)...)
 
 	for _, ch := range o.Conditions.Change {
@@ -94,6 +98,7 @@ func (o *Overlay) Apply(base *Document) (*Document, error) {
 		in.Pos = ch.Pos // the indicator as changed stands in the overlay
 		if ch.Points != nil {
 			in.Points = *ch.Points
+			d.touched.changed(d.Indicators, ch.ID, ch.Pos)
 		}
 		if ch.Formula != nil {
 			in.Formula, in.FormulaPos = *ch.Formula, ch.FormulaPos
@@ -104,6 +109,7 @@ func (o *Overlay) Apply(base *Document) (*Document, error) {
 		if i < len(o.Indicators.DisablePos) {
 			at = o.Indicators.DisablePos[i]
 		}
+		d.touched.changed(d.Indicators, id, at)
 		if !removeIndicator(&d.Indicators, id) {
 			p.add(at, ErrUnknownID, "indicators.disable: indicator %q does not exist in %s", id, base.ID)
 		}
@@ -113,6 +119,7 @@ func (o *Overlay) Apply(base *Document) (*Document, error) {
 		in.Children = cloneIndicators(in.Children)
 		if add.Parent == "" {
 			d.Indicators = append(d.Indicators, in)
+			d.touched.changed(d.Indicators, in.ID, add.Pos)
 			continue
 		}
 		i := slices.IndexFunc(d.Indicators, func(top Indicator) bool { return top.ID == add.Parent })
@@ -121,7 +128,9 @@ func (o *Overlay) Apply(base *Document) (*Document, error) {
 			continue
 		}
 		d.Indicators[i].Children = append(d.Indicators[i].Children, in)
+		d.touched.changed(d.Indicators, in.ID, add.Pos)
 	}
+	d.touched.sort()
 	if len(o.Grades) > 0 {
 		d.Grades = slices.Clone(o.Grades)
 	}
@@ -129,6 +138,60 @@ func (o *Overlay) Apply(base *Document) (*Document, error) {
 		return nil, err
 	}
 	return d, nil
+}
+
+// pointChanges holds where an overlay changed the points of the index
+// system: the change, disable and add entries in its own file.
+type pointChanges struct {
+	// top holds the entries that changed first-level points, which add up
+	// to the total; sub, per first-level id, those that changed the points
+	// of that indicator or its children, which add up to its points.
+	top []Position
+	sub map[string][]Position
+}
+
+// changed records that the entry at changed the points of the indicator
+// id, found in ins (before it is removed, for a disable). An id that is not
+// in ins is reported elsewhere.
+func (c *pointChanges) changed(ins []Indicator, id string, at Position) {
+	for _, top := range ins {
+		if top.ID == id {
+			c.top = append(c.top, at)
+			c.sub[id] = append(c.sub[id], at)
+			return
+		}
+		if slices.ContainsFunc(top.Children, func(in Indicator) bool { return in.ID == id }) {
+			c.sub[top.ID] = append(c.sub[top.ID], at)
+			return
+		}
+	}
+}
+
+// sort puts the entries in the order of the file, so that the first one
+// written is blamed.
+func (c *pointChanges) sort() {
+	byPlace := func(a, b Position) int {
+		if a.Line != b.Line {
+			return a.Line - b.Line
+		}
+		return a.Column - b.Column
+	}
+	slices.SortStableFunc(c.top, byPlace)
+	for _, s := range c.sub {
+		slices.SortStableFunc(s, byPlace)
+	}
+}
+
+// clone copies c, so that a copy of a document shares none of it.
+func (c *pointChanges) clone() *pointChanges {
+	if c == nil {
+		return nil
+	}
+	out := &pointChanges{top: slices.Clone(c.top), sub: make(map[string][]Position, len(c.sub))}
+	for id, s := range c.sub {
+		out.sub[id] = slices.Clone(s)
+	}
+	return out
 }
 
 // findIndicator finds an indicator of either level by id.

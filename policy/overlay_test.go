@@ -147,6 +147,12 @@ func TestOverlayQingxiu(t *testing.T) {
 func TestApplyLeavesBaseUnchanged(t *testing.T) {
 	baseFile := policy.BaselineFile()
 	base := baseFile.Document
+	// The baseline declares no input: give it one with every pointer set,
+	// so that writing through the result's pointers would show in the base.
+	base.Inputs = []policy.Input{{
+		ID: "seats", Label: "兼职数", Type: policy.IntInput,
+		Min: ptr(dec("0")), Max: ptr(dec("10")), Default: ptr("0"),
+	}}
 	before := base.Clone()
 	fingerprint := base.Fingerprint()
 	basePolicy, err := policy.Compile(base)
@@ -171,9 +177,18 @@ func TestApplyLeavesBaseUnchanged(t *testing.T) {
 	next.Indicators[0].Children[0].Points = dec("1")
 	next.Indicators[0].Children = append(next.Indicators[0].Children[:1], policy.Indicator{ID: "X"})
 	next.Conditions[0].Kind = policy.Soft
-	next.Inputs[0].Min = nil
+	require.Len(t, next.Inputs, 2, "the base's input and the overlay's")
+	*next.Inputs[0].Min = dec("1")
+	*next.Inputs[0].Max = dec("9")
+	*next.Inputs[0].Default = "1"
+	*next.Inputs[1].Min = dec("1")
 	next.Grades[0].From = dec("1")
 	assert.Equal(t, before, base, "the result of Apply shares memory with the base")
+	// before is a Clone, so it cannot show a pointer Clone shares: check
+	// the base's input values themselves.
+	assert.Equal(t, []string{"0", "10", "0"}, []string{base.Inputs[0].Min.String(), base.Inputs[0].Max.String(), *base.Inputs[0].Default},
+		"the result of Apply shares an input's pointers with the base")
+	assert.Equal(t, "0", f.Overlay.Inputs[0].Min.String(), "the result of Apply shares memory with the overlay")
 	assert.Equal(t, fingerprint, base.Fingerprint())
 	// Nor with the policy compiled from it.
 	assert.Equal(t, "15", rule(t, county, "P1").Points().String())

@@ -8,6 +8,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/newstrata/newstrata/roster"
 )
@@ -41,17 +42,20 @@ type Set struct {
 	policies []*Policy // the caller's, ordered by unit, then valid_from
 	units    map[*Policy]string
 	// fallback is the embedded baseline when no file replaces it: in force
-	// for the city only on days when none of the city's own policies is.
-	fallback *Policy
-	byID     map[string]*Policy
+	// for the city until the day before the city's first own version
+	// (fallbackUntil; zero when the city has none).
+	fallback      *Policy
+	fallbackUntil roster.Date
+	byID          map[string]*Policy
 }
 
 // NewSet resolves and compiles files for the jurisdiction j. The embedded
 // baseline is always available to extend in Nanning's set; a file with the
 // baseline's id replaces it. Unless so replaced, the baseline is in force
-// for the city only on days when no other policy of the city is, so that a
-// city's own versions (say one from 2022-01-01 that extends it) take over
-// from it without editing it. It checks that every extends names a known policy,
+// for the city until the day before the city's first own version, so that
+// the city's own versions (say one from 2022-01-01 that extends it) take
+// over from it without editing it; a unit's overlay that extends it without
+// valid_from ends on that day too. It checks that every extends names a known policy,
 // that no chain is cyclic, that an overlay for a unit extends the city's
 // policy or one of that unit's own (never another unit's), and that no two
 // versions of one jurisdiction are in force on the same day. All problems
@@ -81,9 +85,27 @@ func NewSet(j *roster.Jurisdiction, files []*File, opts ...Option) (*Set, error)
 		ids = append(ids, id)
 	}
 	slices.Sort(ids)
-	r := &resolver{j: j, files: byID, docs: map[string]*Document{}, failed: map[string]bool{}}
+	r := &resolver{j: j, files: byID, docs: map[string]*Document{}, failed: map[string]bool{}, embedded: !replaced}
+	// The city's policies are resolved first: the first day of the city's
+	// own versions ends the embedded baseline, and with it a unit's overlay
+	// that extends the baseline without a period of its own. A city's
+	// policy never extends a unit's, so none of them needs that day.
+	errs := map[string]error{}
+	for _, city := range []bool{true, false} {
+		for _, id := range ids {
+			if isCity := r.unit(byID[id].jurisdiction()) == j.Code; isCity != city {
+				continue
+			}
+			if _, err := r.resolve(id, nil); err != nil && err != errReported {
+				errs[id] = err
+			}
+		}
+		if city {
+			r.endBaseline()
+		}
+	}
 	for _, id := range ids {
-		if _, err := r.resolve(id, nil); err != nil && err != errReported {
+		if err, ok := errs[id]; ok {
 			p.errs = append(p.errs, err)
 		}
 	}
@@ -91,7 +113,7 @@ func NewSet(j *roster.Jurisdiction, files []*File, opts ...Option) (*Set, error)
 		return nil, err
 	}
 
-	s := &Set{j: j, byID: map[string]*Policy{}, units: map[*Policy]string{}}
+	s := &Set{j: j, byID: map[string]*Policy{}, units: map[*Policy]string{}, fallbackUntil: r.baselineUntil}
 	// A policy whose base does not compile is not compiled again: its base's
 	// errors would be reported twice.
 	broken, visiting := map[string]bool{}, map[string]bool{}
@@ -164,6 +186,14 @@ func (s *Set) unit(code string) string {
 	return code
 }
 
+// jurisdiction returns the code of the city or unit the file's policy is for.
+func (f *File) jurisdiction() string {
+	if f.Overlay != nil {
+		return f.Overlay.Jurisdiction
+	}
+	return f.Document.Jurisdiction
+}
+
 // posOf returns where the value of a top-level field of the file is.
 func (f *File) posOf(field string) Position {
 	if f.Overlay != nil {
@@ -191,6 +221,32 @@ type resolver struct {
 	files  map[string]*File
 	docs   map[string]*Document
 	failed map[string]bool
+	// embedded is set when the set holds the embedded baseline; then
+	// baselineUntil is the day before the city's first own version (zero
+	// when the city has none), and first is that version.
+	embedded      bool
+	baselineUntil roster.Date
+	first         *Document
+}
+
+// endBaseline sets the day the embedded baseline ends from the city's own
+// versions resolved so far.
+func (r *resolver) endBaseline() {
+	if !r.embedded {
+		return
+	}
+	for id, d := range r.docs {
+		if id == BaselineID || r.unit(d.Jurisdiction) != r.j.Code {
+			continue
+		}
+		if r.first == nil || d.ValidFrom.Before(r.first.ValidFrom) || d.ValidFrom == r.first.ValidFrom && d.ID < r.first.ID {
+			r.first = d
+		}
+	}
+	if r.first != nil {
+		t := time.Date(r.first.ValidFrom.Year, r.first.ValidFrom.Month, r.first.ValidFrom.Day-1, 0, 0, 0, 0, time.UTC)
+		r.baselineUntil = roster.NewDate(t.Year(), t.Month(), t.Day())
+	}
 }
 
 // resolve applies the extends chain of id, memoising in docs; chain holds
@@ -238,8 +294,21 @@ func (r *resolver) build(id string, chain []string) (*Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	if unit, baseUnit := r.unit(o.Jurisdiction), r.unit(base.Jurisdiction); baseUnit != unit && baseUnit != r.j.Code {
+	unit, baseUnit := r.unit(o.Jurisdiction), r.unit(base.Jurisdiction)
+	if baseUnit != unit && baseUnit != r.j.Code {
 		return nil, &Error{Position: o.posOf("extends"), Policy: id, Message: fmt.Sprintf("a policy of %s cannot extend %s, which belongs to %s; extend the city's policy or one of %s's own", r.j.UnitName(unit), base.ID, r.j.UnitName(baseUnit), r.j.UnitName(unit)), Err: ErrExtends}
+	}
+	// A unit's overlay without a period of its own is in force when the
+	// embedded baseline is, which in this set ends when the city's own
+	// rules begin: it must not keep the baseline's rules in force after.
+	if base.ID == BaselineID && r.embedded && r.first != nil && unit != r.j.Code && o.ValidFrom.IsZero() {
+		if r.baselineUntil.Before(base.ValidFrom) {
+			return nil, &Error{Position: o.posOf("extends"), Policy: id, Message: fmt.Sprintf("%s is in force on no day here, since the city's own policy %s starts on %s, its first day; give valid_from, or extend %s", base.ID, r.first.ID, r.first.ValidFrom, r.first.ID), Err: ErrExtends}
+		}
+		if base.ValidUntil.IsZero() || r.baselineUntil.Before(base.ValidUntil) {
+			base = base.Clone()
+			base.ValidUntil = r.baselineUntil
+		}
 	}
 	return o.Apply(base)
 }
@@ -315,7 +384,7 @@ func (s *Set) For(unit string, day roster.Date) (*Policy, error) {
 			}
 		}
 	}
-	if s.fallback != nil && s.fallback.InForce(day) {
+	if s.fallback != nil && s.fallback.InForce(day) && (s.fallbackUntil.IsZero() || !day.After(s.fallbackUntil)) {
 		return s.fallback, nil
 	}
 	return nil, fmt.Errorf("%w: %s (%s) on %s", ErrNoPolicy, s.j.UnitName(code), code, day)
