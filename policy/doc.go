@@ -133,8 +133,11 @@
 //	years(from, to)          whole years between two dates: years(WorkStart, AsOf)
 //
 // and whatever [WithFunctions] adds. Numbers are exact decimals, never
-// floats: 0.1 + 0.2 is 0.3, and hours / 4 of an int is a decimal. The clock,
-// the whole environment and method calls are refused. A condition or veto
+// floats: 0.1 + 0.2 is 0.3, and hours / 4 of an int is a decimal. What would
+// compute in floats is refused with its reason: powers (** and ^), mean,
+// median, float, round, ceil, floor, fromJSON, reduce, sum over anything
+// but whole numbers, and arithmetic on values whose type cannot be known.
+// The clock, the whole environment and method calls are refused too. A condition or veto
 // must give a boolean and an indicator or bonus a number; both are checked
 // when the policy is compiled, not when a record is scored.
 //
