@@ -121,7 +121,7 @@ func (a *Assessor) Assess(r *roster.Record, asOf roster.Date, waivers ...qualify
 	}
 	pol, err := a.policies.For(r.Unit, asOf)
 	if err != nil {
-		return nil, fmt.Errorf("记录 %s：%w", r.Key, err)
+		return nil, fmt.Errorf("记录 %s：%w", printableKey(r.Key), err)
 	}
 	return assess(a.classify, pol, r, asOf, waivers)
 }
@@ -177,11 +177,20 @@ func setGroup(f *roster.Facts, cls classify.Result) {
 // Rejection is a record a batch could not assess, and why.
 type Rejection struct {
 	Index int    // the record's place in the batch, from 0
-	Key   string // its registration number ("" when it has none)
+	Key   string // its registration number ("" when it has none, or has the shape of a citizen ID)
 	Err   error  // a *roster.RecordError, a *policy.InputError, a formula's error ...
 }
 
 var errNilRecord = errors.New("记录为空 (nil record)")
+
+// printableKey is the key a message may print: "" for one that has the
+// shape of a citizen ID.
+func printableKey(key string) string {
+	if roster.LooksLikeCitizenID(key) {
+		return ""
+	}
+	return key
+}
 
 // ErrDuplicateKey: a batch holds two records with one registration number;
 // the first keeps it (assessed, or rejected for its own faults) and the
@@ -213,18 +222,23 @@ func (a *Assessor) AssessAll(records []*roster.Record, asOf roster.Date, waivers
 		}
 		// The first record with a key holds it, valid or not: a later one
 		// with the same key is a duplicate to resolve, never a stand-in.
+		key := printableKey(r.Key)
 		if first, dup := seen[r.Key]; dup && r.Key != "" {
-			b.Rejected = append(b.Rejected, Rejection{Index: i, Key: r.Key, Err: fmt.Errorf("%w：记录 %s 与第 %d 条记录相同 (same as record %d)", ErrDuplicateKey, r.Key, first+1, first+1)})
+			name := "记录 " + key
+			if key == "" {
+				name = fmt.Sprintf("第 %d 条记录", i+1)
+			}
+			b.Rejected = append(b.Rejected, Rejection{Index: i, Key: key, Err: fmt.Errorf("%w：%s 与第 %d 条记录相同 (same as record %d)", ErrDuplicateKey, name, first+1, first+1)})
 			continue
 		}
 		seen[r.Key] = i
 		if err := v.ValidateAt(r, i); err != nil {
-			b.Rejected = append(b.Rejected, Rejection{Index: i, Key: r.Key, Err: err})
+			b.Rejected = append(b.Rejected, Rejection{Index: i, Key: key, Err: err})
 			continue
 		}
 		as, err := a.Assess(r, asOf, waivers[r.Key]...)
 		if err != nil {
-			b.Rejected = append(b.Rejected, Rejection{Index: i, Key: r.Key, Err: err})
+			b.Rejected = append(b.Rejected, Rejection{Index: i, Key: key, Err: err})
 			continue
 		}
 		b.Assessments = append(b.Assessments, as)

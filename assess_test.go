@@ -291,3 +291,22 @@ func TestAssessAllAgreesWithAssess(t *testing.T) {
 	assert.Equal(t, 1, res.Rejected[1].Index)
 	assert.EqualError(t, res.Rejected[1].Err, "登记编号重复 (duplicate registration number)：记录 "+records[0].Key+" 与第 1 条记录相同 (same as record 1)")
 }
+
+// A citizen ID typed into the registration-number column is never printed,
+// in a batch's rejections or anywhere in their messages.
+func TestAssessAllHidesIDShapedKeys(t *testing.T) {
+	records := readSample(t)[:2]
+	a, err := newstrata.New(newstrata.Config{})
+	require.NoError(t, err)
+	const id = "450103198503141239" // the shape of an ID is enough, valid or not
+	one, two := *records[0], *records[1]
+	one.Key, two.Key = id, id
+	res, err := a.AssessAll([]*roster.Record{&one, &two}, asOf, nil)
+	require.NoError(t, err)
+	require.Len(t, res.Rejected, 2)
+	for _, r := range res.Rejected {
+		assert.Empty(t, r.Key)
+		assert.NotContains(t, r.Err.Error(), id)
+	}
+	assert.EqualError(t, res.Rejected[1].Err, "登记编号重复 (duplicate registration number)：第 2 条记录 与第 1 条记录相同 (same as record 1)")
+}

@@ -34,21 +34,26 @@ type Shift struct {
 type Impact struct {
 	Base, Next string // the policies' ids
 	Records    int    // records given
-	// Shifts lists, in roster order, everyone whose qualification, grade or
-	// total changes.
+	// Shifts lists, in roster order, everyone whose qualification, grade,
+	// status or total changes.
 	Shifts []Shift
 	// Grades counts the grades under each policy, qualified or not,
 	// indexed by roster.Grade (index 0 is unused).
 	GradesBefore, GradesAfter [5]int
 	// Qualified counts the qualified under each policy.
 	QualifiedBefore, QualifiedAfter int
+	// Removed counts the qualified whose grade leaves the database under
+	// each policy (an overlay may change which grades do).
+	RemovedBefore, RemovedAfter int
 	// Rejected are the records that could not be assessed under one of the
 	// policies (a missing input, a formula fault).
 	Rejected []Rejection
 }
 
 // Compare assesses records under base and under next on asOf and lists who
-// changes. Records are expected to be valid (see [roster.Validator]).
+// changes. Every record is assessed under the two policies given, whatever
+// its unit (to see a county's overlay at work, give it that county's
+// records). Records are expected to be valid (see [roster.Validator]).
 //
 // Each record is classified once, and a rule of next that base has too —
 // the same id and formula, reading no input or inputs the two declare
@@ -94,7 +99,7 @@ func (a *Assessor) Compare(base, next *policy.Policy, records []*roster.Record, 
 		if o.err != nil {
 			key := ""
 			if r != nil {
-				key = r.Key
+				key = printableKey(r.Key)
 			}
 			im.Rejected = append(im.Rejected, Rejection{Index: i, Key: key, Err: o.err})
 			continue
@@ -107,8 +112,15 @@ func (a *Assessor) Compare(base, next *policy.Policy, records []*roster.Record, 
 		if o.after.Qualified {
 			im.QualifiedAfter++
 		}
-		if o.before.Qualified != o.after.Qualified || o.before.Grade != o.after.Grade || !o.before.Total.Equal(o.after.Total) {
-			im.Shifts = append(im.Shifts, Shift{Key: r.Key, Unit: r.Unit, Before: o.before, After: o.after})
+		if o.before.Status == Removed {
+			im.RemovedBefore++
+		}
+		if o.after.Status == Removed {
+			im.RemovedAfter++
+		}
+		if o.before.Qualified != o.after.Qualified || o.before.Grade != o.after.Grade ||
+			o.before.Status != o.after.Status || !o.before.Total.Equal(o.after.Total) {
+			im.Shifts = append(im.Shifts, Shift{Key: printableKey(r.Key), Unit: r.Unit, Before: o.before, After: o.after})
 		}
 	}
 	return im

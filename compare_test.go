@@ -213,8 +213,9 @@ func sample(n int) []*roster.Record {
 // describe writes an Impact whole, for comparing two of them.
 func describe(im *newstrata.Impact) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s → %s, %d records, grades %v → %v, qualified %d → %d\n",
-		im.Base, im.Next, im.Records, im.GradesBefore, im.GradesAfter, im.QualifiedBefore, im.QualifiedAfter)
+	fmt.Fprintf(&b, "%s → %s, %d records, grades %v → %v, qualified %d → %d, removed %d → %d\n",
+		im.Base, im.Next, im.Records, im.GradesBefore, im.GradesAfter, im.QualifiedBefore, im.QualifiedAfter,
+		im.RemovedBefore, im.RemovedAfter)
 	for _, s := range im.Shifts {
 		fmt.Fprintf(&b, "shift %s %s %+v → %+v\n", s.Key, s.Unit, s.Before, s.After)
 	}
@@ -267,7 +268,13 @@ func naive(a *newstrata.Assessor, base, next *policy.Policy, records []*roster.R
 		if n.Qualified {
 			im.QualifiedAfter++
 		}
-		if b.Qualified != n.Qualified || b.Grade != n.Grade || !b.Total.Equal(n.Total) {
+		if b.Status == newstrata.Removed {
+			im.RemovedBefore++
+		}
+		if n.Status == newstrata.Removed {
+			im.RemovedAfter++
+		}
+		if b.Qualified != n.Qualified || b.Grade != n.Grade || b.Status != n.Status || !b.Total.Equal(n.Total) {
 			im.Shifts = append(im.Shifts, newstrata.Shift{Key: r.Key, Unit: r.Unit, Before: b, After: n})
 		}
 	}
@@ -301,6 +308,33 @@ grades:
   - {grade: D, from: 0, to: 60, removed: true}
 `
 
+// removedOverlay changes nothing but which grades leave the database: C
+// goes too. Nobody's grade or total moves, yet every qualified C does.
+const removedOverlay = `id: removed-2019
+extends: nanning-2019
+jurisdiction: "450103"
+grades:
+  - {grade: A, from: 90, to: 100}
+  - {grade: B, from: 80, to: 90}
+  - {grade: C, from: 60, to: 80, removed: true}
+  - {grade: D, from: 0, to: 60, removed: true}
+`
+
+func TestCompareStatusOnly(t *testing.T) {
+	records := sample(2000)
+	a, base, next := overlay(t, "removed.yaml", removedOverlay)
+	im := a.Compare(base, next, records, asOf)
+	require.NotEmpty(t, im.Shifts)
+	for _, s := range im.Shifts {
+		assert.Equal(t, roster.GradeC, s.Before.Grade)
+		assert.Equal(t, newstrata.Candidate, s.Before.Status)
+		assert.Equal(t, newstrata.Removed, s.After.Status)
+		assert.True(t, s.Before.Total.Equal(s.After.Total))
+	}
+	assert.Equal(t, im.RemovedBefore+len(im.Shifts), im.RemovedAfter)
+	assert.Equal(t, im.GradesBefore, im.GradesAfter)
+}
+
 // TestCompareAsAssessed: Compare, which runs a rule the two policies share
 // once, gives exactly what assessing every record under each policy gives,
 // for overlays that change weights, formulas, inputs, conditions and
@@ -310,6 +344,7 @@ func TestCompareAsAssessed(t *testing.T) {
 	qa, qbase, qnext := qingxiu(t)
 	wa, wbase, wnext := overlay(t, "weight.yaml", weightOverlay)
 	ca, cbase, cnext := overlay(t, "conditions.yaml", conditionsOverlay)
+	ra, rbase, rnext := overlay(t, "removed.yaml", removedOverlay)
 	tests := []struct {
 		name       string
 		a          *newstrata.Assessor
@@ -321,6 +356,7 @@ func TestCompareAsAssessed(t *testing.T) {
 		{"conditions", ca, cbase, cnext},
 		{"conditions reversed", ca, cnext, cbase},
 		{"same policy", qa, qbase, qbase},
+		{"status only", ra, rbase, rnext},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -23,8 +23,8 @@ type Result struct {
 	// Secondary lists the other groups the person fits, in the declared
 	// priority.
 	Secondary []roster.Group
-	// Subkind is the freelance sub-kind when Primary is G3 and a matching
-	// G3 rule names one.
+	// Subkind is the freelance sub-kind when Primary is G3: the one the
+	// rule that decided names (it gives the reason too).
 	Subkind roster.Subkind
 	// Rule is the id of the rule that decided.
 	Rule string
@@ -201,7 +201,6 @@ func (c *Classifier) ClassifyFacts(f *roster.Facts) (Result, error) {
 		res     Result
 		decided *rule
 		firstOf [roster.G4 + 1]*rule // the first rule that held, by group
-		subkind roster.Subkind
 	)
 	run := func(p program) (bool, error) {
 		ok, err := p.prog.Bool(f)
@@ -233,9 +232,6 @@ func (c *Classifier) ClassifyFacts(f *roster.Facts) (Result, error) {
 		if firstOf[p.Group] == nil {
 			firstOf[p.Group] = p.rule
 		}
-		if p.Group == roster.G3 && subkind == 0 {
-			subkind = p.Subkind
-		}
 	}
 	if decided != nil {
 		res.Outcome, res.Rule, res.Reason = decided.Outcome, decided.ID, decided.Reason
@@ -252,7 +248,8 @@ func (c *Classifier) ClassifyFacts(f *roster.Facts) (Result, error) {
 	}
 	if res.Primary != 0 {
 		if res.Primary == roster.G3 {
-			res.Subkind = subkind
+			// The rule that decided gives the sub-kind, as it gives the reason.
+			res.Subkind = firstOf[roster.G3].Subkind
 		}
 		return res, nil
 	}

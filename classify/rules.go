@@ -3,6 +3,7 @@ package classify
 import (
 	_ "embed"
 	"fmt"
+	"maps"
 	"slices"
 
 	"github.com/newstrata/newstrata/roster"
@@ -50,6 +51,10 @@ type Rules struct {
 	jurisdiction string
 	priority     []roster.Group
 	steps        [stepCount][]*rule
+	// retired holds the ids that an overlay on the way here disabled: an
+	// id stays taken once used, so a later overlay cannot give it to a rule
+	// of other meaning.
+	retired map[string]bool
 }
 
 //go:embed baseline.yaml
@@ -126,7 +131,10 @@ func build(base *Rules, d *doc) (*Rules, error) {
 		return &Error{File: d.file, Line: at.line, Column: at.col, Rule: rule, Message: fmt.Sprintf(format, args...), Err: cause}
 	}
 	where := func(r *rule) string { return fmt.Sprintf("%s:%d:%d", r.File, r.idAt.line, r.idAt.col) }
-	out := &Rules{jurisdiction: base.jurisdiction, priority: base.priority}
+	out := &Rules{jurisdiction: base.jurisdiction, priority: base.priority, retired: maps.Clone(base.retired)}
+	if out.retired == nil {
+		out.retired = map[string]bool{}
+	}
 	for i := range out.steps {
 		out.steps[i] = slices.Clone(base.steps[i])
 	}
@@ -156,6 +164,7 @@ func build(base *Rules, d *doc) (*Rules, error) {
 			return nil, fail(s.at, ErrInvalid, s.text, "the otherwise rule cannot be disabled; replace it under replace")
 		}
 		changed[s.text] = s.at
+		out.retired[s.text] = true
 		i := r.Step - 1
 		out.steps[i] = slices.DeleteFunc(out.steps[i], func(x *rule) bool { return x.ID == s.text })
 	}
@@ -187,6 +196,9 @@ func build(base *Rules, d *doc) (*Rules, error) {
 	}
 	for step, list := range d.adds {
 		for _, dr := range list {
+			if base.retired[dr.ID] {
+				return nil, fail(dr.idAt, ErrDuplicateID, dr.ID, "a rule with this id was disabled by an overlay this one builds on; an id stays taken once used, so choose another")
+			}
 			if prev, dup := known[dr.ID]; dup {
 				if inBase[dr.ID] {
 					return nil, fail(dr.idAt, ErrDuplicateID, dr.ID, "the base has a rule with this id at %s; list it under replace to change it", where(prev))

@@ -429,3 +429,46 @@ func TestNewRefusesEmptyRules(t *testing.T) {
 	assert.Empty(t, zero.List())
 	assert.Empty(t, zero.Priority())
 }
+
+// An id stays taken once used: an overlay cannot give an id that an overlay
+// it builds on disabled to a rule of other meaning.
+func TestExtendKeepsDisabledIDsTaken(t *testing.T) {
+	first, err := classify.Baseline().Extend("one.yaml", []byte("extends: baseline\ndisable: [N1]\n"))
+	require.NoError(t, err)
+	_, err = first.Extend("two.yaml", []byte(`extends: one
+screens:
+  - id: N1
+    name: 新规则
+    group: 非新的社会阶层
+    when: EmployerKind == "党政机关"
+    reason: 新规则。
+`))
+	require.Error(t, err)
+	assert.ErrorIs(t, err, classify.ErrDuplicateID)
+	assert.Contains(t, err.Error(), "two.yaml:3:9")
+	assert.Contains(t, err.Error(), "a rule with this id was disabled by an overlay this one builds on")
+}
+
+// The sub-kind comes from the rule that decided, as the reason does: a G3
+// rule without one that holds first leaves the sub-kind empty rather than
+// borrowing another rule's.
+func TestSubkindFromTheDecidingRule(t *testing.T) {
+	rules, err := classify.Baseline().Extend("county.yaml", []byte(`extends: baseline
+groups:
+  - id: G3.0
+    name: 自由职业人员（未分类）
+    group: G3
+    before: G3.1
+    when: EmployerKind == "无工作单位" && Occupation == "网络作家"
+    reason: 无工作单位的网络作家。
+`))
+	require.NoError(t, err)
+	c, err := classify.New(rules)
+	require.NoError(t, err)
+	res, err := c.Classify(&roster.Record{Key: "NN-1", EmployerKind: roster.NoEmployer, Role: roster.Professional, Occupation: "网络作家"})
+	require.NoError(t, err)
+	assert.Equal(t, "G3.0", res.Rule)
+	assert.Equal(t, roster.G3, res.Primary)
+	assert.Equal(t, roster.Subkind(0), res.Subkind)
+	assert.Contains(t, res.Matched, "G3.1")
+}

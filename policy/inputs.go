@@ -111,13 +111,13 @@ func (p *Policy) Facts(r *roster.Record, asOf roster.Date) (roster.Facts, error)
 		raw, ok := r.Extra[in.ID]
 		if !ok || raw == nil || raw == "" {
 			if in.Default == nil {
-				return f, &InputError{Key: r.Key, Input: in.ID, Label: in.Label, Reason: "缺失 (missing)"}
+				return f, &InputError{Key: f.Key, Input: in.ID, Label: in.Label, Reason: "缺失 (missing)"}
 			}
 			raw = *in.Default
 		}
 		v, err := in.convert(raw)
 		if err != nil {
-			return f, &InputError{Key: r.Key, Input: in.ID, Label: in.Label, Reason: "有误 (" + err.Error() + ")"}
+			return f, &InputError{Key: f.Key, Input: in.ID, Label: in.Label, Reason: "有误 (" + err.Error() + ")"}
 		}
 		f.In[in.ID] = v
 	}

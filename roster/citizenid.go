@@ -204,3 +204,9 @@ func (id CitizenID) Sex() Sex {
 	}
 	return Female
 }
+
+// LooksLikeCitizenID reports whether s has the shape of a citizen ID, valid
+// or not (18 digits, or 17 and an X; or the 15 digits of the first-generation
+// card). A message never prints such text, not even as a registration
+// number typed into the wrong column.
+func LooksLikeCitizenID(s string) bool { return isCitizenID(s) }

@@ -542,8 +542,13 @@ func Headers() []string {
 // control characters or more than 4000 bytes, a separator ('|', '；', ';'
 // or a line break) inside a list item's field, a negative number, a code
 // or date that is not valid, an Extra value that is not a string, int,
-// bool or decimal, an Extra title that is also a form column's. Two things do not come back: an Extra value that is ""
-// reads back as absent, and a LastEvaluation with nothing filled in as nil.
+// bool or decimal, an Extra title that is also a form column's.
+//
+// Three things come back otherwise than they went in: an Extra value comes
+// back as its text (the Reader keeps county inputs raw, and the policy that
+// declares an input converts it: 1.50 comes back as "1.50", true as "是"),
+// an Extra value that is "" reads back as absent, and a LastEvaluation
+// with nothing filled in as nil.
 //
 // Make a Writer with [NewWriter] and set its fields before the first
 // Write; the zero value cannot write. A Writer is not safe for concurrent
@@ -710,13 +715,17 @@ func formatExtraCell(v any) (string, error) {
 	case string:
 		return x, nil
 	case int:
+		if x < 0 {
+			return "", cellFault(fmt.Sprintf("不能为负数：%d", x), "negative number", ErrBadCell)
+		}
 		return strconv.Itoa(x), nil
-	case int64:
-		return strconv.FormatInt(x, 10), nil
 	case bool:
 		return formatBoolCell(x), nil
 	case decimal.Decimal:
-		return x.String(), nil
+		if x == (decimal.Decimal{}) {
+			return "0", nil
+		}
+		return formatDecimalCell(x)
 	}
 	return "", cellFault(fmt.Sprintf("值的类型 %T 无法写入", v), fmt.Sprintf("cannot write a %T", v), ErrBadCell)
 }

@@ -693,3 +693,40 @@ func BenchmarkWrite(b *testing.B) {
 		}
 	}
 }
+
+// County inputs go out as the text the Reader keeps, decimals with their
+// places, and a negative number is refused like any other column's.
+func TestWriteExtra(t *testing.T) {
+	tests := []struct {
+		name string
+		v    any
+		want string
+		err  string
+	}{
+		{"decimal keeps its places", decimal.RequireFromString("1.50"), "1.50", ""},
+		{"zero decimal", decimal.Decimal{}, "0", ""},
+		{"int", 3, "3", ""},
+		{"bool", true, "是", ""},
+		{"text", "高", "高", ""},
+		{"negative int", -2, "", "登记编号 NN-1，rate：不能为负数：-2 (key NN-1, rate: negative number)"},
+		{"int64 is not an input type", int64(3), "", "登记编号 NN-1，rate：值的类型 int64 无法写入 (key NN-1, rate: cannot write a int64)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var b strings.Builder
+			w := roster.NewWriter(&b)
+			w.Extra = []string{"rate"}
+			err := w.Write(&roster.Record{Key: "NN-1", Unit: "450103", Name: "甲测试", Extra: map[string]any{"rate": tt.v}})
+			if tt.err != "" {
+				assert.EqualError(t, err, tt.err)
+				return
+			}
+			require.NoError(t, err)
+			require.NoError(t, w.Flush())
+			batch, err := roster.NewReader(strings.NewReader(b.String())).ReadAll()
+			require.NoError(t, err)
+			require.Len(t, batch.Records, 1)
+			assert.Equal(t, map[string]any{"rate": tt.want}, batch.Records[0].Extra)
+		})
+	}
+}

@@ -11,6 +11,8 @@ import "github.com/shopspring/decimal"
 //
 // Facts has no methods on purpose: the formula language would expose them.
 type Facts struct {
+	// Key is the registration number, or "" when the record's key has the
+	// shape of a citizen ID: every stage's errors print this one.
 	Key  string
 	Unit string
 	// AsOf is the assessment date the facts were worked out for.
@@ -103,7 +105,7 @@ type AwardFacts struct {
 // place for that.
 func (r *Record) Facts(asOf Date) Facts {
 	f := Facts{
-		Key:                 r.Key,
+		Key:                 printableKey(r.Key),
 		Unit:                r.Unit,
 		AsOf:                asOf,
 		Age:                 r.BirthDate.YearsTo(asOf),
@@ -174,6 +176,15 @@ func (r *Record) Facts(asOf Date) Facts {
 		}
 	}
 	return f
+}
+
+// printableKey is the key errors may print: "" for a citizen ID typed
+// into the registration-number column.
+func printableKey(key string) string {
+	if isCitizenID(key) {
+		return ""
+	}
+	return key
 }
 
 type labeled interface {

@@ -122,7 +122,7 @@ func run(w io.Writer, path, date string) error {
 	}
 	fmt.Fprintf(w, "\n三、对样本名册的影响（%s，%s的记录 %d 条", filepath.Base(path), j.UnitName(unit), len(records))
 	if invalid > 0 {
-		fmt.Fprintf(w, "，另有 %d 条未通过校验，不计", invalid)
+		fmt.Fprintf(w, "，另有 %d 条未通过校验或登记编号重复，不计", invalid)
 	}
 	if unreadable > 0 {
 		fmt.Fprintf(w, "；名册另有 %d 行无法读取", unreadable)
@@ -154,14 +154,16 @@ func readUnit(path string, j *roster.Jurisdiction, asOf roster.Date) (records []
 	if err != nil {
 		return nil, 0, 0, err
 	}
+	seen := map[string]bool{}
 	for i, r := range batch.Records {
-		if r.Unit != unit {
+		if u, ok := j.Unit(r.Unit); !ok || u.Code != unit { // a former code is the unit too
 			continue
 		}
-		if v.ValidateAt(r, i) != nil {
+		if v.ValidateAt(r, i) != nil || seen[r.Key] { // a repeated key is counted once
 			invalid++
 			continue
 		}
+		seen[r.Key] = true
 		records = append(records, r)
 	}
 	return records, invalid, len(batch.Errors), nil
@@ -194,11 +196,14 @@ func impact(w io.Writer, im *newstrata.Impact) error {
 			moved = append(moved, s)
 		}
 	}
-	fmt.Fprintf(w, "  总分变化 %d 人，等次变化 %d 人", len(im.Shifts), len(moved))
+	fmt.Fprintf(w, "  结果变化 %d 人（资格、等次、去留或总分），等次变化 %d 人", len(im.Shifts), len(moved))
 	if len(im.Rejected) > 0 {
 		fmt.Fprintf(w, "，无法评价 %d 人", len(im.Rejected))
 	}
 	fmt.Fprintln(w)
+	for _, r := range im.Rejected {
+		fmt.Fprintf(w, "  无法评价：%v\n", r.Err)
+	}
 	if len(moved) == 0 {
 		return nil
 	}
@@ -207,9 +212,6 @@ func impact(w io.Writer, im *newstrata.Impact) error {
 		fmt.Fprintf(w, "    %s  %s %6s → %s %6s  %s\n", s.Key,
 			s.Before.Grade.Code(), s.Before.Total.StringFixed(2),
 			s.After.Grade.Code(), s.After.Total.StringFixed(2), s.After.Status.Label())
-	}
-	for _, r := range im.Rejected {
-		fmt.Fprintf(w, "  无法评价：%v\n", r.Err)
 	}
 	return nil
 }

@@ -364,7 +364,7 @@ func (g *gen) record(rec *roster.Record, i int) {
 	}
 	g.work(rec, age, birth)
 	if rec.NewMedia {
-		rec.Followers = int(math.Pow(10, 3+3.5*r.Float64()))
+		rec.Followers = int(math.Pow(10, 3+float64(3.5*r.Float64()))) // float64() keeps arm64 from fusing the multiply-add, so every machine draws the same numbers
 	}
 	rec.Local = chance(r, 970)
 
