@@ -12,7 +12,9 @@ import (
 )
 
 // Config says what an [Assessor] works with. A nil field takes the
-// default: Nanning, the baseline classification rules, the baseline policy.
+// default: the Policies' jurisdiction (else Nanning), the baseline
+// classification rules, the baseline policy. A Jurisdiction and Policies
+// for two different cities are refused.
 type Config struct {
 	Jurisdiction *roster.Jurisdiction
 	Classifier   *classify.Classifier
@@ -47,6 +49,14 @@ func New(cfg Config) (*Assessor, error) {
 			return nil, err
 		}
 		a.policies = s
+	}
+	if pj := a.policies.Jurisdiction(); cfg.Jurisdiction != nil && pj.Code != a.j.Code {
+		// Units are checked against one and policies picked by the other:
+		// they must be the same city.
+		return nil, fmt.Errorf("the policies are for %s %s, the records for %s %s", pj.Code, pj.Name, a.j.Code, a.j.Name)
+	}
+	if cfg.Jurisdiction == nil && cfg.Policies != nil {
+		a.j = cfg.Policies.Jurisdiction() // the set knows its city
 	}
 	return a, nil
 }

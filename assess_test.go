@@ -310,3 +310,18 @@ func TestAssessAllHidesIDShapedKeys(t *testing.T) {
 	}
 	assert.EqualError(t, res.Rejected[1].Err, "登记编号重复 (duplicate registration number)：第 2 条记录 与第 1 条记录相同 (same as record 1)")
 }
+
+// Units are checked against the Config's jurisdiction and policies picked
+// from the set's: two different cities are refused, and a set alone gives
+// its own.
+func TestNewJurisdictionMatchesPolicies(t *testing.T) {
+	other, err := roster.ParseJurisdiction("liuzhou.yaml", []byte(`{code: "450200", name: 柳州市, units: [{code: "450202", name: 城中区, kind: 市辖区}]}`))
+	require.NoError(t, err)
+	set, err := policy.NewSet(roster.Nanning(), nil)
+	require.NoError(t, err)
+	_, err = newstrata.New(newstrata.Config{Jurisdiction: other, Policies: set})
+	assert.EqualError(t, err, "the policies are for 450100 南宁市, the records for 450200 柳州市")
+	a, err := newstrata.New(newstrata.Config{Policies: set})
+	require.NoError(t, err)
+	assert.Equal(t, "450100", a.Jurisdiction().Code)
+}

@@ -361,6 +361,9 @@ func LoadFS(j *roster.Jurisdiction, fsys fs.FS, dir string, opts ...Option) (*Se
 	return NewSet(j, files, opts...)
 }
 
+// Jurisdiction returns the jurisdiction the set's policies are for.
+func (s *Set) Jurisdiction() *roster.Jurisdiction { return s.j }
+
 // Policy returns the policy with the id.
 func (s *Set) Policy(id string) (*Policy, bool) {
 	p, ok := s.byID[id]
