@@ -190,7 +190,7 @@ func (c *Compiler) Compile(rule, source string, kind Kind, at Position) (*Progra
 	if err != nil {
 		return nil, c.wrap(rule, source, at, ErrSyntax, err)
 	}
-	if from, msg := c.refuse(tree.Node); msg != "" {
+	if from, msg := c.refuse(tree.Node, source); msg != "" {
 		return nil, fail(ErrRefused, msg, from)
 	}
 	prog, err := expr.Compile(source, c.options...)
@@ -204,8 +204,12 @@ func (c *Compiler) Compile(rule, source string, kind Kind, at Position) (*Progra
 		return nil, fail(ErrRefused, msg, from)
 	}
 	out := prog.Node().Type()
-	if !resultFits(kind, out) {
-		return nil, fail(ErrType, fmt.Sprintf("the formula gives %s, but the rule needs %s", typeName(out), kind), 0)
+	if !fits(kind, prog.Node()) {
+		msg := fmt.Sprintf("the formula gives %s, but the rule needs %s", typeName(out), kind)
+		if out == nil || out.Kind() == reflect.Interface {
+			msg = fmt.Sprintf("the formula does not give %s on every branch", kind)
+		}
+		return nil, fail(ErrType, msg, 0)
 	}
 	p := &Program{rule: rule, source: source, kind: kind, jurisdiction: c.jurisdiction, at: at, prog: prog, reads: reads(tree.Node)}
 	p.pool.New = func() any { return &vm.VM{MemoryBudget: c.memory} }
@@ -229,14 +233,15 @@ func (c *Compiler) wrap(rule, source string, at Position, cause, err error) erro
 // refuse finds what a formula may not do before expr sees it: read the
 // whole environment, read an input that is not declared, or read inputs by
 // a computed name.
-func (c *Compiler) refuse(root ast.Node) (int, string) {
-	v := &refuser{inputs: c.inputs}
+func (c *Compiler) refuse(root ast.Node, source string) (int, string) {
+	v := &refuser{inputs: c.inputs, src: []rune(source)}
 	ast.Walk(&root, v)
 	return v.from, v.msg
 }
 
 type refuser struct {
 	inputs map[string]InputType
+	src    []rune
 	from   int
 	msg    string
 }
@@ -246,6 +251,15 @@ func (v *refuser) Visit(node *ast.Node) {
 		return
 	}
 	switch n := (*node).(type) {
+	case *ast.FloatNode:
+		// A literal is read as a float64 first; one with more digits than
+		// that keeps would silently lose them.
+		if loc := n.Location(); loc.From >= 0 && loc.To <= len(v.src) && loc.From < loc.To {
+			text := string(v.src[loc.From:loc.To])
+			if d, err := decimal.NewFromString(text); err == nil && !d.Equal(decimal.NewFromFloat(n.Value)) {
+				v.from, v.msg = loc.From, fmt.Sprintf("the number %s has more digits than a formula keeps exactly (15 significant digits)", text)
+			}
+		}
 	case *ast.BuiltinNode:
 		if why, float := floatBuiltins[n.Name]; float {
 			v.from, v.msg = n.Location().From, fmt.Sprintf("%s computes in floats, which are not exact; %s", n.Name, why)
@@ -284,10 +298,10 @@ func resultFits(kind Kind, t reflect.Type) bool {
 	}
 	switch kind {
 	case Predicate:
-		return t.Kind() == reflect.Bool || t.Kind() == reflect.Interface
+		return t.Kind() == reflect.Bool
 	case Number:
 		switch t.Kind() {
-		case reflect.Int, reflect.Int64, reflect.Float64, reflect.Interface:
+		case reflect.Int, reflect.Int64, reflect.Float64:
 			return true
 		}
 		return t == decType

@@ -107,18 +107,58 @@ func arithmetic() []expr.Option {
 			}
 			return a.DivRound(b, DivisionScale), nil
 		}, div},
-		{"<", "__dec_lt", func(a, b decimal.Decimal) (any, error) { return a.LessThan(b), nil }, cmp},
-		{"<=", "__dec_le", func(a, b decimal.Decimal) (any, error) { return a.LessThanOrEqual(b), nil }, cmp},
-		{">", "__dec_gt", func(a, b decimal.Decimal) (any, error) { return a.GreaterThan(b), nil }, cmp},
-		{">=", "__dec_ge", func(a, b decimal.Decimal) (any, error) { return a.GreaterThanOrEqual(b), nil }, cmp},
-		{"==", "__dec_eq", func(a, b decimal.Decimal) (any, error) { return a.Equal(b), nil }, cmp},
-		{"!=", "__dec_ne", func(a, b decimal.Decimal) (any, error) { return !a.Equal(b), nil }, cmp},
+		{"<", "__dec_lt", func(a, b decimal.Decimal) (any, error) { return settle(a).LessThan(settle(b)), nil }, cmp},
+		{"<=", "__dec_le", func(a, b decimal.Decimal) (any, error) { return settle(a).LessThanOrEqual(settle(b)), nil }, cmp},
+		{">", "__dec_gt", func(a, b decimal.Decimal) (any, error) { return settle(a).GreaterThan(settle(b)), nil }, cmp},
+		{">=", "__dec_ge", func(a, b decimal.Decimal) (any, error) { return settle(a).GreaterThanOrEqual(settle(b)), nil }, cmp},
+		{"==", "__dec_eq", func(a, b decimal.Decimal) (any, error) { return settle(a).Equal(settle(b)), nil }, cmp},
+		{"!=", "__dec_ne", func(a, b decimal.Decimal) (any, error) { return !settle(a).Equal(settle(b)), nil }, cmp},
 	}
-	opts := make([]expr.Option, 0, 2*len(ops))
+	opts := make([]expr.Option, 0, 2*len(ops)+3)
 	for _, o := range ops {
-		opts = append(opts, decimalFunc(o.name, o.f, o.sigs), expr.Operator(o.op, o.name))
+		opts = append(opts, decimalFunc(o.name, o.f, o.sigs))
+		if name, whole := intOps[o.op]; whole {
+			opts = append(opts, expr.Operator(o.op, o.name, name))
+			continue
+		}
+		opts = append(opts, expr.Operator(o.op, o.name))
+	}
+	intSig := new(func(int, int) int)
+	for op, name := range intOps {
+		f := intFuncs[op]
+		opts = append(opts, expr.Function(name, func(params ...any) (any, error) {
+			a, _ := params[0].(int)
+			b, _ := params[1].(int)
+			c, ok := f(a, b)
+			if !ok {
+				return nil, fmt.Errorf("%d %s %d is beyond what a whole number holds", a, op, b)
+			}
+			return c, nil
+		}, intSig))
 	}
 	return opts
+}
+
+// intOps keeps whole numbers whole under +, - and *, with a check that Go's
+// int arithmetic would otherwise skip: an overflow wraps around silently.
+var intOps = map[string]string{"+": "__int_add", "-": "__int_sub", "*": "__int_mul"}
+
+var intFuncs = map[string]func(a, b int) (int, bool){
+	"+": func(a, b int) (int, bool) {
+		c := a + b
+		return c, (c > a) == (b > 0) || b == 0
+	},
+	"-": func(a, b int) (int, bool) {
+		c := a - b
+		return c, (c < a) == (b > 0) || b == 0
+	},
+	"*": func(a, b int) (int, bool) {
+		if a == 0 || b == 0 {
+			return 0, true
+		}
+		c := a * b
+		return c, c/b == a && !(a == -1 && b == math.MinInt) && !(b == -1 && a == math.MinInt)
+	},
 }
 
 // numericFuncs are the functions on numbers every formula may call. They
@@ -126,8 +166,8 @@ func arithmetic() []expr.Option {
 func numericFuncs() []expr.Option {
 	pairs := signatures(decType, numberTypes, nil)
 	return []expr.Option{
-		decimalFunc("min", func(a, b decimal.Decimal) (any, error) { return decimal.Min(a, b), nil }, pairs),
-		decimalFunc("max", func(a, b decimal.Decimal) (any, error) { return decimal.Max(a, b), nil }, pairs),
+		decimalFunc("min", func(a, b decimal.Decimal) (any, error) { return decimal.Min(settle(a), settle(b)), nil }, pairs),
+		decimalFunc("max", func(a, b decimal.Decimal) (any, error) { return decimal.Max(settle(a), settle(b)), nil }, pairs),
 		expr.Function("clamp", func(params ...any) (any, error) {
 			x, lo, err := twoDecimals(params)
 			if err != nil {
@@ -140,7 +180,7 @@ func numericFuncs() []expr.Option {
 			if hi.LessThan(lo) {
 				return nil, fmt.Errorf("clamp: upper bound %s is below lower bound %s", hi, lo)
 			}
-			return decimal.Min(decimal.Max(x, lo), hi), nil
+			return decimal.Min(decimal.Max(settle(x), lo), hi), nil
 		}, clampSignatures()...),
 		expr.Function("step", stepFunc, new(func(decimal.Decimal, []any) decimal.Decimal), new(func(int, []any) decimal.Decimal)),
 		expr.Function("points", pointsFunc, new(func(string, map[string]any) decimal.Decimal)),
@@ -175,6 +215,7 @@ func stepFunc(params ...any) (any, error) {
 	if err != nil {
 		return nil, err
 	}
+	x = settle(x)
 	table, _ := params[1].([]any)
 	best, found := decimal.Zero, false
 	var pts decimal.Decimal = decimal.Zero

@@ -18,8 +18,13 @@
 // 0.025 / 3 * 3 is 0.025 again. What would still compute in floats is
 // refused when the formula compiles: powers (** and ^), expr's float
 // builtins (mean, median, float, round, ceil, floor, fromJSON, reduce), sum
-// over anything but whole numbers, and arithmetic on values whose type
-// cannot be known.
+// over anything but whole numbers, arithmetic, comparisons and in on values
+// whose type cannot be known (a ? 12 : Donations; write decimal(12)), in on
+// a decimal, and literals with more digits than a float64 keeps. Comparisons,
+// min, max, clamp and step see the settled value too. Whole-number +, - and
+// * stay whole and fail on a record rather than wrap around on overflow. A
+// rule's result must be of its kind on every branch, checked at compile
+// time.
 //
 // Errors are [*Error] values: they name the jurisdiction, the rule, the
 // file, line and column, keep expr's snippet with its caret, and wrap one of

@@ -26,7 +26,8 @@ func educationLadder() []string {
 
 // atLeast implements atLeast(label, floor): whether label stands at or
 // above floor on the ladder floor belongs to (levels, ratings, title levels
-// or education). An empty label (not filled in) is below every floor.
+// or education). An empty label (not filled in), or one no scale ranks
+// (education 其他), is below every floor.
 func atLeast(params ...any) (any, error) {
 	label, _ := params[0].(string)
 	floor, _ := params[1].(string)
@@ -39,10 +40,16 @@ func atLeast(params ...any) (any, error) {
 			return false, nil
 		}
 		got := slices.Index(ladder, label)
-		if got < 0 {
-			return nil, fmt.Errorf("atLeast: %q and %q are not on one scale", label, floor)
+		if got >= 0 {
+			return got >= want, nil
 		}
-		return got >= want, nil
+		for _, other := range ladders {
+			if slices.Contains(other, label) {
+				return nil, fmt.Errorf("atLeast: %q and %q are not on one scale", label, floor)
+			}
+		}
+		// A label no scale ranks, such as education 其他, reaches no floor.
+		return false, nil
 	}
 	return nil, fmt.Errorf("atLeast: %q is not a level, rating, title level or education", floor)
 }

@@ -64,38 +64,88 @@ func isFloat(t reflect.Type) bool {
 	return t != nil && (t.Kind() == reflect.Float64 || t.Kind() == reflect.Float32)
 }
 
+func isUnknown(t reflect.Type) bool { return t == nil || t.Kind() == reflect.Interface }
+
+func isNumber(t reflect.Type) bool { return isInt(t) || isFloat(t) || t == decType }
+
+func (v *inexactFinder) refuse(n ast.Node, msg string) {
+	v.from, v.msg = n.Location().From, msg
+}
+
 func (v *inexactFinder) Visit(node *ast.Node) {
 	if v.msg != "" {
 		return
 	}
 	switch n := (*node).(type) {
 	case *ast.BinaryNode:
+		l, r := n.Left.Type(), n.Right.Type()
 		switch n.Operator {
 		case "+", "-", "*", "/", "%":
 			// What is left after the decimal operators were patched in is
 			// expr's own arithmetic: exact only on whole numbers.
-			if !isInt(n.Left.Type()) || !isInt(n.Right.Type()) {
-				v.from = n.Location().From
-				v.msg = fmt.Sprintf("%s here works on a value whose type cannot be known, which is not exact; give both sides a known type (use points() for a table of values)", n.Operator)
+			if !isInt(l) || !isInt(r) {
+				v.refuse(n, fmt.Sprintf("%s here works on a value whose type cannot be known, which is not exact; give both sides a known type (use points() for a table of values)", n.Operator))
 			}
+		case "==", "!=", "<", "<=", ">", ">=":
+			// Between a number and a value of unknown type, expr compares
+			// by Go equality (a decimal never equals an int) or fails.
+			if (isUnknown(l) && (isUnknown(r) || isNumber(r))) || (isUnknown(r) && isNumber(l)) {
+				v.refuse(n, fmt.Sprintf("%s here compares a value whose type cannot be known; give both sides a known type", n.Operator))
+			}
+		case "in":
+			if l == decType || (isUnknown(l) && !isStringList(n.Right)) {
+				v.refuse(n, "in compares numbers by Go equality, which a decimal fails; compare with == and ||, or use atLeast or step")
+			}
+		}
+		if isFloat(n.Type()) {
+			v.refuse(n, "this part computes in floats, which is not exact")
 		}
 	case *ast.BuiltinNode:
 		if n.Name == "sum" && !isInt(n.Type()) {
-			v.from = n.Location().From
-			v.msg = "sum adds whole numbers only; for points that are not whole, add the terms (a + b) or count by level and multiply"
+			v.refuse(n, "sum adds whole numbers only; for points that are not whole, add the terms (a + b) or count by level and multiply")
+		} else if isFloat(n.Type()) {
+			v.refuse(n, "this part computes in floats, which is not exact")
 		}
 	case *ast.UnaryNode:
-		if _, literal := n.Node.(*ast.FloatNode); literal {
-			return // a negative literal such as -0.5 is exact
+		if _, literal := n.Node.(*ast.FloatNode); !literal && isFloat(n.Type()) {
+			v.refuse(n, "this part computes in floats, which is not exact")
 		}
+	case *ast.CallNode:
 		if isFloat(n.Type()) {
-			v.from, v.msg = n.Location().From, "this part computes in floats, which is not exact"
-		}
-	case *ast.FloatNode, *ast.ArrayNode, *ast.MapNode, *ast.PairNode:
-		return // literals become exact decimals where they are used
-	default:
-		if isFloat((*node).Type()) {
-			v.from, v.msg = (*node).Location().From, "this part computes in floats, which is not exact"
+			v.refuse(n, "this part computes in floats, which is not exact")
 		}
 	}
+}
+
+// isStringList reports whether n is a list literal of strings only, which
+// in compares exactly whatever the left side holds.
+func isStringList(n ast.Node) bool {
+	arr, ok := n.(*ast.ArrayNode)
+	if !ok {
+		return false
+	}
+	for _, x := range arr.Nodes {
+		if _, s := x.(*ast.StringNode); !s {
+			return false
+		}
+	}
+	return true
+}
+
+// fits reports whether a formula whose result type the checker could not
+// know gives the kind the rule needs on every branch (a ? b : c, a ?? b,
+// let ...; ...), so that no record finds out at run time.
+func fits(kind Kind, n ast.Node) bool {
+	if t := n.Type(); t != nil && t.Kind() != reflect.Interface {
+		return resultFits(kind, t)
+	}
+	switch x := n.(type) {
+	case *ast.ConditionalNode:
+		return fits(kind, x.Exp1) && fits(kind, x.Exp2)
+	case *ast.BinaryNode:
+		return x.Operator == "??" && fits(kind, x.Left) && fits(kind, x.Right)
+	case *ast.VariableDeclaratorNode:
+		return fits(kind, x.Expr)
+	}
+	return false
 }

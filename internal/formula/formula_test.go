@@ -314,3 +314,76 @@ func TestExactStillAllowed(t *testing.T) {
 		})
 	}
 }
+
+// Comparisons and in on values whose type cannot be known, results that
+// are not the rule's kind on every branch, and literals with more digits
+// than a float64 keeps are refused when the formula compiles.
+func TestMoreInexactRefused(t *testing.T) {
+	tests := []struct {
+		name, src string
+		kind      formula.Kind
+		cause     error
+		want      string
+	}{
+		{"decimal in a list", "Donations in [1, 2, 3.5]", formula.Predicate, formula.ErrRefused,
+			"1:11: 450103 rule X: in compares numbers by Go equality, which a decimal fails; compare with == and ||, or use atLeast or step"},
+		{"unknown type compared with a number", "(Age > 30 ? Donations : 1) == 3.5", formula.Predicate, formula.ErrRefused,
+			"1:28: 450103 rule X: == here compares a value whose type cannot be known; give both sides a known type"},
+		{"predicate that is not a boolean on every branch", "Age > 200 ? true : 1", formula.Predicate, formula.ErrType,
+			"1:1: 450103 rule X: the formula does not give a boolean on every branch"},
+		{"number that is a string on one branch", "Age > 30 ? 'x' : 1", formula.Number, formula.ErrType,
+			"1:1: 450103 rule X: the formula does not give a number on every branch"},
+		{"literal beyond a float64", "Donations * 1.0000000000000001", formula.Number, formula.ErrRefused,
+			"1:13: 450103 rule X: the number 1.0000000000000001 has more digits than a formula keeps exactly (15 significant digits)"},
+	}
+	c := compiler(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := c.Compile("X", tt.src, tt.kind, formula.Position{})
+			require.Error(t, err)
+			assert.ErrorIs(t, err, tt.cause)
+			assert.Equal(t, tt.want, strings.SplitN(err.Error(), "\n", 2)[0])
+		})
+	}
+}
+
+func TestExactEdges(t *testing.T) {
+	c := compiler(t)
+	f := facts()
+	f.TrainingHours = 1
+	f.Followers = 3_000_000_000
+	f.Education = "其他"
+	bools := []struct {
+		name, src string
+		want      bool
+	}{
+		{"a third times three compares as whole", "TrainingHours / 3 * 3 >= 1", true},
+		{"and equals the whole", "TrainingHours / 3 * 3 == TrainingHours", true},
+		{"strings in a list", `PoliticalRating in ["优秀", "良好"]`, true},
+		{"branches made one type with decimal()", "(Age > 30 ? decimal(12) : Donations) > 5", true},
+		{"education no scale ranks", `atLeast(Education, "大学专科")`, false},
+	}
+	for _, tt := range bools {
+		t.Run(tt.name, func(t *testing.T) {
+			p, err := c.Compile("X", tt.src, formula.Predicate, formula.Position{})
+			require.NoError(t, err)
+			got, err := p.Bool(f)
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, got)
+		})
+	}
+	p, err := c.Compile("X", "step(TrainingHours / 3 * 3, [[1, 5]])", formula.Number, formula.Position{})
+	require.NoError(t, err)
+	got, err := p.Decimal(f)
+	require.NoError(t, err)
+	assert.Equal(t, "5", got.String())
+
+	p, err = c.Compile("X", "Age > 30 ? 8 : Donations", formula.Number, formula.Position{})
+	require.NoError(t, err, "branches of two number types are a number")
+
+	p, err = c.Compile("OVF", "Followers * Followers * Followers", formula.Number, formula.Position{})
+	require.NoError(t, err)
+	_, err = p.Decimal(f)
+	assert.ErrorIs(t, err, formula.ErrRuntime)
+	assert.Contains(t, err.Error(), "is beyond what a whole number holds")
+}
