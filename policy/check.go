@@ -219,6 +219,18 @@ func (d *Document) checkGrades(p *problems) {
 	if top := bands[len(bands)-1]; !top.To.Equal(d.Total) {
 		p.add(top.Pos, ErrInvalid, "the top grade %s ends at %s, not at the total %s", top.Grade.Code(), top.To, d.Total)
 	}
+	// The grades rise from D at the bottom to A at the top, and the grades
+	// that leave the database are the lowest: a score can only lose a
+	// person a grade by falling.
+	for i := 1; i < len(bands); i++ {
+		prev, next := bands[i-1], bands[i]
+		if prev.Grade.Valid() && next.Grade.Valid() && next.Grade >= prev.Grade {
+			p.add(next.Pos, ErrInvalid, "grade %s is above grade %s in score; the grades rise from D at the bottom to A at the top", next.Grade.Code(), prev.Grade.Code())
+		}
+		if next.Removed && !prev.Removed {
+			p.add(next.Pos, ErrInvalid, "grade %s is removed but grade %s below it is not; the removed grades are the lowest", next.Grade.Code(), prev.Grade.Code())
+		}
+	}
 }
 
 // posOf returns where the value of a top-level field is, or where the

@@ -41,7 +41,8 @@ func TestVetoGradeMustBeRemoved(t *testing.T) {
 				_, err = policy.Compile(f.Document)
 				return err
 			},
-			want: "mini/mini.yaml:33:6: policy mini: veto_grade D must be a removed grade (removed: true), since a veto removes the person from the database",
+			want: "mini/mini.yaml:33:6: policy mini: veto_grade D must be a removed grade (removed: true), since a veto removes the person from the database\n" +
+				"mini/mini.yaml:32:6: policy mini: grade C is removed but grade D below it is not; the removed grades are the lowest",
 		},
 	}
 	for _, tt := range tests {
@@ -49,6 +50,31 @@ func TestVetoGradeMustBeRemoved(t *testing.T) {
 			err := tt.compile(t)
 			assert.EqualError(t, err, tt.want)
 			assert.ErrorIs(t, err, policy.ErrInvalid)
+		})
+	}
+}
+
+// The grades rise from D at the bottom to A at the top, and only the
+// lowest grades leave the database: bands in another order load no more.
+func TestGradesRiseFromDToA(t *testing.T) {
+	tests := []struct{ name, grades, want string }{
+		{"A at the bottom",
+			"grades:\n" +
+				"  - {grade: C, from: 80, to: 90}\n" +
+				"  - {grade: A, from: 0, to: 60}\n" +
+				"  - {grade: D, from: 90, to: 100, removed: true}\n" +
+				"  - {grade: B, from: 60, to: 80}\n",
+			"x.yaml:9:6: policy qx: grade B is above grade A in score; the grades rise from D at the bottom to A at the top\n" +
+				"x.yaml:6:6: policy qx: grade C is above grade B in score; the grades rise from D at the bottom to A at the top\n" +
+				"x.yaml:8:6: policy qx: grade D is above grade C in score; the grades rise from D at the bottom to A at the top\n" +
+				"x.yaml:8:6: policy qx: grade D is removed but grade C below it is not; the removed grades are the lowest"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, err := policy.Parse("x.yaml", []byte(overlayYAML+tt.grades))
+			require.NoError(t, err)
+			_, err = policy.NewSet(roster.Nanning(), []*policy.File{f})
+			assert.EqualError(t, err, tt.want)
 		})
 	}
 }
