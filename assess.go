@@ -73,7 +73,8 @@ const (
 	Candidate Status = iota + 1
 	// Removed: qualified but graded D (or vetoed): removed from the database.
 	Removed
-	// Unqualified: a condition failed and was not waived.
+	// Unqualified: a condition failed and was not waived, or the person is
+	// in none of the four groups.
 	Unqualified
 )
 
@@ -169,7 +170,9 @@ func assessFacts(pol *policy.Policy, r *roster.Record, f *roster.Facts, cls clas
 	if out.Evaluation, err = evaluate.Evaluate(pol, f); err != nil {
 		return nil, err
 	}
-	out.Status = statusOf(out.Qualification.Qualified, out.Evaluation.Removed)
+	// Only the four groups are new social strata, whatever a county does to
+	// the condition that says so.
+	out.Status = statusOf(out.Qualification.Qualified && cls.Outcome == classify.Classified, out.Evaluation.Removed)
 	return out, nil
 }
 

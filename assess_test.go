@@ -12,6 +12,7 @@ import (
 	"github.com/newstrata/newstrata"
 	"github.com/newstrata/newstrata/classify"
 	"github.com/newstrata/newstrata/policy"
+	"github.com/newstrata/newstrata/qualify"
 	"github.com/newstrata/newstrata/roster"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -324,4 +325,23 @@ func TestNewJurisdictionMatchesPolicies(t *testing.T) {
 	a, err := newstrata.New(newstrata.Config{Policies: set})
 	require.NoError(t, err)
 	assert.Equal(t, "450100", a.Jurisdiction().Code)
+}
+
+// Only the four groups are new social strata: a county that makes Q1 soft
+// and waives it still cannot make a state-owned enterprise's manager a
+// candidate.
+func TestNotNewStrataStaysUnqualified(t *testing.T) {
+	a, _, next := overlay(t, "q1.yaml", `id: q1-2019
+extends: nanning-2019
+jurisdiction: "450103"
+conditions:
+  change:
+    - {id: Q1, kind: soft}
+`)
+	r := *readSample(t)[0]
+	r.EmployerKind = roster.StateOwned
+	as, err := a.AssessUnder(next, &r, asOf, qualify.Waiver{Condition: "Q1", Reason: "县区认定"})
+	require.NoError(t, err)
+	assert.Equal(t, classify.NotNewStrata, as.Classification.Outcome)
+	assert.Equal(t, newstrata.Unqualified, as.Status)
 }

@@ -268,6 +268,9 @@ func (c *comparison) standings(r *roster.Record, vb, vn *values) (before, after 
 		fn = &g
 	}
 	after, err = c.next.standing(fn, vb, vn)
+	if cls.Outcome != classify.Classified { // as assessFacts decides
+		before.Status, after.Status = Unqualified, Unqualified
+	}
 	return before, after, err
 }
 
