@@ -3,6 +3,7 @@ package newstrata
 import (
 	"errors"
 	"fmt"
+	"slices"
 
 	"github.com/newstrata/newstrata/classify"
 	"github.com/newstrata/newstrata/evaluate"
@@ -50,9 +51,12 @@ func New(cfg Config) (*Assessor, error) {
 		}
 		a.policies = s
 	}
-	if pj := a.policies.Jurisdiction(); cfg.Jurisdiction != nil && pj.Code != a.j.Code {
+	if pj := a.policies.Jurisdiction(); cfg.Jurisdiction != nil && !sameJurisdiction(pj, a.j) {
 		// Units are checked against one and policies picked by the other:
 		// they must be the same city.
+		if pj.Code == a.j.Code {
+			return nil, fmt.Errorf("the jurisdiction %s %s given lists other units than the one the policies were loaded for", a.j.Code, a.j.Name)
+		}
 		return nil, fmt.Errorf("the policies are for %s %s, the records for %s %s", pj.Code, pj.Name, a.j.Code, a.j.Name)
 	}
 	if cfg.Jurisdiction == nil && cfg.Policies != nil {
@@ -88,6 +92,14 @@ func (s Status) String() string {
 		return "unqualified"
 	}
 	return fmt.Sprintf("Status(%d)", uint8(s))
+}
+
+// sameJurisdiction reports whether a and b are one city with the same units
+// under the same codes.
+func sameJurisdiction(a, b *roster.Jurisdiction) bool {
+	return a.Code == b.Code && slices.EqualFunc(a.Units, b.Units, func(x, y roster.Unit) bool {
+		return x.Code == y.Code && slices.Equal(x.Former, y.Former)
+	})
 }
 
 // statusOf is where qualification and grade leave a person.
@@ -217,6 +229,10 @@ type Batch struct {
 	// Index holds each assessment's place in the batch.
 	Index    []int
 	Rejected []Rejection
+	// UnmatchedWaivers lists, sorted, the registration numbers waivers were
+	// given for that no record of the batch has: a mistyped number would
+	// otherwise lose its waiver without a word.
+	UnmatchedWaivers []string
 }
 
 // AssessAll validates and assesses records on asOf, going on past bad
@@ -257,5 +273,11 @@ func (a *Assessor) AssessAll(records []*roster.Record, asOf roster.Date, waivers
 		b.Assessments = append(b.Assessments, as)
 		b.Index = append(b.Index, i)
 	}
+	for key := range waivers {
+		if _, ok := seen[key]; !ok {
+			b.UnmatchedWaivers = append(b.UnmatchedWaivers, printableKey(key))
+		}
+	}
+	slices.Sort(b.UnmatchedWaivers)
 	return b, nil
 }

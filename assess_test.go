@@ -325,6 +325,28 @@ func TestNewJurisdictionMatchesPolicies(t *testing.T) {
 	a, err := newstrata.New(newstrata.Config{Policies: set})
 	require.NoError(t, err)
 	assert.Equal(t, "450100", a.Jurisdiction().Code)
+
+	// The same city with a development zone the policies were not loaded
+	// for: its records would all fail one by one, so New says so at once.
+	zoned := roster.Nanning()
+	zoned.Units = append(zoned.Units, roster.Unit{Code: "4501A1", Name: "测试开发区", Kind: roster.Zone})
+	_, err = newstrata.New(newstrata.Config{Jurisdiction: zoned, Policies: set})
+	assert.EqualError(t, err, "the jurisdiction 450100 南宁市 given lists other units than the one the policies were loaded for")
+}
+
+// Waivers given for registration numbers the batch does not hold are
+// listed, not silently dropped.
+func TestAssessAllUnmatchedWaivers(t *testing.T) {
+	records := readSample(t)[:3]
+	a, err := newstrata.New(newstrata.Config{})
+	require.NoError(t, err)
+	res, err := a.AssessAll(records, asOf, map[string][]qualify.Waiver{
+		"NN-NOPE-1":    {{Condition: "Q4", Reason: "特别优秀"}},
+		records[0].Key: {{Condition: "Q4", Reason: "特别优秀"}},
+		"NN-NOPE-0":    {{Condition: "Q5", Reason: "特别优秀"}},
+	})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"NN-NOPE-0", "NN-NOPE-1"}, res.UnmatchedWaivers)
 }
 
 // Only the four groups are new social strata: a county that makes Q1 soft
