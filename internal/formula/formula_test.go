@@ -380,6 +380,9 @@ func TestExactEdges(t *testing.T) {
 
 	p, err = c.Compile("X", "Age > 30 ? 8 : Donations", formula.Number, formula.Position{})
 	require.NoError(t, err, "branches of two number types are a number")
+	got, err = p.Decimal(f)
+	require.NoError(t, err)
+	assert.Equal(t, "8", got.String())
 
 	p, err = c.Compile("OVF", "Followers * Followers * Followers", formula.Number, formula.Position{})
 	require.NoError(t, err)
