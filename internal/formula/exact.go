@@ -84,13 +84,13 @@ func (v *inexactFinder) Visit(node *ast.Node) {
 			// What is left after the decimal operators were patched in is
 			// expr's own arithmetic: exact only on whole numbers.
 			if !isInt(l) || !isInt(r) {
-				v.refuse(n, fmt.Sprintf("%s here works on a value whose type cannot be known, which is not exact; give both sides a known type (use points() for a table of values)", n.Operator))
+				v.refuse(n, fmt.Sprintf("%s here works on a value whose type cannot be known, which is not exact; give both sides a known type (a ? 1.0 : 0.5 rather than a ? 1 : 0.5, decimal(x), points() for a table of values)", n.Operator))
 			}
 		case "==", "!=", "<", "<=", ">", ">=":
 			// Between a number and a value of unknown type, expr compares
 			// by Go equality (a decimal never equals an int) or fails.
 			if (isUnknown(l) && (isUnknown(r) || isNumber(r))) || (isUnknown(r) && isNumber(l)) {
-				v.refuse(n, fmt.Sprintf("%s here compares a value whose type cannot be known; give both sides a known type", n.Operator))
+				v.refuse(n, fmt.Sprintf("%s here compares a value whose type cannot be known; give both sides a known type (decimal(x) makes a number one)", n.Operator))
 			}
 		case "in":
 			if l == decType || (isUnknown(l) && !isStringList(n.Right)) {

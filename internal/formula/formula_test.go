@@ -279,7 +279,7 @@ func TestInexactRefused(t *testing.T) {
 		{"float()", "float(Age)", "1:1: 450103 rule X: float computes in floats, which are not exact; numbers are exact decimals already"},
 		{"round()", "round(Donations)", "1:1: 450103 rule X: round computes in floats, which are not exact; the policy rounds every indicator as it declares"},
 		{"sum of decimals", `sum(Awards, points(.Level, {"国家级": 10}))`, "1:1: 450103 rule X: sum adds whole numbers only; for points that are not whole, add the terms (a + b) or count by level and multiply"},
-		{"arithmetic on an unknown type", "first([0.1]) + 0.2", "1:14: 450103 rule X: + here works on a value whose type cannot be known, which is not exact; give both sides a known type (use points() for a table of values)"},
+		{"arithmetic on an unknown type", "first([0.1]) + 0.2", "1:14: 450103 rule X: + here works on a value whose type cannot be known, which is not exact; give both sides a known type (a ? 1.0 : 0.5 rather than a ? 1 : 0.5, decimal(x), points() for a table of values)"},
 	}
 	c := compiler(t)
 	for _, tt := range tests {
@@ -328,7 +328,7 @@ func TestMoreInexactRefused(t *testing.T) {
 		{"decimal in a list", "Donations in [1, 2, 3.5]", formula.Predicate, formula.ErrRefused,
 			"1:11: 450103 rule X: in compares numbers by Go equality, which a decimal fails; compare with == and ||, or use atLeast or step"},
 		{"unknown type compared with a number", "(Age > 30 ? Donations : 1) == 3.5", formula.Predicate, formula.ErrRefused,
-			"1:28: 450103 rule X: == here compares a value whose type cannot be known; give both sides a known type"},
+			"1:28: 450103 rule X: == here compares a value whose type cannot be known; give both sides a known type (decimal(x) makes a number one)"},
 		{"predicate that is not a boolean on every branch", "Age > 200 ? true : 1", formula.Predicate, formula.ErrType,
 			"1:1: 450103 rule X: the formula does not give a boolean on every branch"},
 		{"number that is a string on one branch", "Age > 30 ? 'x' : 1", formula.Number, formula.ErrType,
