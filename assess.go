@@ -97,9 +97,18 @@ func (s Status) String() string {
 // sameJurisdiction reports whether a and b are one city with the same units
 // under the same codes.
 func sameJurisdiction(a, b *roster.Jurisdiction) bool {
-	return a.Code == b.Code && slices.EqualFunc(a.Units, b.Units, func(x, y roster.Unit) bool {
-		return x.Code == y.Code && slices.Equal(x.Former, y.Former)
-	})
+	codes := func(j *roster.Jurisdiction) []string {
+		var out []string
+		for _, u := range j.Units {
+			out = append(out, u.Code)
+			for _, f := range u.Former {
+				out = append(out, u.Code+"<"+f)
+			}
+		}
+		slices.Sort(out)
+		return out
+	}
+	return a.Code == b.Code && slices.Equal(codes(a), codes(b))
 }
 
 // statusOf is where qualification and grade leave a person.

@@ -26,6 +26,7 @@ type Standing struct {
 // Shift is a person whose qualification, grade or total differs between
 // two policies.
 type Shift struct {
+	Index         int // the record's place in the roster given, from 0
 	Key, Unit     string
 	Before, After Standing
 }
@@ -40,7 +41,9 @@ type Impact struct {
 	// Grades counts the grades under each policy, qualified or not,
 	// indexed by roster.Grade (index 0 is unused).
 	GradesBefore, GradesAfter [5]int
-	// Qualified counts the qualified under each policy.
+	// Qualified counts those each policy's conditions qualify. A person in
+	// none of the four groups counts here if a policy's conditions let them
+	// through, though their Status stays Unqualified.
 	QualifiedBefore, QualifiedAfter int
 	// Removed counts the qualified whose grade leaves the database under
 	// each policy (an overlay may change which grades do).
@@ -120,7 +123,7 @@ func (a *Assessor) Compare(base, next *policy.Policy, records []*roster.Record, 
 		}
 		if o.before.Qualified != o.after.Qualified || o.before.Grade != o.after.Grade ||
 			o.before.Status != o.after.Status || !o.before.Total.Equal(o.after.Total) {
-			im.Shifts = append(im.Shifts, Shift{Key: printableKey(r.Key), Unit: r.Unit, Before: o.before, After: o.after})
+			im.Shifts = append(im.Shifts, Shift{Index: i, Key: printableKey(r.Key), Unit: r.Unit, Before: o.before, After: o.after})
 		}
 	}
 	return im

@@ -121,13 +121,13 @@ func TestCompareWeight(t *testing.T) {
 	c, u, rm := newstrata.Candidate, newstrata.Unqualified, newstrata.Removed
 	A, B, C, D := roster.GradeA, roster.GradeB, roster.GradeC, roster.GradeD
 	assert.Equal(t, []newstrata.Shift{
-		{Key: "R1", Unit: "450103", Before: standing(true, A, "90", c), After: standing(true, B, "88", c)},
-		{Key: "R2", Unit: "450103", Before: standing(true, B, "89", c), After: standing(true, A, "91", c)},
-		{Key: "R3", Unit: "450103", Before: standing(true, B, "86", c), After: standing(true, B, "85", c)},
-		{Key: "R4", Unit: "450103", Before: standing(false, B, "87", u), After: standing(false, B, "85", u)},
-		{Key: "R5", Unit: "450103", Before: standing(false, D, "87", u), After: standing(false, D, "85", u)},
-		{Key: "R6", Unit: "450103", Before: standing(true, B, "81", c), After: standing(true, C, "79", c)},
-		{Key: "R8", Unit: "450103", Before: standing(true, C, "60", c), After: standing(true, D, "58", rm)},
+		{Index: 0, Key: "R1", Unit: "450103", Before: standing(true, A, "90", c), After: standing(true, B, "88", c)},
+		{Index: 1, Key: "R2", Unit: "450103", Before: standing(true, B, "89", c), After: standing(true, A, "91", c)},
+		{Index: 2, Key: "R3", Unit: "450103", Before: standing(true, B, "86", c), After: standing(true, B, "85", c)},
+		{Index: 3, Key: "R4", Unit: "450103", Before: standing(false, B, "87", u), After: standing(false, B, "85", u)},
+		{Index: 4, Key: "R5", Unit: "450103", Before: standing(false, D, "87", u), After: standing(false, D, "85", u)},
+		{Index: 5, Key: "R6", Unit: "450103", Before: standing(true, B, "81", c), After: standing(true, C, "79", c)},
+		{Index: 7, Key: "R8", Unit: "450103", Before: standing(true, C, "60", c), After: standing(true, D, "58", rm)},
 	}, render(im.Shifts))
 }
 
@@ -275,7 +275,7 @@ func naive(a *newstrata.Assessor, base, next *policy.Policy, records []*roster.R
 			im.RemovedAfter++
 		}
 		if b.Qualified != n.Qualified || b.Grade != n.Grade || b.Status != n.Status || !b.Total.Equal(n.Total) {
-			im.Shifts = append(im.Shifts, newstrata.Shift{Key: r.Key, Unit: r.Unit, Before: b, After: n})
+			im.Shifts = append(im.Shifts, newstrata.Shift{Index: i, Key: r.Key, Unit: r.Unit, Before: b, After: n})
 		}
 	}
 	return im

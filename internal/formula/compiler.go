@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -159,7 +160,6 @@ func New(cfg Config) (*Compiler, error) {
 		c.funcs[f.Name] = true
 		c.options = append(c.options, expr.Function(f.Name, f.Fn, f.Types...))
 	}
-	c.options = append(c.options, expr.Patch(inputPatcher{inputs: c.inputs}), expr.Patch(untyper{}))
 	return c, nil
 }
 
@@ -193,7 +193,10 @@ func (c *Compiler) Compile(rule, source string, kind Kind, at Position) (*Progra
 	if from, msg := c.refuse(tree.Node, source); msg != "" {
 		return nil, fail(ErrRefused, msg, from)
 	}
-	prog, err := expr.Compile(source, c.options...)
+	// The patchers are made per formula: they keep state while they work,
+	// and a Compiler is shared between goroutines.
+	opts := append(slices.Clip(c.options), expr.Patch(inputPatcher{inputs: c.inputs}), expr.Patch(&mixedNumbers{}), expr.Patch(untyper{}))
+	prog, err := expr.Compile(source, opts...)
 	if err != nil {
 		if strings.Contains(err.Error(), "exceeds maximum allowed nodes") {
 			return nil, fail(ErrRefused, fmt.Sprintf("the formula is too large (more than %d parts); split it into several indicators", c.maxNodes), 0)

@@ -22,7 +22,10 @@
 // whose type cannot be known (a ? 12 : Donations; write decimal(12)), in on
 // a decimal, and literals with more digits than a float64 keeps. Comparisons,
 // min, max, clamp and step see the settled value too. Whole-number +, - and
-// * stay whole and fail on a record rather than wrap around on overflow. A
+// * stay whole and fail on a record rather than wrap around on overflow
+// (sum over whole numbers is expr's own and does not check; the form's
+// counts are bounded far below where it could wrap). Branches of ?: and ??
+// that are numbers of two types become decimals (a ? 1 : 0.5). A
 // rule's result must be of its kind on every branch, checked at compile
 // time.
 //

@@ -82,8 +82,9 @@ func (v *inexactFinder) Visit(node *ast.Node) {
 		switch n.Operator {
 		case "+", "-", "*", "/", "%":
 			// What is left after the decimal operators were patched in is
-			// expr's own arithmetic: exact only on whole numbers.
-			if !isInt(l) || !isInt(r) {
+			// expr's own arithmetic: exact on whole numbers and strings,
+			// not on floats nor on values whose type cannot be known.
+			if isUnknown(l) || isUnknown(r) || isFloat(l) || isFloat(r) {
 				v.refuse(n, fmt.Sprintf("%s here works on a value whose type cannot be known, which is not exact; give both sides a known type (a ? 1.0 : 0.5 rather than a ? 1 : 0.5, decimal(x), points() for a table of values)", n.Operator))
 			}
 		case "==", "!=", "<", "<=", ">", ">=":
@@ -149,3 +150,46 @@ func fits(kind Kind, n ast.Node) bool {
 	}
 	return false
 }
+
+// mixedNumbers gives a ?: or ?? whose branches are numbers of two types
+// (a ? 1 : 0.5, a ? 12 : Donations) one type: each branch becomes
+// decimal(branch), so that what follows is exact decimal arithmetic on a
+// known type. It repeats until no branch is left mixed, since an inner
+// branch's type is known only once it is patched.
+type mixedNumbers struct{ changed bool }
+
+func isNumeric(t reflect.Type) bool {
+	return t != nil && (isInt(t) || isFloat(t) || t == decType)
+}
+
+func (p *mixedNumbers) wrap(n *ast.Node) {
+	if (*n).Type() == decType {
+		return
+	}
+	call := &ast.CallNode{Callee: &ast.IdentifierNode{Value: "decimal"}, Arguments: []ast.Node{*n}}
+	ast.Patch(n, call)
+	p.changed = true
+}
+
+func (p *mixedNumbers) Visit(node *ast.Node) {
+	switch n := (*node).(type) {
+	case *ast.ConditionalNode:
+		a, b := n.Exp1.Type(), n.Exp2.Type()
+		if isNumeric(a) && isNumeric(b) && a != b {
+			p.wrap(&n.Exp1)
+			p.wrap(&n.Exp2)
+		}
+	case *ast.BinaryNode:
+		a, b := n.Left.Type(), n.Right.Type()
+		if n.Operator == "??" && isNumeric(a) && isNumeric(b) && a != b {
+			p.wrap(&n.Left)
+			p.wrap(&n.Right)
+		}
+	}
+}
+
+// Reset starts a pass.
+func (p *mixedNumbers) Reset() { p.changed = false }
+
+// ShouldRepeat asks for another pass while branches were patched.
+func (p *mixedNumbers) ShouldRepeat() bool { return p.changed }

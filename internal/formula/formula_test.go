@@ -327,8 +327,8 @@ func TestMoreInexactRefused(t *testing.T) {
 	}{
 		{"decimal in a list", "Donations in [1, 2, 3.5]", formula.Predicate, formula.ErrRefused,
 			"1:11: 450103 rule X: in compares numbers by Go equality, which a decimal fails; compare with == and ||, or use atLeast or step"},
-		{"unknown type compared with a number", "(Age > 30 ? Donations : 1) == 3.5", formula.Predicate, formula.ErrRefused,
-			"1:28: 450103 rule X: == here compares a value whose type cannot be known; give both sides a known type (decimal(x) makes a number one)"},
+		{"unknown type compared with a number", "first([Donations]) == 3.5", formula.Predicate, formula.ErrRefused,
+			"1:20: 450103 rule X: == here compares a value whose type cannot be known; give both sides a known type (decimal(x) makes a number one)"},
 		{"predicate that is not a boolean on every branch", "Age > 200 ? true : 1", formula.Predicate, formula.ErrType,
 			"1:1: 450103 rule X: the formula does not give a boolean on every branch"},
 		{"number that is a string on one branch", "Age > 30 ? 'x' : 1", formula.Number, formula.ErrType,
@@ -361,6 +361,11 @@ func TestExactEdges(t *testing.T) {
 		{"and equals the whole", "TrainingHours / 3 * 3 == TrainingHours", true},
 		{"strings in a list", `PoliticalRating in ["优秀", "良好"]`, true},
 		{"branches made one type with decimal()", "(Age > 30 ? decimal(12) : Donations) > 5", true},
+		{"mixed number branches become decimals", "(Age > 30 ? Donations : 1) == 3.5", true},
+		{"int and float branches compare exactly", "(Age > 30 ? 1 : 0.5) > 0.7", true},
+		{"let of mixed branches", "let x = Age > 30 ? 5 : 2.5; x > 4.99", true},
+		{"string concatenation", `Employer + Position == ""`, true},
+		{"nested mixed branches", "(Age > 50 ? 1 : Age > 30 ? Donations : 0.5) == 3.5", true},
 		{"education no scale ranks", `atLeast(Education, "大学专科")`, false},
 	}
 	for _, tt := range bools {
