@@ -28,24 +28,33 @@
 // # Rules are data
 //
 // The conditions, indicators, bonuses, vetoes and grade bands are a
-// [policy.Document]: YAML a county clerk can edit, or Go values. The
-// reference baseline ships embedded ([policy.Baseline]); a county-district
+// [policy.Document]: YAML a county clerk can edit, or Go values. Annexes 3
+// and 4 were never published, so the baseline that ships embedded
+// ([policy.Baseline]) is a reference version built from comparable public
+// schemes, never logic wired into Go; a county-district
 // overlays it (extends) to change weights and formulas, add indicators that
 // read inputs of its own, change grade cut-offs or add conditions. Formulas
 // are expr-lang/expr expressions over [roster.Facts], compiled once when a
 // policy loads, with exact decimal arithmetic. The classification rules are
-// data in the same way ([classify.Baseline]).
+// data in the same way ([classify.Baseline]). A county keeps test cases
+// beside its overlay, in YAML keyed by the form's column titles, and runs
+// them from go test with [policytest].
 //
 // # This package
 //
 // [Assessor] wires the stages for a batch: it classifies, picks the policy
 // in force for the record's unit on the assessment date, qualifies and
 // evaluates, accounts for every record it is given and goes on past bad
-// ones. [Assessor.Compare] runs two policies over a roster and lists who changes
-// qualification, grade or total, so that a county sees the effect of an
-// overlay before adopting it.
+// ones. [Assessor.Compare] runs two policies over a roster and lists who
+// changes qualification, grade, status or total, so that a county sees the
+// effect of an overlay before adopting it. An Assessor is immutable and
+// safe for concurrent use; the zero [Config] gives Nanning with the
+// baseline rules.
 //
 // Nothing in the library opens a file, reads the clock or keeps global
 // state: the assessment date is an argument, data comes in as values,
-// []byte, io.Reader or fs.FS.
+// []byte, io.Reader or fs.FS. Errors are sentinels for causes (errors.Is)
+// and typed values for places (errors.As): a record's error names its
+// registration number and field, never its citizen ID; a rule's error
+// names its file, line and column.
 package newstrata
