@@ -178,7 +178,7 @@ func TestCompareMissingInput(t *testing.T) {
 	}
 	assert.Equal(t, []string{
 		"1 R2 记录 R2：输入项 rural（乡村振兴捐助（万元））缺失 (missing)",
-		"2 R3 记录 R3：输入项 rural（乡村振兴捐助（万元））有误 (-1 is below the minimum 0)",
+		"2 R3 记录 R3：输入项 rural（乡村振兴捐助（万元））有误：-1 小于最小值 0 (-1 is below the minimum 0)",
 		"4  记录为空 (nil record)",
 	}, got)
 	assert.ErrorIs(t, im.Rejected[0].Err, policy.ErrInput)

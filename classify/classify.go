@@ -55,12 +55,12 @@ type program struct {
 // classification does not depend on the assessment date, and
 // [Classifier.Classify] works out the facts for no date; the group and
 // sub-kind in the facts are what a classification gives.
-var unread = map[string]string{
-	"Age":             "depends on the assessment date, which a classification does not read",
-	"TrainingHours":   "depends on the assessment date, which a classification does not read",
-	"TrainingHours5y": "depends on the assessment date, which a classification does not read",
-	"Group":           "is what a classification gives, not what it reads",
-	"Subkind":         "is what a classification gives, not what it reads",
+var unread = map[string]struct{ zh, en string }{
+	"Age":             {"因为它取决于评定日期，而分类不看评定日期", "depends on the assessment date, which a classification does not read"},
+	"TrainingHours":   {"因为它取决于评定日期，而分类不看评定日期", "depends on the assessment date, which a classification does not read"},
+	"TrainingHours5y": {"因为它取决于评定日期，而分类不看评定日期", "depends on the assessment date, which a classification does not read"},
+	"Group":           {"因为它是分类得出的结果，不是分类的依据", "is what a classification gives, not what it reads"},
+	"Subkind":         {"因为它是分类得出的结果，不是分类的依据", "is what a classification gives, not what it reads"},
 }
 
 // New compiles every rule of rules and returns a classifier. It fails when
@@ -68,11 +68,11 @@ var unread = map[string]string{
 // by [errors.Join]) that points into the rules file.
 func New(rules *Rules) (*Classifier, error) {
 	if rules == nil || len(rules.steps[Grouping-1]) == 0 || len(rules.steps[Otherwise-1]) == 0 {
-		return nil, &Error{Err: ErrMissingField, Message: "the rules have no group rule or no otherwise rule"}
+		return nil, &Error{Err: ErrMissingField, Message: bilingual("规则中没有群体判断（groups）规则或其余情形（otherwise）规则", "the rules have no group rule or no otherwise rule")}
 	}
 	comp, err := formula.New(formula.Config{Jurisdiction: rules.jurisdiction})
 	if err != nil {
-		return nil, &Error{Err: ErrInvalid, Message: err.Error()}
+		return nil, &Error{Err: ErrInvalid, Message: "公式编译器设置有误：" + err.Error()}
 	}
 	c := &Classifier{rules: rules, priority: rules.priority, otherwise: rules.steps[Otherwise-1][0]}
 	var errs []error
@@ -98,7 +98,8 @@ func compile(comp *formula.Compiler, jurisdiction string, r *rule) (*formula.Pro
 		return nil, r.formulaError(err, ErrFormula, "")
 	}
 	if name, from := readsUnread(r.When); name != "" {
-		msg := name + " " + unread[name]
+		why := unread[name]
+		msg := bilingual("公式中不能使用 "+name+"，"+why.zh, name+" "+why.en)
 		fe := &formula.Error{Jurisdiction: jurisdiction, Rule: r.ID, Formula: r.When, Message: msg, Err: formula.ErrRefused}
 		bound := (&file.Error{Location: file.Location{From: from, To: from + 1}, Message: msg}).Bind(file.NewSource(r.When))
 		fe.Snippet = bound.Snippet
@@ -141,7 +142,7 @@ func (r *rule) formulaError(err error, cause error, record string) error {
 	var fe *formula.Error
 	if !errors.As(err, &fe) {
 		at := r.whenAt
-		return &Error{Record: record, File: r.File, Line: at.line, Column: at.col, Rule: r.ID, Message: err.Error(), Err: cause}
+		return &Error{Record: record, File: r.File, Line: at.line, Column: at.col, Rule: r.ID, Message: formulaPhrase(cause) + err.Error(), Err: cause}
 	}
 	at := r.whenAt
 	if fe.Line > 0 && len(r.src) > 0 {
@@ -174,7 +175,7 @@ func (c *Classifier) Rules() *Rules { return c.rules }
 // pipeline that already holds the facts calls [Classifier.ClassifyFacts].
 func (c *Classifier) Classify(r *roster.Record) (Result, error) {
 	if r == nil {
-		return Result{Reason: "没有登记记录，无法判定。"}, &Error{Err: ErrInvalid, Message: "no record to classify"}
+		return Result{Reason: "没有登记记录，无法判定。"}, &Error{Err: ErrInvalid, Message: bilingual("没有要分类的记录", "no record to classify")}
 	}
 	f := r.Facts(roster.Date{})
 	return c.ClassifyFacts(&f)
@@ -273,9 +274,9 @@ func (c *Classifier) ClassifyFacts(f *roster.Facts) (Result, error) {
 func (c *Classifier) fault(f *roster.Facts, r *rule, err error, matched []string) (Result, error) {
 	e := r.formulaError(err, ErrRuntime, f.Key)
 	msg := err.Error()
-	var ce *Error
-	if errors.As(e, &ce) {
-		msg = ce.Message
+	var fe *formula.Error
+	if errors.As(err, &fe) {
+		msg = fe.Message
 	}
 	return Result{
 		Outcome: Undetermined,

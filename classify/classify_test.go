@@ -180,6 +180,7 @@ func TestClassifyFactsIgnoresDate(t *testing.T) {
 func TestNilRecord(t *testing.T) {
 	got, err := baseline(t).Classify(nil)
 	assert.ErrorIs(t, err, classify.ErrInvalid)
+	assert.Equal(t, "没有要分类的记录 (no record to classify)", err.Error())
 	assert.Equal(t, classify.Undetermined, got.Outcome)
 	assert.NotEmpty(t, got.Reason)
 }
@@ -208,7 +209,7 @@ groups:
 	require.True(t, errors.As(err, &ce))
 	assert.Equal(t, classify.Error{Record: "NN-0001", File: "city.yaml", Line: 7, Column: 16, Rule: "C1",
 		Message: "index out of range: 0 (array length is 0)", Err: classify.ErrRuntime}, withoutFormula(ce))
-	assert.Equal(t, "记录 NN-0001: city.yaml:7:16: 450103 rule C1: index out of range: 0 (array length is 0)\n"+
+	assert.Equal(t, "记录 NN-0001：city.yaml:7:16: 450103 规则 C1：公式运行出错：index out of range: 0 (array length is 0)\n"+
 		" | Seats[0].Level == \"市级\"\n | .....^", err.Error())
 	assert.Equal(t, classify.Result{
 		Outcome: classify.Undetermined,

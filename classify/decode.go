@@ -56,8 +56,15 @@ type decoder struct {
 	overlay bool
 }
 
-func (d *decoder) fail(at pos, cause error, rule, format string, args ...any) error {
-	return &Error{File: d.file, Line: at.line, Column: at.col, Rule: rule, Message: fmt.Sprintf(format, args...), Err: cause}
+// fail returns an error at a place of the file: zh and en are the Chinese
+// and English formats of its message, each of which takes all of args.
+func (d *decoder) fail(at pos, cause error, rule, zh, en string, args ...any) error {
+	return d.failText(at, cause, rule, bilingual(fmt.Sprintf(zh, args...), fmt.Sprintf(en, args...)))
+}
+
+// failText returns an error at a place of the file with the message as it is.
+func (d *decoder) failText(at pos, cause error, rule, msg string) error {
+	return &Error{File: d.file, Line: at.line, Column: at.col, Rule: rule, Message: msg, Err: cause}
 }
 
 // place turns a place of the shared reader into a position of this package.
@@ -67,6 +74,12 @@ func tokenPos(tk *token.Token) pos { return place(yamlsrc.TokenPlace(tk)) }
 
 // nodePos is where a node starts: for a block mapping, its first key.
 func nodePos(n ast.Node) pos { return place(yamlsrc.NodePlace(n)) }
+
+// The message of a when on the otherwise rule.
+const (
+	otherwiseWhenZh = "其余情形（otherwise）规则不写 when：其他规则都不成立时，它就成立"
+	otherwiseWhen   = "the otherwise rule has no when: it holds when nothing else does"
+)
 
 const (
 	topFields     = "jurisdiction, priority, screens, groups, fallbacks, otherwise"
@@ -82,23 +95,24 @@ func decode(name string, data []byte) (*doc, error) {
 	if err != nil {
 		var ye yaml.Error
 		if errors.As(err, &ye) {
-			return nil, d.fail(tokenPos(ye.GetToken()), ErrSyntax, "", "%s", ye.GetMessage())
+			return nil, d.failText(tokenPos(ye.GetToken()), ErrSyntax, "", "YAML 格式错误："+ye.GetMessage())
 		}
-		return nil, d.fail(pos{}, ErrSyntax, "", "%v", err)
+		return nil, d.failText(pos{}, ErrSyntax, "", "YAML 格式错误："+err.Error())
 	}
 	if len(f.Docs) > 1 {
 		at := nodePos(f.Docs[1].Body)
 		if f.Docs[1].Start != nil {
 			at = tokenPos(f.Docs[1].Start)
 		}
-		return nil, d.fail(at, ErrSyntax, "", "a rules file holds one document, not %d", len(f.Docs))
+		return nil, d.fail(at, ErrSyntax, "", "一个规则文件只能有一个文档（文档之间以 --- 分隔），本文件有 %d 个",
+			"a rules file holds one document, not %d", len(f.Docs))
 	}
 	if len(f.Docs) == 0 || f.Docs[0].Body == nil {
-		return nil, d.fail(pos{1, 1}, ErrMissingField, "", "the document is empty")
+		return nil, d.fail(pos{1, 1}, ErrMissingField, "", "规则文件没有内容", "the document is empty")
 	}
 	d.lines = yamlsrc.Lines(data)
 	body := f.Docs[0].Body
-	fields, err := d.mapping(body, "the document")
+	fields, err := d.mapping(body, "规则文件", "the document")
 	if err != nil {
 		return nil, err
 	}
@@ -141,7 +155,8 @@ func decode(name string, data []byte) (*doc, error) {
 			}
 		case "otherwise":
 			if d.overlay {
-				return nil, d.fail(kv.at, ErrUnknownField, "", "field %q is not for an overlay: list the otherwise rule under replace, by its id", kv.key)
+				return nil, d.fail(kv.at, ErrUnknownField, "", "覆盖文件不能写字段 %q：要修改其余情形规则，请按它的编号列在 replace 下",
+					"field %q is not for an overlay: list the otherwise rule under replace, by its id", kv.key)
 			}
 			r, err := d.rule(kv.value, Otherwise)
 			if err != nil {
@@ -150,7 +165,8 @@ func decode(name string, data []byte) (*doc, error) {
 			out.adds[Otherwise-1] = []*draft{r}
 		case "replace", "disable":
 			if !d.overlay {
-				return nil, d.fail(kv.at, ErrUnknownField, "", "field %q is only for a document with extends", kv.key)
+				return nil, d.fail(kv.at, ErrUnknownField, "", "字段 %q 只能用在写有 extends 的覆盖文件中",
+					"field %q is only for a document with extends", kv.key)
 			}
 			items, err := d.sequence(kv)
 			if err != nil {
@@ -158,7 +174,7 @@ func decode(name string, data []byte) (*doc, error) {
 			}
 			for _, it := range items {
 				if kv.key == "disable" {
-					s, err := d.scalarNode(it, "an id to disable", "")
+					s, err := d.scalarNode(it, "要停用的规则编号", "an id to disable", "")
 					if err != nil {
 						return nil, err
 					}
@@ -176,7 +192,7 @@ func decode(name string, data []byte) (*doc, error) {
 			if d.overlay {
 				want = overlayFields
 			}
-			return nil, d.fail(kv.at, ErrUnknownField, "", "unknown field %q (want %s)", kv.key, want)
+			return nil, d.fail(kv.at, ErrUnknownField, "", "未知字段 %q，可用字段为 %s", "unknown field %q (want %s)", kv.key, want)
 		}
 	}
 	return out, nil
@@ -203,18 +219,21 @@ type keyValue struct {
 // positions in errors would no longer say where to look.
 func (d *decoder) refuse(n ast.Node) error {
 	if yamlsrc.Indirect(n) {
-		return d.fail(nodePos(n), ErrSyntax, "", "anchors, aliases, tags, merge keys and complex keys are not used in a rules file")
+		return d.fail(nodePos(n), ErrSyntax, "", "规则文件中不能使用锚点、别名、标签、合并键或复杂键",
+			"anchors, aliases, tags, merge keys and complex keys are not used in a rules file")
 	}
 	return nil
 }
 
-func (d *decoder) mapping(n ast.Node, what string) ([]keyValue, error) {
+// mapping reads the fields of a mapping; whatZh and what name it in the
+// error, in Chinese and in English.
+func (d *decoder) mapping(n ast.Node, whatZh, what string) ([]keyValue, error) {
 	if err := d.refuse(n); err != nil {
 		return nil, err
 	}
 	values, ok := yamlsrc.Fields(n)
 	if !ok {
-		return nil, d.fail(nodePos(n), ErrSyntax, "", "%s must be a mapping of fields", what)
+		return nil, d.fail(nodePos(n), ErrSyntax, "", "%[1]s必须写成“字段: 值”的形式", "%[2]s must be a mapping of fields", whatZh, what)
 	}
 	out := make([]keyValue, 0, len(values))
 	for _, mv := range values {
@@ -226,7 +245,7 @@ func (d *decoder) mapping(n ast.Node, what string) ([]keyValue, error) {
 		}
 		key, ok := yamlsrc.ScalarText(mv.Key)
 		if !ok {
-			return nil, d.fail(nodePos(mv.Key), ErrSyntax, "", "a field name must be a text")
+			return nil, d.fail(nodePos(mv.Key), ErrSyntax, "", "字段名必须是文字", "a field name must be a text")
 		}
 		out = append(out, keyValue{key: key, at: nodePos(mv.Key), value: mv.Value})
 	}
@@ -245,36 +264,36 @@ func (d *decoder) sequence(kv keyValue) ([]ast.Node, error) {
 		}
 		return v.Values, nil
 	}
-	return nil, d.fail(nodePos(kv.value), ErrSyntax, "", "field %q must be a list", kv.key)
+	return nil, d.fail(nodePos(kv.value), ErrSyntax, "", "字段 %q 必须是列表", "field %q must be a list", kv.key)
 }
 
-// scalarNode reads a text that must not be empty; rule names the rule in
-// the error, if known.
-func (d *decoder) scalarNode(n ast.Node, what, rule string) (scalar, error) {
+// scalarNode reads a text that must not be empty; whatZh and what name it
+// in the error, in Chinese and in English, and rule names the rule, if known.
+func (d *decoder) scalarNode(n ast.Node, whatZh, what, rule string) (scalar, error) {
 	if err := d.refuse(n); err != nil {
 		return scalar{}, err
 	}
 	if _, null := n.(*ast.NullNode); null || n == nil {
-		return scalar{}, d.fail(nodePos(n), ErrMissingField, rule, "%s is empty", what)
+		return scalar{}, d.fail(nodePos(n), ErrMissingField, rule, "%[1]s为空", "%[2]s is empty", whatZh, what)
 	}
 	s, ok := yamlsrc.ScalarText(n)
 	if !ok {
-		return scalar{}, d.fail(nodePos(n), ErrSyntax, rule, "%s must be a text, not a list or a mapping", what)
+		return scalar{}, d.fail(nodePos(n), ErrSyntax, rule, "%[1]s必须是文字，不能是列表或映射", "%[2]s must be a text, not a list or a mapping", whatZh, what)
 	}
 	if strings.TrimSpace(s) == "" {
-		return scalar{}, d.fail(nodePos(n), ErrMissingField, rule, "%s is empty", what)
+		return scalar{}, d.fail(nodePos(n), ErrMissingField, rule, "%[1]s为空", "%[2]s is empty", whatZh, what)
 	}
 	return scalar{text: s, at: nodePos(n)}, nil
 }
 
 func (d *decoder) text(kv keyValue, rule string) (scalar, error) {
 	if kv.value == nil {
-		return scalar{}, d.fail(kv.at, ErrMissingField, rule, "field %q is empty", kv.key)
+		return scalar{}, d.fail(kv.at, ErrMissingField, rule, "字段 %q 为空", "field %q is empty", kv.key)
 	}
 	if _, null := kv.value.(*ast.NullNode); null {
-		return scalar{}, d.fail(kv.at, ErrMissingField, rule, "field %q is empty", kv.key)
+		return scalar{}, d.fail(kv.at, ErrMissingField, rule, "字段 %q 为空", "field %q is empty", kv.key)
 	}
-	return d.scalarNode(kv.value, fmt.Sprintf("field %q", kv.key), rule)
+	return d.scalarNode(kv.value, fmt.Sprintf("字段 %q ", kv.key), fmt.Sprintf("field %q", kv.key), rule)
 }
 
 func (d *decoder) priority(kv keyValue) ([]roster.Group, error) {
@@ -285,23 +304,25 @@ func (d *decoder) priority(kv keyValue) ([]roster.Group, error) {
 	var out []roster.Group
 	seen := map[roster.Group]bool{}
 	for _, it := range items {
-		s, err := d.scalarNode(it, "a group in priority", "")
+		s, err := d.scalarNode(it, "优先顺序（priority）中的群体", "a group in priority", "")
 		if err != nil {
 			return nil, err
 		}
 		g, err := roster.ParseGroup(s.text)
 		if err != nil || !g.Valid() {
-			return nil, d.fail(s.at, ErrUnknownGroup, "", "unknown group %q in priority (want G1, G2, G3 or G4)", s.text)
+			return nil, d.fail(s.at, ErrUnknownGroup, "", "优先顺序（priority）中的群体 %q 不存在，应为 G1、G2、G3 或 G4",
+				"unknown group %q in priority (want G1, G2, G3 or G4)", s.text)
 		}
 		if seen[g] {
-			return nil, d.fail(s.at, ErrPriority, "", "%s appears twice in priority", groupCode(g))
+			return nil, d.fail(s.at, ErrPriority, "", "%s 在优先顺序（priority）中出现了两次", "%s appears twice in priority", groupCode(g))
 		}
 		seen[g] = true
 		out = append(out, g)
 	}
 	for g := roster.G1; g <= roster.G4; g++ {
 		if !seen[g] {
-			return nil, d.fail(kv.at, ErrPriority, "", "priority lacks %s: it lists each of G1, G2, G3 and G4 once", groupCode(g))
+			return nil, d.fail(kv.at, ErrPriority, "", "优先顺序（priority）缺少 %s：G1、G2、G3、G4 须各列一次",
+				"priority lacks %s: it lists each of G1, G2, G3 and G4 once", groupCode(g))
 		}
 	}
 	return out, nil
@@ -325,11 +346,11 @@ func ruleFields(step Step, overlay bool) []string {
 }
 
 func (d *decoder) rule(n ast.Node, step Step) (*draft, error) {
-	what := "a rule"
+	whatZh, what := "规则", "a rule"
 	if step != 0 {
-		what = "a rule under " + step.String()
+		whatZh, what = fmt.Sprintf("%s（%s）下的规则", step.Label(), step), "a rule under "+step.String()
 	}
-	fields, err := d.mapping(n, what)
+	fields, err := d.mapping(n, whatZh, what)
 	if err != nil {
 		return nil, err
 	}
@@ -342,14 +363,14 @@ func (d *decoder) rule(n ast.Node, step Step) (*draft, error) {
 	}
 	idKV, ok := byKey["id"]
 	if !ok {
-		return nil, d.fail(start, ErrMissingField, "", "a rule has no id")
+		return nil, d.fail(start, ErrMissingField, "", "规则缺少编号（id）", "a rule has no id")
 	}
 	id, err := d.text(idKV, "")
 	if err != nil {
 		return nil, err
 	}
 	if strings.IndexFunc(id.text, unicode.IsSpace) >= 0 {
-		return nil, d.fail(id.at, ErrInvalid, "", "rule id %q contains a space", id.text)
+		return nil, d.fail(id.at, ErrInvalid, "", "规则编号 %q 含有空格", "rule id %q contains a space", id.text)
 	}
 	r.ID, r.idAt = id.text, id.at
 	allowed := ruleFields(step, d.overlay)
@@ -358,16 +379,16 @@ func (d *decoder) rule(n ast.Node, step Step) (*draft, error) {
 			continue
 		}
 		if kv.key == "before" && !d.overlay && step != 0 {
-			return nil, d.fail(kv.at, ErrUnknownField, r.ID, "field %q is only for a document with extends", kv.key)
+			return nil, d.fail(kv.at, ErrUnknownField, r.ID, "字段 %q 只能用在写有 extends 的覆盖文件中", "field %q is only for a document with extends", kv.key)
 		}
 		if kv.key == "when" && step == Otherwise {
-			return nil, d.fail(kv.at, ErrUnknownField, r.ID, "the otherwise rule has no when: it holds when nothing else does")
+			return nil, d.fail(kv.at, ErrUnknownField, r.ID, otherwiseWhenZh, otherwiseWhen)
 		}
-		return nil, d.fail(kv.at, ErrUnknownField, r.ID, "unknown field %q (want %s)", kv.key, strings.Join(allowed, ", "))
+		return nil, d.fail(kv.at, ErrUnknownField, r.ID, "未知字段 %q，可用字段为 %s", "unknown field %q (want %s)", kv.key, strings.Join(allowed, ", "))
 	}
 	for _, req := range []string{"name", "group", "when", "reason"} {
 		if _, ok := byKey[req]; !ok && slices.Contains(allowed, req) && (req != "when" || step != 0) {
-			return nil, d.fail(start, ErrMissingField, r.ID, "missing field %q", req)
+			return nil, d.fail(start, ErrMissingField, r.ID, "缺少字段 %q", "missing field %q", req)
 		}
 	}
 	for _, kv := range fields {
@@ -413,10 +434,11 @@ func (d *decoder) rule(n ast.Node, step Step) (*draft, error) {
 		}
 		sk, err := roster.ParseSubkind(s.text)
 		if err != nil || !sk.Valid() {
-			return nil, d.fail(s.at, ErrUnknownGroup, r.ID, "unknown subkind %q (want %s, or ① to ⑥)", s.text, strings.Join(roster.SubkindLabels(), ", "))
+			return nil, d.fail(s.at, ErrUnknownGroup, r.ID, "自由职业人员类别 %[1]q 不存在，应为 %[2]s 之一，或写 ① 至 ⑥",
+				"unknown subkind %[1]q (want %[3]s, or ① to ⑥)", s.text, strings.Join(roster.SubkindLabels(), "、"), strings.Join(roster.SubkindLabels(), ", "))
 		}
 		if !r.isGroup || r.Group != roster.G3 {
-			return nil, d.fail(s.at, ErrInvalid, r.ID, "subkind is only for G3 rules")
+			return nil, d.fail(s.at, ErrInvalid, r.ID, "只有 G3 的规则才能写自由职业人员类别（subkind）", "subkind is only for G3 rules")
 		}
 		r.Subkind = sk
 	}
@@ -437,21 +459,26 @@ func (d *decoder) group(r *draft, s scalar) error {
 
 // checkGroup tells whether the group field of r fits the step.
 func (d *decoder) checkGroup(r *draft, step Step) error {
-	const outcomes = "非新的社会阶层 or 无法判定"
+	const (
+		outcomes   = "非新的社会阶层 or 无法判定"
+		outcomesZh = "非新的社会阶层 或 无法判定"
+	)
 	switch {
 	case !r.isGroup && !r.isOutcome:
-		want := outcomes
+		wantZh, want := outcomesZh, outcomes
 		switch step {
 		case 0:
-			want = "G1, G2, G3, G4, " + outcomes
+			wantZh, want = "G1、G2、G3、G4、"+outcomesZh, "G1, G2, G3, G4, "+outcomes
 		case Grouping:
-			want = "G1, G2, G3 or G4"
+			wantZh, want = "G1、G2、G3 或 G4", "G1, G2, G3 or G4"
 		}
-		return d.fail(r.groupAt, ErrUnknownGroup, r.ID, "unknown group %q (want %s)", r.groupText, want)
+		return d.fail(r.groupAt, ErrUnknownGroup, r.ID, "群体 %[1]q 不存在，应为 %[2]s", "unknown group %[1]q (want %[3]s)", r.groupText, wantZh, want)
 	case step == Grouping && r.isOutcome:
-		return d.fail(r.groupAt, ErrUnknownGroup, r.ID, "group %q is an outcome, not one of the four groups: put the rule under screens or fallbacks", r.groupText)
+		return d.fail(r.groupAt, ErrUnknownGroup, r.ID, "群体 %q 是分类结论，不是四个群体之一：请把这条规则移到先行判断（screens）或兜底判断（fallbacks）下",
+			"group %q is an outcome, not one of the four groups: put the rule under screens or fallbacks", r.groupText)
 	case step != 0 && step != Grouping && r.isGroup:
-		return d.fail(r.groupAt, ErrUnknownGroup, r.ID, "group %q is not allowed under %s (want %s)", r.groupText, step, outcomes)
+		return d.fail(r.groupAt, ErrUnknownGroup, r.ID, "%[2]s（%[3]s）下的规则不能归入群体 %[1]q，应为 %[4]s",
+			"group %[1]q is not allowed under %[3]s (want %[5]s)", r.groupText, step.Label(), step, outcomesZh, outcomes)
 	}
 	return nil
 }

@@ -63,9 +63,20 @@
 // Errors in a rules document are [*Error] values that name the file, line
 // and column (in characters) and wrap a sentinel: [ErrUnknownField],
 // [ErrUnknownGroup], [ErrDuplicateID], [ErrNoSuchRule], [ErrFormula] and
-// others, for [errors.Is]. A formula error keeps the compiler's message and
-// its snippet with a caret, placed in the file, also when the formula spans
-// several lines.
+// others, for [errors.Is]. They are written for the clerk who edits the
+// file: after the place and the rule, the message in Chinese, then in
+// English in parentheses:
+//
+//	county.yaml:3:9: 规则 G9.9：所基于的规则中没有这个编号，无法替换 (no rule with this id in the base to replace)
+//
+// A message of the YAML reader or of the formula compiler is kept as it is,
+// after a short Chinese phrase (YAML 格式错误：, 公式错误：). A formula error
+// also keeps the compiler's snippet with a caret, placed in the file, also
+// when the formula spans several lines:
+//
+//	county.yaml:7:45: 450123 规则 C1：公式错误：unknown name 专业技术
+//	 | EmployerKind == "民营企业" && Role == 专业技术
+//	 | ..................................^
 //
 // # Concurrency and zero values
 //

@@ -44,6 +44,15 @@ var (
 // Error is an error at a place in a rules file, or a formula that failed on
 // a record. Line and Column are 1-based; columns count characters, not
 // bytes, so that they match an editor's on Chinese text.
+//
+// Its text is written for the clerk who edits the rules file: Chinese
+// first, then the English in parentheses, after the place and the rule:
+//
+//	county.yaml:6:5: 规则 A：未知字段 "whn"，可用字段为 id, name, group, subkind, when, reason (unknown field "whn" (want id, name, group, subkind, when, reason))
+//
+// A message of the YAML reader or of the formula compiler is kept as it
+// is, after a short Chinese phrase (YAML 格式错误：, 公式错误：); a formula
+// error ends with the formula and a caret under the fault.
 type Error struct {
 	// Record is the key of the record being classified, for ErrRuntime;
 	// "" for an error in the rules.
@@ -52,25 +61,51 @@ type Error struct {
 	Line   int
 	Column int
 	// Rule is the id of the rule concerned, if any.
-	Rule    string
+	Rule string
+	// Message says what is wrong: in Chinese, then in English in
+	// parentheses; for a formula error, the compiler's message as it is.
 	Message string
 	// Err is one of the sentinels.
 	Err error
 
-	// formula is the compiler's error, whose text (jurisdiction, snippet
-	// with caret) this error keeps.
+	// formula is the compiler's error, whose place, jurisdiction and
+	// snippet with caret this error keeps.
 	formula *formula.Error
+}
+
+// bilingual joins a Chinese message and its English original, as the
+// messages of this package read: Chinese first, English in parentheses.
+func bilingual(zh, en string) string { return zh + " (" + en + ")" }
+
+// formulaPhrase is the Chinese phrase before a message of the formula
+// compiler, which is kept in English.
+func formulaPhrase(cause error) string {
+	if cause == ErrRuntime {
+		return "公式运行出错："
+	}
+	return "公式错误："
 }
 
 func (e *Error) Error() string {
 	var b strings.Builder
 	if e.Record != "" {
-		fmt.Fprintf(&b, "记录 %s: ", e.Record)
+		fmt.Fprintf(&b, "记录 %s：", e.Record)
 	}
 	if e.formula != nil {
-		b.WriteString(e.formula.Error())
+		fe := e.formula
+		if p := fe.Position.String(); p != "" {
+			b.WriteString(p)
+			b.WriteString(": ")
+		}
+		if fe.Jurisdiction != "" {
+			b.WriteString(fe.Jurisdiction)
+			b.WriteByte(' ')
+		}
+		fmt.Fprintf(&b, "规则 %s：%s%s", fe.Rule, formulaPhrase(e.Err), fe.Message)
+		b.WriteString(fe.Snippet)
 		return b.String()
 	}
+	at := b.Len()
 	b.WriteString(e.File)
 	if e.Line > 0 {
 		if e.File != "" {
@@ -78,11 +113,11 @@ func (e *Error) Error() string {
 		}
 		fmt.Fprintf(&b, "%d:%d", e.Line, e.Column)
 	}
-	if b.Len() > 0 {
+	if b.Len() > at {
 		b.WriteString(": ")
 	}
 	if e.Rule != "" {
-		fmt.Fprintf(&b, "rule %s: ", e.Rule)
+		fmt.Fprintf(&b, "规则 %s：", e.Rule)
 	}
 	b.WriteString(e.Message)
 	return b.String()

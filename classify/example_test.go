@@ -179,7 +179,7 @@ groups:
 	fmt.Println(err)
 	// Output:
 	// true
-	// county.yaml:7:45: 450123 rule C1: unknown name 专业技术
+	// county.yaml:7:45: 450123 规则 C1：公式错误：unknown name 专业技术
 	//  | EmployerKind == "民营企业" && Role == 专业技术
 	//  | ..................................^
 }

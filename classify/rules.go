@@ -95,7 +95,8 @@ func Parse(name string, data []byte) (*Rules, error) {
 	}
 	if d.extends.text != "baseline" {
 		return nil, &Error{File: name, Line: d.extends.at.line, Column: d.extends.at.col, Err: ErrBase,
-			Message: fmt.Sprintf("extends %q: only baseline is built in; apply an overlay to other rules with Rules.Extend", d.extends.text)}
+			Message: bilingual(fmt.Sprintf("extends %q：内置的只有基线（baseline）；要在其他规则上叠加覆盖文件，请用 Rules.Extend", d.extends.text),
+				fmt.Sprintf("extends %q: only baseline is built in; apply an overlay to other rules with Rules.Extend", d.extends.text))}
 	}
 	return build(Baseline(), d)
 }
@@ -117,7 +118,7 @@ func (r *Rules) Extend(name string, data []byte) (*Rules, error) {
 	}
 	if d.extends == nil {
 		return nil, &Error{File: name, Line: d.start.line, Column: d.start.col, Err: ErrMissingField,
-			Message: `missing field "extends": an overlay names the rules it extends`}
+			Message: bilingual(`缺少字段 "extends"：覆盖文件须写明它基于哪套规则`, `missing field "extends": an overlay names the rules it extends`)}
 	}
 	return build(r, d)
 }
@@ -127,9 +128,8 @@ func build(base *Rules, d *doc) (*Rules, error) {
 	if base == nil {
 		base = &Rules{}
 	}
-	fail := func(at pos, cause error, rule, format string, args ...any) error {
-		return &Error{File: d.file, Line: at.line, Column: at.col, Rule: rule, Message: fmt.Sprintf(format, args...), Err: cause}
-	}
+	dec := &decoder{file: d.file}
+	fail := dec.fail
 	where := func(r *rule) string { return fmt.Sprintf("%s:%d:%d", r.File, r.idAt.line, r.idAt.col) }
 	out := &Rules{jurisdiction: base.jurisdiction, priority: base.priority, retired: maps.Clone(base.retired)}
 	if out.retired == nil {
@@ -155,27 +155,26 @@ func build(base *Rules, d *doc) (*Rules, error) {
 	for _, s := range d.disable {
 		r, ok := known[s.text]
 		if !ok {
-			return nil, fail(s.at, ErrNoSuchRule, s.text, "no rule with this id in the base to disable")
+			return nil, fail(s.at, ErrNoSuchRule, s.text, "所基于的规则中没有这个编号，无法停用", "no rule with this id in the base to disable")
 		}
 		if at, dup := changed[s.text]; dup {
-			return nil, fail(s.at, ErrDuplicateID, s.text, "the overlay already changes this rule at %s:%d:%d", d.file, at.line, at.col)
+			return nil, fail(s.at, ErrDuplicateID, s.text, "本覆盖文件已在 %s:%d:%d 修改过这条规则", "the overlay already changes this rule at %s:%d:%d", d.file, at.line, at.col)
 		}
 		if r.Step == Otherwise {
-			return nil, fail(s.at, ErrInvalid, s.text, "the otherwise rule cannot be disabled; replace it under replace")
+			return nil, fail(s.at, ErrInvalid, s.text, "其余情形（otherwise）规则不能停用；要修改它，请列在 replace 下替换", "the otherwise rule cannot be disabled; replace it under replace")
 		}
 		changed[s.text] = s.at
 		out.retired[s.text] = true
 		i := r.Step - 1
 		out.steps[i] = slices.DeleteFunc(out.steps[i], func(x *rule) bool { return x.ID == s.text })
 	}
-	dec := &decoder{file: d.file}
 	for _, dr := range d.replace {
 		r, ok := known[dr.ID]
 		if !ok {
-			return nil, fail(dr.idAt, ErrNoSuchRule, dr.ID, "no rule with this id in the base to replace")
+			return nil, fail(dr.idAt, ErrNoSuchRule, dr.ID, "所基于的规则中没有这个编号，无法替换", "no rule with this id in the base to replace")
 		}
 		if at, dup := changed[dr.ID]; dup {
-			return nil, fail(dr.idAt, ErrDuplicateID, dr.ID, "the overlay already changes this rule at %s:%d:%d", d.file, at.line, at.col)
+			return nil, fail(dr.idAt, ErrDuplicateID, dr.ID, "本覆盖文件已在 %s:%d:%d 修改过这条规则", "the overlay already changes this rule at %s:%d:%d", d.file, at.line, at.col)
 		}
 		changed[dr.ID] = dr.idAt
 		if err := dec.checkGroup(dr, r.Step); err != nil {
@@ -183,9 +182,9 @@ func build(base *Rules, d *doc) (*Rules, error) {
 		}
 		switch {
 		case r.Step == Otherwise && dr.hasWhen:
-			return nil, fail(dr.whenAt, ErrInvalid, dr.ID, "the otherwise rule has no when: it holds when nothing else does")
+			return nil, fail(dr.whenAt, ErrInvalid, dr.ID, otherwiseWhenZh, otherwiseWhen)
 		case r.Step != Otherwise && !dr.hasWhen:
-			return nil, fail(pos{dr.Line, dr.Column}, ErrMissingField, dr.ID, `missing field "when"`)
+			return nil, fail(pos{dr.Line, dr.Column}, ErrMissingField, dr.ID, `缺少字段 "when"`, `missing field "when"`)
 		}
 		nr := dr.rule
 		nr.Step = r.Step
@@ -197,13 +196,14 @@ func build(base *Rules, d *doc) (*Rules, error) {
 	for step, list := range d.adds {
 		for _, dr := range list {
 			if base.retired[dr.ID] {
-				return nil, fail(dr.idAt, ErrDuplicateID, dr.ID, "a rule with this id was disabled by an overlay this one builds on; an id stays taken once used, so choose another")
+				return nil, fail(dr.idAt, ErrDuplicateID, dr.ID, "这个编号的规则已被本文件所基于的覆盖文件停用；编号一经使用就不能再给别的规则，请另选编号",
+					"a rule with this id was disabled by an overlay this one builds on; an id stays taken once used, so choose another")
 			}
 			if prev, dup := known[dr.ID]; dup {
 				if inBase[dr.ID] {
-					return nil, fail(dr.idAt, ErrDuplicateID, dr.ID, "the base has a rule with this id at %s; list it under replace to change it", where(prev))
+					return nil, fail(dr.idAt, ErrDuplicateID, dr.ID, "所基于的规则在 %s 已有这个编号；要修改那条规则，请列在 replace 下", "the base has a rule with this id at %s; list it under replace to change it", where(prev))
 				}
-				return nil, fail(dr.idAt, ErrDuplicateID, dr.ID, "duplicate id, also used at %s", where(prev))
+				return nil, fail(dr.idAt, ErrDuplicateID, dr.ID, "编号重复，%s 也用了这个编号", "duplicate id, also used at %s", where(prev))
 			}
 			nr := &dr.rule
 			known[dr.ID] = nr
@@ -213,7 +213,7 @@ func build(base *Rules, d *doc) (*Rules, error) {
 			}
 			i := slices.IndexFunc(out.steps[step], func(x *rule) bool { return x.ID == dr.before.text })
 			if i < 0 {
-				return nil, fail(dr.before.at, ErrNoSuchRule, dr.ID, "before: no rule %q under %s", dr.before.text, Step(step+1))
+				return nil, fail(dr.before.at, ErrNoSuchRule, dr.ID, "before：%[2]s（%[3]s）下没有规则 %[1]q", "before: no rule %[1]q under %[3]s", dr.before.text, Step(step+1).Label(), Step(step+1))
 			}
 			out.steps[step] = slices.Insert(out.steps[step], i, nr)
 		}
@@ -221,11 +221,11 @@ func build(base *Rules, d *doc) (*Rules, error) {
 
 	switch {
 	case out.priority == nil:
-		return nil, fail(d.start, ErrMissingField, "", `missing field "priority"`)
+		return nil, fail(d.start, ErrMissingField, "", `缺少字段 "priority"（优先顺序）`, `missing field "priority"`)
 	case len(out.steps[Otherwise-1]) == 0:
-		return nil, fail(d.start, ErrMissingField, "", `missing field "otherwise"`)
+		return nil, fail(d.start, ErrMissingField, "", `缺少字段 "otherwise"（其余情形规则）`, `missing field "otherwise"`)
 	case len(out.steps[Grouping-1]) == 0:
-		return nil, fail(d.start, ErrMissingField, "", "no rule under groups")
+		return nil, fail(d.start, ErrMissingField, "", "群体判断（groups）下没有规则", "no rule under groups")
 	}
 	return out, nil
 }

@@ -178,15 +178,15 @@ func TestParseErrors(t *testing.T) {
 		want  string
 	}{
 		{"not YAML", "priority: [G1\n", false, classify.ErrSyntax,
-			"bad.yaml:1:11: sequence end token ']' not found"},
+			"bad.yaml:1:11: YAML 格式错误：sequence end token ']' not found"},
 		{"empty", "# nothing\n", false, classify.ErrMissingField,
-			"bad.yaml:1:1: the document is empty"},
+			"bad.yaml:1:1: 规则文件没有内容 (the document is empty)"},
 		{"a list", "- a\n", false, classify.ErrSyntax,
-			"bad.yaml:1:1: the document must be a mapping of fields"},
+			"bad.yaml:1:1: 规则文件必须写成“字段: 值”的形式 (the document must be a mapping of fields)"},
 		{"two documents", whole + "---\n" + whole, false, classify.ErrSyntax,
-			"bad.yaml:13:1: a rules file holds one document, not 2"},
+			"bad.yaml:13:1: 一个规则文件只能有一个文档（文档之间以 --- 分隔），本文件有 2 个 (a rules file holds one document, not 2)"},
 		{"unknown top-level field", "priority: [G1, G2, G3, G4]\nrulez: []\n", false, classify.ErrUnknownField,
-			`bad.yaml:2:1: unknown field "rulez" (want jurisdiction, priority, screens, groups, fallbacks, otherwise)`},
+			`bad.yaml:2:1: 未知字段 "rulez"，可用字段为 jurisdiction, priority, screens, groups, fallbacks, otherwise (unknown field "rulez" (want jurisdiction, priority, screens, groups, fallbacks, otherwise))`},
 		{"unknown field of a rule", `priority: [G1, G2, G3, G4]
 groups:
   - id: A
@@ -195,7 +195,7 @@ groups:
     whn: Role == "经营管理"
     reason: 理由。
 `, false, classify.ErrUnknownField,
-			`bad.yaml:6:5: rule A: unknown field "whn" (want id, name, group, subkind, when, reason)`},
+			`bad.yaml:6:5: 规则 A：未知字段 "whn"，可用字段为 id, name, group, subkind, when, reason (unknown field "whn" (want id, name, group, subkind, when, reason))`},
 		{"unknown group", `priority: [G1, G2, G3, G4]
 groups:
   - id: A
@@ -204,33 +204,33 @@ groups:
     when: Role == "经营管理"
     reason: 理由。
 `, false, classify.ErrUnknownGroup,
-			`bad.yaml:5:12: rule A: unknown group "G5" (want G1, G2, G3 or G4)`},
+			`bad.yaml:5:12: 规则 A：群体 "G5" 不存在，应为 G1、G2、G3 或 G4 (unknown group "G5" (want G1, G2, G3 or G4))`},
 		{"outcome under groups", `priority: [G1, G2, G3, G4]
 groups:
   - {id: A, name: 甲, group: 非新的社会阶层, when: "true", reason: 理由。}
 `, false, classify.ErrUnknownGroup,
-			`bad.yaml:3:29: rule A: group "非新的社会阶层" is an outcome, not one of the four groups: put the rule under screens or fallbacks`},
+			`bad.yaml:3:29: 规则 A：群体 "非新的社会阶层" 是分类结论，不是四个群体之一：请把这条规则移到先行判断（screens）或兜底判断（fallbacks）下 (group "非新的社会阶层" is an outcome, not one of the four groups: put the rule under screens or fallbacks)`},
 		{"group under screens", `priority: [G1, G2, G3, G4]
 screens:
   - {id: A, name: 甲, group: G1, when: "true", reason: 理由。}
 `, false, classify.ErrUnknownGroup,
-			`bad.yaml:3:29: rule A: group "G1" is not allowed under screens (want 非新的社会阶层 or 无法判定)`},
+			`bad.yaml:3:29: 规则 A：先行判断（screens）下的规则不能归入群体 "G1"，应为 非新的社会阶层 或 无法判定 (group "G1" is not allowed under screens (want 非新的社会阶层 or 无法判定))`},
 		{"unknown subkind", `priority: [G1, G2, G3, G4]
 groups:
   - {id: A, name: 甲, group: G3, subkind: 七, when: "true", reason: 理由。}
 `, false, classify.ErrUnknownGroup,
-			`bad.yaml:3:42: rule A: unknown subkind "七" (want 自由写作人员, 自由文艺创作人员, 自由演艺人员, 自由策划咨询人员, 知识型市场服务人员, 技能型市场服务人员, or ① to ⑥)`},
+			`bad.yaml:3:42: 规则 A：自由职业人员类别 "七" 不存在，应为 自由写作人员、自由文艺创作人员、自由演艺人员、自由策划咨询人员、知识型市场服务人员、技能型市场服务人员 之一，或写 ① 至 ⑥ (unknown subkind "七" (want 自由写作人员, 自由文艺创作人员, 自由演艺人员, 自由策划咨询人员, 知识型市场服务人员, 技能型市场服务人员, or ① to ⑥))`},
 		{"subkind outside G3", `priority: [G1, G2, G3, G4]
 groups:
   - {id: A, name: 甲, group: G1, subkind: ①, when: "true", reason: 理由。}
 `, false, classify.ErrInvalid,
-			`bad.yaml:3:42: rule A: subkind is only for G3 rules`},
+			`bad.yaml:3:42: 规则 A：只有 G3 的规则才能写自由职业人员类别（subkind） (subkind is only for G3 rules)`},
 		{"unknown group in priority", "priority: [G1, G2, G3, G7]\n", false, classify.ErrUnknownGroup,
-			`bad.yaml:1:24: unknown group "G7" in priority (want G1, G2, G3 or G4)`},
+			`bad.yaml:1:24: 优先顺序（priority）中的群体 "G7" 不存在，应为 G1、G2、G3 或 G4 (unknown group "G7" in priority (want G1, G2, G3 or G4))`},
 		{"group twice in priority", "priority: [G1, G2, G1, G4]\n", false, classify.ErrPriority,
-			`bad.yaml:1:20: G1 appears twice in priority`},
+			`bad.yaml:1:20: G1 在优先顺序（priority）中出现了两次 (G1 appears twice in priority)`},
 		{"group missing from priority", "priority: [G1, G2, G4]\n", false, classify.ErrPriority,
-			`bad.yaml:1:1: priority lacks G3: it lists each of G1, G2, G3 and G4 once`},
+			`bad.yaml:1:1: 优先顺序（priority）缺少 G3：G1、G2、G3、G4 须各列一次 (priority lacks G3: it lists each of G1, G2, G3 and G4 once)`},
 		{"duplicate id", whole + `fallbacks:
   - id: A
     name: 乙
@@ -238,9 +238,9 @@ groups:
     when: "true"
     reason: 理由。
 `, false, classify.ErrDuplicateID,
-			`bad.yaml:14:9: rule A: duplicate id, also used at bad.yaml:3:9`},
+			`bad.yaml:14:9: 规则 A：编号重复，bad.yaml:3:9 也用了这个编号 (duplicate id, also used at bad.yaml:3:9)`},
 		{"duplicate field", "priority: [G1, G2, G3, G4]\npriority: [G1, G2, G3, G4]\n", false, classify.ErrSyntax,
-			`bad.yaml:2:1: mapping key "priority" already defined at [1:1]`},
+			`bad.yaml:2:1: YAML 格式错误：mapping key "priority" already defined at [1:1]`},
 		{"missing field", `priority: [G1, G2, G3, G4]
 groups:
   - id: A
@@ -248,34 +248,34 @@ groups:
     group: G1
     reason: 理由。
 `, false, classify.ErrMissingField,
-			`bad.yaml:3:5: rule A: missing field "when"`},
+			`bad.yaml:3:5: 规则 A：缺少字段 "when" (missing field "when")`},
 		{"empty reason", `priority: [G1, G2, G3, G4]
 groups:
   - {id: A, name: 甲, group: G1, when: "true", reason: ""}
 `, false, classify.ErrMissingField,
-			`bad.yaml:3:55: rule A: field "reason" is empty`},
+			`bad.yaml:3:55: 规则 A：字段 "reason" 为空 (field "reason" is empty)`},
 		{"rule without id", `priority: [G1, G2, G3, G4]
 groups:
   - name: 甲
 `, false, classify.ErrMissingField,
-			`bad.yaml:3:5: a rule has no id`},
+			`bad.yaml:3:5: 规则缺少编号（id） (a rule has no id)`},
 		{"id with a space", `priority: [G1, G2, G3, G4]
 groups:
   - id: G 1
 `, false, classify.ErrInvalid,
-			`bad.yaml:3:9: rule id "G 1" contains a space`},
+			`bad.yaml:3:9: 规则编号 "G 1" 含有空格 (rule id "G 1" contains a space)`},
 		{"no otherwise", "priority: [G1, G2, G3, G4]\ngroups:\n  - {id: A, name: 甲, group: G1, when: \"true\", reason: 理由。}\n", false, classify.ErrMissingField,
-			`bad.yaml:1:1: missing field "otherwise"`},
+			`bad.yaml:1:1: 缺少字段 "otherwise"（其余情形规则） (missing field "otherwise")`},
 		{"when on otherwise", whole + "  when: \"true\"\n", false, classify.ErrUnknownField,
-			`bad.yaml:13:3: rule Z: the otherwise rule has no when: it holds when nothing else does`},
+			`bad.yaml:13:3: 规则 Z：其余情形（otherwise）规则不写 when：其他规则都不成立时，它就成立 (the otherwise rule has no when: it holds when nothing else does)`},
 		{"anchor", "priority: &p [G1, G2, G3, G4]\n", false, classify.ErrSyntax,
-			`bad.yaml:1:11: anchors, aliases, tags, merge keys and complex keys are not used in a rules file`},
+			`bad.yaml:1:11: 规则文件中不能使用锚点、别名、标签、合并键或复杂键 (anchors, aliases, tags, merge keys and complex keys are not used in a rules file)`},
 		{"replace without extends", whole + "replace: []\n", false, classify.ErrUnknownField,
-			`bad.yaml:13:1: field "replace" is only for a document with extends`},
+			`bad.yaml:13:1: 字段 "replace" 只能用在写有 extends 的覆盖文件中 (field "replace" is only for a document with extends)`},
 		{"unknown base", "extends: shanghai\n", false, classify.ErrBase,
-			`bad.yaml:1:10: extends "shanghai": only baseline is built in; apply an overlay to other rules with Rules.Extend`},
+			`bad.yaml:1:10: extends "shanghai"：内置的只有基线（baseline）；要在其他规则上叠加覆盖文件，请用 Rules.Extend (extends "shanghai": only baseline is built in; apply an overlay to other rules with Rules.Extend)`},
 		{"overlay without extends", "priority: [G1, G2, G3, G4]\n", true, classify.ErrMissingField,
-			`bad.yaml:1:1: missing field "extends": an overlay names the rules it extends`},
+			`bad.yaml:1:1: 缺少字段 "extends"：覆盖文件须写明它基于哪套规则 (missing field "extends": an overlay names the rules it extends)`},
 		{"replace a missing id", `extends: baseline
 replace:
   - id: G9.9
@@ -284,39 +284,39 @@ replace:
     when: "true"
     reason: 理由。
 `, false, classify.ErrNoSuchRule,
-			`bad.yaml:3:9: rule G9.9: no rule with this id in the base to replace`},
+			`bad.yaml:3:9: 规则 G9.9：所基于的规则中没有这个编号，无法替换 (no rule with this id in the base to replace)`},
 		{"disable a missing id", "extends: baseline\ndisable: [G1.1, G9.9]\n", false, classify.ErrNoSuchRule,
-			`bad.yaml:2:17: rule G9.9: no rule with this id in the base to disable`},
+			`bad.yaml:2:17: 规则 G9.9：所基于的规则中没有这个编号，无法停用 (no rule with this id in the base to disable)`},
 		{"disable the otherwise rule", "extends: baseline\ndisable: [N9]\n", false, classify.ErrInvalid,
-			`bad.yaml:2:11: rule N9: the otherwise rule cannot be disabled; replace it under replace`},
+			`bad.yaml:2:11: 规则 N9：其余情形（otherwise）规则不能停用；要修改它，请列在 replace 下替换 (the otherwise rule cannot be disabled; replace it under replace)`},
 		{"disable and replace", `extends: baseline
 disable: [G1.1]
 replace:
   - {id: G1.1, name: 甲, group: G1, when: "true", reason: 理由。}
 `, false, classify.ErrDuplicateID,
-			`bad.yaml:4:10: rule G1.1: the overlay already changes this rule at bad.yaml:2:11`},
+			`bad.yaml:4:10: 规则 G1.1：本覆盖文件已在 bad.yaml:2:11 修改过这条规则 (the overlay already changes this rule at bad.yaml:2:11)`},
 		{"add an id of the base", `extends: baseline
 groups:
   - {id: G1.1, name: 甲, group: G1, when: "true", reason: 理由。}
 `, false, classify.ErrDuplicateID,
-			`bad.yaml:3:10: rule G1.1: the base has a rule with this id at classify/baseline.yaml:76:9; list it under replace to change it`},
+			`bad.yaml:3:10: 规则 G1.1：所基于的规则在 classify/baseline.yaml:76:9 已有这个编号；要修改那条规则，请列在 replace 下 (the base has a rule with this id at classify/baseline.yaml:76:9; list it under replace to change it)`},
 		{"replacement of another step", `extends: baseline
 replace:
   - {id: N1, name: 甲, group: G1, when: "true", reason: 理由。}
 `, false, classify.ErrUnknownGroup,
-			`bad.yaml:3:30: rule N1: group "G1" is not allowed under screens (want 非新的社会阶层 or 无法判定)`},
+			`bad.yaml:3:30: 规则 N1：先行判断（screens）下的规则不能归入群体 "G1"，应为 非新的社会阶层 或 无法判定 (group "G1" is not allowed under screens (want 非新的社会阶层 or 无法判定))`},
 		{"replacement without when", `extends: baseline
 replace:
   - {id: G1.1, name: 甲, group: G1, reason: 理由。}
 `, false, classify.ErrMissingField,
-			`bad.yaml:3:5: rule G1.1: missing field "when"`},
+			`bad.yaml:3:5: 规则 G1.1：缺少字段 "when" (missing field "when")`},
 		{"before a rule of another step", `extends: baseline
 groups:
   - {id: X, name: 甲, group: G1, when: "true", reason: 理由。, before: U1}
 `, false, classify.ErrNoSuchRule,
-			`bad.yaml:3:68: rule X: before: no rule "U1" under groups`},
+			`bad.yaml:3:68: 规则 X：before：群体判断（groups）下没有规则 "U1" (before: no rule "U1" under groups)`},
 		{"otherwise in an overlay", "extends: baseline\notherwise: {}\n", false, classify.ErrUnknownField,
-			`bad.yaml:2:1: field "otherwise" is not for an overlay: list the otherwise rule under replace, by its id`},
+			`bad.yaml:2:1: 覆盖文件不能写字段 "otherwise"：要修改其余情形规则，请按它的编号列在 replace 下 (field "otherwise" is not for an overlay: list the otherwise rule under replace, by its id)`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -357,27 +357,27 @@ otherwise: {id: Z, name: 其余, group: 无法判定, reason: 理由。}
 		want       string
 	}{
 		{"misspelt field", `EmployerKind == "民营企业" && Rol == "经营管理"`, formula.ErrType,
-			"bad.yaml:7:37: 450103 rule A: unknown name Rol\n | EmployerKind == \"民营企业\" && Rol == \"经营管理\"\n | ..........................^"},
+			"bad.yaml:7:37: 450103 规则 A：公式错误：unknown name Rol\n | EmployerKind == \"民营企业\" && Rol == \"经营管理\"\n | ..........................^"},
 		{"number, not a boolean", `Followers + 1`, formula.ErrType,
-			"bad.yaml:7:11: 450103 rule A: the formula gives a number, but the rule needs a boolean\n | Followers + 1\n | ^"},
+			"bad.yaml:7:11: 450103 规则 A：公式错误：the formula gives a number, but the rule needs a boolean\n | Followers + 1\n | ^"},
 		{"text compared with a number", `Occupation > 3`, formula.ErrType,
-			"bad.yaml:7:22: 450103 rule A: invalid operation: > (mismatched types string and int)\n | Occupation > 3\n | ...........^"},
+			"bad.yaml:7:22: 450103 规则 A：公式错误：invalid operation: > (mismatched types string and int)\n | Occupation > 3\n | ...........^"},
 		{"syntax", `NewMedia && (Followers > 1`, formula.ErrSyntax,
-			"bad.yaml:7:36: 450103 rule A: unexpected token EOF\n | NewMedia && (Followers > 1\n | .........................^"},
+			"bad.yaml:7:36: 450103 规则 A：公式错误：unexpected token EOF\n | NewMedia && (Followers > 1\n | .........................^"},
 		{"double-quoted with escapes", `"Occupation == \"律师\" && Rol"`, formula.ErrType,
-			"bad.yaml:7:36: 450103 rule A: unknown name Rol\n | Occupation == \"律师\" && Rol\n | ......................^"},
+			"bad.yaml:7:36: 450103 规则 A：公式错误：unknown name Rol\n | Occupation == \"律师\" && Rol\n | ......................^"},
 		{"single-quoted", `'Occupation == ''律'' && Rol'`, formula.ErrType,
-			"bad.yaml:7:35: 450103 rule A: unknown name Rol\n | Occupation == '律' && Rol\n | .....................^"},
+			"bad.yaml:7:35: 450103 规则 A：公式错误：unknown name Rol\n | Occupation == '律' && Rol\n | .....................^"},
 		{"literal block, second line", "|\n      NewMedia &&\n        Rol == \"采编\"", formula.ErrType,
-			"bad.yaml:9:9: 450103 rule A: unknown name Rol\n |   Rol == \"采编\"\n | ..^"},
+			"bad.yaml:9:9: 450103 规则 A：公式错误：unknown name Rol\n |   Rol == \"采编\"\n | ..^"},
 		{"folded block, second line", ">-\n      NewMedia &&\n      Rol == \"采编\"", formula.ErrType,
-			"bad.yaml:9:7: 450103 rule A: unknown name Rol\n | NewMedia && Rol == \"采编\"\n | ............^"},
+			"bad.yaml:9:7: 450103 规则 A：公式错误：unknown name Rol\n | NewMedia && Rol == \"采编\"\n | ............^"},
 		{"plain on two lines", "NewMedia\n      && Rol == \"采编\"", formula.ErrType,
-			"bad.yaml:8:10: 450103 rule A: unknown name Rol\n | NewMedia && Rol == \"采编\"\n | ............^"},
+			"bad.yaml:8:10: 450103 规则 A：公式错误：unknown name Rol\n | NewMedia && Rol == \"采编\"\n | ............^"},
 		{"the assessment date", `NewMedia && Age >= 25`, formula.ErrRefused,
-			"bad.yaml:7:23: 450103 rule A: Age depends on the assessment date, which a classification does not read\n | NewMedia && Age >= 25\n | ............^"},
+			"bad.yaml:7:23: 450103 规则 A：公式错误：公式中不能使用 Age，因为它取决于评定日期，而分类不看评定日期 (Age depends on the assessment date, which a classification does not read)\n | NewMedia && Age >= 25\n | ............^"},
 		{"the classification's own result", `Subkind == "自由写作人员" || Group == "G3"`, formula.ErrRefused,
-			"bad.yaml:7:11: 450103 rule A: Subkind is what a classification gives, not what it reads\n | Subkind == \"自由写作人员\" || Group == \"G3\"\n | ^"},
+			"bad.yaml:7:11: 450103 规则 A：公式错误：公式中不能使用 Subkind，因为它是分类得出的结果，不是分类的依据 (Subkind is what a classification gives, not what it reads)\n | Subkind == \"自由写作人员\" || Group == \"G3\"\n | ^"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -416,8 +416,8 @@ groups:
 	require.NoError(t, err)
 	_, err = classify.New(rules)
 	require.Error(t, err)
-	assert.Equal(t, "county.yaml:7:19: 450123 rule G1.2: unknown name 专业技术\n | Role == 专业技术\n | ........^\n"+
-		"county.yaml:13:11: 450123 rule C1: the formula gives a number, but the rule needs a boolean\n | Followers\n | ^", err.Error())
+	assert.Equal(t, "county.yaml:7:19: 450123 规则 G1.2：公式错误：unknown name 专业技术\n | Role == 专业技术\n | ........^\n"+
+		"county.yaml:13:11: 450123 规则 C1：公式错误：the formula gives a number, but the rule needs a boolean\n | Followers\n | ^", err.Error())
 }
 
 func TestNewRefusesEmptyRules(t *testing.T) {
@@ -425,6 +425,7 @@ func TestNewRefusesEmptyRules(t *testing.T) {
 	assert.ErrorIs(t, err, classify.ErrMissingField)
 	_, err = classify.New(nil)
 	assert.ErrorIs(t, err, classify.ErrMissingField)
+	assert.Equal(t, "规则中没有群体判断（groups）规则或其余情形（otherwise）规则 (the rules have no group rule or no otherwise rule)", err.Error())
 	var zero classify.Rules
 	assert.Empty(t, zero.List())
 	assert.Empty(t, zero.Priority())
@@ -445,8 +446,8 @@ screens:
 `))
 	require.Error(t, err)
 	assert.ErrorIs(t, err, classify.ErrDuplicateID)
-	assert.Contains(t, err.Error(), "two.yaml:3:9")
-	assert.Contains(t, err.Error(), "a rule with this id was disabled by an overlay this one builds on")
+	assert.Equal(t, "two.yaml:3:9: 规则 N1：这个编号的规则已被本文件所基于的覆盖文件停用；编号一经使用就不能再给别的规则，请另选编号 "+
+		"(a rule with this id was disabled by an overlay this one builds on; an id stays taken once used, so choose another)", err.Error())
 }
 
 // The sub-kind comes from the rule that decided, as the reason does: a G3

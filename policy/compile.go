@@ -35,7 +35,7 @@ func WithFunctions(fns ...Func) Option {
 	return func(o *options) error {
 		for _, f := range fns {
 			if f.Name == "" || f.Fn == nil || len(f.Types) == 0 {
-				return fmt.Errorf("function %q: a name, an implementation and at least one typed signature are required", f.Name)
+				return errorf("函数 %q：须有名称、实现和至少一个带类型的签名", "function %q: a name, an implementation and at least one typed signature are required", f.Name)
 			}
 			o.funcs = append(o.funcs, formula.Func{Name: f.Name, Fn: f.Fn, Types: f.Types})
 		}
@@ -224,14 +224,15 @@ func Compile(d *Document, opts ...Option) (*Policy, error) {
 func formulaError(policy string, err error, at Position) error {
 	var fe *formula.Error
 	if !errors.As(err, &fe) {
-		return &Error{Position: at, Policy: policy, Message: err.Error(), Err: ErrFormula}
+		return &Error{Position: at, Policy: policy, MessageZH: "公式错误", Message: err.Error(), Err: ErrFormula}
 	}
 	return &Error{
-		Position: at.at(fe.Line, fe.Column),
-		Policy:   policy,
-		Message:  fmt.Sprintf("rule %s: %s", fe.Rule, fe.Message),
-		Snippet:  fe.Snippet,
-		Err:      errors.Join(ErrFormula, fe.Err),
+		Position:  at.at(fe.Line, fe.Column),
+		Policy:    policy,
+		MessageZH: fmt.Sprintf("规则 %s：公式错误", fe.Rule),
+		Message:   fmt.Sprintf("rule %s: %s", fe.Rule, fe.Message),
+		Snippet:   fe.Snippet,
+		Err:       errors.Join(ErrFormula, fe.Err),
 	}
 }
 

@@ -158,6 +158,20 @@
 // [ErrFormula], [ErrExtends], [ErrNoPolicy] and, for a record whose declared
 // input is missing or wrong, [ErrInput] on an [*InputError].
 //
+// Each message reads Chinese first, for the clerk who edits the file, then
+// the English in parentheses ([Error.MessageZH], then [Error.Message]):
+//
+//	errors/grade-overlap.yaml:31:6: 政策 mini：等次 C 与 B 在 15 到 16 分之间重叠 (grades C and B overlap from 15 to 16)
+//
+// The messages of other libraries are kept as they are, in the English
+// part, after a short Chinese phrase: YAML 格式错误 for go-yaml's syntax
+// messages, 规则 <id>：公式错误 for expr's formula messages, with the
+// snippet and its caret last:
+//
+//	errors/formula-folded.yaml:30:15: 政策 mini：规则 C2：公式错误 (rule C2: unknown name Sexx)
+//	 |   + Sexx * 2
+//	 | ....^
+//
 // # Concurrency and zero values
 //
 // A [Policy] and a [Set] are immutable and safe for concurrent use; running

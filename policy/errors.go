@@ -31,8 +31,11 @@ var (
 // Error is one thing wrong with a policy, at a place in its file.
 type Error struct {
 	Position
-	Policy  string // the policy's id
-	Message string
+	Policy string // the policy's id
+	// Message is the English text; MessageZH, when set, is the Chinese
+	// text, written first with Message after it in parentheses.
+	Message   string
+	MessageZH string
 	// Snippet is the offending line with a caret, for formula errors.
 	Snippet string
 	Err     error
@@ -45,9 +48,16 @@ func (e *Error) Error() string {
 		b.WriteString(": ")
 	}
 	if e.Policy != "" {
-		fmt.Fprintf(&b, "policy %s: ", e.Policy)
+		fmt.Fprintf(&b, "政策 %s：", e.Policy)
 	}
-	b.WriteString(e.Message)
+	if e.MessageZH != "" {
+		b.WriteString(e.MessageZH)
+		b.WriteString(" (")
+		b.WriteString(e.Message)
+		b.WriteString(")")
+	} else {
+		b.WriteString(e.Message)
+	}
 	b.WriteString(e.Snippet)
 	return b.String()
 }
@@ -61,8 +71,36 @@ type problems struct {
 	errs   []error
 }
 
-func (p *problems) add(at Position, cause error, format string, args ...any) {
-	p.errs = append(p.errs, &Error{Position: at, Policy: p.policy, Message: fmt.Sprintf(format, args...), Err: cause})
+// add records a problem at at. zh and en are the formats of its Chinese and
+// English text, both given args; zh may take them out of order ("%[2]s").
+func (p *problems) add(at Position, cause error, zh, en string, args ...any) {
+	p.addText(at, cause, fmt.Sprintf(zh, args...), fmt.Sprintf(en, args...))
+}
+
+// addText records a problem at at with its Chinese and English text.
+func (p *problems) addText(at Position, cause error, zh, en string) {
+	p.errs = append(p.errs, &Error{Position: at, Policy: p.policy, MessageZH: zh, Message: en, Err: cause})
+}
+
+// bilingual is an error whose text is Chinese first, then English in
+// parentheses.
+type bilingual struct{ zh, en string }
+
+func (e *bilingual) Error() string { return e.zh + " (" + e.en + ")" }
+
+// texts returns the Chinese and English text of err; an error that is not
+// [bilingual] has its one text for both.
+func texts(err error) (zh, en string) {
+	var b *bilingual
+	if errors.As(err, &b) {
+		return b.zh, b.en
+	}
+	return err.Error(), err.Error()
+}
+
+// errorf returns a [bilingual] error; zh and en are formats of args.
+func errorf(zh, en string, args ...any) error {
+	return &bilingual{zh: fmt.Sprintf(zh, args...), en: fmt.Sprintf(en, args...)}
 }
 
 func (p *problems) err() error { return errors.Join(p.errs...) }

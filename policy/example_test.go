@@ -56,7 +56,7 @@ func ExampleNewSet() {
 	// Output:
 	// 450103: qingxiu-2019, 86 points is grade A
 	// 450105: nanning-2019, 86 points is grade B
-	// true no policy in force: 青秀区 (450103) on 2018-01-01
+	// true 青秀区（450103）在 2018-01-01 没有生效的政策 (no policy in force: 青秀区 (450103) on 2018-01-01)
 }
 
 func ExampleLoadFS() {
@@ -67,7 +67,7 @@ func ExampleLoadFS() {
 	_, err := policy.LoadFS(roster.Nanning(), fsys, "policies")
 	fmt.Println(err)
 	// Output:
-	// policies/broken.yaml:5:13: policy broken: indicators.disable: indicator "C4" does not exist in qingxiu-2019
+	// policies/broken.yaml:5:13: 政策 broken：indicators.disable：qingxiu-2019 中没有指标 "C4" (indicators.disable: indicator "C4" does not exist in qingxiu-2019)
 }
 
 func ExampleCompile() {
@@ -152,7 +152,7 @@ func ExampleWithFunctions() {
 		}
 	}
 	// Output:
-	// without the function: 1:1: policy xixiangtang-2019: rule A2: unknown name seniority
+	// without the function: 1:1: 政策 xixiangtang-2019：规则 A2：公式错误 (rule A2: unknown name seniority)
 	//  | seniority(FieldYears)
 	//  | ^
 	// 4 years: 2

@@ -16,7 +16,7 @@ import (
 func (in Input) convert(v any) (any, error) {
 	if s, ok := v.(string); ok {
 		if !utf8.ValidString(s) {
-			return nil, fmt.Errorf("the value is not valid UTF-8")
+			return nil, errorf("该值不是有效的 UTF-8 文本", "the value is not valid UTF-8")
 		}
 		return in.parse(strings.TrimSpace(s))
 	}
@@ -24,7 +24,7 @@ func (in Input) convert(v any) (any, error) {
 	case IntInput:
 		n, ok := v.(int)
 		if !ok {
-			return nil, fmt.Errorf("%T is not an int", v)
+			return nil, errorf("%T 不是 int 类型", "%T is not an int", v)
 		}
 		return n, in.inRange(decimal.NewFromInt(int64(n)))
 	case DecimalInput:
@@ -35,15 +35,15 @@ func (in Input) convert(v any) (any, error) {
 			d := decimal.NewFromInt(int64(x))
 			return d, in.inRange(d)
 		}
-		return nil, fmt.Errorf("%T is not a decimal", v)
+		return nil, errorf("%T 不是 decimal 类型", "%T is not a decimal", v)
 	case BoolInput:
 		b, ok := v.(bool)
 		if !ok {
-			return nil, fmt.Errorf("%T is not a bool", v)
+			return nil, errorf("%T 不是 bool 类型", "%T is not a bool", v)
 		}
 		return b, nil
 	}
-	return nil, fmt.Errorf("%T is not a string", v)
+	return nil, errorf("%T 不是 string 类型", "%T is not a string", v)
 }
 
 func (in Input) parse(s string) (any, error) {
@@ -51,13 +51,13 @@ func (in Input) parse(s string) (any, error) {
 	case IntInput:
 		n, err := strconv.Atoi(s)
 		if err != nil {
-			return nil, fmt.Errorf("%q is not a whole number", s)
+			return nil, errorf("%q 不是整数", "%q is not a whole number", s)
 		}
 		return n, in.inRange(decimal.NewFromInt(int64(n)))
 	case DecimalInput:
 		d, err := decimal.NewFromString(s)
 		if err != nil || strings.ContainsAny(s, "eEiInN") {
-			return nil, fmt.Errorf("%q is not a decimal number", s)
+			return nil, errorf("%q 不是数字", "%q is not a decimal number", s)
 		}
 		return d, in.inRange(d)
 	case BoolInput:
@@ -67,17 +67,17 @@ func (in Input) parse(s string) (any, error) {
 		case "否", "false", "0":
 			return false, nil
 		}
-		return nil, fmt.Errorf("%q is not 是 or 否", s)
+		return nil, errorf("%q 不是“是”或“否”", "%q is not 是 or 否", s)
 	}
 	return s, nil
 }
 
 func (in Input) inRange(d decimal.Decimal) error {
 	if in.Min != nil && d.LessThan(*in.Min) {
-		return fmt.Errorf("%s is below the minimum %s", d, in.Min)
+		return errorf("%s 小于最小值 %s", "%s is below the minimum %s", d, in.Min)
 	}
 	if in.Max != nil && d.GreaterThan(*in.Max) {
-		return fmt.Errorf("%s is above the maximum %s", d, in.Max)
+		return errorf("%s 大于最大值 %s", "%s is above the maximum %s", d, in.Max)
 	}
 	return nil
 }
@@ -117,7 +117,7 @@ func (p *Policy) Facts(r *roster.Record, asOf roster.Date) (roster.Facts, error)
 		}
 		v, err := in.convert(raw)
 		if err != nil {
-			return f, &InputError{Key: f.Key, Input: in.ID, Label: in.Label, Reason: "有误 (" + err.Error() + ")"}
+			return f, &InputError{Key: f.Key, Input: in.ID, Label: in.Label, Reason: "有误：" + err.Error()}
 		}
 		f.In[in.ID] = v
 	}

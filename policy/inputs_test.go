@@ -86,32 +86,32 @@ func TestInputs(t *testing.T) {
 		{
 			name:  "below the minimum",
 			extra: map[string]any{"rural": "-1"},
-			err:   "记录 NN-0001：输入项 rural（乡村振兴贡献（万元））有误 (-1 is below the minimum 0)",
+			err:   "记录 NN-0001：输入项 rural（乡村振兴贡献（万元））有误：-1 小于最小值 0 (-1 is below the minimum 0)",
 		},
 		{
 			name:  "above the maximum",
 			extra: map[string]any{"rural": "1", "villages": 21},
-			err:   "记录 NN-0001：输入项 villages（结对帮扶村数）有误 (21 is above the maximum 20)",
+			err:   "记录 NN-0001：输入项 villages（结对帮扶村数）有误：21 大于最大值 20 (21 is above the maximum 20)",
 		},
 		{
 			name:  "not a whole number",
 			extra: map[string]any{"rural": "1", "villages": "2.5"},
-			err:   `记录 NN-0001：输入项 villages（结对帮扶村数）有误 ("2.5" is not a whole number)`,
+			err:   `记录 NN-0001：输入项 villages（结对帮扶村数）有误："2.5" 不是整数 ("2.5" is not a whole number)`,
 		},
 		{
 			name:  "an exponent is not a decimal",
 			extra: map[string]any{"rural": "1e3"},
-			err:   `记录 NN-0001：输入项 rural（乡村振兴贡献（万元））有误 ("1e3" is not a decimal number)`,
+			err:   `记录 NN-0001：输入项 rural（乡村振兴贡献（万元））有误："1e3" 不是数字 ("1e3" is not a decimal number)`,
 		},
 		{
 			name:  "a float is not a decimal",
 			extra: map[string]any{"rural": 3.5},
-			err:   "记录 NN-0001：输入项 rural（乡村振兴贡献（万元））有误 (float64 is not a decimal)",
+			err:   "记录 NN-0001：输入项 rural（乡村振兴贡献（万元））有误：float64 不是 decimal 类型 (float64 is not a decimal)",
 		},
 		{
 			name:  "not yes or no",
 			extra: map[string]any{"rural": "1", "model": "也许"},
-			err:   `记录 NN-0001：输入项 model（是否示范单位）有误 ("也许" is not 是 or 否)`,
+			err:   `记录 NN-0001：输入项 model（是否示范单位）有误："也许" 不是“是”或“否” ("也许" is not 是 or 否)`,
 		},
 	}
 	asOf := roster.NewDate(2024, 1, 1)
@@ -162,22 +162,22 @@ func TestInputDeclarationErrors(t *testing.T) {
 		{
 			name:  "a default that is not of the type",
 			input: policy.Input{ID: "rural", Label: "乡村振兴贡献", Type: policy.IntInput, Default: ptr("many")},
-			want:  `policy inputs-test: input rural: default: "many" is not a whole number`,
+			want:  `政策 inputs-test：输入项 rural：默认值有误："many" 不是整数 (input rural: default: "many" is not a whole number)`,
 		},
 		{
 			name:  "a default out of range",
 			input: policy.Input{ID: "rural", Label: "乡村振兴贡献", Type: policy.DecimalInput, Min: ptr(dec("0")), Default: ptr("-2")},
-			want:  "policy inputs-test: input rural: default: -2 is below the minimum 0",
+			want:  "政策 inputs-test：输入项 rural：默认值有误：-2 小于最小值 0 (input rural: default: -2 is below the minimum 0)",
 		},
 		{
 			name:  "an unknown type",
 			input: policy.Input{ID: "rural", Label: "乡村振兴贡献", Type: "money"},
-			want:  `policy inputs-test: input rural: type "money" is not one of int, decimal, bool, string`,
+			want:  `政策 inputs-test：输入项 rural：类型 "money" 不是 int、decimal、bool、string 之一 (input rural: type "money" is not one of int, decimal, bool, string)`,
 		},
 		{
 			name:  "an id a formula cannot name",
 			input: policy.Input{ID: "rural-contribution", Label: "乡村振兴贡献", Type: policy.DecimalInput},
-			want:  `policy inputs-test: input id "rural-contribution" must be a letter or '_' followed by up to 31 letters, digits or '_'`,
+			want:  `政策 inputs-test：输入项编号 "rural-contribution" 须以字母或 '_' 开头，后接至多 31 个字母、数字或 '_' (input id "rural-contribution" must be a letter or '_' followed by up to 31 letters, digits or '_')`,
 		},
 	}
 	for _, tt := range tests {

@@ -66,7 +66,7 @@ func (o *Overlay) Apply(base *Document) (*Document, error) {
 	switch {
 	case !o.ValidFrom.IsZero():
 		if o.ValidFrom.Before(base.ValidFrom) {
-			p.add(o.posOf("valid_from"), ErrInvalid, "valid_from %s is before %s, the first day of %s, which it extends", o.ValidFrom, base.ValidFrom, base.ID)
+			p.add(o.posOf("valid_from"), ErrInvalid, "生效日期（valid_from）%[1]s 早于所继承政策 %[3]s 的生效首日 %[2]s", "valid_from %s is before %s, the first day of %s, which it extends", o.ValidFrom, base.ValidFrom, base.ID)
 		}
 		d.ValidFrom, d.ValidUntil = o.ValidFrom, o.ValidUntil
 	case !o.ValidUntil.IsZero() && (base.ValidUntil.IsZero() || o.ValidUntil.Before(base.ValidUntil)):
@@ -81,7 +81,7 @@ func (o *Overlay) Apply(base *Document) (*Document, error) {
 	for _, ch := range o.Conditions.Change {
 		i := slices.IndexFunc(d.Conditions, func(c Condition) bool { return c.ID == ch.ID })
 		if i < 0 {
-			p.add(ch.Pos, ErrUnknownID, "conditions.change: condition %q does not exist in %s", ch.ID, base.ID)
+			p.add(ch.Pos, ErrUnknownID, "conditions.change：%[2]s 中没有资格条件 %[1]q", "conditions.change: condition %q does not exist in %s", ch.ID, base.ID)
 			continue
 		}
 		d.Conditions[i].Kind = ch.Kind
@@ -92,7 +92,7 @@ func (o *Overlay) Apply(base *Document) (*Document, error) {
 	for _, ch := range o.Indicators.Change {
 		in := findIndicator(d.Indicators, ch.ID)
 		if in == nil {
-			p.add(ch.Pos, ErrUnknownID, "indicators.change: indicator %q does not exist in %s", ch.ID, base.ID)
+			p.add(ch.Pos, ErrUnknownID, "indicators.change：%[2]s 中没有指标 %[1]q", "indicators.change: indicator %q does not exist in %s", ch.ID, base.ID)
 			continue
 		}
 		in.Pos = ch.Pos // the indicator as changed stands in the overlay
@@ -111,7 +111,7 @@ func (o *Overlay) Apply(base *Document) (*Document, error) {
 		}
 		d.touched.changed(d.Indicators, id, at)
 		if !removeIndicator(&d.Indicators, id) {
-			p.add(at, ErrUnknownID, "indicators.disable: indicator %q does not exist in %s", id, base.ID)
+			p.add(at, ErrUnknownID, "indicators.disable：%[2]s 中没有指标 %[1]q", "indicators.disable: indicator %q does not exist in %s", id, base.ID)
 		}
 	}
 	for _, add := range o.Indicators.Add {
@@ -124,7 +124,7 @@ func (o *Overlay) Apply(base *Document) (*Document, error) {
 		}
 		i := slices.IndexFunc(d.Indicators, func(top Indicator) bool { return top.ID == add.Parent })
 		if i < 0 {
-			p.add(add.Pos, ErrUnknownID, "indicators.add: parent %q is not a first-level indicator of %s", add.Parent, base.ID)
+			p.add(add.Pos, ErrUnknownID, "indicators.add：上级指标 %[1]q 不是 %[2]s 的一级指标", "indicators.add: parent %q is not a first-level indicator of %s", add.Parent, base.ID)
 			continue
 		}
 		d.Indicators[i].Children = append(d.Indicators[i].Children, in)

@@ -25,37 +25,37 @@ func TestOverlaySumBlamedOnItsEntry(t *testing.T) {
 		{
 			name: "a second-level indicator disabled",
 			src:  "indicators: {disable: [A2]}\n",
-			want: []string{"x.yaml:5:24: policy qx: the second-level indicators of A add up to 18 points, not the 25 it declares"},
+			want: []string{"x.yaml:5:24: 政策 qx：A 的二级指标分值合计 18 分，与其声明的 25 分不符 (the second-level indicators of A add up to 18 points, not the 25 it declares)"},
 		},
 		{
 			name: "a second-level indicator disabled beside a formula changed",
 			src:  "indicators:\n  change:\n    - {id: D1, formula: Proposals * 3}\n  disable: [D2]\n",
-			want: []string{"x.yaml:8:13: policy qx: the second-level indicators of D add up to 10 points, not the 15 it declares"},
+			want: []string{"x.yaml:8:13: 政策 qx：D 的二级指标分值合计 10 分，与其声明的 15 分不符 (the second-level indicators of D add up to 10 points, not the 15 it declares)"},
 		},
 		{
 			name: "a first-level indicator disabled",
 			src:  "indicators:\n  disable:\n    - D\n",
-			want: []string{"x.yaml:7:7: policy qx: the first-level indicators add up to 85 points, not the total 100"},
+			want: []string{"x.yaml:7:7: 政策 qx：一级指标分值合计 85 分，与总分 100 分不符 (the first-level indicators add up to 85 points, not the total 100)"},
 		},
 		{
 			name: "first-level points changed after a formula changed",
 			src:  "indicators:\n  change:\n    - {id: P1, formula: \"15\"}\n    - {id: D, points: 20}\n    - {id: D1, points: 15}\n",
-			want: []string{"x.yaml:8:8: policy qx: the first-level indicators add up to 105 points, not the total 100"},
+			want: []string{"x.yaml:8:8: 政策 qx：一级指标分值合计 105 分，与总分 100 分不符 (the first-level indicators add up to 105 points, not the total 100)"},
 		},
 		{
 			name: "a second-level indicator added beside a formula changed",
 			src:  "indicators:\n  change:\n    - {id: C1, formula: Donations}\n  add:\n    - {parent: C, id: C3, name: 乡村振兴, points: 2, formula: \"2\"}\n",
-			want: []string{"x.yaml:9:8: policy qx: the second-level indicators of C add up to 17 points, not the 15 it declares"},
+			want: []string{"x.yaml:9:8: 政策 qx：C 的二级指标分值合计 17 分，与其声明的 15 分不符 (the second-level indicators of C add up to 17 points, not the 15 it declares)"},
 		},
 		{
 			name: "a first-level indicator added beside a formula changed",
 			src:  "indicators:\n  change:\n    - {id: P1, formula: \"15\"}\n  add:\n    - {id: R, name: 乡村振兴, points: 5, children: [{id: R1, name: 乡村振兴贡献, points: 5, formula: \"5\"}]}\n",
-			want: []string{"x.yaml:9:8: policy qx: the first-level indicators add up to 105 points, not the total 100"},
+			want: []string{"x.yaml:9:8: 政策 qx：一级指标分值合计 105 分，与总分 100 分不符 (the first-level indicators add up to 105 points, not the total 100)"},
 		},
 		{
 			name: "a second-level points change",
 			src:  "indicators:\n  change:\n    - {id: C1, formula: Donations}\n    - {id: C2, points: 5}\n",
-			want: []string{"x.yaml:8:8: policy qx: the second-level indicators of C add up to 13 points, not the 15 it declares"},
+			want: []string{"x.yaml:8:8: 政策 qx：C 的二级指标分值合计 13 分，与其声明的 15 分不符 (the second-level indicators of C add up to 13 points, not the 15 it declares)"},
 		},
 	}
 	for _, tt := range tests {
@@ -108,7 +108,7 @@ func TestOverlayPeriod(t *testing.T) {
 		},
 		{
 			name: "valid_from before the base's", src: "valid_from: 2019-01-01\n",
-			err: "x.yaml:5:13: policy qx: valid_from 2019-01-01 is before 2019-04-02, the first day of nanning-2019, which it extends",
+			err: "x.yaml:5:13: 政策 qx：生效日期（valid_from）2019-01-01 早于所继承政策 nanning-2019 的生效首日 2019-04-02 (valid_from 2019-01-01 is before 2019-04-02, the first day of nanning-2019, which it extends)",
 		},
 	}
 	for _, tt := range tests {
@@ -179,7 +179,7 @@ func TestSetBaselineEndsAtTheCitysFirstVersion(t *testing.T) {
 			name: "the baseline does not come back after the city's version ends", files: []*policy.File{city2022to2022},
 			want: []want{
 				{"450100", d(2022, 12, 31), "city-2022"},
-				{"450100", d(2023, 1, 1), "no policy in force: 南宁市 (450100) on 2023-01-01"},
+				{"450100", d(2023, 1, 1), "南宁市（450100）在 2023-01-01 没有生效的政策 (no policy in force: 南宁市 (450100) on 2023-01-01)"},
 			},
 		},
 		{
@@ -219,13 +219,13 @@ func TestSetBaselinePeriodErrors(t *testing.T) {
 				"city.yaml": "id: city-2019\nname: 南宁市（2019）\njurisdiction: \"450100\"\nextends: nanning-2019\n",
 				"qx.yaml":   overlayYAML,
 			},
-			want:  "qx.yaml:4:10: policy qx: nanning-2019 is in force on no day here, since the city's own policy city-2019 starts on 2019-04-02, its first day; give valid_from, or extend city-2019",
+			want:  "qx.yaml:4:10: 政策 qx：nanning-2019 在此没有任何一天生效：市级政策 city-2019 自 2019-04-02（即 nanning-2019 的生效首日）起生效；请填写生效日期（valid_from），或改为继承 city-2019 (nanning-2019 is in force on no day here, since the city's own policy city-2019 starts on 2019-04-02, its first day; give valid_from, or extend city-2019)",
 			cause: policy.ErrExtends,
 		},
 		{
 			name:  "an overlay that starts before its base",
 			files: map[string]string{"qx.yaml": overlayYAML + "valid_from: 2019-04-01\n"},
-			want:  "qx.yaml:5:13: policy qx: valid_from 2019-04-01 is before 2019-04-02, the first day of nanning-2019, which it extends",
+			want:  "qx.yaml:5:13: 政策 qx：生效日期（valid_from）2019-04-01 早于所继承政策 nanning-2019 的生效首日 2019-04-02 (valid_from 2019-04-01 is before 2019-04-02, the first day of nanning-2019, which it extends)",
 			cause: policy.ErrInvalid,
 		},
 	}

@@ -65,7 +65,7 @@ func NewSet(j *roster.Jurisdiction, files []*File, opts ...Option) (*Set, error)
 	p := &problems{}
 	for _, f := range files {
 		if first, dup := byID[f.ID()]; dup {
-			p.add(f.posOf("id"), ErrInvalid, "policy id %q is also defined in %s", f.ID(), first.Name)
+			p.add(f.posOf("id"), ErrInvalid, "政策编号 %q 在 %s 中也有定义", "policy id %q is also defined in %s", f.ID(), first.Name)
 			continue
 		}
 		byID[f.ID()] = f
@@ -167,7 +167,7 @@ func NewSet(j *roster.Jurisdiction, files []*File, opts ...Option) (*Set, error)
 		for _, a := range s.policies[:i] {
 			if s.units[a] == s.units[b] && (a.doc.ValidUntil.IsZero() || !a.doc.ValidUntil.Before(b.doc.ValidFrom)) {
 				code := s.units[b]
-				p.add(b.doc.posOf("valid_from"), ErrInvalid, "policies %s and %s of %s (%s) are both in force on %s; end the first with valid_until", a.doc.ID, b.doc.ID, s.j.UnitName(code), code, b.doc.ValidFrom)
+				p.add(b.doc.posOf("valid_from"), ErrInvalid, "%[3]s（%[4]s）的政策 %[1]s 和 %[2]s 在 %[5]s 同时生效；请用失效日期（valid_until）结束前一个", "policies %s and %s of %s (%s) are both in force on %s; end the first with valid_until", a.doc.ID, b.doc.ID, s.j.UnitName(code), code, b.doc.ValidFrom)
 			}
 		}
 	}
@@ -264,7 +264,7 @@ func (r *resolver) resolve(id string, chain []string) (*Document, error) {
 		for _, c := range cycle {
 			r.failed[c] = true
 		}
-		return nil, &Error{Position: r.files[id].posOf("extends"), Policy: id, Message: fmt.Sprintf("extends forms a cycle: %s", strings.Join(cycle, " → ")), Err: ErrExtends}
+		return nil, &Error{Position: r.files[id].posOf("extends"), Policy: id, MessageZH: "继承关系（extends）形成循环：" + strings.Join(cycle, " → "), Message: fmt.Sprintf("extends forms a cycle: %s", strings.Join(cycle, " → ")), Err: ErrExtends}
 	}
 	d, err := r.build(id, chain)
 	if err != nil {
@@ -288,7 +288,7 @@ func (r *resolver) build(id string, chain []string) (*Document, error) {
 		return nil, err
 	}
 	if _, ok := r.files[o.Extends]; !ok {
-		return nil, &Error{Position: o.posOf("extends"), Policy: id, Message: fmt.Sprintf("extends %q, which is not a known policy", o.Extends), Err: ErrExtends}
+		return nil, &Error{Position: o.posOf("extends"), Policy: id, MessageZH: fmt.Sprintf("所继承的政策（extends）%q 不存在", o.Extends), Message: fmt.Sprintf("extends %q, which is not a known policy", o.Extends), Err: ErrExtends}
 	}
 	base, err := r.resolve(o.Extends, append(chain, id))
 	if err != nil {
@@ -296,14 +296,14 @@ func (r *resolver) build(id string, chain []string) (*Document, error) {
 	}
 	unit, baseUnit := r.unit(o.Jurisdiction), r.unit(base.Jurisdiction)
 	if baseUnit != unit && baseUnit != r.j.Code {
-		return nil, &Error{Position: o.posOf("extends"), Policy: id, Message: fmt.Sprintf("a policy of %s cannot extend %s, which belongs to %s; extend the city's policy or one of %s's own", r.j.UnitName(unit), base.ID, r.j.UnitName(baseUnit), r.j.UnitName(unit)), Err: ErrExtends}
+		return nil, &Error{Position: o.posOf("extends"), Policy: id, MessageZH: fmt.Sprintf("%[1]s的政策不能继承属于%[3]s的政策 %[2]s；请继承市级政策或%[1]s自己的政策", r.j.UnitName(unit), base.ID, r.j.UnitName(baseUnit)), Message: fmt.Sprintf("a policy of %s cannot extend %s, which belongs to %s; extend the city's policy or one of %s's own", r.j.UnitName(unit), base.ID, r.j.UnitName(baseUnit), r.j.UnitName(unit)), Err: ErrExtends}
 	}
 	// A unit's overlay without a period of its own is in force when the
 	// embedded baseline is, which in this set ends when the city's own
 	// rules begin: it must not keep the baseline's rules in force after.
 	if base.ID == BaselineID && r.embedded && r.first != nil && unit != r.j.Code && o.ValidFrom.IsZero() {
 		if r.baselineUntil.Before(base.ValidFrom) {
-			return nil, &Error{Position: o.posOf("extends"), Policy: id, Message: fmt.Sprintf("%s is in force on no day here, since the city's own policy %s starts on %s, its first day; give valid_from, or extend %s", base.ID, r.first.ID, r.first.ValidFrom, r.first.ID), Err: ErrExtends}
+			return nil, &Error{Position: o.posOf("extends"), Policy: id, MessageZH: fmt.Sprintf("%[1]s 在此没有任何一天生效：市级政策 %[2]s 自 %[3]s（即 %[1]s 的生效首日）起生效；请填写生效日期（valid_from），或改为继承 %[2]s", base.ID, r.first.ID, r.first.ValidFrom), Message: fmt.Sprintf("%s is in force on no day here, since the city's own policy %s starts on %s, its first day; give valid_from, or extend %s", base.ID, r.first.ID, r.first.ValidFrom, r.first.ID), Err: ErrExtends}
 		}
 		if base.ValidUntil.IsZero() || r.baselineUntil.Before(base.ValidUntil) {
 			base = base.Clone()
@@ -327,7 +327,7 @@ func (r *resolver) checkUnit(code string, at Position, id string) error {
 	if _, ok := r.j.Unit(code); ok {
 		return nil
 	}
-	return &Error{Position: at, Policy: id, Message: fmt.Sprintf("jurisdiction %q is neither %s (%s) nor one of its units", code, r.j.Name, r.j.Code), Err: ErrExtends}
+	return &Error{Position: at, Policy: id, MessageZH: fmt.Sprintf("适用地区 %q 既不是%s（%s），也不是其下辖区县", code, r.j.Name, r.j.Code), Message: fmt.Sprintf("jurisdiction %q is neither %s (%s) nor one of its units", code, r.j.Name, r.j.Code), Err: ErrExtends}
 }
 
 // LoadFS parses every *.yaml file of fsys under dir (not those ending in
@@ -378,7 +378,7 @@ func (s *Set) Policy(id string) (*Policy, bool) {
 func (s *Set) For(unit string, day roster.Date) (*Policy, error) {
 	code := s.unit(unit)
 	if _, ok := s.j.Unit(code); !ok && code != s.j.Code {
-		return nil, fmt.Errorf("%w: %q is neither %s (%s) nor one of its units", ErrNoPolicy, unit, s.j.Name, s.j.Code)
+		return nil, fmt.Errorf("没有生效的政策：%[2]q 既不是%[3]s（%[4]s），也不是其下辖区县 (%[1]w: %[2]q is neither %[3]s (%[4]s) nor one of its units)", ErrNoPolicy, unit, s.j.Name, s.j.Code)
 	}
 	for _, c := range []string{code, s.j.Code} {
 		for _, p := range s.policies {
@@ -390,5 +390,5 @@ func (s *Set) For(unit string, day roster.Date) (*Policy, error) {
 	if s.fallback != nil && s.fallback.InForce(day) && (s.fallbackUntil.IsZero() || !day.After(s.fallbackUntil)) {
 		return s.fallback, nil
 	}
-	return nil, fmt.Errorf("%w: %s (%s) on %s", ErrNoPolicy, s.j.UnitName(code), code, day)
+	return nil, fmt.Errorf("%[2]s（%[3]s）在 %[4]s 没有生效的政策 (%[1]w: %[2]s (%[3]s) on %[4]s)", ErrNoPolicy, s.j.UnitName(code), code, day)
 }

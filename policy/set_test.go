@@ -31,9 +31,9 @@ func TestSetFor(t *testing.T) {
 		{"a unit named by its former code", "450127", d(2020, 6, 1), "hengxian-2019"},
 		{"a policy filed under a former code serves the unit", "450181", d(2020, 6, 1), "hengxian-2019"},
 		{"an overlay with its own valid_from and no valid_until is open-ended", "450181", d(2023, 6, 1), "hengxian-2019"},
-		{"before any version", "450100", d(2019, 4, 1), "no policy in force: 南宁市 (450100) on 2019-04-01"},
-		{"before any version, for a unit", "450103", d(2018, 1, 1), "no policy in force: 青秀区 (450103) on 2018-01-01"},
-		{"a code that is not the city's or a unit's", "450199", d(2020, 6, 1), `no policy in force: "450199" is neither 南宁市 (450100) nor one of its units`},
+		{"before any version", "450100", d(2019, 4, 1), "南宁市（450100）在 2019-04-01 没有生效的政策 (no policy in force: 南宁市 (450100) on 2019-04-01)"},
+		{"before any version, for a unit", "450103", d(2018, 1, 1), "青秀区（450103）在 2018-01-01 没有生效的政策 (no policy in force: 青秀区 (450103) on 2018-01-01)"},
+		{"a code that is not the city's or a unit's", "450199", d(2020, 6, 1), `没有生效的政策："450199" 既不是南宁市（450100），也不是其下辖区县 (no policy in force: "450199" is neither 南宁市 (450100) nor one of its units)`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -102,7 +102,7 @@ func TestSetReplacesBaseline(t *testing.T) {
 
 	f.Document.ValidUntil = roster.Date{}
 	_, err = policy.NewSet(roster.Nanning(), []*policy.File{f, next})
-	assert.EqualError(t, err, "versions/city-2022.yaml:6:13: policies nanning-2019 and city-2022 of 南宁市 (450100) are both in force on 2022-01-01; end the first with valid_until")
+	assert.EqualError(t, err, "versions/city-2022.yaml:6:13: 南宁市（450100）的政策 nanning-2019 和 city-2022 在 2022-01-01 同时生效；请用失效日期（valid_until）结束前一个 (policies nanning-2019 and city-2022 of 南宁市 (450100) are both in force on 2022-01-01; end the first with valid_until)")
 }
 
 // An overlay that extends a broken one is not reported again.
@@ -112,7 +112,7 @@ func TestSetReportsAChainOnce(t *testing.T) {
 	child, err := policy.Parse("child.yaml", []byte("id: child\nname: 子\njurisdiction: \"450103\"\nextends: qingxiu-bad\nvalid_from: 2020-01-01\n"))
 	require.NoError(t, err)
 	_, err = policy.NewSet(roster.Nanning(), []*policy.File{child, bad})
-	assert.EqualError(t, err, `overlay-errors/change-unknown-indicator.yaml:8:8: policy qingxiu-bad: indicators.change: indicator "C9" does not exist in nanning-2019`)
+	assert.EqualError(t, err, `overlay-errors/change-unknown-indicator.yaml:8:8: 政策 qingxiu-bad：indicators.change：nanning-2019 中没有指标 "C9" (indicators.change: indicator "C9" does not exist in nanning-2019)`)
 }
 
 func TestSetConcurrentUse(t *testing.T) {
@@ -144,7 +144,7 @@ func TestSetOfAnotherCity(t *testing.T) {
 	s, err := policy.NewSet(j, nil)
 	require.NoError(t, err)
 	_, err = s.For("450202", roster.NewDate(2024, 1, 1))
-	assert.EqualError(t, err, "no policy in force: 城中区 (450202) on 2024-01-01")
+	assert.EqualError(t, err, "城中区（450202）在 2024-01-01 没有生效的政策 (no policy in force: 城中区 (450202) on 2024-01-01)")
 
 	f := policy.BaselineFile()
 	f.Document.ID, f.Document.Jurisdiction = "liuzhou-2024", "450200"

@@ -30,7 +30,7 @@ func TestVetoGradeMustBeRemoved(t *testing.T) {
 				_, err = policy.NewSet(roster.Nanning(), []*policy.File{f})
 				return err
 			},
-			want: "x.yaml:9:6: policy qx: veto_grade D must be a removed grade (removed: true), since a veto removes the person from the database",
+			want: "x.yaml:9:6: 政策 qx：一票否决等次（veto_grade）D 须为从数据库剔除的等次（removed: true），因为一票否决会将人员从数据库剔除 (veto_grade D must be a removed grade (removed: true), since a veto removes the person from the database)",
 		},
 		{
 			name: "a full policy removing another grade than the veto grade",
@@ -41,8 +41,8 @@ func TestVetoGradeMustBeRemoved(t *testing.T) {
 				_, err = policy.Compile(f.Document)
 				return err
 			},
-			want: "mini/mini.yaml:33:6: policy mini: veto_grade D must be a removed grade (removed: true), since a veto removes the person from the database\n" +
-				"mini/mini.yaml:32:6: policy mini: grade C is removed but grade D below it is not; the removed grades are the lowest",
+			want: "mini/mini.yaml:33:6: 政策 mini：一票否决等次（veto_grade）D 须为从数据库剔除的等次（removed: true），因为一票否决会将人员从数据库剔除 (veto_grade D must be a removed grade (removed: true), since a veto removes the person from the database)\n" +
+				"mini/mini.yaml:32:6: 政策 mini：等次 C 从数据库剔除，而其下方的等次 D 不剔除；剔除的等次须是最低的几个 (grade C is removed but grade D below it is not; the removed grades are the lowest)",
 		},
 	}
 	for _, tt := range tests {
@@ -64,10 +64,10 @@ func TestGradesRiseFromDToA(t *testing.T) {
 				"  - {grade: A, from: 0, to: 60}\n" +
 				"  - {grade: D, from: 90, to: 100, removed: true}\n" +
 				"  - {grade: B, from: 60, to: 80}\n",
-			"x.yaml:9:6: policy qx: grade B is above grade A in score; the grades rise from D at the bottom to A at the top\n" +
-				"x.yaml:6:6: policy qx: grade C is above grade B in score; the grades rise from D at the bottom to A at the top\n" +
-				"x.yaml:8:6: policy qx: grade D is above grade C in score; the grades rise from D at the bottom to A at the top\n" +
-				"x.yaml:8:6: policy qx: grade D is removed but grade C below it is not; the removed grades are the lowest"},
+			"x.yaml:9:6: 政策 qx：等次 B 的分数段高于等次 A；等次应自下而上由 D 升至 A (grade B is above grade A in score; the grades rise from D at the bottom to A at the top)\n" +
+				"x.yaml:6:6: 政策 qx：等次 C 的分数段高于等次 B；等次应自下而上由 D 升至 A (grade C is above grade B in score; the grades rise from D at the bottom to A at the top)\n" +
+				"x.yaml:8:6: 政策 qx：等次 D 的分数段高于等次 C；等次应自下而上由 D 升至 A (grade D is above grade C in score; the grades rise from D at the bottom to A at the top)\n" +
+				"x.yaml:8:6: 政策 qx：等次 D 从数据库剔除，而其下方的等次 C 不剔除；剔除的等次须是最低的几个 (grade D is removed but grade C below it is not; the removed grades are the lowest)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

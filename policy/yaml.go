@@ -42,7 +42,7 @@ func Parse(name string, data []byte) (f *File, err error) {
 	// error for the clerk, never a crash of the program reading it.
 	defer func() {
 		if r := recover(); r != nil {
-			f, err = nil, &Error{Position: Position{File: name}, Message: fmt.Sprintf("the file cannot be read as YAML (the YAML reader failed: %v); check tags (!...) and indentation", r), Err: ErrSyntax}
+			f, err = nil, &Error{Position: Position{File: name}, MessageZH: "文件无法按 YAML 读取，请检查标签（!...）和缩进", Message: fmt.Sprintf("the file cannot be read as YAML (the YAML reader failed: %v); check tags (!...) and indentation", r), Err: ErrSyntax}
 		}
 	}()
 	tree, err := parser.ParseBytes(data, 0)
@@ -50,11 +50,11 @@ func Parse(name string, data []byte) (f *File, err error) {
 		return nil, yamlError(name, nil, err)
 	}
 	if len(tree.Docs) != 1 || tree.Docs[0].Body == nil {
-		return nil, &Error{Position: Position{File: name}, Message: "a policy file holds exactly one YAML document", Err: ErrSyntax}
+		return nil, &Error{Position: Position{File: name}, MessageZH: "一个政策文件须恰好包含一个 YAML 文档", Message: "a policy file holds exactly one YAML document", Err: ErrSyntax}
 	}
 	body := tree.Docs[0].Body
 	if _, ok := body.(*ast.MappingNode); !ok {
-		return nil, &Error{Position: nodePos(name, body), Message: "a policy file is a mapping of fields (id, name, ...)", Err: ErrSyntax}
+		return nil, &Error{Position: nodePos(name, body), MessageZH: "政策文件须由字段组成（id、name 等）", Message: "a policy file is a mapping of fields (id, name, ...)", Err: ErrSyntax}
 	}
 	var head struct {
 		Extends string `yaml:"extends"`
@@ -123,17 +123,23 @@ type tokenError interface {
 // not nil, is the file's tree, to name the field of a value of the wrong
 // type.
 func yamlError(name string, body ast.Node, err error) error {
-	e := &Error{Position: Position{File: name}, Message: err.Error(), Err: ErrSyntax}
+	e := &Error{Position: Position{File: name}, MessageZH: "YAML 格式错误", Message: err.Error(), Err: ErrSyntax}
 	var withToken tokenError
 	if errors.As(err, &withToken) {
 		e.Message = withToken.GetMessage()
+		var ne *nodeError
+		if errors.As(err, &ne) && ne.zh != "" {
+			e.MessageZH = ne.zh
+		}
 		at := yamlsrc.TokenPlace(withToken.GetToken())
 		e.Line, e.Column = at.Line, at.Column
 	}
 	var te *yaml.TypeError
 	if errors.As(err, &te) && te.Token != nil && te.DstType != nil {
+		e.MessageZH = isNotZH(te.Token, te.DstType)
 		e.Message = fmt.Sprintf("%s is not %s", quoteToken(te.Token), typeWords(te.DstType))
 		if key := keyOf(body, te.Token); key != "" {
+			e.MessageZH = key + "：" + e.MessageZH
 			e.Message = key + ": " + e.Message
 		}
 	}
@@ -171,6 +177,7 @@ func (f keyFinder) Visit(n ast.Node) ast.Visitor {
 type nodeError struct {
 	tok *token.Token
 	msg string
+	zh  string // the message in Chinese, when this package wrote it
 }
 
 func (e *nodeError) Error() string          { return e.msg }
@@ -205,11 +212,12 @@ func placeError(node ast.Node, v any, err error) error {
 			return e
 		}
 		key := keyName(kv)
-		msg := fmt.Sprintf("%s: %v", key, e)
+		msg, zh := fmt.Sprintf("%s: %v", key, e), key+"：值有误"
 		if ft := fieldType(typ, key); ft != nil {
 			msg = fmt.Sprintf("%s: %s is not %s", key, quoteToken(kv.Value.GetToken()), typeWords(ft))
+			zh = key + "：" + isNotZH(kv.Value.GetToken(), ft)
 		}
-		return &nodeError{tok: kv.Value.GetToken(), msg: msg}
+		return &nodeError{tok: kv.Value.GetToken(), msg: msg, zh: zh}
 	}
 	return &nodeError{tok: node.GetToken(), msg: err.Error()}
 }
@@ -617,3 +625,46 @@ func (o *Overlay) setFile(name string, lines [][]rune) {
 
 // String names the file for messages.
 func (f *File) String() string { return fmt.Sprintf("%s (%s)", f.Name, f.ID()) }
+
+// isNotZH says in Chinese that the value at tk is not of type t.
+func isNotZH(tk *token.Token, t reflect.Type) string {
+	if tk == nil {
+		return "该值不是" + typeWordsZH(t)
+	}
+	switch tk.Type {
+	case token.SequenceStartType, token.SequenceEntryType:
+		return "列表不是" + typeWordsZH(t)
+	case token.MappingStartType, token.MappingValueType:
+		return "映射不是" + typeWordsZH(t)
+	}
+	return quoteToken(tk) + " 不是" + typeWordsZH(t)
+}
+
+// typeWordsZH is [typeWords] in Chinese.
+func typeWordsZH(t reflect.Type) string {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	switch t {
+	case decimalType:
+		return "数字"
+	case dateType:
+		return "日期（格式 2006-01-02）"
+	case gradeType:
+		return "等次（A、B、C 或 D）"
+	}
+	switch t.Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return "整数"
+	case reflect.Bool:
+		return " true 或 false"
+	case reflect.String:
+		return "文本"
+	case reflect.Slice, reflect.Array:
+		return "列表"
+	case reflect.Struct, reflect.Map:
+		return "字段映射"
+	}
+	return " " + t.String()
+}
