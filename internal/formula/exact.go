@@ -154,7 +154,7 @@ func fits(kind Kind, n ast.Node) bool {
 // mixedNumbers gives a ?: or ?? whose branches are numbers of two types
 // (a ? 1 : 0.5, a ? 12 : Donations) one type: each branch becomes
 // decimal(branch), so that what follows is exact decimal arithmetic on a
-// known type. It repeats until no branch is left mixed, since an inner
+// known type. It also gives decimals their unary minus and plus. It repeats until no branch is left mixed, since an inner
 // branch's type is known only once it is patched.
 type mixedNumbers struct{ changed bool }
 
@@ -173,6 +173,16 @@ func (p *mixedNumbers) wrap(n *ast.Node) {
 
 func (p *mixedNumbers) Visit(node *ast.Node) {
 	switch n := (*node).(type) {
+	case *ast.UnaryNode:
+		// expr has no unary operators on decimals: -x is 0 - x, +x is x.
+		if n.Node.Type() == decType && (n.Operator == "-" || n.Operator == "+") {
+			var call ast.Node = n.Node
+			if n.Operator == "-" {
+				call = &ast.CallNode{Callee: &ast.IdentifierNode{Value: "__dec_sub"}, Arguments: []ast.Node{&ast.IntegerNode{Value: 0}, n.Node}}
+			}
+			ast.Patch(node, call)
+			p.changed = true
+		}
 	case *ast.ConditionalNode:
 		a, b := n.Exp1.Type(), n.Exp2.Type()
 		if isNumeric(a) && isNumeric(b) && a != b {

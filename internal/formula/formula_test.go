@@ -365,6 +365,7 @@ func TestExactEdges(t *testing.T) {
 		{"int and float branches compare exactly", "(Age > 30 ? 1 : 0.5) > 0.7", true},
 		{"let of mixed branches", "let x = Age > 30 ? 5 : 2.5; x > 4.99", true},
 		{"string concatenation", `Employer + Position == ""`, true},
+		{"unary minus on a decimal", "-Donations < 0 && -(TrainingHours / 4) == -0.25 && +Donations == 3.5", true},
 		{"nested mixed branches", "(Age > 50 ? 1 : Age > 30 ? Donations : 0.5) == 3.5", true},
 		{"education no scale ranks", `atLeast(Education, "大学专科")`, false},
 	}
