@@ -112,7 +112,8 @@ const (
 // an [*Error] at its line and column: unknown fields, unknown examples,
 // values of the wrong kind, cells the roster reader refuses, and cases
 // that could not fail (no expectation, an empty points, failed or vetoes,
-// an error expected beside anything else or too short to pin a message).
+// an error expected beside anything else or too short to pin a message,
+// a file with no case at all).
 func Parse(name string, data []byte) (*Suite, error) {
 	d := &decoder{file: name}
 	s := &Suite{Name: name, Policy: policyOf(name), policyAt: Position{File: name}}
@@ -177,6 +178,10 @@ func Parse(name string, data []byte) (*Suite, error) {
 		default:
 			d.fail(kv.at, "", ErrSyntax, "unknown field %q; the fields are %s", kv.key, topFields)
 		}
+	}
+	if len(cases) == 0 && len(d.errs) == 0 {
+		// A file of cases without a case checks nothing and cannot fail.
+		d.fail(Position{File: name, Line: 1, Column: 1}, "", ErrSyntax, "the file has no cases; a suite without a case cannot fail")
 	}
 	names := map[string]bool{}
 	for _, it := range cases {

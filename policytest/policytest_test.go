@@ -464,3 +464,12 @@ func TestRunCaseWithoutRecord(t *testing.T) {
 	require.Len(t, rep.Mismatches, 1)
 	assert.Equal(t, "record", rep.Mismatches[0].What)
 }
+
+// A cases file without a case checks nothing, so it cannot pass either.
+func TestParseNoCases(t *testing.T) {
+	for _, src := range []string{"policy: nanning-2019\n", "policy: nanning-2019\ncases: []\n"} {
+		_, err := policytest.Parse("empty_cases.yaml", []byte(src))
+		assert.EqualError(t, err, "empty_cases.yaml:1:1: the file has no cases; a suite without a case cannot fail")
+		assert.ErrorIs(t, err, policytest.ErrSyntax)
+	}
+}
