@@ -7,7 +7,7 @@ import (
 	"github.com/expr-lang/expr/ast"
 	"github.com/expr-lang/expr/file"
 	"github.com/expr-lang/expr/parser"
-	"github.com/newstrata/newstrata/internal/formula"
+	"github.com/newstrata/newstrata/formula"
 	"github.com/newstrata/newstrata/roster"
 )
 
@@ -70,7 +70,7 @@ func New(rules *Rules) (*Classifier, error) {
 	if rules == nil || len(rules.steps[Grouping-1]) == 0 || len(rules.steps[Otherwise-1]) == 0 {
 		return nil, &Error{Err: ErrMissingField, Message: bilingual("规则中没有群体判断（groups）规则或其余情形（otherwise）规则", "the rules have no group rule or no otherwise rule")}
 	}
-	comp, err := formula.New(formula.Config{Jurisdiction: rules.jurisdiction})
+	comp, err := formula.NewEnv(formula.Config{Jurisdiction: rules.jurisdiction})
 	if err != nil {
 		return nil, &Error{Err: ErrInvalid, Message: "公式编译器设置有误：" + err.Error()}
 	}
@@ -92,7 +92,7 @@ func New(rules *Rules) (*Classifier, error) {
 	return c, nil
 }
 
-func compile(comp *formula.Compiler, jurisdiction string, r *rule) (*formula.Program, error) {
+func compile(comp *formula.Env, jurisdiction string, r *rule) (*formula.Program, error) {
 	p, err := comp.Compile(r.ID, r.When, formula.Predicate, formula.Position{File: r.File})
 	if err != nil {
 		return nil, r.formulaError(err, ErrFormula, "")

@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/newstrata/newstrata/classify"
-	"github.com/newstrata/newstrata/internal/formula"
+	"github.com/newstrata/newstrata/formula"
 	"github.com/newstrata/newstrata/roster"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"

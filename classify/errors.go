@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/newstrata/newstrata/internal/formula"
+	"github.com/newstrata/newstrata/formula"
 )
 
 // Causes that [errors.Is] matches on an error of this package.

@@ -8,7 +8,7 @@ import (
 
 	"github.com/goccy/go-yaml"
 	"github.com/newstrata/newstrata/classify"
-	"github.com/newstrata/newstrata/internal/formula"
+	"github.com/newstrata/newstrata/formula"
 	"github.com/newstrata/newstrata/roster"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"

@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/newstrata/newstrata/evaluate"
-	"github.com/newstrata/newstrata/internal/formula"
+	"github.com/newstrata/newstrata/formula"
 	"github.com/newstrata/newstrata/policy"
 	"github.com/newstrata/newstrata/roster"
 	"github.com/shopspring/decimal"

@@ -6,7 +6,7 @@ import (
 	"iter"
 	"slices"
 
-	"github.com/newstrata/newstrata/internal/formula"
+	"github.com/newstrata/newstrata/formula"
 	"github.com/newstrata/newstrata/roster"
 	"github.com/shopspring/decimal"
 )
@@ -120,7 +120,7 @@ func (r *Rule) place(err error) error {
 	}
 	at := r.at
 	if fe.Line > 0 {
-		at = r.at.at(fe.Line, fe.Column)
+		at = r.at.At(fe.Line, fe.Column)
 	}
 	fe.Position = formula.Position{File: at.File, Line: at.Line, Column: at.Column}
 	return err
@@ -167,7 +167,7 @@ func Compile(d *Document, opts ...Option) (*Policy, error) {
 			IntInput: formula.Int, DecimalInput: formula.Decimal, BoolInput: formula.Bool, StringInput: formula.String,
 		}[in.Type]
 	}
-	c, err := formula.New(formula.Config{Jurisdiction: doc.Jurisdiction, Inputs: inputs, Funcs: o.funcs})
+	c, err := formula.NewEnv(formula.Config{Jurisdiction: doc.Jurisdiction, Inputs: inputs, Funcs: o.funcs})
 	if err != nil {
 		return nil, err
 	}
@@ -175,7 +175,7 @@ func Compile(d *Document, opts ...Option) (*Policy, error) {
 	compile := func(id, name, src string, kind formula.Kind, at, formulaAt Position) *Rule {
 		// The compiler places errors within the formula; formulaAt maps
 		// them onto the file, folded and quoted scalars included.
-		formulaAt = formulaAt.of(src)
+		formulaAt = formulaAt.Of(src)
 		prog, err := c.Compile(id, src, kind, formula.Position{File: formulaAt.File})
 		if err != nil {
 			p.errs = append(p.errs, formulaError(doc.ID, err, formulaAt))
@@ -227,7 +227,7 @@ func formulaError(policy string, err error, at Position) error {
 		return &Error{Position: at, Policy: policy, MessageZH: "公式错误", Message: err.Error(), Err: ErrFormula}
 	}
 	return &Error{
-		Position:  at.at(fe.Line, fe.Column),
+		Position:  at.At(fe.Line, fe.Column),
 		Policy:    policy,
 		MessageZH: fmt.Sprintf("规则 %s：公式错误", fe.Rule),
 		Message:   fmt.Sprintf("rule %s: %s", fe.Rule, fe.Message),

@@ -1,8 +1,7 @@
 package policy
 
 import (
-	"fmt"
-
+	"github.com/newstrata/newstrata/formula"
 	"github.com/newstrata/newstrata/roster"
 	"github.com/shopspring/decimal"
 )
@@ -84,6 +83,7 @@ type Condition struct {
 
 	Pos        Position `yaml:"-" json:"-"`
 	FormulaPos Position `yaml:"-" json:"-"`
+	formulaSrc *formulaSource
 }
 
 // Indicator is a first-level indicator (一级指标) with its second-level
@@ -101,6 +101,7 @@ type Indicator struct {
 
 	Pos        Position `yaml:"-" json:"-"`
 	FormulaPos Position `yaml:"-" json:"-"`
+	formulaSrc *formulaSource
 }
 
 // Bonus is an addition (加分) of up to Points; the total with bonuses is
@@ -113,6 +114,7 @@ type Bonus struct {
 
 	Pos        Position `yaml:"-" json:"-"`
 	FormulaPos Position `yaml:"-" json:"-"`
+	formulaSrc *formulaSource
 }
 
 // Veto is a one-vote veto (一票否决): when its predicate holds the grade is
@@ -124,6 +126,7 @@ type Veto struct {
 
 	Pos        Position `yaml:"-" json:"-"`
 	FormulaPos Position `yaml:"-" json:"-"`
+	formulaSrc *formulaSource
 }
 
 // Band is a grade band: scores from From (included) up to To (excluded,
@@ -137,6 +140,9 @@ type Band struct {
 
 	Pos Position `yaml:"-" json:"-"`
 }
+
+// Position is a place in a policy file.
+type Position = formula.Position
 
 // RoundingMode is how points are rounded.
 type RoundingMode string
@@ -195,31 +201,6 @@ type Input struct {
 	Default *string `yaml:"default,omitempty" json:"default,omitempty"`
 
 	Pos Position `yaml:"-" json:"-"`
-}
-
-// Position is a place in a policy file: 1-based line and column, counted
-// in characters. The zero Position means a document built in Go.
-type Position struct {
-	File   string
-	Line   int
-	Column int
-	// Indent is the column where the later lines of a block scalar start.
-	Indent int
-
-	// src maps each character of a formula read from a file to its place
-	// in that file; nil for other positions.
-	src *formulaSource
-}
-
-// String writes file:line:column, leaving out what is unknown.
-func (p Position) String() string {
-	switch {
-	case p.Line == 0:
-		return p.File
-	case p.File == "":
-		return fmt.Sprintf("%d:%d", p.Line, p.Column)
-	}
-	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Column)
 }
 
 // Overlay is a county-district's changes to the policy it extends. It may
@@ -287,4 +268,5 @@ type IndicatorChange struct {
 
 	Pos        Position `yaml:"-" json:"-"`
 	FormulaPos Position `yaml:"-" json:"-"`
+	formulaSrc *formulaSource
 }

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/newstrata/newstrata/internal/formula"
+	"github.com/newstrata/newstrata/formula"
 	"github.com/newstrata/newstrata/policy"
 	"github.com/newstrata/newstrata/roster"
 	"github.com/stretchr/testify/assert"

@@ -87,10 +87,10 @@ func TestFormulaCharactersMapToTheFile(t *testing.T) {
 		}
 		lines := yamlsrc.Lines(data)
 		for id, fm := range formulaPlaces(f) {
-			require.NotNil(t, fm.at.src, "%s %s: no map", path, id)
+			require.NotEqual(t, fm.at, fm.at.Of("\x00"), "%s %s: no map", path, id)
 			line, col := 1, 1
 			for _, r := range fm.text {
-				at := fm.at.at(line, col)
+				at := fm.at.At(line, col)
 				if r == '\n' {
 					line, col = line+1, 1
 					continue
@@ -119,11 +119,11 @@ func TestFormulaCharactersMapToTheFile(t *testing.T) {
 func TestPositionOfAnotherText(t *testing.T) {
 	f := BaselineFile()
 	at := f.Document.Indicators[0].Children[1].FormulaPos
-	require.NotNil(t, at.src)
-	assert.Equal(t, Position{File: "nanning-2019.yaml", Line: 81, Column: 32}, at.of("TrainingHours / 4").at(1, 15))
+	require.NotEqual(t, at, at.Of("\x00"), "no map")
+	assert.Equal(t, Position{File: "nanning-2019.yaml", Line: 81, Column: 32}, at.Of("TrainingHours / 4").At(1, 15))
 	// A formula changed in Go after it was read is placed from its start.
-	assert.Equal(t, Position{File: "nanning-2019.yaml", Line: 81, Column: 25}, at.of("Age / 4 + Sexx / 2").at(1, 8))
-	assert.Equal(t, Position{File: "nanning-2019.yaml", Line: 82, Column: 4}, at.of("Age /\n   Sexx").at(2, 4))
+	assert.Equal(t, Position{File: "nanning-2019.yaml", Line: 81, Column: 25}, at.Of("Age / 4 + Sexx / 2").At(1, 8))
+	assert.Equal(t, Position{File: "nanning-2019.yaml", Line: 82, Column: 4}, at.Of("Age /\n   Sexx").At(2, 4))
 	// A document built in Go has no file: the place stays in the formula.
-	assert.Equal(t, Position{Line: 2, Column: 4}, Position{}.at(2, 4))
+	assert.Equal(t, Position{Line: 2, Column: 4}, Position{}.At(2, 4))
 }

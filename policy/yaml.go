@@ -6,12 +6,12 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
-	"unicode"
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
 	"github.com/goccy/go-yaml/token"
+	"github.com/newstrata/newstrata/formula"
 	"github.com/newstrata/newstrata/internal/yamlsrc"
 	"github.com/newstrata/newstrata/roster"
 	"github.com/shopspring/decimal"
@@ -320,10 +320,10 @@ func nodePos(file string, n ast.Node) Position {
 // be mapped character by character once the file's text is at hand
 // ([Position.mapFormula]). For a block scalar (| or >) the position is its
 // header and the text starts on the next line.
-func formulaPos(n ast.Node) Position {
+func formulaPos(n ast.Node) (Position, *formulaSource) {
 	m, ok := n.(*ast.MappingNode)
 	if !ok {
-		return Position{}
+		return Position{}, nil
 	}
 	for _, kv := range m.Values {
 		if keyName(kv) != "formula" || kv.Value == nil {
@@ -331,10 +331,9 @@ func formulaPos(n ast.Node) Position {
 		}
 		p := nodePos("", kv.Value)
 		_, block := kv.Value.(*ast.LiteralNode)
-		p.src = &formulaSource{block: block, origin: yamlsrc.OriginOf(kv.Value)}
-		return p
+		return p, &formulaSource{block: block, origin: yamlsrc.OriginOf(kv.Value)}
 	}
-	return Position{}
+	return Position{}, nil
 }
 
 // decodeAt decodes node into v (a plain alias of the caller's type, so the
@@ -350,7 +349,7 @@ func decodeAt(node ast.Node, v any) (Position, error) {
 func (c *Condition) UnmarshalYAML(node ast.Node) (err error) {
 	type plain Condition
 	c.Pos, err = decodeAt(node, (*plain)(c))
-	c.FormulaPos = formulaPos(node)
+	c.FormulaPos, c.formulaSrc = formulaPos(node)
 	return err
 }
 
@@ -358,7 +357,7 @@ func (c *Condition) UnmarshalYAML(node ast.Node) (err error) {
 func (in *Indicator) UnmarshalYAML(node ast.Node) (err error) {
 	type plain Indicator
 	in.Pos, err = decodeAt(node, (*plain)(in))
-	in.FormulaPos = formulaPos(node)
+	in.FormulaPos, in.formulaSrc = formulaPos(node)
 	return err
 }
 
@@ -366,7 +365,7 @@ func (in *Indicator) UnmarshalYAML(node ast.Node) (err error) {
 func (b *Bonus) UnmarshalYAML(node ast.Node) (err error) {
 	type plain Bonus
 	b.Pos, err = decodeAt(node, (*plain)(b))
-	b.FormulaPos = formulaPos(node)
+	b.FormulaPos, b.formulaSrc = formulaPos(node)
 	return err
 }
 
@@ -374,7 +373,7 @@ func (b *Bonus) UnmarshalYAML(node ast.Node) (err error) {
 func (v *Veto) UnmarshalYAML(node ast.Node) (err error) {
 	type plain Veto
 	v.Pos, err = decodeAt(node, (*plain)(v))
-	v.FormulaPos = formulaPos(node)
+	v.FormulaPos, v.formulaSrc = formulaPos(node)
 	return err
 }
 
@@ -403,7 +402,7 @@ func (c *ConditionChange) UnmarshalYAML(node ast.Node) (err error) {
 func (c *IndicatorChange) UnmarshalYAML(node ast.Node) (err error) {
 	type plain IndicatorChange
 	c.Pos, err = decodeAt(node, (*plain)(c))
-	c.FormulaPos = formulaPos(node)
+	c.FormulaPos, c.formulaSrc = formulaPos(node)
 	return err
 }
 
@@ -454,92 +453,33 @@ func (c *IndicatorChanges) UnmarshalYAML(node ast.Node) error {
 
 // in sets the file of a position read from it; a position go-yaml left
 // out becomes fallback.
-func (p *Position) in(file string, fallback Position) {
+func in(p *Position, file string, fallback Position) {
 	if p.Line == 0 {
 		*p = fallback
 	}
 	p.File = file
 }
 
-// formulaSource maps the characters of a formula, as YAML decoded them, to
-// their places in the file. A folded (>) or plain scalar joins its lines
-// with spaces and a quoted one drops its escapes, so a formula's line and
-// column are not simply an offset from where its text starts.
+// formulaSource is where a formula's text starts in the file, until the
+// file's lines are at hand to map each of its characters.
 type formulaSource struct {
 	block  bool           // a block scalar: the text starts on the line after the header
-	origin yamlsrc.Origin // where the text starts, until it is mapped
-	text   string         // the formula as read, which the places are of
-	// places holds one place per character of the formula and one for its
-	// end; starts the index in places of each line's first character.
-	places []yamlsrc.Place
-	starts []int
+	origin yamlsrc.Origin // where the text starts
 }
 
 // mapFormula sets the file of a formula's position and maps each of its
 // characters onto lines. The position becomes that of the formula's first
 // character that is not white space.
-func (p *Position) mapFormula(file string, lines [][]rune, text string) {
-	if p.Line == 0 || p.src == nil {
+func mapFormula(p *Position, src *formulaSource, file string, lines [][]rune, text string) {
+	if p.Line == 0 || src == nil {
 		return
 	}
-	p.File = file
-	src := &formulaSource{block: p.src.block, text: text, places: p.src.origin.Map(lines, text), starts: []int{0}}
-	p.src = src
-	first := -1
-	i := 0
-	for _, r := range text {
-		if r == '\n' {
-			src.starts = append(src.starts, i+1)
-		}
-		if first < 0 && !unicode.IsSpace(r) {
-			first = i
-		}
-		i++
+	places := src.origin.Map(lines, text)
+	ps := make([]Position, len(places))
+	for i, pl := range places {
+		ps[i] = Position{Line: pl.Line, Column: pl.Column}
 	}
-	if first >= 0 {
-		at := src.places[first]
-		p.Line, p.Column = at.Line, at.Column
-		if src.block {
-			p.Indent = p.Column
-		}
-	}
-}
-
-// of returns the position of the formula text, without its map of
-// characters when the map is of another text (a formula changed in Go after
-// it was read).
-func (p Position) of(text string) Position {
-	if p.src != nil && p.src.text != text {
-		p.src = nil
-	}
-	return p
-}
-
-// at maps a place in a formula — 1-based line and column counted in
-// characters, as the formula compiler reports them — onto the file. For a
-// formula not read from a file the place stays within the formula.
-func (p Position) at(line, col int) Position {
-	out := Position{File: p.File}
-	if src := p.src; src != nil && len(src.places) > 0 && line >= 1 && line <= len(src.starts) {
-		i := src.starts[line-1] + max(col, 1) - 1
-		if i < len(src.places) {
-			at := src.places[i]
-			out.Line, out.Column = at.Line, at.Column
-			return out
-		}
-		end := src.places[len(src.places)-1] // past the text: on from its end
-		out.Line, out.Column = end.Line, end.Column+i-len(src.places)+1
-		return out
-	}
-	switch {
-	case p.Line == 0:
-		out.Line, out.Column = line, col
-	case line <= 1:
-		out.Line, out.Column = p.Line, max(p.Column, 1)+col-1
-	default:
-		out.Line, out.Column = p.Line+line-1, max(p.Indent, 1)+col-1
-	}
-	return out
+	*p = formula.Mapped(file, text, ps, src.block)
 }
 
 // setFile sets the file of every position of d and maps its formulas. An
@@ -553,33 +493,33 @@ func (d *Document) setFile(name string, lines [][]rune) {
 		return d.Pos
 	}
 	for i := range d.Inputs {
-		d.Inputs[i].Pos.in(name, list("inputs"))
+		in(&d.Inputs[i].Pos, name, list("inputs"))
 	}
 	for i := range d.Conditions {
 		c := &d.Conditions[i]
-		c.Pos.in(name, list("conditions"))
-		c.FormulaPos.mapFormula(name, lines, c.Formula)
+		in(&c.Pos, name, list("conditions"))
+		mapFormula(&c.FormulaPos, c.formulaSrc, name, lines, c.Formula)
 	}
 	setIndicatorFile(d.Indicators, name, lines, list("indicators"))
 	for i := range d.Bonuses {
 		b := &d.Bonuses[i]
-		b.Pos.in(name, list("bonuses"))
-		b.FormulaPos.mapFormula(name, lines, b.Formula)
+		in(&b.Pos, name, list("bonuses"))
+		mapFormula(&b.FormulaPos, b.formulaSrc, name, lines, b.Formula)
 	}
 	for i := range d.Vetoes {
 		v := &d.Vetoes[i]
-		v.Pos.in(name, list("vetoes"))
-		v.FormulaPos.mapFormula(name, lines, v.Formula)
+		in(&v.Pos, name, list("vetoes"))
+		mapFormula(&v.FormulaPos, v.formulaSrc, name, lines, v.Formula)
 	}
 	for i := range d.Grades {
-		d.Grades[i].Pos.in(name, list("grades"))
+		in(&d.Grades[i].Pos, name, list("grades"))
 	}
 }
 
 func setIndicatorFile(ins []Indicator, name string, lines [][]rune, parent Position) {
 	for i := range ins {
-		ins[i].Pos.in(name, parent)
-		ins[i].FormulaPos.mapFormula(name, lines, ins[i].Formula)
+		in(&ins[i].Pos, name, parent)
+		mapFormula(&ins[i].FormulaPos, ins[i].formulaSrc, name, lines, ins[i].Formula)
 		setIndicatorFile(ins[i].Children, name, lines, ins[i].Pos)
 	}
 }
@@ -592,34 +532,34 @@ func (o *Overlay) setFile(name string, lines [][]rune) {
 		return o.Pos
 	}
 	for i := range o.Inputs {
-		o.Inputs[i].Pos.in(name, list("inputs"))
+		in(&o.Inputs[i].Pos, name, list("inputs"))
 	}
 	for i := range o.Conditions.Add {
 		c := &o.Conditions.Add[i]
-		c.Pos.in(name, list("conditions"))
-		c.FormulaPos.mapFormula(name, lines, c.Formula)
+		in(&c.Pos, name, list("conditions"))
+		mapFormula(&c.FormulaPos, c.formulaSrc, name, lines, c.Formula)
 	}
 	for i := range o.Conditions.Change {
-		o.Conditions.Change[i].Pos.in(name, list("conditions"))
+		in(&o.Conditions.Change[i].Pos, name, list("conditions"))
 	}
 	for i := range o.Indicators.Add {
 		a := &o.Indicators.Add[i]
-		a.Pos.in(name, list("indicators"))
-		a.FormulaPos.mapFormula(name, lines, a.Formula)
+		in(&a.Pos, name, list("indicators"))
+		mapFormula(&a.FormulaPos, a.formulaSrc, name, lines, a.Formula)
 		setIndicatorFile(a.Children, name, lines, a.Pos)
 	}
 	for i := range o.Indicators.Change {
 		c := &o.Indicators.Change[i]
-		c.Pos.in(name, list("indicators"))
+		in(&c.Pos, name, list("indicators"))
 		if c.Formula != nil {
-			c.FormulaPos.mapFormula(name, lines, *c.Formula)
+			mapFormula(&c.FormulaPos, c.formulaSrc, name, lines, *c.Formula)
 		}
 	}
 	for i := range o.Indicators.DisablePos {
-		o.Indicators.DisablePos[i].in(name, list("indicators"))
+		in(&o.Indicators.DisablePos[i], name, list("indicators"))
 	}
 	for i := range o.Grades {
-		o.Grades[i].Pos.in(name, list("grades"))
+		in(&o.Grades[i].Pos, name, list("grades"))
 	}
 }
 

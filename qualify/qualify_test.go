@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/newstrata/newstrata/internal/formula"
+	"github.com/newstrata/newstrata/formula"
 	"github.com/newstrata/newstrata/policy"
 	"github.com/newstrata/newstrata/qualify"
 	"github.com/newstrata/newstrata/roster"

@@ -21,29 +21,6 @@ var (
 	ErrRuntime = errors.New("formula failed")
 )
 
-// Position is where a formula's text starts in its file: a 1-based line and
-// column. Indent is the column (1-based) where the formula's second and later
-// lines start, as in a YAML block scalar; 0 means column 1.
-type Position struct {
-	File   string
-	Line   int
-	Column int
-	Indent int
-}
-
-// String writes file:line:column, leaving out what is unknown.
-func (p Position) String() string {
-	var b strings.Builder
-	b.WriteString(p.File)
-	if p.Line > 0 {
-		if b.Len() > 0 {
-			b.WriteByte(':')
-		}
-		fmt.Fprintf(&b, "%d:%d", p.Line, p.Column)
-	}
-	return b.String()
-}
-
 // Error is a formula that failed to compile or to run. Line and Column are
 // in the policy file when the caller said where the formula stands, else in
 // the formula itself.
@@ -74,19 +51,3 @@ func (e *Error) Error() string {
 
 // Unwrap returns the sentinel cause.
 func (e *Error) Unwrap() error { return e.Err }
-
-// locate maps a (line, column) inside the formula, as expr reports it
-// (1-based line, 0-based column), onto the file.
-func (p Position) locate(line, col int) Position {
-	out := Position{File: p.File}
-	if p.Line == 0 {
-		out.Line, out.Column = line, col+1
-		return out
-	}
-	if line <= 1 {
-		out.Line, out.Column = p.Line, max(p.Column, 1)+col
-		return out
-	}
-	out.Line, out.Column = p.Line+line-1, max(p.Indent, 1)+col
-	return out
-}

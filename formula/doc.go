@@ -1,7 +1,7 @@
 // Package formula compiles the rule formulas of classify, qualify and
 // evaluate: expr-lang/expr expressions over [roster.Facts].
 //
-// A [Compiler] is configured once (the inputs a policy declares, the
+// An [Env] is configured once (the inputs a policy declares, the
 // functions it may call) and compiles each formula up front: parse, type
 // check against the Facts struct, check the result type (a boolean for a
 // predicate, a number for points), refuse anything beyond the record's own
@@ -33,7 +33,19 @@
 // file, line and column, keep expr's snippet with its caret, and wrap one of
 // the sentinels [ErrSyntax], [ErrType], [ErrRefused] or [ErrRuntime].
 //
-// This package is internal: users write formulas in policy files and never
-// call it; classify, qualify and evaluate share it so that a formula means
-// the same thing in every stage.
+// # Why this package stands apart
+//
+// A jurisdiction's policy is one environment in which every stage's rules
+// are compiled: the classification rules ([classify]), the qualification
+// conditions ([qualify]) and the index system ([evaluate]) read the same
+// record through the same functions, so that a formula means the same thing
+// in every stage. Each stage compiles its own rules against the [Env] its
+// policy gives it; a jurisdiction that builds its rules in Go makes one with
+// [NewEnv]. [Position] and [Error] are the one place-and-message pair every
+// rule source uses. An Env and a Program are immutable and safe for
+// concurrent use.
+//
+// [classify]: https://pkg.go.dev/github.com/newstrata/newstrata/classify
+// [qualify]: https://pkg.go.dev/github.com/newstrata/newstrata/qualify
+// [evaluate]: https://pkg.go.dev/github.com/newstrata/newstrata/evaluate
 package formula

@@ -72,7 +72,7 @@ type Func struct {
 	Types []any
 }
 
-// Config configures a [Compiler]. The zero value compiles formulas over the
+// Config configures an [Env]. The zero value compiles formulas over the
 // plain form with the standard functions.
 type Config struct {
 	// Jurisdiction names the policy in errors (a code or a name).
@@ -88,9 +88,9 @@ type Config struct {
 	MemoryBudget uint
 }
 
-// Compiler compiles formulas. It is immutable once made and safe for
+// Env compiles formulas. It is immutable once made and safe for
 // concurrent use.
-type Compiler struct {
+type Env struct {
 	jurisdiction string
 	inputs       map[string]InputType
 	options      []expr.Option
@@ -109,10 +109,10 @@ func Standard() []string {
 // parsed from text.
 var refusedBuiltins = []string{"now", "date", "duration", "timezone"}
 
-// New returns a compiler for cfg. It fails when a function has no typed
+// NewEnv returns an environment for cfg. It fails when a function has no typed
 // signature or has the name of another.
-func New(cfg Config) (*Compiler, error) {
-	c := &Compiler{
+func NewEnv(cfg Config) (*Env, error) {
+	c := &Env{
 		jurisdiction: cfg.Jurisdiction,
 		inputs:       make(map[string]InputType, len(cfg.Inputs)),
 		funcs:        map[string]bool{},
@@ -164,7 +164,7 @@ func New(cfg Config) (*Compiler, error) {
 }
 
 // Inputs returns the declared inputs, sorted by id.
-func (c *Compiler) Inputs() []string {
+func (c *Env) Inputs() []string {
 	ids := make([]string, 0, len(c.inputs))
 	for id := range c.inputs {
 		ids = append(ids, id)
@@ -175,7 +175,7 @@ func (c *Compiler) Inputs() []string {
 
 // Compile compiles one formula. rule names it in errors; at says where its
 // text starts in its file (the zero Position if it has none).
-func (c *Compiler) Compile(rule, source string, kind Kind, at Position) (*Program, error) {
+func (c *Env) Compile(rule, source string, kind Kind, at Position) (*Program, error) {
 	fail := func(cause error, msg string, from int) error {
 		e := &Error{Jurisdiction: c.jurisdiction, Rule: rule, Formula: source, Message: msg, Err: cause}
 		fe := (&file.Error{Location: file.Location{From: from, To: from + 1}, Message: msg}).Bind(file.NewSource(source))
@@ -194,7 +194,7 @@ func (c *Compiler) Compile(rule, source string, kind Kind, at Position) (*Progra
 		return nil, fail(ErrRefused, msg, from)
 	}
 	// The patchers are made per formula: they keep state while they work,
-	// and a Compiler is shared between goroutines.
+	// and an Env is shared between goroutines.
 	opts := append(slices.Clip(c.options), expr.Patch(inputPatcher{inputs: c.inputs}), expr.Patch(&mixedNumbers{}), expr.Patch(untyper{}))
 	prog, err := expr.Compile(source, opts...)
 	if err != nil {
@@ -220,7 +220,7 @@ func (c *Compiler) Compile(rule, source string, kind Kind, at Position) (*Progra
 }
 
 // wrap turns an expr error into an *Error, keeping its message and snippet.
-func (c *Compiler) wrap(rule, source string, at Position, cause, err error) error {
+func (c *Env) wrap(rule, source string, at Position, cause, err error) error {
 	e := &Error{Jurisdiction: c.jurisdiction, Rule: rule, Formula: source, Err: cause, Message: err.Error()}
 	var fe *file.Error
 	if errors.As(err, &fe) {
@@ -236,7 +236,7 @@ func (c *Compiler) wrap(rule, source string, at Position, cause, err error) erro
 // refuse finds what a formula may not do before expr sees it: read the
 // whole environment, read an input that is not declared, or read inputs by
 // a computed name.
-func (c *Compiler) refuse(root ast.Node, source string) (int, string) {
+func (c *Env) refuse(root ast.Node, source string) (int, string) {
 	v := &refuser{inputs: c.inputs, src: []rune(source)}
 	ast.Walk(&root, v)
 	return v.from, v.msg

@@ -5,16 +5,16 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/newstrata/newstrata/internal/formula"
+	"github.com/newstrata/newstrata/formula"
 	"github.com/newstrata/newstrata/roster"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
-func compiler(t testing.TB) *formula.Compiler {
+func compiler(t testing.TB) *formula.Env {
 	t.Helper()
-	c, err := formula.New(formula.Config{
+	c, err := formula.NewEnv(formula.Config{
 		Jurisdiction: "450103",
 		Inputs:       map[string]formula.InputType{"rural": formula.Decimal, "villages": formula.Int, "flag": formula.Bool},
 	})
@@ -172,14 +172,14 @@ func TestReads(t *testing.T) {
 }
 
 func TestNewRefusesBadFunctions(t *testing.T) {
-	_, err := formula.New(formula.Config{Funcs: []formula.Func{{Name: "min", Fn: func(...any) (any, error) { return 0, nil }, Types: []any{new(func(int) int)}}}})
+	_, err := formula.NewEnv(formula.Config{Funcs: []formula.Func{{Name: "min", Fn: func(...any) (any, error) { return 0, nil }, Types: []any{new(func(int) int)}}}})
 	assert.EqualError(t, err, `function "min": the name is taken`)
-	_, err = formula.New(formula.Config{Funcs: []formula.Func{{Name: "f", Fn: func(...any) (any, error) { return 0, nil }}}})
+	_, err = formula.NewEnv(formula.Config{Funcs: []formula.Func{{Name: "f", Fn: func(...any) (any, error) { return 0, nil }}}})
 	assert.EqualError(t, err, `function "f": a name, an implementation and at least one typed signature are required`)
 }
 
 func TestCustomFunction(t *testing.T) {
-	c, err := formula.New(formula.Config{Funcs: []formula.Func{{
+	c, err := formula.NewEnv(formula.Config{Funcs: []formula.Func{{
 		Name:  "double",
 		Fn:    func(p ...any) (any, error) { return p[0].(int) * 2, nil },
 		Types: []any{new(func(int) int)},
