@@ -1,6 +1,7 @@
 package newstrata
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"slices"
@@ -13,30 +14,32 @@ import (
 )
 
 // Config says what an [Assessor] works with. A nil field takes the
-// default: the Policies' jurisdiction (else Nanning), the baseline
-// classification rules, the baseline policy. A Jurisdiction and Policies
-// for two different cities are refused.
+// default: the policies of Nanning with the embedded baseline, the baseline
+// classification rules. The jurisdiction is the one the policies were
+// loaded for: records are checked against the units it lists.
 type Config struct {
-	Jurisdiction *roster.Jurisdiction
-	Classifier   *classify.Classifier
-	Policies     *policy.Set
+	Policies   *policy.Set
+	Classifier *classify.Classifier
 }
 
 // Assessor runs the stages for one jurisdiction: validation, classification,
 // qualification and evaluation under the policy in force for each record's
 // unit on the assessment date. It is immutable and safe for concurrent use.
+// The zero Assessor is not ready: its methods return [ErrNotReady]; make
+// one with [New].
 type Assessor struct {
 	j        *roster.Jurisdiction
 	classify *classify.Classifier
 	policies *policy.Set
 }
 
+// ErrNotReady: a method was called on a nil or zero [Assessor], or given a
+// nil policy.
+var ErrNotReady = errors.New("未初始化：请用 newstrata.New 创建 (not ready: make it with newstrata.New)")
+
 // New returns an Assessor for cfg, filling in the defaults.
 func New(cfg Config) (*Assessor, error) {
-	a := &Assessor{j: cfg.Jurisdiction, classify: cfg.Classifier, policies: cfg.Policies}
-	if a.j == nil {
-		a.j = roster.Nanning()
-	}
+	a := &Assessor{classify: cfg.Classifier, policies: cfg.Policies}
 	if a.classify == nil {
 		c, err := classify.New(classify.Baseline())
 		if err != nil {
@@ -45,28 +48,34 @@ func New(cfg Config) (*Assessor, error) {
 		a.classify = c
 	}
 	if a.policies == nil {
-		s, err := policy.NewSet(a.j, nil)
+		s, err := policy.NewSet(roster.Nanning(), nil)
 		if err != nil {
 			return nil, err
 		}
 		a.policies = s
 	}
-	if pj := a.policies.Jurisdiction(); cfg.Jurisdiction != nil && !sameJurisdiction(pj, a.j) {
-		// Units are checked against one and policies picked by the other:
-		// they must be the same city.
-		if pj.Code == a.j.Code {
-			return nil, fmt.Errorf("the jurisdiction %s %s given lists other units than the one the policies were loaded for", a.j.Code, a.j.Name)
-		}
-		return nil, fmt.Errorf("the policies are for %s %s, the records for %s %s", pj.Code, pj.Name, a.j.Code, a.j.Name)
-	}
-	if cfg.Jurisdiction == nil && cfg.Policies != nil {
-		a.j = cfg.Policies.Jurisdiction() // the set knows its city
+	a.j = a.policies.Jurisdiction()
+	if a.j == nil {
+		return nil, fmt.Errorf("%w: policy.Set", ErrNotReady)
 	}
 	return a, nil
 }
 
+// ready reports whether a was made by New.
+func (a *Assessor) ready() error {
+	if a == nil || a.j == nil || a.classify == nil || a.policies == nil {
+		return ErrNotReady
+	}
+	return nil
+}
+
 // Jurisdiction returns the jurisdiction the Assessor works for.
-func (a *Assessor) Jurisdiction() *roster.Jurisdiction { return a.j }
+func (a *Assessor) Jurisdiction() *roster.Jurisdiction {
+	if a == nil {
+		return nil
+	}
+	return a.j
+}
 
 // Status is where an assessment leaves a person.
 type Status uint8
@@ -92,23 +101,6 @@ func (s Status) String() string {
 		return "unqualified"
 	}
 	return fmt.Sprintf("Status(%d)", uint8(s))
-}
-
-// sameJurisdiction reports whether a and b are one city with the same units
-// under the same codes.
-func sameJurisdiction(a, b *roster.Jurisdiction) bool {
-	codes := func(j *roster.Jurisdiction) []string {
-		var out []string
-		for _, u := range j.Units {
-			out = append(out, u.Code)
-			for _, f := range u.Former {
-				out = append(out, u.Code+"<"+f)
-			}
-		}
-		slices.Sort(out)
-		return out
-	}
-	return a.Code == b.Code && slices.Equal(codes(a), codes(b))
 }
 
 // statusOf is where qualification and grade leave a person.
@@ -137,6 +129,9 @@ func (s Status) Label() string {
 
 // Assessment is one record taken through the stages.
 type Assessment struct {
+	// Index is the record's place in the batch given, from 0 (0 for a
+	// record assessed alone).
+	Index          int
 	Key, Unit      string
 	Classification classify.Result
 	Qualification  *qualify.Result
@@ -148,6 +143,9 @@ type Assessment struct {
 // [roster.Validator]); [Assessor.AssessAll] validates for you. waivers
 // apply to the record's soft conditions.
 func (a *Assessor) Assess(r *roster.Record, asOf roster.Date, waivers ...qualify.Waiver) (*Assessment, error) {
+	if err := a.ready(); err != nil {
+		return nil, err
+	}
 	if r == nil {
 		return nil, errNilRecord
 	}
@@ -163,6 +161,12 @@ func (a *Assessor) Assess(r *roster.Record, asOf roster.Date, waivers ...qualify
 // a policy before it is adopted, or to pin it with test cases (package
 // policytest). The Assessor's classifier still decides the group.
 func (a *Assessor) AssessUnder(pol *policy.Policy, r *roster.Record, asOf roster.Date, waivers ...qualify.Waiver) (*Assessment, error) {
+	if err := a.ready(); err != nil {
+		return nil, err
+	}
+	if pol == nil {
+		return nil, fmt.Errorf("%w: policy", ErrNotReady)
+	}
 	if r == nil {
 		return nil, errNilRecord
 	}
@@ -232,21 +236,28 @@ func printableKey(key string) string {
 var ErrDuplicateKey = errors.New("登记编号重复 (duplicate registration number)")
 
 // Batch is the outcome of [Assessor.AssessAll]: every record given is
-// either assessed or rejected, in the order given.
+// either assessed or rejected, each in the order given and carrying its
+// place in the batch.
 type Batch struct {
 	Assessments []*Assessment
-	// Index holds each assessment's place in the batch.
-	Index    []int
-	Rejected []Rejection
+	Rejected    []Rejection
 	// UnmatchedWaivers lists, sorted, the registration numbers waivers were
 	// given for that no record of the batch has: a mistyped number would
 	// otherwise lose its waiver without a word.
 	UnmatchedWaivers []string
 }
 
+// checkEvery is how many records a batch runs between looks at its context.
+const checkEvery = 256
+
 // AssessAll validates and assesses records on asOf, going on past bad
-// ones. waivers are by registration number.
-func (a *Assessor) AssessAll(records []*roster.Record, asOf roster.Date, waivers map[string][]qualify.Waiver) (*Batch, error) {
+// ones. waivers are by registration number. When ctx is cancelled it stops
+// within a few hundred records and returns the batch so far, with an error
+// that says how far it got and wraps ctx's error.
+func (a *Assessor) AssessAll(ctx context.Context, records []*roster.Record, asOf roster.Date, waivers map[string][]qualify.Waiver) (*Batch, error) {
+	if err := a.ready(); err != nil {
+		return nil, err
+	}
 	v, err := roster.NewValidator(a.j, asOf)
 	if err != nil {
 		return nil, err
@@ -254,6 +265,11 @@ func (a *Assessor) AssessAll(records []*roster.Record, asOf roster.Date, waivers
 	b := &Batch{}
 	seen := make(map[string]int, len(records))
 	for i, r := range records {
+		if i%checkEvery == 0 {
+			if err := ctx.Err(); err != nil {
+				return b, stopped(i, len(records), err)
+			}
+		}
 		if r == nil {
 			b.Rejected = append(b.Rejected, Rejection{Index: i, Err: errNilRecord})
 			continue
@@ -279,8 +295,8 @@ func (a *Assessor) AssessAll(records []*roster.Record, asOf roster.Date, waivers
 			b.Rejected = append(b.Rejected, Rejection{Index: i, Key: key, Err: err})
 			continue
 		}
+		as.Index = i
 		b.Assessments = append(b.Assessments, as)
-		b.Index = append(b.Index, i)
 	}
 	for key := range waivers {
 		if _, ok := seen[key]; !ok {
@@ -289,4 +305,9 @@ func (a *Assessor) AssessAll(records []*roster.Record, asOf roster.Date, waivers
 	}
 	slices.Sort(b.UnmatchedWaivers)
 	return b, nil
+}
+
+// stopped is the error of a batch cancelled after done of total records.
+func stopped(done, total int, err error) error {
+	return fmt.Errorf("已处理 %d 条记录（共 %d 条）后停止 (stopped after %d of %d records): %w", done, total, done, total, err)
 }

@@ -1,6 +1,7 @@
 package newstrata_test
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -264,19 +265,20 @@ func TestAssessAllAgreesWithAssess(t *testing.T) {
 	records := readSample(t)[:300]
 	a, err := newstrata.New(newstrata.Config{})
 	require.NoError(t, err)
-	res, err := a.AssessAll(records, asOf, nil)
+	res, err := a.AssessAll(t.Context(), records, asOf, nil)
 	require.NoError(t, err)
 	require.Empty(t, res.Rejected)
 	require.Len(t, res.Assessments, len(records))
 	for i, as := range res.Assessments {
-		one, err := a.Assess(records[res.Index[i]], asOf)
+		assert.Equal(t, i, as.Index, "every record of the sample is assessed, in order")
+		one, err := a.Assess(records[as.Index], asOf)
 		require.NoError(t, err)
 		assert.Equal(t, one.Status, as.Status)
 		assert.True(t, one.Evaluation.Total.Equal(as.Evaluation.Total))
 	}
 
 	dup := append([]*roster.Record{}, records[0], records[0])
-	res, err = a.AssessAll(dup, asOf, nil)
+	res, err = a.AssessAll(t.Context(), dup, asOf, nil)
 	require.NoError(t, err)
 	require.Len(t, res.Rejected, 1)
 	assert.True(t, errors.Is(res.Rejected[0].Err, newstrata.ErrDuplicateKey))
@@ -285,7 +287,7 @@ func TestAssessAllAgreesWithAssess(t *testing.T) {
 	// valid one after it is a duplicate to resolve, not a stand-in.
 	invalid := *records[0]
 	invalid.Name = ""
-	res, err = a.AssessAll([]*roster.Record{&invalid, records[0]}, asOf, nil)
+	res, err = a.AssessAll(t.Context(), []*roster.Record{&invalid, records[0]}, asOf, nil)
 	require.NoError(t, err)
 	require.Len(t, res.Rejected, 2)
 	assert.ErrorIs(t, res.Rejected[0].Err, roster.ErrInvalidRecord)
@@ -302,7 +304,7 @@ func TestAssessAllHidesIDShapedKeys(t *testing.T) {
 	const id = "450103198503141239" // the shape of an ID is enough, valid or not
 	one, two := *records[0], *records[1]
 	one.Key, two.Key = id, id
-	res, err := a.AssessAll([]*roster.Record{&one, &two}, asOf, nil)
+	res, err := a.AssessAll(t.Context(), []*roster.Record{&one, &two}, asOf, nil)
 	require.NoError(t, err)
 	require.Len(t, res.Rejected, 2)
 	for _, r := range res.Rejected {
@@ -312,26 +314,61 @@ func TestAssessAllHidesIDShapedKeys(t *testing.T) {
 	assert.EqualError(t, res.Rejected[1].Err, "登记编号重复 (duplicate registration number)：第 2 条记录 与第 1 条记录相同 (same as record 1)")
 }
 
-// Units are checked against the Config's jurisdiction and policies picked
-// from the set's: two different cities are refused, and a set alone gives
-// its own.
-func TestNewJurisdictionMatchesPolicies(t *testing.T) {
+// The Assessor's jurisdiction is its policies': one city, named once.
+func TestNewTakesTheJurisdictionOfThePolicies(t *testing.T) {
 	other, err := roster.ParseJurisdiction("liuzhou.yaml", []byte(`{code: "450200", name: 柳州市, units: [{code: "450202", name: 城中区, kind: 市辖区}]}`))
 	require.NoError(t, err)
-	set, err := policy.NewSet(roster.Nanning(), nil)
+	set, err := policy.NewSet(other, nil)
 	require.NoError(t, err)
-	_, err = newstrata.New(newstrata.Config{Jurisdiction: other, Policies: set})
-	assert.EqualError(t, err, "the policies are for 450100 南宁市, the records for 450200 柳州市")
 	a, err := newstrata.New(newstrata.Config{Policies: set})
 	require.NoError(t, err)
-	assert.Equal(t, "450100", a.Jurisdiction().Code)
+	assert.Equal(t, "450200", a.Jurisdiction().Code)
+	b, err := newstrata.New(newstrata.Config{})
+	require.NoError(t, err)
+	assert.Equal(t, "450100", b.Jurisdiction().Code)
+}
 
-	// The same city with a development zone the policies were not loaded
-	// for: its records would all fail one by one, so New says so at once.
-	zoned := roster.Nanning()
-	zoned.Units = append(zoned.Units, roster.Unit{Code: "4501A1", Name: "测试开发区", Kind: roster.Zone})
-	_, err = newstrata.New(newstrata.Config{Jurisdiction: zoned, Policies: set})
-	assert.EqualError(t, err, "the jurisdiction 450100 南宁市 given lists other units than the one the policies were loaded for")
+// A nil or zero Assessor, or a nil policy, is an error, never a panic.
+func TestNotReady(t *testing.T) {
+	records := readSample(t)[:1]
+	var zero newstrata.Assessor
+	var none *newstrata.Assessor
+	for name, a := range map[string]*newstrata.Assessor{"zero": &zero, "nil": none} {
+		t.Run(name, func(t *testing.T) {
+			_, err := a.Assess(records[0], asOf)
+			assert.ErrorIs(t, err, newstrata.ErrNotReady)
+			_, err = a.AssessUnder(nil, records[0], asOf)
+			assert.ErrorIs(t, err, newstrata.ErrNotReady)
+			_, err = a.AssessAll(t.Context(), records, asOf, nil)
+			assert.ErrorIs(t, err, newstrata.ErrNotReady)
+			_, err = a.Compare(t.Context(), nil, nil, records, asOf)
+			assert.ErrorIs(t, err, newstrata.ErrNotReady)
+			assert.Nil(t, a.Jurisdiction())
+		})
+	}
+	a, err := newstrata.New(newstrata.Config{})
+	require.NoError(t, err)
+	_, err = a.AssessUnder(nil, records[0], asOf)
+	assert.EqualError(t, err, "未初始化：请用 newstrata.New 创建 (not ready: make it with newstrata.New): policy")
+	_, err = a.Compare(t.Context(), nil, nil, records, asOf)
+	assert.ErrorIs(t, err, newstrata.ErrNotReady)
+}
+
+// A cancelled batch stops and says how far it got.
+func TestAssessAllCancelled(t *testing.T) {
+	records := readSample(t)[:600]
+	a, err := newstrata.New(newstrata.Config{})
+	require.NoError(t, err)
+	ctx, cancel := context.WithCancel(t.Context())
+	cancel()
+	res, err := a.AssessAll(ctx, records, asOf, nil)
+	require.ErrorIs(t, err, context.Canceled)
+	assert.EqualError(t, err, "已处理 0 条记录（共 600 条）后停止 (stopped after 0 of 600 records): context canceled")
+	assert.Empty(t, res.Assessments)
+	base, err := policy.Baseline()
+	require.NoError(t, err)
+	_, err = a.Compare(ctx, base, base, records, asOf)
+	assert.EqualError(t, err, "已处理 0 条记录（共 600 条）后停止 (stopped after 0 of 600 records): context canceled")
 }
 
 // Waivers given for registration numbers the batch does not hold are
@@ -340,7 +377,7 @@ func TestAssessAllUnmatchedWaivers(t *testing.T) {
 	records := readSample(t)[:3]
 	a, err := newstrata.New(newstrata.Config{})
 	require.NoError(t, err)
-	res, err := a.AssessAll(records, asOf, map[string][]qualify.Waiver{
+	res, err := a.AssessAll(t.Context(), records, asOf, map[string][]qualify.Waiver{
 		"NN-NOPE-1":    {{Condition: "Q4", Reason: "特别优秀"}},
 		records[0].Key: {{Condition: "Q4", Reason: "特别优秀"}},
 		"NN-NOPE-0":    {{Condition: "Q5", Reason: "特别优秀"}},

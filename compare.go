@@ -1,6 +1,8 @@
 package newstrata
 
 import (
+	"context"
+	"fmt"
 	"iter"
 	"runtime"
 	"slices"
@@ -31,23 +33,43 @@ type Shift struct {
 	Before, After Standing
 }
 
+// Tally counts a roster's standings under one policy.
+type Tally struct {
+	// Grades counts the grades, qualified or not; a grade no one has is
+	// absent.
+	Grades map[roster.Grade]int
+	// Qualified counts those the policy's conditions qualify. A person in
+	// none of the four groups counts here if the conditions let them
+	// through, though their Status stays Unqualified.
+	Qualified int
+	// Removed counts the qualified whose grade leaves the database (an
+	// overlay may change which grades do).
+	Removed int
+}
+
+func (t *Tally) add(s Standing) {
+	if t.Grades == nil {
+		t.Grades = map[roster.Grade]int{}
+	}
+	t.Grades[s.Grade]++
+	if s.Qualified {
+		t.Qualified++
+	}
+	if s.Status == Removed {
+		t.Removed++
+	}
+}
+
 // Impact is what adopting one policy instead of another does to a roster.
 type Impact struct {
 	Base, Next string // the policies' ids
 	Records    int    // records given
+	// Before and After count the standings under Base and under Next, over
+	// the records both could assess.
+	Before, After Tally
 	// Shifts lists, in roster order, everyone whose qualification, grade,
 	// status or total changes.
 	Shifts []Shift
-	// Grades counts the grades under each policy, qualified or not,
-	// indexed by roster.Grade (index 0 is unused).
-	GradesBefore, GradesAfter [5]int
-	// Qualified counts those each policy's conditions qualify. A person in
-	// none of the four groups counts here if a policy's conditions let them
-	// through, though their Status stays Unqualified.
-	QualifiedBefore, QualifiedAfter int
-	// Removed counts the qualified whose grade leaves the database under
-	// each policy (an overlay may change which grades do).
-	RemovedBefore, RemovedAfter int
 	// Rejected are the records that could not be assessed under one of the
 	// policies (a missing input, a formula fault).
 	Rejected []Rejection
@@ -66,8 +88,16 @@ type Impact struct {
 // the same functions, as two policies of one [policy.Set] do.) The result
 // is what assessing each record under each policy gives, with
 // [Assessor.AssessUnder]; the work is shared among the machine's
-// processors and the result does not depend on how.
-func (a *Assessor) Compare(base, next *policy.Policy, records []*roster.Record, asOf roster.Date) *Impact {
+// processors and the result does not depend on how. When ctx is cancelled
+// the workers stop within a few hundred records each and Compare returns
+// an error that wraps ctx's.
+func (a *Assessor) Compare(ctx context.Context, base, next *policy.Policy, records []*roster.Record, asOf roster.Date) (*Impact, error) {
+	if err := a.ready(); err != nil {
+		return nil, err
+	}
+	if base == nil || next == nil {
+		return nil, fmt.Errorf("%w: policy", ErrNotReady)
+	}
 	type outcome struct {
 		before, after Standing
 		err           error
@@ -77,6 +107,7 @@ func (a *Assessor) Compare(base, next *policy.Policy, records []*roster.Record, 
 	workers := min(runtime.GOMAXPROCS(0), max(1, len(records)/256))
 	var wg sync.WaitGroup
 	chunk := (len(records) + workers - 1) / max(workers, 1)
+	done := make([]int, workers) // records each worker got through
 	for w := 0; w < workers; w++ {
 		lo, hi := w*chunk, min((w+1)*chunk, len(records))
 		if lo >= hi {
@@ -89,14 +120,26 @@ func (a *Assessor) Compare(base, next *policy.Policy, records []*roster.Record, 
 			vb.size(c.base)
 			vn.size(c.next)
 			for i := lo; i < hi; i++ {
+				if (i-lo)%checkEvery == 0 && ctx.Err() != nil {
+					return
+				}
 				o := &outs[i]
 				o.before, o.after, o.err = c.standings(records[i], &vb, &vn)
+				done[w]++
 			}
 		}()
 	}
 	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		n := 0
+		for _, d := range done {
+			n += d
+		}
+		return nil, stopped(n, len(records), err)
+	}
 
-	im := &Impact{Base: base.ID(), Next: next.ID(), Records: len(records)}
+	im := &Impact{Base: base.ID(), Next: next.ID(), Records: len(records),
+		Before: Tally{Grades: map[roster.Grade]int{}}, After: Tally{Grades: map[roster.Grade]int{}}}
 	for i, o := range outs {
 		r := records[i]
 		if o.err != nil {
@@ -107,26 +150,14 @@ func (a *Assessor) Compare(base, next *policy.Policy, records []*roster.Record, 
 			im.Rejected = append(im.Rejected, Rejection{Index: i, Key: key, Err: o.err})
 			continue
 		}
-		im.GradesBefore[o.before.Grade]++
-		im.GradesAfter[o.after.Grade]++
-		if o.before.Qualified {
-			im.QualifiedBefore++
-		}
-		if o.after.Qualified {
-			im.QualifiedAfter++
-		}
-		if o.before.Status == Removed {
-			im.RemovedBefore++
-		}
-		if o.after.Status == Removed {
-			im.RemovedAfter++
-		}
+		im.Before.add(o.before)
+		im.After.add(o.after)
 		if o.before.Qualified != o.after.Qualified || o.before.Grade != o.after.Grade ||
 			o.before.Status != o.after.Status || !o.before.Total.Equal(o.after.Total) {
 			im.Shifts = append(im.Shifts, Shift{Index: i, Key: printableKey(r.Key), Unit: r.Unit, Before: o.before, After: o.after})
 		}
 	}
-	return im
+	return im, nil
 }
 
 // comparison is what Compare runs on each record: the classifier and a

@@ -1,6 +1,7 @@
 package newstrata_test
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"runtime"
@@ -108,16 +109,16 @@ func TestCompareWeight(t *testing.T) {
 			r.PoliticalRating, r.Awards, r.Proposals = roster.Poor, nil, 4
 		}),
 	}
-	im := a.Compare(base, next, records, asOf)
+	im := mustCompare(t, a, base, next, records, asOf)
 
 	assert.Equal(t, "nanning-2019", im.Base)
 	assert.Equal(t, "weight-2019", im.Next)
 	assert.Equal(t, 8, im.Records)
 	assert.Empty(t, im.Rejected)
-	assert.Equal(t, [5]int{0, 1, 5, 1, 1}, im.GradesBefore)
-	assert.Equal(t, [5]int{0, 1, 4, 1, 2}, im.GradesAfter)
-	assert.Equal(t, 6, im.QualifiedBefore)
-	assert.Equal(t, 6, im.QualifiedAfter)
+	assert.Equal(t, grades(1, 5, 1, 1), im.Before.Grades)
+	assert.Equal(t, grades(1, 4, 1, 2), im.After.Grades)
+	assert.Equal(t, 6, im.Before.Qualified)
+	assert.Equal(t, 6, im.After.Qualified)
 	c, u, rm := newstrata.Candidate, newstrata.Unqualified, newstrata.Removed
 	A, B, C, D := roster.GradeA, roster.GradeB, roster.GradeC, roster.GradeD
 	assert.Equal(t, []newstrata.Shift{
@@ -170,7 +171,7 @@ func TestCompareMissingInput(t *testing.T) {
 		person("R4", jobs(140), with(dec("0.5"))), // 87 → 85.5
 		nil,
 	}
-	im := a.Compare(base, next, records, asOf)
+	im := mustCompare(t, a, base, next, records, asOf)
 	assert.Equal(t, 5, im.Records)
 	var got []string
 	for _, r := range im.Rejected {
@@ -186,8 +187,8 @@ func TestCompareMissingInput(t *testing.T) {
 	require.ErrorAs(t, im.Rejected[1].Err, &ie)
 	assert.Equal(t, "rural", ie.Input)
 
-	assert.Equal(t, [5]int{0, 0, 2, 0, 0}, im.GradesBefore, "only R1 and R4 are compared")
-	assert.Equal(t, [5]int{0, 0, 2, 0, 0}, im.GradesAfter)
+	assert.Equal(t, grades(0, 2, 0, 0), im.Before.Grades, "only R1 and R4 are compared")
+	assert.Equal(t, grades(0, 2, 0, 0), im.After.Grades)
 	require.Len(t, im.Shifts, 1)
 	assert.Equal(t, "R4", im.Shifts[0].Key)
 	assert.Equal(t, "87", im.Shifts[0].Before.Total.String())
@@ -214,8 +215,8 @@ func sample(n int) []*roster.Record {
 func describe(im *newstrata.Impact) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s → %s, %d records, grades %v → %v, qualified %d → %d, removed %d → %d\n",
-		im.Base, im.Next, im.Records, im.GradesBefore, im.GradesAfter, im.QualifiedBefore, im.QualifiedAfter,
-		im.RemovedBefore, im.RemovedAfter)
+		im.Base, im.Next, im.Records, im.Before.Grades, im.After.Grades, im.Before.Qualified, im.After.Qualified,
+		im.Before.Removed, im.After.Removed)
 	for _, s := range im.Shifts {
 		fmt.Fprintf(&b, "shift %s %s %+v → %+v\n", s.Key, s.Unit, s.Before, s.After)
 	}
@@ -232,9 +233,9 @@ func TestCompareGOMAXPROCS(t *testing.T) {
 	records := sample(3000)
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
 	runtime.GOMAXPROCS(1)
-	one := describe(a.Compare(base, next, records, asOf))
+	one := describe(mustCompare(t, a, base, next, records, asOf))
 	runtime.GOMAXPROCS(2)
-	two := describe(a.Compare(base, next, records, asOf))
+	two := describe(mustCompare(t, a, base, next, records, asOf))
 	assert.Equal(t, one, two)
 	assert.Contains(t, one, "rejected 7 NN-")
 }
@@ -243,7 +244,8 @@ func TestCompareGOMAXPROCS(t *testing.T) {
 // every record taken through every stage under each policy, nothing
 // shared. Compare must give exactly this.
 func naive(a *newstrata.Assessor, base, next *policy.Policy, records []*roster.Record) *newstrata.Impact {
-	im := &newstrata.Impact{Base: base.ID(), Next: next.ID(), Records: len(records)}
+	im := &newstrata.Impact{Base: base.ID(), Next: next.ID(), Records: len(records),
+		Before: newstrata.Tally{Grades: map[roster.Grade]int{}}, After: newstrata.Tally{Grades: map[roster.Grade]int{}}}
 	for i, r := range records {
 		before, err := a.AssessUnder(base, r, asOf)
 		var after *newstrata.Assessment
@@ -260,19 +262,17 @@ func naive(a *newstrata.Assessor, base, next *policy.Policy, records []*roster.R
 		}
 		b := newstrata.Standing{Qualified: before.Qualification.Qualified, Grade: before.Evaluation.Grade, Total: before.Evaluation.Total, Status: before.Status}
 		n := newstrata.Standing{Qualified: after.Qualification.Qualified, Grade: after.Evaluation.Grade, Total: after.Evaluation.Total, Status: after.Status}
-		im.GradesBefore[b.Grade]++
-		im.GradesAfter[n.Grade]++
-		if b.Qualified {
-			im.QualifiedBefore++
-		}
-		if n.Qualified {
-			im.QualifiedAfter++
-		}
-		if b.Status == newstrata.Removed {
-			im.RemovedBefore++
-		}
-		if n.Status == newstrata.Removed {
-			im.RemovedAfter++
+		for _, x := range []struct {
+			t *newstrata.Tally
+			s newstrata.Standing
+		}{{&im.Before, b}, {&im.After, n}} {
+			x.t.Grades[x.s.Grade]++
+			if x.s.Qualified {
+				x.t.Qualified++
+			}
+			if x.s.Status == newstrata.Removed {
+				x.t.Removed++
+			}
 		}
 		if b.Qualified != n.Qualified || b.Grade != n.Grade || b.Status != n.Status || !b.Total.Equal(n.Total) {
 			im.Shifts = append(im.Shifts, newstrata.Shift{Index: i, Key: r.Key, Unit: r.Unit, Before: b, After: n})
@@ -323,7 +323,7 @@ grades:
 func TestCompareStatusOnly(t *testing.T) {
 	records := sample(2000)
 	a, base, next := overlay(t, "removed.yaml", removedOverlay)
-	im := a.Compare(base, next, records, asOf)
+	im := mustCompare(t, a, base, next, records, asOf)
 	require.NotEmpty(t, im.Shifts)
 	for _, s := range im.Shifts {
 		assert.Equal(t, roster.GradeC, s.Before.Grade)
@@ -331,8 +331,8 @@ func TestCompareStatusOnly(t *testing.T) {
 		assert.Equal(t, newstrata.Removed, s.After.Status)
 		assert.True(t, s.Before.Total.Equal(s.After.Total))
 	}
-	assert.Equal(t, im.RemovedBefore+len(im.Shifts), im.RemovedAfter)
-	assert.Equal(t, im.GradesBefore, im.GradesAfter)
+	assert.Equal(t, im.Before.Removed+len(im.Shifts), im.After.Removed)
+	assert.Equal(t, im.Before.Grades, im.After.Grades)
 }
 
 // TestCompareAsAssessed: Compare, which runs a rule the two policies share
@@ -361,7 +361,7 @@ func TestCompareAsAssessed(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			want := describe(naive(tt.a, tt.base, tt.next, records))
-			got := describe(tt.a.Compare(tt.base, tt.next, records, asOf))
+			got := describe(mustCompare(t, tt.a, tt.base, tt.next, records, asOf))
 			assert.Equal(t, want, got)
 		})
 	}
@@ -383,7 +383,7 @@ func BenchmarkImpact(b *testing.B) {
 	b.Run("compare", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
-			im := a.Compare(base, next, records, synth.SampleAsOf())
+			im := mustCompare(b, a, base, next, records, synth.SampleAsOf())
 			if len(im.Rejected) > 0 {
 				b.Fatal(im.Rejected[0].Err)
 			}
@@ -401,4 +401,23 @@ func BenchmarkImpact(b *testing.B) {
 			}
 		}
 	})
+}
+
+// mustCompare runs Compare, which fails only when cancelled or not ready.
+func mustCompare(t testing.TB, a *newstrata.Assessor, base, next *policy.Policy, records []*roster.Record, asOf roster.Date) *newstrata.Impact {
+	t.Helper()
+	im, err := a.Compare(context.Background(), base, next, records, asOf)
+	require.NoError(t, err)
+	return im
+}
+
+// grades is a tally of grades A, B, C and D, leaving out the grades no one has.
+func grades(n ...int) map[roster.Grade]int {
+	out := map[roster.Grade]int{}
+	for i, c := range n {
+		if c > 0 {
+			out[roster.GradeA+roster.Grade(i)] = c
+		}
+	}
+	return out
 }

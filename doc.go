@@ -49,7 +49,10 @@
 // changes qualification, grade, status or total, so that a county sees the
 // effect of an overlay before adopting it. An Assessor is immutable and
 // safe for concurrent use; the zero [Config] gives Nanning with the
-// baseline rules.
+// baseline rules, and the jurisdiction is always the one the policies were
+// loaded for. Long calls take a context.Context and stop when it is
+// cancelled, saying how far they got; a nil or zero value is an error
+// ([ErrNotReady]), never a panic.
 //
 // Nothing in the library opens a file, reads the clock or keeps global
 // state: the assessment date is an argument, data comes in as values,

@@ -1,6 +1,7 @@
 package newstrata_test
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -33,7 +34,7 @@ func Example() {
 		fmt.Println(err)
 		return
 	}
-	res, err := a.AssessAll(records, roster.NewDate(2019, 4, 15), nil)
+	res, err := a.AssessAll(context.Background(), records, roster.NewDate(2019, 4, 15), nil)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -91,19 +92,26 @@ grades:
 		fmt.Println(err)
 		return
 	}
-	im := a.Compare(base, next, readTwo(), asOf)
+	im, err := a.Compare(context.Background(), base, next, readTwo(), asOf)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	fmt.Println(im.Base, "→", im.Next)
 	for _, s := range im.Shifts {
 		fmt.Printf("%s %s %s → %s %s\n", s.Key, s.Before.Grade.Code(), s.Before.Total, s.After.Grade.Code(), s.After.Total)
 	}
-	fmt.Println("A B C D before:", im.GradesBefore[1:])
-	fmt.Println("A B C D after: ", im.GradesAfter[1:])
+	for _, g := range []roster.Grade{roster.GradeA, roster.GradeB, roster.GradeC, roster.GradeD} {
+		fmt.Printf("%s %d → %d\n", g.Label(), im.Before.Grades[g], im.After.Grades[g])
+	}
 	// Output:
 	// nanning-2019 → qingxiu-2019
 	// NN-450103-00001 B 81.5 → C 78
 	// NN-450103-00002 D 32.5 → D 30.5
-	// A B C D before: [0 1 0 1]
-	// A B C D after:  [0 0 1 1]
+	// A级 0 → 0
+	// B级 1 → 0
+	// C级 0 → 1
+	// D级 1 → 1
 }
 
 // Assess a record under a policy that is not (yet) in force for its unit.

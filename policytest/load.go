@@ -74,7 +74,7 @@ func CheckFS(t testing.TB, j *roster.Jurisdiction, fsys fs.FS, dir string) {
 	if len(suites) == 0 {
 		t.Fatalf("%s holds no cases file (*_cases.yaml)", dir)
 	}
-	a, err := newstrata.New(newstrata.Config{Jurisdiction: j, Policies: set})
+	a, err := newstrata.New(newstrata.Config{Policies: set})
 	if err != nil {
 		t.Fatalf("assessor: %v", err)
 	}

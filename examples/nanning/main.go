@@ -10,6 +10,7 @@
 package main
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"io"
@@ -68,7 +69,7 @@ func run(w io.Writer, path, date string) error {
 	if err != nil {
 		return err
 	}
-	res, err := a.AssessAll(batch.Records, asOf, nil)
+	res, err := a.AssessAll(context.Background(), batch.Records, asOf, nil)
 	if err != nil {
 		return err
 	}

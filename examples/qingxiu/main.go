@@ -22,6 +22,7 @@
 package main
 
 import (
+	"context"
 	"embed"
 	"flag"
 	"fmt"
@@ -90,7 +91,7 @@ func run(w io.Writer, path, date string) error {
 	if err != nil {
 		return err
 	}
-	a, err := newstrata.New(newstrata.Config{Jurisdiction: j, Policies: set})
+	a, err := newstrata.New(newstrata.Config{Policies: set})
 	if err != nil {
 		return err
 	}
@@ -133,7 +134,10 @@ func run(w io.Writer, path, date string) error {
 			fmt.Fprintf(w, "  其中 %d 条没有 %s（%s）一列或未填写：按政策声明的默认值 %s 计，即“未报送”。\n", n, in.ID, in.Label, *in.Default)
 		}
 	}
-	im := a.Compare(base, next, records, asOf)
+	im, err := a.Compare(context.Background(), base, next, records, asOf)
+	if err != nil {
+		return err
+	}
 	return impact(w, im)
 }
 
@@ -183,10 +187,10 @@ func impact(w io.Writer, im *newstrata.Impact) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(tw, "等次\t%s\t%s\t变化\t\n", im.Base, im.Next)
 	for g := roster.GradeA; g <= roster.GradeD; g++ {
-		before, after := im.GradesBefore[g], im.GradesAfter[g]
+		before, after := im.Before.Grades[g], im.After.Grades[g]
 		fmt.Fprintf(tw, "%s\t%d\t%d\t%+d\t\n", g.Label(), before, after, after-before)
 	}
-	fmt.Fprintf(tw, "符合资格条件\t%d\t%d\t%+d\t\n", im.QualifiedBefore, im.QualifiedAfter, im.QualifiedAfter-im.QualifiedBefore)
+	fmt.Fprintf(tw, "符合资格条件\t%d\t%d\t%+d\t\n", im.Before.Qualified, im.After.Qualified, im.After.Qualified-im.Before.Qualified)
 	if err := tw.Flush(); err != nil {
 		return err
 	}
