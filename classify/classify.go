@@ -168,12 +168,31 @@ func offset(text string, line, col int) int {
 }
 
 // Rules returns the rules c was made from.
-func (c *Classifier) Rules() *Rules { return c.rules }
+func (c *Classifier) Rules() *Rules {
+	if c == nil {
+		return nil
+	}
+	return c.rules
+}
+
+// errNotReady is what a nil or zero Classifier gives.
+var errNotReady = &Error{Err: ErrInvalid, Message: bilingual("分类器未初始化：请用 classify.New 创建", "the classifier is not ready: make it with classify.New")}
+
+// ready reports whether c was made by New.
+func (c *Classifier) ready() error {
+	if c == nil || c.otherwise == nil {
+		return errNotReady
+	}
+	return nil
+}
 
 // Classify classifies one record. A classification does not depend on the
 // assessment date: Classify reads the record's facts for no date. A
 // pipeline that already holds the facts calls [Classifier.ClassifyFacts].
 func (c *Classifier) Classify(r *roster.Record) (Result, error) {
+	if err := c.ready(); err != nil {
+		return Result{Reason: "分类器未初始化，无法判定。"}, err
+	}
 	if r == nil {
 		return Result{Reason: "没有登记记录，无法判定。"}, &Error{Err: ErrInvalid, Message: bilingual("没有要分类的记录", "no record to classify")}
 	}
@@ -198,6 +217,12 @@ func (c *Classifier) Classify(r *roster.Record) (Result, error) {
 // says why, together with an [*Error] wrapping [ErrRuntime] that names the
 // record. A batch keeps the result, reports the error and goes on.
 func (c *Classifier) ClassifyFacts(f *roster.Facts) (Result, error) {
+	if err := c.ready(); err != nil {
+		return Result{Reason: "分类器未初始化，无法判定。"}, err
+	}
+	if f == nil {
+		return Result{Reason: "没有登记记录，无法判定。"}, &Error{Err: ErrInvalid, Message: bilingual("没有要分类的记录", "no record to classify")}
+	}
 	var (
 		res     Result
 		decided *rule

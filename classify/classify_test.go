@@ -314,3 +314,20 @@ func BenchmarkNew(b *testing.B) {
 		}
 	}
 }
+
+// A nil or zero Classifier, and nil facts, are errors, never panics.
+func TestClassifierNotReady(t *testing.T) {
+	var zero classify.Classifier
+	var none *classify.Classifier
+	for _, c := range []*classify.Classifier{&zero, none} {
+		_, err := c.Classify(&roster.Record{})
+		assert.EqualError(t, err, "分类器未初始化：请用 classify.New 创建 (the classifier is not ready: make it with classify.New)")
+		_, err = c.ClassifyFacts(&roster.Facts{})
+		assert.ErrorIs(t, err, classify.ErrInvalid)
+		assert.Nil(t, c.Rules())
+	}
+	c, err := classify.New(classify.Baseline())
+	require.NoError(t, err)
+	_, err = c.ClassifyFacts(nil)
+	assert.EqualError(t, err, "没有要分类的记录 (no record to classify)")
+}

@@ -1,6 +1,7 @@
 package evaluate
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 
@@ -81,6 +82,9 @@ type Lever struct {
 	Closes    bool
 }
 
+// ErrNoInput: a nil policy or nil facts.
+var ErrNoInput = errors.New("没有政策或记录 (no policy or no record)")
+
 // Error is a formula that failed on one record. The rest of a batch is
 // unaffected.
 type Error struct {
@@ -102,6 +106,9 @@ func (e *Error) Unwrap() error { return e.Err }
 // inputs are bound) with its Group set by classification. A formula that
 // fails gives an [*Error] naming the record and the rule.
 func Evaluate(p *policy.Policy, f *roster.Facts) (*Result, error) {
+	if p == nil || f == nil {
+		return nil, ErrNoInput
+	}
 	res := &Result{Key: f.Key, Policy: p.ID(), Fingerprint: p.Fingerprint(), AsOf: f.AsOf}
 	for dim := range p.Dimensions() {
 		d := Dimension{ID: dim.ID(), Name: dim.Name(), Points: dim.Points()}

@@ -685,3 +685,13 @@ func TestRuntimeError(t *testing.T) {
 	require.True(t, errors.As(err, &fe))
 	assert.Equal(t, "X1", fe.Rule)
 }
+
+// A nil policy or nil facts is an error, never a panic.
+func TestEvaluateNil(t *testing.T) {
+	p, err := policy.Baseline()
+	require.NoError(t, err)
+	_, err = evaluate.Evaluate(nil, &roster.Facts{})
+	assert.ErrorIs(t, err, evaluate.ErrNoInput)
+	_, err = evaluate.Evaluate(p, nil)
+	assert.EqualError(t, err, "没有政策或记录 (no policy or no record)")
+}

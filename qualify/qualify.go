@@ -89,6 +89,8 @@ var (
 	// ErrWaiver: a waiver that cannot be granted (unknown condition, a hard
 	// condition, no reason, twice for one condition).
 	ErrWaiver = errors.New("invalid waiver")
+	// ErrNoInput: a nil policy or nil facts.
+	ErrNoInput = errors.New("没有政策或记录 (no policy or no record)")
 )
 
 // Error is a condition whose formula failed on one record, or a waiver that
@@ -111,6 +113,9 @@ func (e *Error) Unwrap() error { return e.Err }
 // of the result, since nothing was waived. f must come from p.Facts, with its
 // Group set by classification.
 func Check(p *policy.Policy, f *roster.Facts, waivers ...Waiver) (*Result, error) {
+	if p == nil || f == nil {
+		return nil, ErrNoInput
+	}
 	granted, err := grant(p, f.Key, waivers)
 	if err != nil {
 		return nil, err

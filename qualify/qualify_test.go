@@ -416,3 +416,13 @@ func TestRuntimeError(t *testing.T) {
 	}
 	assert.Equal(t, []string{"NN-0001 qualified=true", "NN-0002 error", "NN-0003 qualified=false"}, got, "the other records are checked")
 }
+
+// A nil policy or nil facts is an error, never a panic.
+func TestCheckNil(t *testing.T) {
+	p, err := policy.Baseline()
+	require.NoError(t, err)
+	_, err = qualify.Check(nil, &roster.Facts{})
+	assert.ErrorIs(t, err, qualify.ErrNoInput)
+	_, err = qualify.Check(p, nil)
+	assert.EqualError(t, err, "没有政策或记录 (no policy or no record)")
+}
