@@ -188,7 +188,6 @@ func assess(c *classify.Classifier, pol *policy.Policy, r *roster.Record, asOf r
 func assessFacts(pol *policy.Policy, r *roster.Record, f *roster.Facts, cls classify.Result, waivers []qualify.Waiver) (*Assessment, error) {
 	var err error
 	out := &Assessment{Key: r.Key, Unit: r.Unit, Classification: cls}
-	setGroup(f, cls)
 	if out.Qualification, err = qualify.Check(pol, f, waivers...); err != nil {
 		return nil, err
 	}
@@ -199,17 +198,6 @@ func assessFacts(pol *policy.Policy, r *roster.Record, f *roster.Facts, cls clas
 	// the condition that says so.
 	out.Status = statusOf(out.Qualification.Qualified && cls.Outcome == classify.Classified, out.Evaluation.Removed)
 	return out, nil
-}
-
-// setGroup gives the facts the group and sub-kind the classification
-// found, which the conditions and indicators read.
-func setGroup(f *roster.Facts, cls classify.Result) {
-	if cls.Outcome == classify.Classified {
-		f.Group = "G" + cls.Primary.Code()
-		if cls.Subkind.Valid() {
-			f.Subkind = cls.Subkind.Label()
-		}
-	}
 }
 
 // Rejection is a record a batch could not assess, and why.

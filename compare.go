@@ -288,7 +288,6 @@ func (c *comparison) standings(r *roster.Record, vb, vn *values) (before, after 
 	if err != nil {
 		return before, after, err
 	}
-	setGroup(&f, cls)
 	if before, err = c.base.standing(&f, &c.none, vb); err != nil {
 		return before, after, err
 	}
@@ -298,7 +297,7 @@ func (c *comparison) standings(r *roster.Record, vb, vn *values) (before, after 
 		if err != nil {
 			return before, after, err
 		}
-		setGroup(&g, cls)
+		g.Group, g.Subkind = f.Group, f.Subkind // as classification gave them
 		fn = &g
 	}
 	after, err = c.next.standing(fn, vb, vn)

@@ -200,7 +200,10 @@ func (c *Classifier) Classify(r *roster.Record) (Result, error) {
 	return c.ClassifyFacts(&f)
 }
 
-// ClassifyFacts classifies the facts of one record.
+// ClassifyFacts classifies the facts of one record and gives them the
+// group it finds (Facts.Group "G1" to "G4", and Facts.Subkind for G3), which
+// later stages read; facts of a person in none of the groups keep both
+// empty.
 //
 // It runs every screen and every group rule, so that Matched shows all the
 // rules that held. The first screen that holds, in the order of the rules,
@@ -223,6 +226,7 @@ func (c *Classifier) ClassifyFacts(f *roster.Facts) (Result, error) {
 	if f == nil {
 		return Result{Reason: "没有登记记录，无法判定。"}, &Error{Err: ErrInvalid, Message: bilingual("没有要分类的记录", "no record to classify")}
 	}
+	f.Group, f.Subkind = "", "" // what an earlier classification gave is not this one's
 	var (
 		res     Result
 		decided *rule
@@ -277,6 +281,7 @@ func (c *Classifier) ClassifyFacts(f *roster.Facts) (Result, error) {
 			// The rule that decided gives the sub-kind, as it gives the reason.
 			res.Subkind = firstOf[roster.G3].Subkind
 		}
+		res.give(f)
 		return res, nil
 	}
 	for _, p := range c.programs[Fallback-1] {
@@ -293,6 +298,15 @@ func (c *Classifier) ClassifyFacts(f *roster.Facts) (Result, error) {
 	res.Outcome, res.Rule, res.Reason = o.Outcome, o.ID, o.Reason
 	res.Matched = append(res.Matched, o.ID)
 	return res, nil
+}
+
+// give gives f the group and sub-kind of a classified result, which the
+// qualification conditions and the indicators read.
+func (res Result) give(f *roster.Facts) {
+	f.Group = "G" + res.Primary.Code()
+	if res.Subkind.Valid() {
+		f.Subkind = res.Subkind.Label()
+	}
 }
 
 // fault is the result of a rule that failed on a record.

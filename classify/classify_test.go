@@ -331,3 +331,29 @@ func TestClassifierNotReady(t *testing.T) {
 	_, err = c.ClassifyFacts(nil)
 	assert.EqualError(t, err, "没有要分类的记录 (no record to classify)")
 }
+
+// The classification gives the facts the group later stages read; a person
+// in none of the groups, or one classified afresh, keeps no stale group.
+func TestClassifyFactsGivesTheGroup(t *testing.T) {
+	c := baseline(t)
+	tests := []struct {
+		name            string
+		r               *roster.Record
+		group, subkind  string
+		staleGroup, was string
+	}{
+		{"G1 technician", person(t, "民营企业", "专业技术", "", false, 0), "G1", "", "", ""},
+		{"G3 online writer", person(t, "无工作单位", "", "网络作家", true, 0), "G3", "自由写作人员", "", ""},
+		{"public institution, stale G2", person(t, "事业单位", "专业技术", "", false, 0), "", "", "G2", "自由写作人员"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := tt.r.Facts(roster.Date{})
+			f.Group, f.Subkind = tt.staleGroup, tt.was
+			_, err := c.ClassifyFacts(&f)
+			require.NoError(t, err)
+			assert.Equal(t, tt.group, f.Group)
+			assert.Equal(t, tt.subkind, f.Subkind)
+		})
+	}
+}
