@@ -87,7 +87,7 @@
 //	  add:
 //	    - {id: Q10, name: 热心公益事业, kind: soft, formula: VolunteerHours >= 20}
 //	  change:
-//	    - {id: Q6, kind: soft}      # only the kind of a condition changes
+//	    - {id: Q5, kind: hard}      # only the kind, and only stricter (soft → hard)
 //	indicators:
 //	  change:
 //	    - {id: C2, points: 5}       # a weight, a formula, or both

@@ -48,7 +48,7 @@ func TestDocExamples(t *testing.T) {
 			name:  "the full policy parses",
 			first: "id: nanning-2019",
 			check: func(t *testing.T, yaml string) {
-				f, err := policy.Parse("doc.yaml", []byte(yaml))
+				f, err := policy.Parse(cityCode, "doc.yaml", []byte(yaml))
 				require.NoError(t, err)
 				require.NotNil(t, f.Document)
 				assert.Equal(t, "C", f.Document.Indicators[0].ID)
@@ -61,7 +61,7 @@ func TestDocExamples(t *testing.T) {
 				file, err := os.ReadFile("testdata/doc-example/qingxiu-2019.yaml")
 				require.NoError(t, err)
 				assert.Equal(t, string(file), yaml, "doc.go and testdata/doc-example/qingxiu-2019.yaml differ")
-				s, err := policy.LoadFS(roster.Nanning(), os.DirFS("testdata"), "doc-example")
+				s, err := policy.LoadFS(roster.Nanning(), qingxiuCode, os.DirFS("testdata"), "doc-example")
 				require.NoError(t, err)
 				p, err := s.For("450103", roster.NewDate(2024, 3, 1))
 				require.NoError(t, err)

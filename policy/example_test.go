@@ -31,7 +31,7 @@ grades:
 `
 
 func ExampleNewSet() {
-	f, err := policy.Parse("qingxiu.yaml", []byte(qingxiuYAML))
+	f, err := policy.Parse("450103", "qingxiu.yaml", []byte(qingxiuYAML))
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -64,7 +64,7 @@ func ExampleLoadFS() {
 		"policies/qingxiu.yaml": {Data: []byte(qingxiuYAML)},
 		"policies/broken.yaml":  {Data: []byte("id: broken\nextends: qingxiu-2019\njurisdiction: \"450103\"\nindicators:\n  disable: [C4]\n")},
 	}
-	_, err := policy.LoadFS(roster.Nanning(), fsys, "policies")
+	_, err := policy.LoadFS(roster.Nanning(), "450103", fsys, "policies")
 	fmt.Println(err)
 	// Output:
 	// policies/broken.yaml:5:13: 政策 broken：indicators.disable：qingxiu-2019 中没有指标 "C4" (indicators.disable: indicator "C4" does not exist in qingxiu-2019)
@@ -160,7 +160,7 @@ func ExampleWithFunctions() {
 }
 
 func ExampleDiff() {
-	f, err := policy.Parse("qingxiu.yaml", []byte(qingxiuYAML))
+	f, err := policy.Parse("450103", "qingxiu.yaml", []byte(qingxiuYAML))
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -186,7 +186,7 @@ func ExampleDiff() {
 }
 
 func ExamplePolicy_Facts() {
-	f, err := policy.Parse("qingxiu.yaml", []byte(qingxiuYAML))
+	f, err := policy.Parse("450103", "qingxiu.yaml", []byte(qingxiuYAML))
 	if err != nil {
 		fmt.Println(err)
 		return

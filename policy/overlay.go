@@ -11,6 +11,7 @@ func (d *Document) Clone() *Document {
 	c.Bonuses = slices.Clone(d.Bonuses)
 	c.Vetoes = slices.Clone(d.Vetoes)
 	c.Grades = slices.Clone(d.Grades)
+	c.Locks = d.Locks.clone()
 	c.touched = d.touched.clone()
 	return &c
 }
@@ -133,6 +134,9 @@ func (o *Overlay) Apply(base *Document) (*Document, error) {
 	d.touched.sort()
 	if len(o.Grades) > 0 {
 		d.Grades = slices.Clone(o.Grades)
+	}
+	if o.Locks != nil {
+		d.Locks = o.Locks.clone()
 	}
 	if err := p.err(); err != nil {
 		return nil, err
