@@ -225,33 +225,31 @@ func (p *problems) locked(at Position, lock Lock, zh, en string, args ...any) {
 // entries that made the change.
 func checkLocks(city, d *Document, o *Overlay, p *problems) {
 	locks := &city.Locks
-	name := func(id, n string) string {
-		if n == "" {
-			return id
-		}
-		return id + "（" + n + "）"
-	}
+	// Names are required of conditions and vetoes: the Chinese one closes
+	// with "）", and no space follows it.
+	zh := func(id, n string) string { return id + "（" + n + "）" }
+	en := func(id, n string) string { return id + " (" + n + ")" }
 	for _, c := range city.Conditions {
 		i := slices.IndexFunc(d.Conditions, func(x Condition) bool { return x.ID == c.ID })
 		if i < 0 {
-			p.locked(o.posOf("conditions"), LockConditions, "不能删除市级资格条件 %s", "condition %s of the city's cannot be removed", name(c.ID, c.Name))
+			p.locked(o.posOf("conditions"), LockConditions, "不能删除市级资格条件 %[1]s", "condition %[2]s of the city's cannot be removed", zh(c.ID, c.Name), en(c.ID, c.Name))
 			continue
 		}
 		nc := d.Conditions[i]
 		if canonicalFormula(nc.Formula) != canonicalFormula(c.Formula) {
-			p.locked(d.blame(nc.FormulaPos, nc.Pos), LockConditions, "不能修改市级资格条件 %s 的公式", "the formula of condition %s of the city's cannot be changed", name(c.ID, c.Name))
+			p.locked(d.blame(nc.FormulaPos, nc.Pos), LockConditions, "不能修改市级资格条件 %[1]s的公式", "the formula of condition %[2]s of the city's cannot be changed", zh(c.ID, c.Name), en(c.ID, c.Name))
 		}
 		if c.Kind == Hard && nc.Kind != Hard && !slices.Contains(locks.Relax, c.ID) {
-			p.locked(nc.Pos, LockConditions, "资格条件 %s 是市级刚性条件（hard），不能改为 %s；只有市级政策在 locks.relax 中列出的条件才可放宽", "condition %s is a hard condition of the city's and cannot be made %s; only the conditions the city lists in locks.relax may be", name(c.ID, c.Name), string(nc.Kind))
+			p.locked(nc.Pos, LockConditions, "资格条件 %[1]s是市级刚性条件（hard），不能改为 %[3]s；只有市级政策在 locks.relax 中列出的条件才可放宽", "condition %[2]s is a hard condition of the city's and cannot be made %[3]s; only the conditions the city lists in locks.relax may be", zh(c.ID, c.Name), en(c.ID, c.Name), string(nc.Kind))
 		}
 	}
 	for _, v := range city.Vetoes {
 		i := slices.IndexFunc(d.Vetoes, func(x Veto) bool { return x.ID == v.ID })
 		switch {
 		case i < 0:
-			p.locked(o.posOf("vetoes"), LockVetoes, "不能删除市级一票否决项 %s", "veto %s of the city's cannot be removed", name(v.ID, v.Name))
+			p.locked(o.posOf("vetoes"), LockVetoes, "不能删除市级一票否决项 %[1]s", "veto %[2]s of the city's cannot be removed", zh(v.ID, v.Name), en(v.ID, v.Name))
 		case canonicalFormula(d.Vetoes[i].Formula) != canonicalFormula(v.Formula):
-			p.locked(d.blame(d.Vetoes[i].FormulaPos, d.Vetoes[i].Pos), LockVetoes, "不能修改市级一票否决项 %s 的公式", "the formula of veto %s of the city's cannot be changed", name(v.ID, v.Name))
+			p.locked(d.blame(d.Vetoes[i].FormulaPos, d.Vetoes[i].Pos), LockVetoes, "不能修改市级一票否决项 %[1]s的公式", "the formula of veto %[2]s of the city's cannot be changed", zh(v.ID, v.Name), en(v.ID, v.Name))
 		}
 	}
 	if d.VetoGrade != city.VetoGrade {

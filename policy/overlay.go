@@ -52,6 +52,17 @@ func cloneIndicators(in []Indicator) []Indicator {
 // be new. All such problems are reported at once, each at its place in the
 // overlay's file.
 func (o *Overlay) Apply(base *Document) (*Document, error) {
+	d, p := o.apply(base)
+	if err := p.err(); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// apply is [Overlay.Apply] that also returns what it made when it found
+// problems, leaving out the entries at fault, so that the locks are checked
+// on it in the same pass.
+func (o *Overlay) apply(base *Document) (*Document, *problems) {
 	p := &problems{policy: o.ID}
 	d := base.Clone()
 	d.ID, d.Extends = o.ID, base.ID
@@ -138,10 +149,7 @@ func (o *Overlay) Apply(base *Document) (*Document, error) {
 	if o.Locks != nil {
 		d.Locks = o.Locks.clone()
 	}
-	if err := p.err(); err != nil {
-		return nil, err
-	}
-	return d, nil
+	return d, p
 }
 
 // pointChanges holds where an overlay changed the points of the index

@@ -335,7 +335,7 @@ func (r *resolver) build(id string, chain []string) (*Document, error) {
 			return f.Document, nil
 		}
 		r.checkOwnUnit(f, from, p)
-		p.locked(f.posOf("id"), LockExtendsCity, "%[1]s报送的文件须用 extends 继承市级政策或%[1]s此前的版本，不能是一份完整的政策", "a file handed in by %[1]s extends, with extends, the city's policy or one of %[1]s's earlier versions; it cannot be a whole policy", r.j.UnitName(from))
+		p.locked(f.posOf("id"), LockExtendsCity, "%[1]s报送的文件须用 extends 继承市级政策或%[1]s此前的版本，不能是一份完整的政策", "a file handed in by %[1]s must extend the city's policy or one of %[1]s's earlier versions (extends); it cannot be a whole policy", r.j.UnitName(from))
 		return nil, p.err()
 	}
 	o := f.Overlay
@@ -381,10 +381,8 @@ func (r *resolver) build(id string, chain []string) (*Document, error) {
 			base.ValidUntil = r.baselineUntil
 		}
 	}
-	d, err := o.Apply(base)
-	if err != nil {
-		return fail(err)
-	}
+	d, applied := o.apply(base)
+	p.errs = append(p.errs, applied.errs...)
 	if from != "" {
 		checkLocks(r.cityBase(base), d, o, p)
 	}
