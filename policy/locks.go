@@ -93,14 +93,14 @@ func (l *Locks) UnmarshalYAML(node ast.Node) error {
 	}
 	l.Pos = nodePos("", node)
 	if m, ok := node.(*ast.MappingNode); ok {
+		l.at = map[string][]Position{}
 		for _, kv := range m.Values {
 			if seq, ok := kv.Value.(*ast.SequenceNode); ok {
-				if l.at == nil {
-					l.at = map[string][]Position{}
-				}
 				for _, item := range seq.Values {
 					l.at[keyName(kv)] = append(l.at[keyName(kv)], nodePos("", item))
 				}
+			} else if kv.Value != nil {
+				l.at[keyName(kv)] = []Position{nodePos("", kv.Value)}
 			}
 		}
 	}
@@ -121,7 +121,7 @@ func (l *Locks) check(d *Document, p *problems) {
 	switch l.Grades {
 	case "", GradesOpen, GradesRemoved, GradesAll:
 	default:
-		p.add(l.Pos, ErrInvalid, "locks.grades：%q 不是 open、removed、all 之一", "locks.grades: %q is not one of open, removed, all", string(l.Grades))
+		p.add(d.blame(l.place("grades", 0), l.Pos), ErrInvalid, "locks.grades：%q 不是 open、removed、all 之一", "locks.grades: %q is not one of open, removed, all", string(l.Grades))
 	}
 	for i, id := range l.Relax {
 		if !slices.ContainsFunc(d.Conditions, func(c Condition) bool { return c.ID == id }) {
@@ -189,18 +189,25 @@ var lockText = map[Lock][2]string{
 	LockClassification: {"市级锁定的分类规则不能修改", "classification rules the city locked cannot be changed"},
 }
 
-// Label returns the lock in Chinese, as messages name it.
+// Label returns the lock in Chinese, as messages name it; "" for the zero
+// Lock, which is none.
 func (l Lock) Label() string {
 	if t, ok := lockText[l]; ok {
 		return t[0]
 	}
+	if l == 0 {
+		return ""
+	}
 	return fmt.Sprintf("Lock(%d)", int(l))
 }
 
-// String returns the lock in English.
+// String returns the lock in English; "" for the zero Lock.
 func (l Lock) String() string {
 	if t, ok := lockText[l]; ok {
 		return t[1]
+	}
+	if l == 0 {
+		return ""
 	}
 	return fmt.Sprintf("Lock(%d)", int(l))
 }

@@ -2,6 +2,7 @@ package policy_test
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"testing"
 
@@ -184,4 +185,156 @@ func must[T any](v T, err error) T {
 		panic(err)
 	}
 	return v
+}
+
+// What the notice leaves to a county-district it may change: Annex 3,
+// stricter conditions, the cut-offs (D's too, so long as D stays removed
+// and the lowest), and what the city's locks loosen.
+func TestCountyMayChange(t *testing.T) {
+	tests := []struct {
+		name  string
+		files []handIn
+		unit  string
+		want  string // the policy in force for unit on 2024-03-01
+	}{
+		{
+			name: "points, formulas, indicators added and disabled, a stricter and a new condition",
+			files: []handIn{county("conditions:\n  add:\n    - {id: Q10, name: 热心公益事业, kind: hard, formula: VolunteerHours >= 20}\n  change:\n    - {id: Q5, kind: hard}\n" +
+				"indicators:\n  change:\n    - {id: C2, points: 5}\n    - {id: P2, formula: TrainingHours / 3}\n    - {id: D1, points: 15}\n  disable: [D2]\n  add:\n    - {parent: C, id: C3, name: 乡村振兴贡献, points: 2, formula: Donations / 5}\n")},
+			unit: qingxiuCode,
+			want: "qingxiu-2019",
+		},
+		{
+			name:  "D's band shrunk to [0, 0.01), still removed and the lowest",
+			files: []handIn{county("grades:\n  - {grade: A, from: 90, to: 100}\n  - {grade: B, from: 80, to: 90}\n  - {grade: C, from: 0.01, to: 80}\n  - {grade: D, from: 0, to: 0.01, removed: true}\n")},
+			unit:  qingxiuCode,
+			want:  "qingxiu-2019",
+		},
+		{
+			name:  "a hard condition the city lets relax, made soft",
+			files: []handIn{cityLocks, countyOn("city-2019", "conditions:\n  change:\n    - {id: Q6, kind: soft}\n")},
+			unit:  qingxiuCode,
+			want:  "qingxiu-2019",
+		},
+		{
+			name:  "the unit's own earlier version extended",
+			files: []handIn{county("valid_until: 2019-12-31\n"), {qingxiuCode, "next.yaml", "id: qingxiu-2020\nname: 青秀区\njurisdiction: \"450103\"\nextends: qingxiu-2019\nvalid_from: 2020-01-01\nindicators:\n  change:\n    - {id: C2, formula: JobsCreated / 10}\n"}},
+			unit:  qingxiuCode,
+			want:  "qingxiu-2020",
+		},
+		{
+			name:  "a unit that files under its former code",
+			files: []handIn{{"450181", "hengzhou.yaml", "id: hengxian-2019\nname: 横县\njurisdiction: \"450127\"\nextends: nanning-2019\n"}},
+			unit:  "450181",
+			want:  "hengxian-2019",
+		},
+		{
+			name:  "the city, which may relax any condition, for a unit",
+			files: []handIn{{cityCode, "qingxiu.yaml", countyYAML + "conditions:\n  change:\n    - {id: Q3, kind: soft}\n"}},
+			unit:  qingxiuCode,
+			want:  "qingxiu-2019",
+		},
+		{
+			name:  "the city's own version replacing the baseline",
+			files: []handIn{{cityCode, "city.yaml", string(must(os.ReadFile("data/nanning-2019.yaml")))}},
+			unit:  qingxiuCode,
+			want:  policy.BaselineID,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, err := handInSet(t, tt.files...)
+			require.NoError(t, err)
+			p, err := s.For(tt.unit, roster.NewDate(2024, 3, 1))
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, p.ID())
+		})
+	}
+}
+
+// Moving D's cut-off is the county's, but D stays the lowest band: a D
+// above C is refused like any band out of order.
+func TestCountyKeepsDLowest(t *testing.T) {
+	_, err := handInSet(t, county("grades:\n  - {grade: A, from: 90, to: 100}\n  - {grade: B, from: 80, to: 90}\n  - {grade: D, from: 60, to: 80, removed: true}\n  - {grade: C, from: 0, to: 60}\n"))
+	assert.EqualError(t, err, "qingxiu.yaml:8:6: 政策 qingxiu-2019：等次 D 的分数段高于等次 C；等次应自下而上由 D 升至 A (grade D is above grade C in score; the grades rise from D at the bottom to A at the top)\n"+
+		"qingxiu.yaml:8:6: 政策 qingxiu-2019：等次 D 从数据库剔除，而其下方的等次 C 不剔除；剔除的等次须是最低的几个 (grade D is removed but grade C below it is not; the removed grades are the lowest)")
+	assert.ErrorIs(t, err, policy.ErrInvalid)
+}
+
+// One pass reports every problem of a county's file: the locks it breaks
+// and the ids it gets wrong.
+func TestCountyFileReportedAtOnce(t *testing.T) {
+	_, err := handInSet(t, handIn{qingxiuCode, "qingxiu.yaml", "id: qingxiu-2019\nname: 青秀区\njurisdiction: \"450105\"\nextends: nanning-2019\n" +
+		"locks:\n  relax: [Q3]\n" +
+		"conditions:\n  change:\n    - {id: Q2, kind: soft}\n    - {id: Q3, kind: soft}\n    - {id: Q99, kind: soft}\n" +
+		"grades:\n  - {grade: A, from: 90, to: 100}\n  - {grade: B, from: 80, to: 90}\n  - {grade: C, from: 60, to: 80}\n  - {grade: D, from: 0, to: 60}\n"})
+	require.Error(t, err)
+	var got []string
+	for _, e := range leaves(err) {
+		var pe *policy.Error
+		require.True(t, errors.As(e, &pe), "%v", e)
+		got = append(got, fmt.Sprintf("%d:%d %s: %v", pe.Line, pe.Column, pe.Err, pe.Lock))
+	}
+	assert.Equal(t, []string{
+		"3:15 locked by the city: a county-district sets rules for itself only",
+		"6:3 locked by the city: only the city says what county-districts may change (locks)",
+		"11:8 unknown id: ",
+		"9:8 locked by the city: the city's conditions may be made stricter, never relaxed, changed or removed",
+		"10:8 locked by the city: the city's conditions may be made stricter, never relaxed, changed or removed",
+		"16:6 locked by the city: a grade the city removes from the database stays removed",
+	}, got)
+}
+
+// Who hands a file in is the caller's to say, and must be the city or one
+// of its units.
+func TestHandInScope(t *testing.T) {
+	tests := []struct{ name, from, want string }{
+		{"nobody", "", `qingxiu.yaml:1:5: 未注明文件由哪个单位报送（File.From）；调用方须给出市或区县的代码 (the file does not say which unit hands it in (File.From); the caller gives the code of the city or one of its units)`},
+		{"a unit of another city", "450202", `qingxiu.yaml:1:5: 报送单位 "450202" 既不是南宁市（450100），也不是其下辖区县 (the unit that hands the file in, "450202", is neither 南宁市 (450100) nor one of its units)`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := handInSet(t, handIn{tt.from, "qingxiu.yaml", countyYAML})
+			assert.EqualError(t, err, tt.want)
+			assert.ErrorIs(t, err, policy.ErrInvalid)
+		})
+	}
+}
+
+// An overlay has no words for vetoes or the veto grade: a county's file
+// that tries is refused as it is read, before any lock is needed.
+func TestOverlayCannotNameVetoes(t *testing.T) {
+	tests := []struct{ name, src, want string }{
+		{"vetoes", "vetoes:\n  disable: [V1]\n", `qingxiu.yaml:5:1: YAML 格式错误 (unknown field "vetoes")`},
+		{"the veto grade", "veto_grade: C\n", `qingxiu.yaml:5:1: YAML 格式错误 (unknown field "veto_grade")`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := policy.Parse(qingxiuCode, "qingxiu.yaml", []byte(countyYAML+tt.src))
+			assert.EqualError(t, err, tt.want)
+			assert.ErrorIs(t, err, policy.ErrSyntax)
+		})
+	}
+}
+
+// The city's locks name what its policy holds.
+func TestCityLocksChecked(t *testing.T) {
+	_, err := handInSet(t, handIn{cityCode, "city.yaml", "id: city-2019\nname: 南宁市\njurisdiction: \"450100\"\nextends: nanning-2019\n" +
+		"locks:\n  relax: [Q3, Q42]\n  indicators: [P9]\n  grades: some\n"})
+	assert.EqualError(t, err, `city.yaml:8:11: 政策 city-2019：locks.grades："some" 不是 open、removed、all 之一 (locks.grades: "some" is not one of open, removed, all)`+"\n"+
+		`city.yaml:6:15: 政策 city-2019：locks.relax：city-2019 中没有资格条件 "Q42" (locks.relax: condition "Q42" does not exist in city-2019)`+"\n"+
+		`city.yaml:7:16: 政策 city-2019：locks.indicators：city-2019 中没有指标 "P9" (locks.indicators: indicator "P9" does not exist in city-2019)`)
+}
+
+// The overlay of testdata/overlay-qingxiu relaxes Q6: the city may hand it
+// in for 青秀区, 青秀区 may not.
+func TestOverlayQingxiuHandedInByTheCounty(t *testing.T) {
+	_, err := policy.LoadFS(roster.Nanning(), cityCode, os.DirFS("testdata"), "overlay-qingxiu")
+	require.NoError(t, err)
+	_, err = policy.LoadFS(roster.Nanning(), qingxiuCode, os.DirFS("testdata"), "overlay-qingxiu")
+	assert.EqualError(t, err, `overlay-qingxiu/qingxiu.yaml:21:8: 政策 qingxiu-2019：锁定「市级资格条件只能从严，不能放宽、修改或删除」：资格条件 Q6（在本领域从业3年以上）是市级刚性条件（hard），不能改为 soft；只有市级政策在 locks.relax 中列出的条件才可放宽 (lock "the city's conditions may be made stricter, never relaxed, changed or removed": condition Q6 (在本领域从业3年以上) is a hard condition of the city's and cannot be made soft; only the conditions the city lists in locks.relax may be)`)
+	var pe *policy.Error
+	require.True(t, errors.As(err, &pe))
+	assert.Equal(t, policy.LockConditions, pe.Lock)
+	assert.Equal(t, "市级资格条件只能从严，不能放宽、修改或删除", pe.Lock.Label())
 }
