@@ -94,7 +94,8 @@ func NewSet(j *roster.Jurisdiction, files []*File, opts ...Option) (*Set, error)
 			units = append(units, f)
 		}
 	}
-	baselineHere := BaselineFile().Document.Jurisdiction == j.Code
+	baseline := BaselineFile()
+	baselineHere := baseline.Document.Jurisdiction == j.Code
 	for _, f := range append(city, units...) {
 		from, _ := unitOf(f.From)
 		first, dup := byID[f.ID()]
@@ -119,7 +120,7 @@ func NewSet(j *roster.Jurisdiction, files []*File, opts ...Option) (*Set, error)
 	_, replaced := byID[BaselineID]
 	if !replaced && baselineHere {
 		// The baseline is Nanning's: another city's set does without it.
-		byID[BaselineID] = BaselineFile()
+		byID[BaselineID] = baseline
 	}
 	if err := p.err(); err != nil {
 		return nil, err
