@@ -20,10 +20,12 @@ import (
 var asOf = roster.NewDate(2019, 4, 15)
 
 // overlay builds the city's set with one overlay file and returns an
-// Assessor for it, the baseline and the overlay.
+// Assessor for it, the baseline and the overlay. The city hands the file
+// in, so that an overlay may change what the city's locks keep from a
+// county-district (conditionsOverlay relaxes Q6).
 func overlay(tb testing.TB, name, text string) (a *newstrata.Assessor, base, next *policy.Policy) {
 	tb.Helper()
-	f, err := policy.Parse(name, []byte(text))
+	f, err := policy.Parse(roster.Nanning().Code, name, []byte(text))
 	require.NoError(tb, err)
 	set, err := policy.NewSet(roster.Nanning(), []*policy.File{f})
 	require.NoError(tb, err)
@@ -38,7 +40,7 @@ func overlay(tb testing.TB, name, text string) (a *newstrata.Assessor, base, nex
 // qingxiu loads the overlay of examples/qingxiu with the city's baseline.
 func qingxiu(tb testing.TB) (a *newstrata.Assessor, base, next *policy.Policy) {
 	tb.Helper()
-	set, err := policy.LoadFS(roster.Nanning(), os.DirFS("examples/qingxiu/policy"), ".")
+	set, err := policy.LoadFS(roster.Nanning(), "450103", os.DirFS("examples/qingxiu/policy"), ".")
 	require.NoError(tb, err)
 	a, err = newstrata.New(newstrata.Config{Policies: set})
 	require.NoError(tb, err)

@@ -70,7 +70,7 @@ grades:
   - {grade: C, from: 60, to: 80}
   - {grade: D, from: 0, to: 60, removed: true}
 `
-	file, err := policy.Parse("qingxiu-2019.yaml", []byte(overlay))
+	file, err := policy.Parse("450103", "qingxiu-2019.yaml", []byte(overlay)) // 青秀区 hands it in
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -116,7 +116,7 @@ grades:
 
 // Assess a record under a policy that is not (yet) in force for its unit.
 func ExampleAssessor_AssessUnder() {
-	file, err := policy.Parse("draft.yaml", []byte(`id: draft-2019
+	file, err := policy.Parse("450103", "draft.yaml", []byte(`id: draft-2019
 extends: nanning-2019
 jurisdiction: "450103"
 indicators:

@@ -78,6 +78,7 @@ func (d *Document) check(p *problems) {
 		needName(p, v.Pos, "veto", v.ID, v.Name)
 	}
 	d.checkGrades(p)
+	d.Locks.check(d, p)
 }
 
 // kindZH names in Chinese the kinds of entry that messages name in English.

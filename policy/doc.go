@@ -24,7 +24,9 @@
 // # The flow
 //
 // [Parse] reads one file into a [File]: a full [Document], or an [Overlay]
-// when the file has extends. [NewSet] (or [LoadFS] for a folder) resolves
+// when the file has extends, with the unit that hands it in ([File.From]),
+// which the caller gives and the file never does. [NewSet] (or [LoadFS]
+// for a folder) resolves
 // every extends chain, checks that no two versions of one jurisdiction are
 // in force on the same day, and compiles each resolved document with
 // [Compile] into a [Policy]. [Set.For] returns the policy in force for a
@@ -37,7 +39,7 @@
 // [BaselineFile], id [BaselineID]); in Nanning's [Set] it is always there
 // to extend, and in force for the city until the day before the city's
 // first own version, as is a unit's overlay that extends it without
-// valid_from. A file with the baseline's id replaces it.
+// valid_from. A file the city hands in with the baseline's id replaces it.
 //
 // # The file format
 //
@@ -87,7 +89,7 @@
 //	  add:
 //	    - {id: Q10, name: 热心公益事业, kind: soft, formula: VolunteerHours >= 20}
 //	  change:
-//	    - {id: Q6, kind: soft}      # only the kind of a condition changes
+//	    - {id: Q5, kind: hard}      # only the kind, and only stricter (soft → hard)
 //	indicators:
 //	  change:
 //	    - {id: C2, points: 5}       # a weight, a formula, or both
@@ -111,6 +113,49 @@
 // unit's overlay may extend the city's policy or one of the unit's own,
 // never another unit's. Fields that are unknown or of the wrong type are
 // errors, not silently ignored.
+//
+// # What a county-district may change: the city's locks
+//
+// Who hands a file in is the caller's word (an upload's account, a
+// county's folder), given to [Parse] or [LoadFS]; the file's own
+// jurisdiction is checked against it, never trusted. A file the city hands
+// in may do everything above, for the city or for any of its units. A
+// county-district's file must be an overlay of its own unit (jurisdiction
+// its present or a former code) that extends the city's policy or one of
+// the unit's earlier versions; it may not be a whole policy, use the id of
+// a policy of the city's or another unit's (the baseline's among them), or
+// write locks. The policy it makes is compared with the policy of the
+// city's it is built on, and must keep what that policy's locks keep.
+//
+// The notice leaves Annex 3 to each county-district and keeps Annex 4 and
+// the removal of grade D for the city, so by default, when the city's
+// policy says nothing, a county-district may change points, weights and
+// formulas, add and disable indicators, move the grade cut-offs, add
+// conditions and make a condition stricter (soft → hard). It may not make a
+// hard condition of the city's soft, change or remove a condition or veto
+// of the city's, change the veto grade, or keep in the database a grade the
+// city removes: that grade stays, stays removed and, removed, stays the
+// lowest ([Compile] checks that), though its cut-off may move.
+// The city's policy loosens or tightens the defaults with locks ([Locks]):
+//
+//	locks:
+//	  relax: [Q6]           # hard conditions a county may make soft
+//	  indicators: [P1, S]   # indicators a county may not change or disable
+//	  grades: removed       # open (default): any cut-off; removed: not the
+//	                        # removed bands'; all: no band
+//	  classification: []    # classification rules a county may not change
+//
+// Classification rules are not yet part of a policy document, so a
+// county's file cannot change them and classification is not checked:
+// the key is there for the city to lock them once they are, and
+// [LockClassification] is the lock a change will break. A city's overlay
+// may give locks, which replace its base's whole.
+//
+// Each refusal is an [*Error] at the entry of the county's file that does
+// what is locked; it wraps [ErrLocked], its [Error.Lock] says which [Lock]
+// it broke, and its message names the lock first:
+//
+//	qingxiu.yaml:7:8: 政策 qingxiu-2019：锁定「市级资格条件只能从严，不能放宽、修改或删除」：资格条件 Q3（党外人士）是市级刚性条件（hard），不能改为 soft；只有市级政策在 locks.relax 中列出的条件才可放宽 (lock "the city's conditions may be made stricter, never relaxed, changed or removed": condition Q3 (党外人士) is a hard condition of the city's and cannot be made soft; only the conditions the city lists in locks.relax may be)
 //
 // # Formulas
 //
@@ -155,8 +200,8 @@
 // (inside a formula, the character at fault, in folded, literal and quoted
 // scalars alike) and, for a formula, expr's snippet with a caret. The causes
 // match with [errors.Is]: [ErrSyntax], [ErrInvalid], [ErrUnknownID],
-// [ErrFormula], [ErrExtends], [ErrNoPolicy] and, for a record whose declared
-// input is missing or wrong, [ErrInput] on an [*InputError].
+// [ErrFormula], [ErrExtends], [ErrLocked], [ErrNoPolicy] and, for a record
+// whose declared input is missing or wrong, [ErrInput] on an [*InputError].
 //
 // Each message reads Chinese first, for the clerk who edits the file, then
 // the English in parentheses ([Error.MessageZH], then [Error.Message]):
@@ -179,5 +224,6 @@
 // plain value: [Compile] and [Overlay.Apply] copy what they read, so
 // changing one afterwards changes no policy. The zero [Position] means a
 // document built in Go; a zero [Document] is not a policy, and [Compile]
-// says what it lacks.
+// says what it lacks. The zero [Locks] are the defaults; a [File] with no
+// From is refused by [NewSet].
 package policy

@@ -48,7 +48,7 @@ func TestDocExamples(t *testing.T) {
 			name:  "the full policy parses",
 			first: "id: nanning-2019",
 			check: func(t *testing.T, yaml string) {
-				f, err := policy.Parse("doc.yaml", []byte(yaml))
+				f, err := policy.Parse(cityCode, "doc.yaml", []byte(yaml))
 				require.NoError(t, err)
 				require.NotNil(t, f.Document)
 				assert.Equal(t, "C", f.Document.Indicators[0].ID)
@@ -61,12 +61,28 @@ func TestDocExamples(t *testing.T) {
 				file, err := os.ReadFile("testdata/doc-example/qingxiu-2019.yaml")
 				require.NoError(t, err)
 				assert.Equal(t, string(file), yaml, "doc.go and testdata/doc-example/qingxiu-2019.yaml differ")
-				s, err := policy.LoadFS(roster.Nanning(), os.DirFS("testdata"), "doc-example")
+				s, err := policy.LoadFS(roster.Nanning(), qingxiuCode, os.DirFS("testdata"), "doc-example")
 				require.NoError(t, err)
 				p, err := s.For("450103", roster.NewDate(2024, 3, 1))
 				require.NoError(t, err)
 				assert.Equal(t, "qingxiu-2019", p.ID())
 				assert.Equal(t, "15", rule(t, p, "D1").Points().String())
+			},
+		},
+		{
+			name:  "the locks are a city's version's and hold",
+			first: "locks:",
+			check: func(t *testing.T, yaml string) {
+				city := "id: city-2019\nname: 南宁市\njurisdiction: \"450100\"\nextends: nanning-2019\n" + yaml
+				f, err := policy.Parse(cityCode, "city.yaml", []byte(city))
+				require.NoError(t, err)
+				require.NotNil(t, f.Overlay.Locks)
+				assert.Equal(t, policy.GradesRemoved, f.Overlay.Locks.Grades)
+				county, err := policy.Parse(qingxiuCode, "qingxiu.yaml", []byte("id: qingxiu-2019\nname: 青秀区\njurisdiction: \"450103\"\nextends: city-2019\n"+
+					"conditions:\n  change:\n    - {id: Q6, kind: soft}\nindicators:\n  change:\n    - {id: S2, points: 7}\n    - {id: C1, points: 9}\n"))
+				require.NoError(t, err)
+				_, err = policy.NewSet(roster.Nanning(), []*policy.File{f, county})
+				assert.EqualError(t, err, `qingxiu.yaml:10:8: 政策 qingxiu-2019：锁定「市级锁定的指标不能修改或停用」：指标 S2（行业影响力）由市级锁定，分值须为 8，公式不能修改 (lock "indicators the city locked cannot be changed or disabled": indicator S2 (行业影响力) is locked by the city: its points are 8 and its formula cannot change)`)
 			},
 		},
 	}

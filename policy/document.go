@@ -39,6 +39,10 @@ type Document struct {
 	// Grades are the bands from the top down; together they cover 0 to
 	// Total without gap or overlap.
 	Grades []Band `yaml:"grades" json:"grades"`
+	// Locks say what the city's county-districts may change of this policy
+	// when they extend it; the zero value is the defaults ([Locks]). Only
+	// the city's policy sets them: a county-district's inherits the city's.
+	Locks Locks `yaml:"locks,omitempty" json:"locks,omitzero"`
 
 	Pos Position `yaml:"-" json:"-"`
 	// fields holds where each top-level field's value starts in the file,
@@ -206,7 +210,9 @@ type Input struct {
 // Overlay is a county-district's changes to the policy it extends. It may
 // change an indicator's points or formula, add or disable indicators,
 // replace the grade bands, add conditions, change a condition's kind and
-// declare inputs of its own: nothing else. [Overlay.Apply] gives the new
+// declare inputs of its own: nothing else. What a county-district's overlay
+// may do of these is bounded further by the city's [Locks]; the city's own
+// overlay may also replace the locks. [Overlay.Apply] gives the new
 // policy and leaves the base untouched.
 type Overlay struct {
 	ID           string `yaml:"id" json:"id"`
@@ -225,6 +231,9 @@ type Overlay struct {
 	Indicators IndicatorChanges `yaml:"indicators,omitempty" json:"indicators,omitempty"`
 	// Grades, when given, replace the base's bands whole.
 	Grades []Band `yaml:"grades,omitempty" json:"grades,omitempty"`
+	// Locks, when given, replace the base's locks whole. Only a file the
+	// city hands in may give them.
+	Locks *Locks `yaml:"locks,omitempty" json:"locks,omitempty"`
 
 	Pos    Position `yaml:"-" json:"-"`
 	fields map[string]Position

@@ -26,6 +26,9 @@ var (
 	// ErrInput: a record's declared input is missing, of the wrong type or
 	// out of its range.
 	ErrInput = errors.New("bad input")
+	// ErrLocked: a county-district's file does what the city keeps for
+	// itself; [Error.Lock] says which lock it broke.
+	ErrLocked = errors.New("locked by the city")
 )
 
 // Error is one thing wrong with a policy, at a place in its file.
@@ -38,7 +41,10 @@ type Error struct {
 	MessageZH string
 	// Snippet is the offending line with a caret, for formula errors.
 	Snippet string
-	Err     error
+	// Lock is the lock a county-district's file broke, for [ErrLocked];
+	// zero otherwise.
+	Lock Lock
+	Err  error
 }
 
 func (e *Error) Error() string {
@@ -104,3 +110,15 @@ func errorf(zh, en string, args ...any) error {
 }
 
 func (p *problems) err() error { return errors.Join(p.errs...) }
+
+// join records the errors err joins, one by one, so that a report stays
+// flat.
+func (p *problems) join(err error) {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		p.errs = append(p.errs, j.Unwrap()...)
+		return
+	}
+	if err != nil {
+		p.errs = append(p.errs, err)
+	}
+}

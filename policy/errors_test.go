@@ -15,13 +15,25 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// load parses a fixture under testdata, named by its path there so that
-// messages carry it.
+// The codes of the units that hand files in, in tests.
+const (
+	cityCode    = "450100" // 南宁市
+	qingxiuCode = "450103" // 青秀区
+)
+
+// load parses a fixture under testdata as the city hands it in, named by
+// its path there so that messages carry it.
 func load(t *testing.T, name string) (*policy.File, error) {
+	t.Helper()
+	return loadFrom(t, cityCode, name)
+}
+
+// loadFrom parses a fixture under testdata as the unit from hands it in.
+func loadFrom(t *testing.T, from, name string) (*policy.File, error) {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join("testdata", filepath.FromSlash(name)))
 	require.NoError(t, err)
-	return policy.Parse(name, data)
+	return policy.Parse(from, name, data)
 }
 
 // compileFixture parses and compiles a full policy under testdata.
@@ -139,7 +151,7 @@ func TestParseShapes(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := policy.Parse("x.yaml", []byte(tt.src))
+			_, err := policy.Parse(cityCode, "x.yaml", []byte(tt.src))
 			assert.EqualError(t, err, tt.want)
 			assert.ErrorIs(t, err, policy.ErrSyntax)
 			assertPlaced(t, err, false)
@@ -411,7 +423,7 @@ func TestSetErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s, err := policy.LoadFS(roster.Nanning(), os.DirFS("testdata"), tt.dir)
+			s, err := policy.LoadFS(roster.Nanning(), cityCode, os.DirFS("testdata"), tt.dir)
 			require.Error(t, err)
 			assert.Nil(t, s)
 			assert.EqualError(t, err, tt.want)
@@ -423,7 +435,7 @@ func TestSetErrors(t *testing.T) {
 
 func TestLoadFSReportsEveryFile(t *testing.T) {
 	fsys := os.DirFS("testdata")
-	_, err := policy.LoadFS(roster.Nanning(), fsys, "errors")
+	_, err := policy.LoadFS(roster.Nanning(), cityCode, fsys, "errors")
 	require.Error(t, err)
 	// Every file of the folder that does not parse is reported, in name order.
 	var names []string

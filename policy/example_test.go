@@ -1,6 +1,7 @@
 package policy_test
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"testing/fstest"
@@ -31,7 +32,7 @@ grades:
 `
 
 func ExampleNewSet() {
-	f, err := policy.Parse("qingxiu.yaml", []byte(qingxiuYAML))
+	f, err := policy.Parse("450103", "qingxiu.yaml", []byte(qingxiuYAML))
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -64,7 +65,7 @@ func ExampleLoadFS() {
 		"policies/qingxiu.yaml": {Data: []byte(qingxiuYAML)},
 		"policies/broken.yaml":  {Data: []byte("id: broken\nextends: qingxiu-2019\njurisdiction: \"450103\"\nindicators:\n  disable: [C4]\n")},
 	}
-	_, err := policy.LoadFS(roster.Nanning(), fsys, "policies")
+	_, err := policy.LoadFS(roster.Nanning(), "450103", fsys, "policies")
 	fmt.Println(err)
 	// Output:
 	// policies/broken.yaml:5:13: 政策 broken：indicators.disable：qingxiu-2019 中没有指标 "C4" (indicators.disable: indicator "C4" does not exist in qingxiu-2019)
@@ -160,7 +161,7 @@ func ExampleWithFunctions() {
 }
 
 func ExampleDiff() {
-	f, err := policy.Parse("qingxiu.yaml", []byte(qingxiuYAML))
+	f, err := policy.Parse("450103", "qingxiu.yaml", []byte(qingxiuYAML))
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -186,7 +187,7 @@ func ExampleDiff() {
 }
 
 func ExamplePolicy_Facts() {
-	f, err := policy.Parse("qingxiu.yaml", []byte(qingxiuYAML))
+	f, err := policy.Parse("450103", "qingxiu.yaml", []byte(qingxiuYAML))
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -212,4 +213,53 @@ func ExamplePolicy_Facts() {
 	// Output:
 	// QX-0001 3.5
 	// true 记录 QX-0002：输入项 rural（乡村振兴贡献（万元））缺失 (missing)
+}
+
+// A county-district's file may change only what the city's locks leave to
+// it: 青秀区 may not make the hard condition Q6 (three years in the field)
+// soft until the city's own policy lets it. Who hands the file in is the
+// caller's word (the account of the upload), never the file's.
+func ExampleParse_locks() {
+	overlay := []byte(`id: qingxiu-2019
+name: 青秀区
+jurisdiction: "450103"
+extends: nanning-2019
+conditions:
+  change:
+    - {id: Q6, kind: soft}
+`)
+	f, err := policy.Parse("450103", "qingxiu.yaml", overlay) // 青秀区 hands it in
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	_, err = policy.NewSet(roster.Nanning(), []*policy.File{f})
+	var pe *policy.Error
+	if errors.As(err, &pe) {
+		fmt.Println(errors.Is(err, policy.ErrLocked), pe.Position, pe.Lock.Label())
+	}
+
+	// The city lets its units relax Q6, in a version of its own.
+	city, err := policy.Parse("450100", "city.yaml", []byte(`id: city-2019
+name: 南宁市
+jurisdiction: "450100"
+extends: nanning-2019
+locks:
+  relax: [Q6]
+`))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	f, _ = policy.Parse("450103", "qingxiu.yaml", bytes.Replace(overlay, []byte("extends: nanning-2019"), []byte("extends: city-2019"), 1))
+	set, err := policy.NewSet(roster.Nanning(), []*policy.File{city, f})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	p, _ := set.For("450103", roster.NewDate(2024, 3, 1))
+	fmt.Println(p.ID())
+	// Output:
+	// true qingxiu.yaml:7:8 市级资格条件只能从严，不能放宽、修改或删除
+	// qingxiu-2019
 }

@@ -56,7 +56,7 @@ func FuzzParse(f *testing.F) {
 	seedFiles(f)
 	base := policy.BaselineFile().Document
 	f.Fuzz(func(t *testing.T, data []byte) {
-		file, err := policy.Parse("fuzz.yaml", data)
+		file, err := policy.Parse(cityCode, "fuzz.yaml", data)
 		if err != nil {
 			checkFuzzError(t, err)
 			return

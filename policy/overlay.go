@@ -11,6 +11,7 @@ func (d *Document) Clone() *Document {
 	c.Bonuses = slices.Clone(d.Bonuses)
 	c.Vetoes = slices.Clone(d.Vetoes)
 	c.Grades = slices.Clone(d.Grades)
+	c.Locks = d.Locks.clone()
 	c.touched = d.touched.clone()
 	return &c
 }
@@ -51,6 +52,17 @@ func cloneIndicators(in []Indicator) []Indicator {
 // be new. All such problems are reported at once, each at its place in the
 // overlay's file.
 func (o *Overlay) Apply(base *Document) (*Document, error) {
+	d, p := o.apply(base)
+	if err := p.err(); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// apply is [Overlay.Apply] that also returns what it made when it found
+// problems, leaving out the entries at fault, so that the locks are checked
+// on it in the same pass.
+func (o *Overlay) apply(base *Document) (*Document, *problems) {
 	p := &problems{policy: o.ID}
 	d := base.Clone()
 	d.ID, d.Extends = o.ID, base.ID
@@ -134,10 +146,10 @@ func (o *Overlay) Apply(base *Document) (*Document, error) {
 	if len(o.Grades) > 0 {
 		d.Grades = slices.Clone(o.Grades)
 	}
-	if err := p.err(); err != nil {
-		return nil, err
+	if o.Locks != nil {
+		d.Locks = o.Locks.clone()
 	}
-	return d, nil
+	return d, p
 }
 
 // pointChanges holds where an overlay changed the points of the index

@@ -60,7 +60,7 @@ func TestOverlaySumBlamedOnItsEntry(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			f, err := policy.Parse("x.yaml", []byte(overlayYAML+tt.src))
+			f, err := policy.Parse(qingxiuCode, "x.yaml", []byte(overlayYAML+tt.src))
 			require.NoError(t, err)
 			_, err = policy.NewSet(roster.Nanning(), []*policy.File{f})
 			require.Error(t, err)
@@ -115,7 +115,7 @@ func TestOverlayPeriod(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			base := policy.BaselineFile().Document
 			base.ValidUntil = tt.baseUntil
-			f, err := policy.Parse("x.yaml", []byte(overlayYAML+tt.src))
+			f, err := policy.Parse(qingxiuCode, "x.yaml", []byte(overlayYAML+tt.src))
 			require.NoError(t, err)
 			require.NotNil(t, f.Overlay)
 			next, err := f.Overlay.Apply(base)
@@ -140,7 +140,7 @@ func TestSetBaselineEndsAtTheCitysFirstVersion(t *testing.T) {
 	city2022, err := load(t, "versions/city-2022.yaml")
 	require.NoError(t, err)
 	parse := func(name, src string) *policy.File {
-		f, err := policy.Parse(name, []byte(src))
+		f, err := policy.Parse(cityCode, name, []byte(src))
 		require.NoError(t, err)
 		return f
 	}
@@ -233,7 +233,7 @@ func TestSetBaselinePeriodErrors(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			var files []*policy.File
 			for name, src := range tt.files {
-				f, err := policy.Parse(name, []byte(src))
+				f, err := policy.Parse(cityCode, name, []byte(src))
 				require.NoError(t, err)
 				files = append(files, f)
 			}

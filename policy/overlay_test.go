@@ -47,7 +47,7 @@ func indicatorIDs(p *policy.Policy) map[string][]string {
 // qingxiu loads the overlay scenario: the baseline and 青秀区's overlay.
 func qingxiu(t *testing.T) (base, county *policy.Policy) {
 	t.Helper()
-	s, err := policy.LoadFS(roster.Nanning(), os.DirFS("testdata"), "overlay-qingxiu")
+	s, err := policy.LoadFS(roster.Nanning(), cityCode, os.DirFS("testdata"), "overlay-qingxiu")
 	require.NoError(t, err)
 	base, ok := s.Policy(policy.BaselineID)
 	require.True(t, ok)

@@ -81,7 +81,7 @@ func TestFormulaCharactersMapToTheFile(t *testing.T) {
 	for _, path := range paths {
 		data, err := os.ReadFile(path)
 		require.NoError(t, err)
-		f, err := Parse(path, data)
+		f, err := Parse("450100", path, data)
 		if err != nil {
 			continue // the files of errors that do not parse
 		}

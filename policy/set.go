@@ -22,7 +22,7 @@ const BaselineID = "nanning-2019"
 // BaselineFile returns the embedded reference baseline of Nanning (2019),
 // parsed: the Annex 3 and Annex 4 rules of DOMAIN.md as data.
 func BaselineFile() *File {
-	f, err := Parse("nanning-2019.yaml", nanning2019)
+	f, err := Parse("450100", "nanning-2019.yaml", nanning2019)
 	if err != nil {
 		panic(err) // the embedded file is tested; a failure here is a build defect
 	}
@@ -50,32 +50,77 @@ type Set struct {
 }
 
 // NewSet resolves and compiles files for the jurisdiction j. The embedded
-// baseline is always available to extend in Nanning's set; a file with the
-// baseline's id replaces it. Unless so replaced, the baseline is in force
-// for the city until the day before the city's first own version, so that
-// the city's own versions (say one from 2022-01-01 that extends it) take
-// over from it without editing it; a unit's overlay that extends it without
-// valid_from ends on that day too. It checks that every extends names a known policy,
-// that no chain is cyclic, that an overlay for a unit extends the city's
-// policy or one of that unit's own (never another unit's), and that no two
-// versions of one jurisdiction are in force on the same day. All problems
-// are reported at once.
+// baseline is always available to extend in Nanning's set; a file the city
+// hands in with the baseline's id replaces it. Unless so replaced, the
+// baseline is in force for the city until the day before the city's first
+// own version, so that the city's own versions (say one from 2022-01-01
+// that extends it) take over from it without editing it; a unit's overlay
+// that extends it without valid_from ends on that day too. It checks that
+// every extends names a known policy, that no chain is cyclic, that an
+// overlay for a unit extends the city's policy or one of that unit's own
+// (never another unit's), and that no two versions of one jurisdiction are
+// in force on the same day.
+//
+// Each file's [File.From] says who hands it in. A file the city hands in
+// may do all the above. A county-district's file must be an overlay of its
+// own unit (its jurisdiction that unit, by its present or a former code)
+// that extends the city's policy or one of the unit's own; it may not use
+// the id of a policy of the city's or another unit's, nor set locks, and
+// the policy it makes must keep what the [Locks] of the city's policy it is
+// built on keep. Each refusal wraps [ErrLocked] and names its [Lock]. All
+// problems are reported at once.
 func NewSet(j *roster.Jurisdiction, files []*File, opts ...Option) (*Set, error) {
 	byID := map[string]*File{}
 	p := &problems{}
+	unitOf := func(code string) (string, bool) {
+		if code == j.Code {
+			return code, true
+		}
+		u, ok := j.Unit(code)
+		return u.Code, ok
+	}
+	// The city's files come first, so that a county-district's file that
+	// takes an id of the city's is the one refused.
+	var city, units []*File
 	for _, f := range files {
-		if first, dup := byID[f.ID()]; dup {
+		switch u, ok := unitOf(f.From); {
+		case f.From == "":
+			p.add(f.posOf("id"), ErrInvalid, "未注明文件由哪个单位报送（File.From）；调用方须给出市或区县的代码", "the file does not say which unit hands it in (File.From); the caller gives the code of the city or one of its units")
+		case !ok:
+			p.add(f.posOf("id"), ErrInvalid, "报送单位 %[1]q 既不是%[2]s（%[3]s），也不是其下辖区县", "the unit that hands the file in, %[1]q, is neither %[2]s (%[3]s) nor one of its units", f.From, j.Name, j.Code)
+		case u == j.Code:
+			city = append(city, f)
+		default:
+			units = append(units, f)
+		}
+	}
+	baseline := BaselineFile()
+	baselineHere := baseline.Document.Jurisdiction == j.Code
+	for _, f := range append(city, units...) {
+		from, _ := unitOf(f.From)
+		first, dup := byID[f.ID()]
+		var owner string
+		if dup {
+			owner, _ = unitOf(first.From)
+		} else if f.ID() == BaselineID && baselineHere && from != j.Code {
+			dup, owner = true, j.Code
+		}
+		switch {
+		case dup && owner != from && from != j.Code:
+			lp := &problems{policy: f.ID()}
+			lp.locked(f.posOf("id"), LockIDs, "编号 %[1]q 是%[2]s（%[3]s）的政策编号，%[4]s不能使用；请另取编号", "id %[1]q is that of a policy of %[2]s (%[3]s), which %[4]s cannot use; choose another id", f.ID(), j.UnitName(owner), owner, j.UnitName(from))
+			p.errs = append(p.errs, lp.errs...)
+			continue
+		case dup:
 			p.add(f.posOf("id"), ErrInvalid, "政策编号 %q 在 %s 中也有定义", "policy id %q is also defined in %s", f.ID(), first.Name)
 			continue
 		}
 		byID[f.ID()] = f
 	}
 	_, replaced := byID[BaselineID]
-	if !replaced {
+	if !replaced && baselineHere {
 		// The baseline is Nanning's: another city's set does without it.
-		if base := BaselineFile(); base.Document.Jurisdiction == j.Code {
-			byID[BaselineID] = base
-		}
+		byID[BaselineID] = baseline
 	}
 	if err := p.err(); err != nil {
 		return nil, err
@@ -277,40 +322,100 @@ func (r *resolver) resolve(id string, chain []string) (*Document, error) {
 
 func (r *resolver) build(id string, chain []string) (*Document, error) {
 	f := r.files[id]
+	p := &problems{policy: id}
+	// from is the county-district that hands the file in; "" for the city.
+	from := r.unit(f.From)
+	if from == r.j.Code {
+		from = ""
+	}
 	if f.Document != nil {
 		if err := r.checkUnit(f.Document.Jurisdiction, f.Document.posOf("jurisdiction"), id); err != nil {
 			return nil, err
 		}
-		return f.Document, nil
+		if from == "" {
+			return f.Document, nil
+		}
+		r.checkOwnUnit(f, from, p)
+		p.locked(f.posOf("id"), LockExtendsCity, "%[1]s报送的文件须用 extends 继承市级政策或%[1]s此前的版本，不能是一份完整的政策", "a file handed in by %[1]s must extend the city's policy or one of %[1]s's earlier versions (extends); it cannot be a whole policy", r.j.UnitName(from))
+		return nil, p.err()
 	}
 	o := f.Overlay
 	if err := r.checkUnit(o.Jurisdiction, o.posOf("jurisdiction"), id); err != nil {
 		return nil, err
 	}
+	if from != "" {
+		r.checkOwnUnit(f, from, p)
+		if o.Locks != nil {
+			p.locked(o.posOf("locks"), LockLocks, "locks 只能写在市级政策中；请删去", "locks belong to the city's policy only; remove them")
+		}
+	}
+	fail := func(err error) (*Document, error) {
+		p.join(err)
+		return nil, p.err()
+	}
 	if _, ok := r.files[o.Extends]; !ok {
-		return nil, &Error{Position: o.posOf("extends"), Policy: id, MessageZH: fmt.Sprintf("所继承的政策（extends）%q 不存在", o.Extends), Message: fmt.Sprintf("extends %q, which is not a known policy", o.Extends), Err: ErrExtends}
+		return fail(&Error{Position: o.posOf("extends"), Policy: id, MessageZH: fmt.Sprintf("所继承的政策（extends）%q 不存在", o.Extends), Message: fmt.Sprintf("extends %q, which is not a known policy", o.Extends), Err: ErrExtends})
 	}
 	base, err := r.resolve(o.Extends, append(chain, id))
 	if err != nil {
-		return nil, err
+		if err == errReported && len(p.errs) == 0 {
+			return nil, err // the base's errors stand for this one's
+		}
+		if err == errReported {
+			return nil, p.err()
+		}
+		return fail(err)
 	}
 	unit, baseUnit := r.unit(o.Jurisdiction), r.unit(base.Jurisdiction)
 	if baseUnit != unit && baseUnit != r.j.Code {
-		return nil, &Error{Position: o.posOf("extends"), Policy: id, MessageZH: fmt.Sprintf("%[1]s的政策不能继承属于%[3]s的政策 %[2]s；请继承市级政策或%[1]s自己的政策", r.j.UnitName(unit), base.ID, r.j.UnitName(baseUnit)), Message: fmt.Sprintf("a policy of %s cannot extend %s, which belongs to %s; extend the city's policy or one of %s's own", r.j.UnitName(unit), base.ID, r.j.UnitName(baseUnit), r.j.UnitName(unit)), Err: ErrExtends}
+		return fail(&Error{Position: o.posOf("extends"), Policy: id, MessageZH: fmt.Sprintf("%[1]s的政策不能继承属于%[3]s的政策 %[2]s；请继承市级政策或%[1]s自己的政策", r.j.UnitName(unit), base.ID, r.j.UnitName(baseUnit)), Message: fmt.Sprintf("a policy of %s cannot extend %s, which belongs to %s; extend the city's policy or one of %s's own", r.j.UnitName(unit), base.ID, r.j.UnitName(baseUnit), r.j.UnitName(unit)), Err: ErrExtends})
 	}
 	// A unit's overlay without a period of its own is in force when the
 	// embedded baseline is, which in this set ends when the city's own
 	// rules begin: it must not keep the baseline's rules in force after.
 	if base.ID == BaselineID && r.embedded && r.first != nil && unit != r.j.Code && o.ValidFrom.IsZero() {
 		if r.baselineUntil.Before(base.ValidFrom) {
-			return nil, &Error{Position: o.posOf("extends"), Policy: id, MessageZH: fmt.Sprintf("%[1]s 在此没有任何一天生效：市级政策 %[2]s 自 %[3]s（即 %[1]s 的生效首日）起生效；请填写生效日期（valid_from），或改为继承 %[2]s", base.ID, r.first.ID, r.first.ValidFrom), Message: fmt.Sprintf("%s is in force on no day here, since the city's own policy %s starts on %s, its first day; give valid_from, or extend %s", base.ID, r.first.ID, r.first.ValidFrom, r.first.ID), Err: ErrExtends}
+			return fail(&Error{Position: o.posOf("extends"), Policy: id, MessageZH: fmt.Sprintf("%[1]s 在此没有任何一天生效：市级政策 %[2]s 自 %[3]s（即 %[1]s 的生效首日）起生效；请填写生效日期（valid_from），或改为继承 %[2]s", base.ID, r.first.ID, r.first.ValidFrom), Message: fmt.Sprintf("%s is in force on no day here, since the city's own policy %s starts on %s, its first day; give valid_from, or extend %s", base.ID, r.first.ID, r.first.ValidFrom, r.first.ID), Err: ErrExtends})
 		}
 		if base.ValidUntil.IsZero() || r.baselineUntil.Before(base.ValidUntil) {
 			base = base.Clone()
 			base.ValidUntil = r.baselineUntil
 		}
 	}
-	return o.Apply(base)
+	d, applied := o.apply(base)
+	p.errs = append(p.errs, applied.errs...)
+	if from != "" {
+		checkLocks(r.cityBase(base), d, o, p)
+	}
+	if err := p.err(); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// checkOwnUnit reports a county-district's file whose jurisdiction is not
+// the unit from that hands it in.
+func (r *resolver) checkOwnUnit(f *File, from string, p *problems) {
+	if code := f.jurisdiction(); r.unit(code) != from {
+		p.locked(f.posOf("jurisdiction"), LockOwnUnit, "本文件由%[1]s（%[2]s）报送，适用地区（jurisdiction）却是%[3]s（%[4]s）；请写 %[2]q", "the file is handed in by %[1]s (%[2]s) but its jurisdiction is %[3]s (%[4]s); write %[2]q", r.j.UnitName(from), from, r.j.UnitName(code), code)
+	}
+}
+
+// cityBase returns the policy the city handed in that d is built on: d
+// itself, or the nearest policy of its extends chain. Its locks bound what
+// a county-district's overlay of d may change.
+func (r *resolver) cityBase(d *Document) *Document {
+	for {
+		f, ok := r.files[d.ID]
+		if !ok || r.unit(f.From) == r.j.Code {
+			return d
+		}
+		next, ok := r.docs[d.Extends]
+		if !ok {
+			return d
+		}
+		d = next
+	}
 }
 
 func (r *resolver) unit(code string) string {
@@ -331,8 +436,10 @@ func (r *resolver) checkUnit(code string, at Position, id string) error {
 }
 
 // LoadFS parses every *.yaml file of fsys under dir (not those ending in
-// _cases.yaml, which hold test cases) and builds a Set from them.
-func LoadFS(j *roster.Jurisdiction, fsys fs.FS, dir string, opts ...Option) (*Set, error) {
+// _cases.yaml, which hold test cases), all handed in by the city or
+// county-district with code from, and builds a Set from them: a
+// county-district's upload folder, or the city's.
+func LoadFS(j *roster.Jurisdiction, from string, fsys fs.FS, dir string, opts ...Option) (*Set, error) {
 	entries, err := fs.ReadDir(fsys, dir)
 	if err != nil {
 		return nil, err
@@ -348,7 +455,7 @@ func LoadFS(j *roster.Jurisdiction, fsys fs.FS, dir string, opts ...Option) (*Se
 		if err != nil {
 			return nil, err
 		}
-		f, err := Parse(path.Join(dir, name), data)
+		f, err := Parse(from, path.Join(dir, name), data)
 		if err != nil {
 			p.errs = append(p.errs, err)
 			continue

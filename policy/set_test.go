@@ -11,7 +11,7 @@ import (
 )
 
 func TestSetFor(t *testing.T) {
-	s, err := policy.LoadFS(roster.Nanning(), os.DirFS("testdata"), "versions")
+	s, err := policy.LoadFS(roster.Nanning(), cityCode, os.DirFS("testdata"), "versions")
 	require.NoError(t, err)
 	d := roster.NewDate
 	tests := []struct {
@@ -109,14 +109,14 @@ func TestSetReplacesBaseline(t *testing.T) {
 func TestSetReportsAChainOnce(t *testing.T) {
 	bad, err := load(t, "overlay-errors/change-unknown-indicator.yaml")
 	require.NoError(t, err)
-	child, err := policy.Parse("child.yaml", []byte("id: child\nname: 子\njurisdiction: \"450103\"\nextends: qingxiu-bad\nvalid_from: 2020-01-01\n"))
+	child, err := policy.Parse(qingxiuCode, "child.yaml", []byte("id: child\nname: 子\njurisdiction: \"450103\"\nextends: qingxiu-bad\nvalid_from: 2020-01-01\n"))
 	require.NoError(t, err)
 	_, err = policy.NewSet(roster.Nanning(), []*policy.File{child, bad})
 	assert.EqualError(t, err, `overlay-errors/change-unknown-indicator.yaml:8:8: 政策 qingxiu-bad：indicators.change：nanning-2019 中没有指标 "C9" (indicators.change: indicator "C9" does not exist in nanning-2019)`)
 }
 
 func TestSetConcurrentUse(t *testing.T) {
-	s, err := policy.LoadFS(roster.Nanning(), os.DirFS("testdata"), "versions")
+	s, err := policy.LoadFS(roster.Nanning(), cityCode, os.DirFS("testdata"), "versions")
 	require.NoError(t, err)
 	done := make(chan string)
 	for i := range 16 {
@@ -147,8 +147,8 @@ func TestSetOfAnotherCity(t *testing.T) {
 	assert.EqualError(t, err, "城中区（450202）在 2024-01-01 没有生效的政策 (no policy in force: 城中区 (450202) on 2024-01-01)")
 
 	f := policy.BaselineFile()
-	f.Document.ID, f.Document.Jurisdiction = "liuzhou-2024", "450200"
-	over, err := policy.Parse("chengzhong.yaml", []byte("id: chengzhong-2024\nname: 城中区\njurisdiction: \"450202\"\nextends: liuzhou-2024\nvalid_from: 2024-06-01\n"))
+	f.From, f.Document.ID, f.Document.Jurisdiction = "450200", "liuzhou-2024", "450200"
+	over, err := policy.Parse("450202", "chengzhong.yaml", []byte("id: chengzhong-2024\nname: 城中区\njurisdiction: \"450202\"\nextends: liuzhou-2024\nvalid_from: 2024-06-01\n"))
 	require.NoError(t, err)
 	s, err = policy.NewSet(j, []*policy.File{f, over})
 	require.NoError(t, err)
@@ -175,7 +175,7 @@ func TestSetDocumentExtendsForTheRecord(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "city-2019", p.ID())
 
-	over, err := policy.Parse("next.yaml", []byte("id: city-2022\nname: 南宁市（2022）\njurisdiction: \"450100\"\nextends: city-2019\nvalid_from: 2022-01-01\n"))
+	over, err := policy.Parse(cityCode, "next.yaml", []byte("id: city-2022\nname: 南宁市（2022）\njurisdiction: \"450100\"\nextends: city-2019\nvalid_from: 2022-01-01\n"))
 	require.NoError(t, err)
 	f.Document.Extends = "city-2022"
 	s, err = policy.NewSet(roster.Nanning(), []*policy.File{f, over})

@@ -25,7 +25,7 @@ func TestVetoGradeMustBeRemoved(t *testing.T) {
 		{
 			name: "an overlay replacing the bands without removed on D",
 			compile: func(t *testing.T) error {
-				f, err := policy.Parse("x.yaml", []byte(overlayYAML+grades))
+				f, err := policy.Parse(cityCode, "x.yaml", []byte(overlayYAML+grades))
 				require.NoError(t, err)
 				_, err = policy.NewSet(roster.Nanning(), []*policy.File{f})
 				return err
@@ -71,7 +71,7 @@ func TestGradesRiseFromDToA(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			f, err := policy.Parse("x.yaml", []byte(overlayYAML+tt.grades))
+			f, err := policy.Parse(qingxiuCode, "x.yaml", []byte(overlayYAML+tt.grades))
 			require.NoError(t, err)
 			_, err = policy.NewSet(roster.Nanning(), []*policy.File{f})
 			assert.EqualError(t, err, tt.want)

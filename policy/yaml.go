@@ -20,7 +20,11 @@ import (
 // File is a parsed policy file: a full policy (Document) or, when it has
 // `extends`, an Overlay. Exactly one of the two is set.
 type File struct {
-	Name     string
+	Name string
+	// From is the GB/T 2260 code of the city or county-district that hands
+	// the file in, as the caller knows it (a county's upload, say): never
+	// read from the file. It bounds what the file may do ([NewSet]).
+	From     string
 	Document *Document
 	Overlay  *Overlay
 }
@@ -33,10 +37,13 @@ func (f *File) ID() string {
 	return f.Document.ID
 }
 
-// Parse reads one policy file; name is used in errors. It checks the form
-// of the file (well-formed YAML, known fields, values of the right type);
-// the invariants are checked when the policy is compiled.
-func Parse(name string, data []byte) (f *File, err error) {
+// Parse reads one policy file that the city or county-district with code
+// from hands in; name is used in errors. from is the caller's word, never
+// the file's: a county-district's file may change only what the city's
+// [Locks] leave to it, which [NewSet] checks. Parse checks the form of the
+// file (well-formed YAML, known fields, values of the right type); the
+// invariants are checked when the policy is compiled.
+func Parse(from, name string, data []byte) (f *File, err error) {
 	// go-yaml v1.19.2 panics on some malformed files (a tag such as !x on a
 	// scalar where a list belongs: goccy/go-yaml#735). A bad file is an
 	// error for the clerk, never a crash of the program reading it.
@@ -62,7 +69,7 @@ func Parse(name string, data []byte) (f *File, err error) {
 	if err := yaml.NodeToValue(body, &head); err != nil {
 		return nil, yamlError(name, body, placeError(body, &head, err))
 	}
-	f = &File{Name: name}
+	f = &File{Name: name, From: from}
 	if head.Extends == "" {
 		f.Document = &Document{}
 		err = placeError(body, f.Document, yaml.NodeToValue(body, f.Document, yaml.Strict()))
@@ -514,6 +521,7 @@ func (d *Document) setFile(name string, lines [][]rune) {
 	for i := range d.Grades {
 		in(&d.Grades[i].Pos, name, list("grades"))
 	}
+	d.Locks.setFile(name, list("locks"))
 }
 
 func setIndicatorFile(ins []Indicator, name string, lines [][]rune, parent Position) {
@@ -560,6 +568,9 @@ func (o *Overlay) setFile(name string, lines [][]rune) {
 	}
 	for i := range o.Grades {
 		in(&o.Grades[i].Pos, name, list("grades"))
+	}
+	if o.Locks != nil {
+		o.Locks.setFile(name, list("locks"))
 	}
 }
 

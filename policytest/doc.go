@@ -76,10 +76,11 @@
 // report holds one Mismatch at the policy field (or at the file, when its
 // name gives the policy). [Check] does the same inside go test, one
 // t.Errorf per mismatch, and [CheckFS] loads a policy folder with its
-// cases and checks them all:
+// cases and checks them all, as the unit that hands the folder in (here
+// 青秀区, so that the city's locks hold as they will on upload):
 //
 //	func TestPolicy(t *testing.T) {
-//		policytest.CheckFS(t, roster.Nanning(), os.DirFS("policy"), ".")
+//		policytest.CheckFS(t, roster.Nanning(), "450103", os.DirFS("policy"), ".")
 //	}
 //
 // A Suite is immutable once parsed and safe for concurrent use.

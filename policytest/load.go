@@ -56,14 +56,16 @@ func Check(t testing.TB, a *newstrata.Assessor, p *policy.Policy, s *Suite) {
 	}
 }
 
-// CheckFS loads the policies of dir in fsys for j (as [policy.LoadFS]
-// does) and the cases beside them, and checks each suite against the
-// policy it names, with the baseline classification. A policy folder
-// without cases, a suite whose policy is not in the folder, or a folder
-// that does not load fails t.
-func CheckFS(t testing.TB, j *roster.Jurisdiction, fsys fs.FS, dir string) {
+// CheckFS loads the policies of dir in fsys for j as the city or
+// county-district with code from hands them in (as [policy.LoadFS] does),
+// and the cases beside them, and checks each suite against the policy it
+// names, with the baseline classification. from is the caller's, never
+// read from a file, so that a county's folder is held to the city's locks
+// in its tests as on upload. A policy folder without cases, a suite whose
+// policy is not in the folder, or a folder that does not load fails t.
+func CheckFS(t testing.TB, j *roster.Jurisdiction, from string, fsys fs.FS, dir string) {
 	t.Helper()
-	set, err := policy.LoadFS(j, fsys, dir)
+	set, err := policy.LoadFS(j, from, fsys, dir)
 	if err != nil {
 		t.Fatalf("policies of %s: %v", dir, err)
 	}

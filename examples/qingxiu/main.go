@@ -78,7 +78,7 @@ func run(w io.Writer, path, date string) error {
 		return err
 	}
 	j := roster.Nanning()
-	set, err := policy.LoadFS(j, policyFS, "policy")
+	set, err := policy.LoadFS(j, unit, policyFS, "policy") // 青秀区 hands its folder in
 	if err != nil {
 		return err
 	}

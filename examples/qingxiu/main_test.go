@@ -13,7 +13,7 @@ import (
 // TestCases runs the county's cases against its overlay, as its own go
 // test would.
 func TestCases(t *testing.T) {
-	policytest.CheckFS(t, roster.Nanning(), policyFS, "policy")
+	policytest.CheckFS(t, roster.Nanning(), unit, policyFS, "policy")
 }
 
 // TestRun runs the example on the sample roster.
