@@ -209,7 +209,9 @@ func (c *Classifier) Classify(r *roster.Record) (Result, error) {
 // rules that held. The first screen that holds, in the order of the rules,
 // decides. Else the matching groups decide: the first in the declared
 // priority is primary, the first of its rules that held gives the reason,
-// the others are secondary. Else the first fallback that holds decides,
+// the others are secondary. A group that only rules with yields gave comes
+// after every group that a rule without it gave, whatever the priority; a
+// rule without yields gives the reason before one with it. Else the first fallback that holds decides,
 // and failing that the otherwise rule, which then end Matched. Result.Rule
 // always names the rule that decided; when a screen decides, Matched may
 // also list group rules that held after it (an excluded 事业单位 journalist
@@ -231,6 +233,7 @@ func (c *Classifier) ClassifyFacts(f *roster.Facts) (Result, error) {
 		res     Result
 		decided *rule
 		firstOf [roster.G4 + 1]*rule // the first rule that held, by group
+		firmOf  [roster.G4 + 1]*rule // the first that held and does not yield
 	)
 	run := func(p program) (bool, error) {
 		ok, err := p.prog.Bool(f)
@@ -262,25 +265,37 @@ func (c *Classifier) ClassifyFacts(f *roster.Facts) (Result, error) {
 		if firstOf[p.Group] == nil {
 			firstOf[p.Group] = p.rule
 		}
+		if firmOf[p.Group] == nil && !p.Yields {
+			firmOf[p.Group] = p.rule
+		}
 	}
 	if decided != nil {
 		res.Outcome, res.Rule, res.Reason = decided.Outcome, decided.ID, decided.Reason
 		return res, nil
 	}
+	// The primary group is the first in priority that a rule without
+	// yields gives; only when every group that held came from yielding
+	// rules does a yielding rule decide.
+	by := firmOf
+	if !anyHeld(firmOf) {
+		by = firstOf
+	}
 	for _, g := range c.priority {
-		switch r := firstOf[g]; {
-		case r == nil:
-		case res.Primary == 0:
+		if r := by[g]; r != nil {
 			res.Outcome, res.Primary, res.Rule, res.Reason = Classified, g, r.ID, r.Reason
-		default:
+			if g == roster.G3 {
+				// The rule that decided gives the sub-kind, as it gives the reason.
+				res.Subkind = r.Subkind
+			}
+			break
+		}
+	}
+	for _, g := range c.priority {
+		if firstOf[g] != nil && g != res.Primary {
 			res.Secondary = append(res.Secondary, g)
 		}
 	}
 	if res.Primary != 0 {
-		if res.Primary == roster.G3 {
-			// The rule that decided gives the sub-kind, as it gives the reason.
-			res.Subkind = firstOf[roster.G3].Subkind
-		}
 		res.give(f)
 		return res, nil
 	}
@@ -307,6 +322,16 @@ func (res Result) give(f *roster.Facts) {
 	if res.Subkind.Valid() {
 		f.Subkind = res.Subkind.Label()
 	}
+}
+
+// anyHeld reports whether any group has a rule in rules.
+func anyHeld(rules [roster.G4 + 1]*rule) bool {
+	for _, r := range rules {
+		if r != nil {
+			return true
+		}
+	}
+	return false
 }
 
 // fault is the result of a rule that failed on a record.

@@ -88,8 +88,16 @@ func TestBaseline(t *testing.T) {
 			want{classify.Classified, roster.G4, []roster.Group{roster.G1}, 0, "G4.3", []string{"G1.2", "G4.3"}}},
 		{"G1 and G4: manager of a private new-media firm", "民营企业", "经营管理", "", true, 0,
 			want{classify.Classified, roster.G4, []roster.Group{roster.G1}, 0, "G4.1", []string{"G1.1", "G4.1"}}},
-		{"G2 and G4: lawyer and opinion leader", "中介组织", "专业服务", "律师", true, 300000,
-			want{classify.Classified, roster.G4, []roster.Group{roster.G2}, 0, "G4.4", []string{"G2.1", "G4.4"}}},
+		// G4.4 yields: an opinion leader who fits another group by the work
+		// done keeps that group as primary.
+		{"G2 and G4: lawyer and opinion leader stays G2", "中介组织", "专业服务", "律师", true, 300000,
+			want{classify.Classified, roster.G2, []roster.Group{roster.G4}, 0, "G2.1", []string{"G2.1", "G4.4"}}},
+		{"G2 and G4: social worker and opinion leader stays G2", "社会服务机构", "专业服务", "社会工作者", true, 100000,
+			want{classify.Classified, roster.G2, []roster.Group{roster.G4}, 0, "G2.3", []string{"G2.3", "G4.4"}}},
+		{"G2 and G4: a lawyer below the threshold is G2 alone", "中介组织", "专业服务", "律师", true, 99999,
+			want{classify.Classified, roster.G2, nil, 0, "G2.1", []string{"G2.1"}}},
+		{"G2 and G4: a new-media editor of a consultancy is G4 by the work", "中介组织", "采编", "", true, 300000,
+			want{classify.Classified, roster.G4, nil, 0, "G4.2", []string{"G4.2", "G4.4"}}},
 		{"G3 and G4: online writer on a platform", "无工作单位", "采编", "网络作家", true, 2000000,
 			want{classify.Classified, roster.G3, []roster.Group{roster.G4}, roster.Writing, "G3.1", []string{"G3.1", "G4.2", "G4.4"}}},
 		// Not new social strata: the three exclusions, before any group.
@@ -100,6 +108,8 @@ func TestBaseline(t *testing.T) {
 		{"state-owned enterprise", "国有企业", "专业技术", "", false, 0,
 			want{classify.NotNewStrata, 0, nil, 0, "N3", []string{"N3"}}},
 		{"investor of a private enterprise", "民营企业", "出资人", "", false, 0,
+			want{classify.NotNewStrata, 0, nil, 0, "N4", []string{"N4"}}},
+		{"investor of a foreign-invested enterprise, even an opinion leader off new media", "外商投资企业", "出资人", "", false, 500000,
 			want{classify.NotNewStrata, 0, nil, 0, "N4", []string{"N4"}}},
 		{"other staff of a private enterprise", "民营企业", "其他", "出纳", false, 0,
 			want{classify.NotNewStrata, 0, nil, 0, "N9", []string{"N9"}}},
@@ -356,4 +366,120 @@ func TestClassifyFactsGivesTheGroup(t *testing.T) {
 			assert.Equal(t, tt.subkind, f.Subkind)
 		})
 	}
+}
+
+// An owner of a private or foreign-invested firm is a non-public-economy
+// figure (非公有制经济人士), not new social strata, whether the form says so
+// by 是否出资人 or by the role 出资人; an owner of a new-media firm is G4, and
+// a partner of an intermediary is G2.
+func TestBaselineInvestor(t *testing.T) {
+	tests := []struct {
+		name                   string
+		kind, role, occupation string
+		newMedia               bool
+		want                   classify.Result
+	}{
+		{"owner who manages a private firm", "民营企业", "经营管理", "董事长", false,
+			classify.Result{Outcome: classify.NotNewStrata, Rule: "N4", Matched: []string{"N4", "G1.1"}}},
+		{"owner who is the engineer of a foreign-invested firm", "外商投资企业", "专业技术", "总工程师", false,
+			classify.Result{Outcome: classify.NotNewStrata, Rule: "N4", Matched: []string{"N4", "G1.2"}}},
+		{"owner with no role written", "民营企业", "", "", false,
+			classify.Result{Outcome: classify.NotNewStrata, Rule: "N4", Matched: []string{"N4"}}},
+		{"owner of a new-media firm who manages it", "民营企业", "经营管理", "", true,
+			classify.Result{Outcome: classify.Classified, Primary: roster.G4, Secondary: []roster.Group{roster.G1}, Rule: "G4.1", Matched: []string{"G1.1", "G4.1"}}},
+		{"owner of a new-media firm with no role written", "民营企业", "", "", true,
+			classify.Result{Outcome: classify.Classified, Primary: roster.G4, Rule: "G4.1", Matched: []string{"G4.1"}}},
+		{"partner of a law firm", "中介组织", "专业服务", "律师", false,
+			classify.Result{Outcome: classify.Classified, Primary: roster.G2, Rule: "G2.1", Matched: []string{"G2.1"}}},
+		{"a state-owned firm's rule comes first", "国有企业", "经营管理", "", false,
+			classify.Result{Outcome: classify.NotNewStrata, Rule: "N3", Matched: []string{"N3"}}},
+	}
+	c := baseline(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := person(t, tt.kind, tt.role, tt.occupation, tt.newMedia, 0)
+			r.Investor = true
+			got, err := c.Classify(r)
+			require.NoError(t, err)
+			rule, ok := c.Rules().Lookup(tt.want.Rule)
+			require.True(t, ok)
+			tt.want.Reason = rule.Reason
+			assert.Equal(t, tt.want, got)
+		})
+	}
+	// Without 是否出资人, a manager of a private firm is G1 as before.
+	got, err := c.Classify(person(t, "民营企业", "经营管理", "", false, 0))
+	require.NoError(t, err)
+	assert.Equal(t, "G1.1", got.Rule)
+}
+
+// A rule with yields gives way to a group that a rule without it gives;
+// among groups that only yielding rules give, the priority decides.
+func TestYields(t *testing.T) {
+	rules, err := classify.Parse("yields.yaml", []byte(`
+priority: [G4, G3, G1, G2]
+groups:
+  - id: G4.soft
+    name: 粉丝多
+    group: G4
+    yields: true
+    when: Followers >= 10
+    reason: 粉丝多。
+  - id: G3.soft
+    name: 无单位
+    group: G3
+    yields: true
+    when: EmployerKind == "无工作单位"
+    reason: 无单位。
+  - id: G2.firm
+    name: 中介
+    group: G2
+    when: EmployerKind == "中介组织"
+    reason: 中介。
+  - id: G4.firm
+    name: 采编
+    group: G4
+    when: Role == "采编"
+    reason: 采编。
+  - id: G1.off
+    name: 不让位
+    group: G1
+    yields: false
+    when: Occupation == "经理"
+    reason: 经理。
+otherwise:
+  id: Z
+  name: 其余
+  group: 无法判定
+  reason: 其余。
+`))
+	require.NoError(t, err)
+	c, err := classify.New(rules)
+	require.NoError(t, err)
+	tests := []struct {
+		name                   string
+		kind, role, occupation string
+		followers              int
+		primary                roster.Group
+		secondary              []roster.Group
+		rule                   string
+	}{
+		{"yielding alone decides", "民营企业", "", "", 10, roster.G4, nil, "G4.soft"},
+		{"a firm rule of another group wins over priority", "中介组织", "", "", 10, roster.G2, []roster.Group{roster.G4}, "G2.firm"},
+		{"two yielding groups: the priority", "无工作单位", "", "", 10, roster.G4, []roster.Group{roster.G3}, "G4.soft"},
+		{"a firm rule of the same group gives the reason", "中介组织", "采编", "", 10, roster.G4, []roster.Group{roster.G2}, "G4.firm"},
+		{"yields: false is a firm rule", "无工作单位", "", "经理", 0, roster.G1, []roster.Group{roster.G3}, "G1.off"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := c.Classify(person(t, tt.kind, tt.role, tt.occupation, false, tt.followers))
+			require.NoError(t, err)
+			assert.Equal(t, classify.Classified, got.Outcome)
+			assert.Equal(t, tt.primary, got.Primary, "primary")
+			assert.Equal(t, tt.secondary, got.Secondary, "secondary")
+			assert.Equal(t, tt.rule, got.Rule, "rule")
+		})
+	}
+	r, _ := rules.Lookup("G1.off")
+	assert.False(t, r.Yields)
 }

@@ -81,6 +81,12 @@ const (
 	otherwiseWhen   = "the otherwise rule has no when: it holds when nothing else does"
 )
 
+// The message of yields on a rule that does not give a group.
+const (
+	yieldsStepZh = "yields（让位）只用于群体判断（groups）下的规则"
+	yieldsStep   = "yields is only for a rule under groups"
+)
+
 const (
 	topFields     = "jurisdiction, priority, screens, groups, fallbacks, otherwise"
 	overlayFields = "extends, jurisdiction, priority, screens, groups, fallbacks, replace, disable"
@@ -338,7 +344,11 @@ func ruleFields(step Step, overlay bool) []string {
 	case step == Otherwise:
 		return []string{"id", "name", "group", "reason"}
 	case step == 0:
-		return []string{"id", "name", "group", "subkind", "when", "reason"}
+		return []string{"id", "name", "group", "subkind", "yields", "when", "reason"}
+	case step == Grouping && overlay:
+		return []string{"id", "name", "group", "subkind", "yields", "when", "reason", "before"}
+	case step == Grouping:
+		return []string{"id", "name", "group", "subkind", "yields", "when", "reason"}
 	case overlay:
 		return []string{"id", "name", "group", "subkind", "when", "reason", "before"}
 	}
@@ -384,6 +394,9 @@ func (d *decoder) rule(n ast.Node, step Step) (*draft, error) {
 		if kv.key == "when" && step == Otherwise {
 			return nil, d.fail(kv.at, ErrUnknownField, r.ID, otherwiseWhenZh, otherwiseWhen)
 		}
+		if kv.key == "yields" {
+			return nil, d.fail(kv.at, ErrUnknownField, r.ID, yieldsStepZh, yieldsStep)
+		}
 		return nil, d.fail(kv.at, ErrUnknownField, r.ID, "未知字段 %q，可用字段为 %s", "unknown field %q (want %s)", kv.key, strings.Join(allowed, ", "))
 	}
 	for _, req := range []string{"name", "group", "when", "reason"} {
@@ -424,6 +437,19 @@ func (d *decoder) rule(n ast.Node, step Step) (*draft, error) {
 				return nil, err
 			}
 			r.before = &s
+		case "yields":
+			s, err := d.text(kv, r.ID)
+			if err != nil {
+				return nil, err
+			}
+			switch s.text {
+			case "true":
+				r.Yields = true
+			case "false":
+			default:
+				return nil, d.fail(s.at, ErrInvalid, r.ID, "字段 \"yields\" 应为 true 或 false，不是 %q", "field \"yields\" must be true or false, not %q", s.text)
+			}
+			r.yieldsAt = s.at
 		}
 	}
 	// The sub-kind is read last: it needs the group.

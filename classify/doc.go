@@ -25,6 +25,7 @@
 //	  - id: G4.4
 //	    name: 网络意见人士
 //	    group: G4
+//	    yields: true
 //	    when: NewMedia && Followers >= 50000
 //	    reason: 以新媒体为平台发表意见，主要账号粉丝在五万以上，属于网络意见人士。
 //	disable: [U2]
@@ -37,7 +38,8 @@
 //	    reason: 无工作单位，凭无人机驾驶技能提供服务，属于技能型市场服务人员。
 //
 // Each rule has an id, a Chinese name, a group, a formula (when) and the
-// reason a clerk reads. Formulas are expr-lang/expr expressions over
+// reason a clerk reads; a group rule may also name a G3 sub-kind (subkind)
+// and give way to other groups (yields). Formulas are expr-lang/expr expressions over
 // [roster.Facts] (EmployerKind, Role, Occupation, NewMedia, Followers ...),
 // type-checked when the rules are compiled. A classification does not
 // depend on the assessment date, so a formula may not read Age or the
@@ -46,11 +48,16 @@
 // A classification takes four steps, one per section of the document:
 //
 //   - screens, before the groups: the exclusions (党政机关, 事业单位,
-//     国有企业 give [NotNewStrata]) and the data that must be there (no
+//     国有企业, and investors of private firms other than new-media ones,
+//     give [NotNewStrata]) and the data that must be there (no
 //     employer kind gives [Undetermined]). The first that holds decides.
 //   - groups: every group rule runs. The groups that hold are ordered by the
 //     declared priority (baseline: G3, G4, G1, G2); the first is primary,
-//     the others are secondary.
+//     the others are secondary. A rule marked "yields: true" gives way: its
+//     group is primary only when no rule without yields holds for another
+//     group, and secondary otherwise (the baseline's 网络意见人士 rule G4.4:
+//     a lawyer with many followers stays G2, with G4 secondary). yields is
+//     for rules under groups only.
 //   - fallbacks, when no group holds: the first that holds decides (a
 //     freelancer whose occupation is in no sub-kind list is Undetermined).
 //   - otherwise: the conclusion when nothing else holds.

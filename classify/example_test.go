@@ -125,6 +125,7 @@ func ExampleBaseline() {
 	// N1 党政机关工作人员 非新的社会阶层人士
 	// N2 事业单位工作人员 非新的社会阶层人士
 	// N3 国有企业工作人员 非新的社会阶层人士
+	// N4 民营企业和外商投资企业出资人 非新的社会阶层人士
 	// U1 单位性质未填写 无法判定
 	// U2 单位性质为其他 无法判定
 }
@@ -140,6 +141,7 @@ replace:
   - id: G4.4
     name: 网络意见人士
     group: G4
+    yields: true
     when: NewMedia && Followers >= 50000
     reason: 以新媒体为平台发表意见，主要账号粉丝在五万以上，属于网络意见人士。
 disable: [U2]
@@ -154,7 +156,7 @@ disable: [U2]
 		fmt.Printf("%s: %s (%s:%d); U2 %v\n", rules.Jurisdiction(), r.When, r.File, r.Line, hasU2)
 	}
 	// Output:
-	// 450100: NewMedia && Followers >= 100000 (classify/baseline.yaml:176); U2 true
+	// 450100: NewMedia && Followers >= 100000 (classify/baseline.yaml:194); U2 true
 	// 450123: NewMedia && Followers >= 50000 (county.yaml:5); U2 false
 }
 

@@ -19,6 +19,12 @@ type Rule struct {
 	Outcome Outcome
 	Group   roster.Group   // for a rule under groups
 	Subkind roster.Subkind // for a G3 rule, if it names one
+	// Yields marks a rule under groups whose group gives way: it is the
+	// primary group only when no rule without Yields holds for another
+	// group; when one does, the group is kept as secondary whatever the
+	// priority. The baseline's 网络意见人士 rule yields: a lawyer with many
+	// followers stays G2, and G4 is secondary.
+	Yields bool
 	// When is the rule's formula over [roster.Facts]; "" for the otherwise
 	// rule, which holds when nothing else does.
 	When string
@@ -33,7 +39,7 @@ type Rule struct {
 // rule is a Rule with what errors need: where its fields stand.
 type rule struct {
 	Rule
-	idAt, groupAt, whenAt pos
+	idAt, groupAt, whenAt, yieldsAt pos
 	// src is the file position of every character of When, and of its end.
 	src []pos
 }
@@ -179,6 +185,9 @@ func build(base *Rules, d *doc) (*Rules, error) {
 		changed[dr.ID] = dr.idAt
 		if err := dec.checkGroup(dr, r.Step); err != nil {
 			return nil, err
+		}
+		if dr.Yields && r.Step != Grouping {
+			return nil, fail(dr.yieldsAt, ErrInvalid, dr.ID, yieldsStepZh, yieldsStep)
 		}
 		switch {
 		case r.Step == Otherwise && dr.hasWhen:

@@ -103,9 +103,11 @@ func TestOverlayLeavesBaseUnchanged(t *testing.T) {
 	assert.False(t, ok, "disabled")
 	r, _ = over.Lookup("G4.4")
 	assert.Equal(t, classify.Rule{ID: "G4.4", Name: "网络意见人士", Step: classify.Grouping, Outcome: classify.Classified,
-		Group: roster.G4, When: "NewMedia && Followers >= 50000",
+		Group: roster.G4, Yields: true, When: "NewMedia && Followers >= 50000",
 		Reason: "以新媒体为平台发表意见，主要账号粉丝在五万以上，属于网络意见人士，计入新媒体从业人员。",
 		File:   "rules.yaml", Line: 12, Column: 5}, r)
+	r, _ = base.Lookup("G4.4")
+	assert.True(t, r.Yields, "the baseline's opinion-leader rule gives way")
 
 	var ids []string
 	for _, r := range over.List() {
@@ -113,9 +115,9 @@ func TestOverlayLeavesBaseUnchanged(t *testing.T) {
 			ids = append(ids, r.ID)
 		}
 	}
-	assert.Equal(t, []string{"N1", "N2", "N3", "QX.N1", "U1"}, ids, "QX.N1 before U1, U2 gone")
+	assert.Equal(t, []string{"N1", "N2", "N3", "N4", "QX.N1", "U1"}, ids, "QX.N1 before U1, U2 gone")
 	last := over.List()[len(over.List())-2]
-	assert.Equal(t, "N4", last.ID, "groups added, fallbacks kept")
+	assert.Equal(t, "U4", last.ID, "groups added, fallbacks kept")
 
 	// Overlays stack: the second applies to the first and leaves it as it was.
 	second, err := over.Extend("second.yaml", []byte("extends: qingxiu\npriority: [G1, G2, G3, G4]\ndisable: [QX.G3.1]\n"))
@@ -195,7 +197,37 @@ groups:
     whn: Role == "经营管理"
     reason: 理由。
 `, false, classify.ErrUnknownField,
-			`bad.yaml:6:5: 规则 A：未知字段 "whn"，可用字段为 id, name, group, subkind, when, reason (unknown field "whn" (want id, name, group, subkind, when, reason))`},
+			`bad.yaml:6:5: 规则 A：未知字段 "whn"，可用字段为 id, name, group, subkind, yields, when, reason (unknown field "whn" (want id, name, group, subkind, yields, when, reason))`},
+		{"yields not a boolean", `priority: [G1, G2, G3, G4]
+groups:
+  - id: A
+    name: 甲
+    group: G1
+    yields: 是
+    when: Role == "经营管理"
+    reason: 理由。
+`, false, classify.ErrInvalid,
+			`bad.yaml:6:13: 规则 A：字段 "yields" 应为 true 或 false，不是 "是" (field "yields" must be true or false, not "是")`},
+		{"yields on a screen", `priority: [G1, G2, G3, G4]
+screens:
+  - id: S
+    name: 乙
+    group: 非新的社会阶层
+    yields: true
+    when: Role == "其他"
+    reason: 理由。
+`, false, classify.ErrUnknownField,
+			`bad.yaml:6:5: 规则 S：yields（让位）只用于群体判断（groups）下的规则 (yields is only for a rule under groups)`},
+		{"yields on a replaced fallback", `extends: baseline
+replace:
+  - id: U3
+    name: 无工作单位但职业未列入六类
+    group: 无法判定
+    yields: true
+    when: EmployerKind == "无工作单位"
+    reason: 无法判定。
+`, true, classify.ErrInvalid,
+			`bad.yaml:6:13: 规则 U3：yields（让位）只用于群体判断（groups）下的规则 (yields is only for a rule under groups)`},
 		{"unknown group", `priority: [G1, G2, G3, G4]
 groups:
   - id: A
@@ -299,7 +331,7 @@ replace:
 groups:
   - {id: G1.1, name: 甲, group: G1, when: "true", reason: 理由。}
 `, false, classify.ErrDuplicateID,
-			`bad.yaml:3:10: 规则 G1.1：所基于的规则在 classify/baseline.yaml:76:9 已有这个编号；要修改那条规则，请列在 replace 下 (the base has a rule with this id at classify/baseline.yaml:76:9; list it under replace to change it)`},
+			`bad.yaml:3:10: 规则 G1.1：所基于的规则在 classify/baseline.yaml:93:9 已有这个编号；要修改那条规则，请列在 replace 下 (the base has a rule with this id at classify/baseline.yaml:93:9; list it under replace to change it)`},
 		{"replacement of another step", `extends: baseline
 replace:
   - {id: N1, name: 甲, group: G1, when: "true", reason: 理由。}

@@ -106,7 +106,9 @@ func (c Change) String() string { return c.Text }
 // the old one. It works on any two documents, resolved (an overlay applied
 // by [Overlay.Apply], or a compiled policy's [Policy.Document]); the ids of
 // the two policies, what they extend and where their text stands in files
-// are not changes, and formulas that differ only in white space are equal.
+// are not changes, and formulas with the same parse are equal (white space,
+// line breaks, comments and redundant parentheses aside); a changed formula
+// is shown as written, its white space folded.
 // The changes come in the order of the policy: the policy's own fields,
 // inputs, conditions, indicators (each first-level indicator followed by
 // its second-level ones), bonuses, vetoes, grades; what next no longer has
@@ -181,7 +183,7 @@ func (d *differ) conditions(base, next []Condition) {
 	for _, c := range next {
 		b, ok := old[c.ID]
 		if !ok {
-			d.add(ConditionAdded, c.ID, "新增条件 %s %s（%s）：%s (condition added: %s)", c.ID, c.Name, c.Kind.Label(), canonicalFormula(c.Formula), string(c.Kind))
+			d.add(ConditionAdded, c.ID, "新增条件 %s %s（%s）：%s (condition added: %s)", c.ID, c.Name, c.Kind.Label(), asWritten(c.Formula), string(c.Kind))
 			continue
 		}
 		if b.Kind != c.Kind {
@@ -190,8 +192,8 @@ func (d *differ) conditions(base, next []Condition) {
 		if b.Name != c.Name {
 			d.add(ConditionChanged, c.ID, "条件 %s：名称 %s → %s (name changed)", c.ID, b.Name, c.Name)
 		}
-		if canonicalFormula(b.Formula) != canonicalFormula(c.Formula) {
-			d.add(ConditionChanged, c.ID, "条件 %s %s：公式 %s → %s (formula changed)", c.ID, c.Name, canonicalFormula(b.Formula), canonicalFormula(c.Formula))
+		if !sameFormula(b.Formula, c.Formula) {
+			d.add(ConditionChanged, c.ID, "条件 %s %s：公式 %s → %s (formula changed)", c.ID, c.Name, asWritten(b.Formula), asWritten(c.Formula))
 		}
 		if b.Reason != c.Reason {
 			d.add(ConditionChanged, c.ID, "条件 %s %s：不符合时的说明 %s → %s (reason changed)", c.ID, c.Name, orNone(b.Reason), orNone(c.Reason))
@@ -276,7 +278,7 @@ func (d *differ) indicator(old map[string]placed, in placed) {
 			return
 		}
 		d.add(IndicatorAdded, in.ID, "新增指标 %s %s（属于 %s %s），分值 %s，公式 %s (indicator added under %s, points %s)",
-			in.ID, in.Name, in.parent.ID, in.parent.Name, in.Points, canonicalFormula(in.Formula), in.parent.ID, in.Points)
+			in.ID, in.Name, in.parent.ID, in.parent.Name, in.Points, asWritten(in.Formula), in.parent.ID, in.Points)
 		return
 	}
 	if from, to := parentID(b), parentID(in); from != to {
@@ -288,8 +290,8 @@ func (d *differ) indicator(old map[string]placed, in placed) {
 	if !b.Points.Equal(in.Points) {
 		d.add(IndicatorPointsChanged, in.ID, "指标 %s %s：分值 %s → %s (points %s → %s)", in.ID, in.Name, b.Points, in.Points, b.Points, in.Points)
 	}
-	if canonicalFormula(b.Formula) != canonicalFormula(in.Formula) {
-		d.add(IndicatorFormulaChanged, in.ID, "指标 %s %s：公式 %s → %s (formula changed)", in.ID, in.Name, orNone(canonicalFormula(b.Formula)), orNone(canonicalFormula(in.Formula)))
+	if !sameFormula(b.Formula, in.Formula) {
+		d.add(IndicatorFormulaChanged, in.ID, "指标 %s %s：公式 %s → %s (formula changed)", in.ID, in.Name, orNone(asWritten(b.Formula)), orNone(asWritten(in.Formula)))
 	}
 	if b.Note != in.Note {
 		d.add(IndicatorChanged, in.ID, "指标 %s %s：说明 %s → %s (note changed)", in.ID, in.Name, orNone(b.Note), orNone(in.Note))
@@ -301,7 +303,7 @@ func (d *differ) bonuses(base, next []Bonus) {
 	for _, n := range next {
 		b, ok := old[n.ID]
 		if !ok {
-			d.add(BonusAdded, n.ID, "新增加分项 %s %s，最多 %s 分，公式 %s (bonus added, up to %s)", n.ID, n.Name, n.Points, canonicalFormula(n.Formula), n.Points)
+			d.add(BonusAdded, n.ID, "新增加分项 %s %s，最多 %s 分，公式 %s (bonus added, up to %s)", n.ID, n.Name, n.Points, asWritten(n.Formula), n.Points)
 			continue
 		}
 		if b.Name != n.Name {
@@ -310,8 +312,8 @@ func (d *differ) bonuses(base, next []Bonus) {
 		if !b.Points.Equal(n.Points) {
 			d.add(BonusChanged, n.ID, "加分项 %s %s：分值 %s → %s (points %s → %s)", n.ID, n.Name, b.Points, n.Points, b.Points, n.Points)
 		}
-		if canonicalFormula(b.Formula) != canonicalFormula(n.Formula) {
-			d.add(BonusChanged, n.ID, "加分项 %s %s：公式 %s → %s (formula changed)", n.ID, n.Name, canonicalFormula(b.Formula), canonicalFormula(n.Formula))
+		if !sameFormula(b.Formula, n.Formula) {
+			d.add(BonusChanged, n.ID, "加分项 %s %s：公式 %s → %s (formula changed)", n.ID, n.Name, asWritten(b.Formula), asWritten(n.Formula))
 		}
 	}
 	for _, b := range gone(base, next, func(b Bonus) string { return b.ID }) {
@@ -324,14 +326,14 @@ func (d *differ) vetoes(base, next []Veto) {
 	for _, n := range next {
 		b, ok := old[n.ID]
 		if !ok {
-			d.add(VetoAdded, n.ID, "新增一票否决项 %s %s：%s (veto added)", n.ID, n.Name, canonicalFormula(n.Formula))
+			d.add(VetoAdded, n.ID, "新增一票否决项 %s %s：%s (veto added)", n.ID, n.Name, asWritten(n.Formula))
 			continue
 		}
 		if b.Name != n.Name {
 			d.add(VetoChanged, n.ID, "一票否决项 %s：名称 %s → %s (name changed)", n.ID, b.Name, n.Name)
 		}
-		if canonicalFormula(b.Formula) != canonicalFormula(n.Formula) {
-			d.add(VetoChanged, n.ID, "一票否决项 %s %s：公式 %s → %s (formula changed)", n.ID, n.Name, canonicalFormula(b.Formula), canonicalFormula(n.Formula))
+		if !sameFormula(b.Formula, n.Formula) {
+			d.add(VetoChanged, n.ID, "一票否决项 %s %s：公式 %s → %s (formula changed)", n.ID, n.Name, asWritten(b.Formula), asWritten(n.Formula))
 		}
 	}
 	for _, v := range gone(base, next, func(v Veto) string { return v.ID }) {

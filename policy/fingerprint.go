@@ -4,24 +4,27 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"strings"
+
+	"github.com/newstrata/newstrata/formula"
 )
 
 // Fingerprint returns the SHA-256, in hex, of d's canonical form: its JSON
-// with positions left out and every formula's white space outside string
-// literals folded, so that YAML style, comments and indentation do not
-// change it while any change of meaning does.
+// with positions left out and every formula in one normal form, so that
+// YAML style, comments, indentation, and a formula's white space, line
+// breaks and redundant parentheses do not change it while any change of
+// meaning does. Two formulas with the same parse give the same fingerprint,
+// as [Diff] finds them equal.
 func (d *Document) Fingerprint() string {
 	c := d.Clone()
 	for i := range c.Conditions {
-		c.Conditions[i].Formula = canonicalFormula(c.Conditions[i].Formula)
+		c.Conditions[i].Formula = canonical(c.Conditions[i].Formula)
 	}
 	canonicalIndicators(c.Indicators)
 	for i := range c.Bonuses {
-		c.Bonuses[i].Formula = canonicalFormula(c.Bonuses[i].Formula)
+		c.Bonuses[i].Formula = canonical(c.Bonuses[i].Formula)
 	}
 	for i := range c.Vetoes {
-		c.Vetoes[i].Formula = canonicalFormula(c.Vetoes[i].Formula)
+		c.Vetoes[i].Formula = canonical(c.Vetoes[i].Formula)
 	}
 	b, err := json.Marshal(c)
 	if err != nil {
@@ -34,42 +37,25 @@ func (d *Document) Fingerprint() string {
 
 func canonicalIndicators(ins []Indicator) {
 	for i := range ins {
-		ins[i].Formula = canonicalFormula(ins[i].Formula)
+		ins[i].Formula = canonical(ins[i].Formula)
 		canonicalIndicators(ins[i].Children)
 	}
 }
 
-// canonicalFormula folds runs of white space outside string literals into
-// one space and trims the ends. Inside "..." and '...' a backslash escapes
-// the next character, so an escaped quote does not end the literal.
-func canonicalFormula(s string) string {
-	var b strings.Builder
-	var quote rune
-	space, escaped := false, false
-	for _, r := range strings.TrimSpace(s) {
-		switch {
-		case quote != 0:
-			b.WriteRune(r)
-			switch {
-			case escaped:
-				escaped = false
-			case r == '\\' && quote != '`':
-				escaped = true
-			case r == quote:
-				quote = 0
-			}
-			continue
-		case r == '"' || r == '\'' || r == '`':
-			quote = r
-		case r == ' ' || r == '\t' || r == '\n' || r == '\r':
-			space = true
-			continue
-		}
-		if space {
-			b.WriteByte(' ')
-			space = false
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
+// canonical returns a formula in the normal form of [formula.Canonical]: two
+// formulas with the same parse have the same one. A formula that does not
+// parse keeps its text with white space folded; it never compiles, so only
+// a document that is not a policy can hold one.
+func canonical(src string) string {
+	s, _ := formula.Canonical(src)
+	return s
 }
+
+// sameFormula reports whether two formulas parse to the same tree: their
+// white space, line breaks (a YAML block scalar folds them into spaces),
+// comments and redundant parentheses aside.
+func sameFormula(a, b string) bool { return canonical(a) == canonical(b) }
+
+// asWritten is a formula as written, for a reader: white space
+// folded, its own parentheses and spelling kept.
+func asWritten(s string) string { return formula.Fold(s) }

@@ -243,7 +243,7 @@ func checkLocks(city, d *Document, o *Overlay, p *problems) {
 			continue
 		}
 		nc := d.Conditions[i]
-		if canonicalFormula(nc.Formula) != canonicalFormula(c.Formula) {
+		if canonical(nc.Formula) != canonical(c.Formula) {
 			p.locked(d.blame(nc.FormulaPos, nc.Pos), LockConditions, "不能修改市级资格条件 %[1]s的公式", "the formula of condition %[2]s of the city's cannot be changed", zh(c.ID, c.Name), en(c.ID, c.Name))
 		}
 		if c.Kind == Hard && nc.Kind != Hard && !slices.Contains(locks.Relax, c.ID) {
@@ -255,7 +255,7 @@ func checkLocks(city, d *Document, o *Overlay, p *problems) {
 		switch {
 		case i < 0:
 			p.locked(o.posOf("vetoes"), LockVetoes, "不能删除市级一票否决项 %[1]s", "veto %[2]s of the city's cannot be removed", zh(v.ID, v.Name), en(v.ID, v.Name))
-		case canonicalFormula(d.Vetoes[i].Formula) != canonicalFormula(v.Formula):
+		case canonical(d.Vetoes[i].Formula) != canonical(v.Formula):
 			p.locked(d.blame(d.Vetoes[i].FormulaPos, d.Vetoes[i].Pos), LockVetoes, "不能修改市级一票否决项 %[1]s的公式", "the formula of veto %[2]s of the city's cannot be changed", zh(v.ID, v.Name), en(v.ID, v.Name))
 		}
 	}
@@ -331,7 +331,7 @@ func checkIndicatorLock(city, d *Document, o *Overlay, id string, p *problems) {
 		p.locked(at, LockIndicators, "指标 %s（%s）由市级锁定，不能停用", "indicator %s (%s) is locked by the city and cannot be disabled", id, was.Name)
 		return
 	}
-	if !now.Points.Equal(was.Points) || canonicalFormula(now.Formula) != canonicalFormula(was.Formula) {
+	if !now.Points.Equal(was.Points) || canonical(now.Formula) != canonical(was.Formula) {
 		p.locked(now.Pos, LockIndicators, "指标 %s（%s）由市级锁定，分值须为 %s，公式不能修改", "indicator %s (%s) is locked by the city: its points are %s and its formula cannot change", id, was.Name, was.Points)
 	}
 	for _, c := range now.Children {

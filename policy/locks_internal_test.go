@@ -30,7 +30,7 @@ func TestLocksOnWhatNoOverlaySays(t *testing.T) {
 		{
 			name:   "a veto's formula changed",
 			change: func(d *Document) { d.Vetoes[3].Formula = "false" },
-			want:   []string{`nanning-2019.yaml:181:14: 政策 qx：锁定「一票否决项由市级规定，不能删除或修改」：不能修改市级一票否决项 V4（公开发表造成严重负面影响的言论）的公式 (lock "the city's vetoes cannot be removed or changed": the formula of veto V4 (公开发表造成严重负面影响的言论) of the city's cannot be changed)`},
+			want:   []string{`nanning-2019.yaml:187:14: 政策 qx：锁定「一票否决项由市级规定，不能删除或修改」：不能修改市级一票否决项 V4（公开发表造成严重负面影响的言论）的公式 (lock "the city's vetoes cannot be removed or changed": the formula of veto V4 (公开发表造成严重负面影响的言论) of the city's cannot be changed)`},
 		},
 		{
 			name:   "the veto grade",

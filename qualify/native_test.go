@@ -38,7 +38,10 @@ func nativeQualify(f *roster.Facts, waivers ...qualify.Waiver) nativeQualificati
 		}
 		return false
 	}
-	representative := len(f.Seats) > 0 || oneOf(f.IndustryRating, "优秀", "良好")
+	// For a primary-G4 person S2 scores followers, and ≥100,000 is the
+	// band of 良好 (6 points), so followers count as the rating does.
+	representative := len(f.Seats) > 0 || oneOf(f.IndustryRating, "优秀", "良好") ||
+		(f.Group == "G4" && f.Followers >= 100000)
 	for _, p := range f.OrgPosts {
 		representative = representative || p.Leading
 	}

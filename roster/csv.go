@@ -143,7 +143,7 @@ type Batch struct {
 //	登记编号 所属单位 姓名 性别 民族 出生年月 公民身份号码 籍贯 联系电话
 //	政治面貌 政治可靠 政治立场评价 学历 学位 专业技术职称 职称级别
 //	工作单位 单位性质 职务 职业 岗位类别 参加工作时间 从业年限 新媒体从业
-//	粉丝数 在本地工作或居住 人大政协职务 统战社会组织职务 其他社会职务
+//	是否出资人 粉丝数 在本地工作或居住 人大政协职务 统战社会组织职务 其他社会职务
 //	获奖情况 培训情况 主要政治表现 主要成就和社会影响 行业影响力评价
 //	公益捐赠（万元） 志愿服务时长（小时） 带动就业人数 建言献策采纳数
 //	活动出勤率 应急救灾贡献 国家级表彰 刑事处罚 失信被执行人 重大税收违法
@@ -173,7 +173,7 @@ type Batch struct {
 //     package read them (男, 男性 and 1 are all [Male]).
 //   - Dates (出生年月, 参加工作时间, 上次评价时间, and in lists): what
 //     [ParseDate] reads, such as 2019-04-15, 2019-04, 2019/4/15, 20190415.
-//   - Yes or no (政治可靠, 新媒体从业, 在本地工作或居住, 应急救灾贡献, 国家级表彰,
+//   - Yes or no (政治可靠, 新媒体从业, 是否出资人, 在本地工作或居住, 应急救灾贡献, 国家级表彰,
 //     刑事处罚, 失信被执行人, 重大税收违法, 负面言论): 是/否, 有/无, true/false
 //     or 1/0; empty is no.
 //   - Counts (从业年限, 粉丝数, 志愿服务时长（小时）, 带动就业人数, 建言献策采纳数):
@@ -799,6 +799,7 @@ var csvColumns = []csvColumn{
 	dateCol("参加工作时间", recordField(func(r *Record) *Date { return &r.WorkStart })),
 	countCol("从业年限", recordField(func(r *Record) *int { return &r.FieldYears })),
 	boolCol("新媒体从业", recordField(func(r *Record) *bool { return &r.NewMedia })),
+	boolCol("是否出资人", recordField(func(r *Record) *bool { return &r.Investor })),
 	countCol("粉丝数", recordField(func(r *Record) *int { return &r.Followers })),
 	boolCol("在本地工作或居住", recordField(func(r *Record) *bool { return &r.Local })),
 	listCol("人大政协职务", recordField(func(r *Record) *[]Seat { return &r.Seats }), seatItem, "人大代表、政协委员", "人大代表政协委员"),

@@ -46,6 +46,7 @@ type Facts struct {
 	Role         string // 经营管理 / 专业技术 / 专业服务 / 出资人 / 采编 / 其他
 	FieldYears   int
 	NewMedia     bool
+	Investor     bool
 	Followers    int
 	Local        bool
 
@@ -127,6 +128,7 @@ func (r *Record) Facts(asOf Date) Facts {
 		Role:                optLabel(r.Role),
 		FieldYears:          r.FieldYears,
 		NewMedia:            r.NewMedia,
+		Investor:            r.Investor,
 		Followers:           r.Followers,
 		Local:               r.Local,
 		IndustryRating:      optLabel(r.IndustryRating),

@@ -42,6 +42,7 @@ var fieldLabels = []fieldLabel{
 	{"WorkStart", "参加工作时间", "work start date"},
 	{"FieldYears", "从业年限", "years in the field"},
 	{"NewMedia", "新媒体从业", "new media"},
+	{"Investor", "是否出资人", "investor"},
 	{"Followers", "粉丝数", "followers"},
 	{"Local", "在本地工作或居住", "works or lives locally"},
 	{"Seats", "人大政协职务", "seat"},

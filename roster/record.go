@@ -59,6 +59,11 @@ type Record struct {
 	// NewMedia records that the person works in a new-media organisation or
 	// through new-media platforms (出资、经营管理、采编、技术).
 	NewMedia bool
+	// Investor records that the person is an investor (出资人) in the unit
+	// named under Employer. An owner of a private firm is a non-public
+	// economy figure (非公有制经济人士), not new social strata, unless the
+	// firm is a new-media one; classification rules read it.
+	Investor bool
 	// Followers counts the followers of the person's main new-media account.
 	Followers int `validate:"gte=0,lte=2000000000"`
 	// Local records that the person works or lives in the jurisdiction.
