@@ -147,7 +147,7 @@ type Batch struct {
 //	获奖情况 培训情况 主要政治表现 主要成就和社会影响 行业影响力评价
 //	公益捐赠（万元） 志愿服务时长（小时） 带动就业人数 建言献策采纳数
 //	活动出勤率 应急救灾贡献 国家级表彰 刑事处罚 失信被执行人 重大税收违法
-//	负面言论 当前层级 上次评价等次 上次评价得分 上次评价单位 上次评价时间
+//	负面言论
 //
 // Titles are matched ignoring white space (so "姓  名" is 姓名) and the width
 // of parentheses; a few common variants are accepted too (身份证号码 for
@@ -168,17 +168,17 @@ type Batch struct {
 // bytes. Then, by column:
 //
 //   - Codes (性别, 民族, 政治面貌, 政治立场评价, 学历, 学位, 职称级别, 单位性质,
-//     岗位类别, 行业影响力评价, 当前层级, 上次评价等次): the standard code, the
+//     岗位类别, 行业影响力评价): the standard code, the
 //     Chinese label or a common alias, as the Parse functions of this
 //     package read them (男, 男性 and 1 are all [Male]).
-//   - Dates (出生年月, 参加工作时间, 上次评价时间, and in lists): what
+//   - Dates (出生年月, 参加工作时间, and in lists): what
 //     [ParseDate] reads, such as 2019-04-15, 2019-04, 2019/4/15, 20190415.
 //   - Yes or no (政治可靠, 新媒体从业, 在本地工作或居住, 应急救灾贡献, 国家级表彰,
 //     刑事处罚, 失信被执行人, 重大税收违法, 负面言论): 是/否, 有/无, true/false
 //     or 1/0; empty is no.
 //   - Counts (从业年限, 粉丝数, 志愿服务时长（小时）, 带动就业人数, 建言献策采纳数):
 //     digits only, from 0 to 2147483647.
-//   - Decimals (公益捐赠（万元）, 活动出勤率, 上次评价得分): digits with an
+//   - Decimals (公益捐赠（万元）, 活动出勤率): digits with an
 //     optional decimal point, at most 15 digits before it and 10 after; no
 //     sign, exponent, NaN or Inf. 活动出勤率 is a rate from 0 to 1 and may
 //     also be written as a percentage (95% is 0.95).
@@ -192,9 +192,6 @@ type Batch struct {
 //     培训情况 名称|日期|学时, as 市委统战部新阶层培训班|2022-05-10|24.
 //   - Text (all other columns): as written. 所属单位 holds the unit's code
 //     (450103), not its name.
-//
-// The four 上次评价 columns make [Record.LastEvaluation]; when all four are
-// empty it is nil.
 //
 // # Errors
 //
@@ -544,11 +541,10 @@ func Headers() []string {
 // or date that is not valid, an Extra value that is not a string, int,
 // bool or decimal, an Extra title that is also a form column's.
 //
-// Three things come back otherwise than they went in: an Extra value comes
+// Two things come back otherwise than they went in: an Extra value comes
 // back as its text (the Reader keeps county inputs raw, and the policy that
 // declares an input converts it: 1.50 comes back as "1.50", true as "是"),
-// an Extra value that is "" reads back as absent, and a LastEvaluation
-// with nothing filled in as nil.
+// and an Extra value that is "" reads back as absent.
 //
 // Make a Writer with [NewWriter] and set its fields before the first
 // Write; the zero value cannot write. A Writer is not safe for concurrent
@@ -753,25 +749,12 @@ type csvColumn struct {
 
 const keyHeader = "登记编号"
 
-// access returns the field a column reads and writes. When the field is
-// inside an optional part of the record (LastEvaluation), create makes the
-// part; without create the result is nil when the part is absent.
+// cellAccess returns the field a column reads and writes; create is for
+// fields inside an optional part of the record, of which there is none now.
 type cellAccess[T any] func(r *Record, create bool) *T
 
 func recordField[T any](f func(r *Record) *T) cellAccess[T] {
 	return func(r *Record, _ bool) *T { return f(r) }
-}
-
-func lastEvalField[T any](f func(e *Evaluation) *T) cellAccess[T] {
-	return func(r *Record, create bool) *T {
-		if r.LastEvaluation == nil {
-			if !create {
-				return nil
-			}
-			r.LastEvaluation = &Evaluation{}
-		}
-		return f(r.LastEvaluation)
-	}
 }
 
 var csvColumns = []csvColumn{
@@ -820,11 +803,6 @@ var csvColumns = []csvColumn{
 	boolCol("失信被执行人", recordField(func(r *Record) *bool { return &r.DishonestDebtor })),
 	boolCol("重大税收违法", recordField(func(r *Record) *bool { return &r.TaxViolation })),
 	boolCol("负面言论", recordField(func(r *Record) *bool { return &r.NegativeStatements }), "严重负面言论"),
-	codeCol("当前层级", recordField(func(r *Record) *Tier { return &r.Tier }), ParseTier, TierLabels, "上轮层级"),
-	codeCol("上次评价等次", lastEvalField(func(e *Evaluation) *Grade { return &e.Grade }), ParseGrade, GradeLabels),
-	decimalCol("上次评价得分", lastEvalField(func(e *Evaluation) *decimal.Decimal { return &e.Score }), false),
-	textCol("上次评价单位", lastEvalField(func(e *Evaluation) *string { return &e.By })),
-	dateCol("上次评价时间", lastEvalField(func(e *Evaluation) *Date { return &e.Date })),
 }
 
 // required marks a column that names a record: without it no row can be

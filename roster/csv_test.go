@@ -73,12 +73,6 @@ func withoutDecimals(t *testing.T, r *roster.Record) split {
 	}
 	s.decimals = append(s.decimals, norm(r.Donations), norm(r.Attendance))
 	s.rec.Donations, s.rec.Attendance = decimal.Decimal{}, decimal.Decimal{}
-	if r.LastEvaluation != nil {
-		e := *r.LastEvaluation
-		s.decimals = append(s.decimals, norm(e.Score))
-		e.Score = decimal.Decimal{}
-		s.rec.LastEvaluation = &e
-	}
 	return s
 }
 
@@ -267,9 +261,6 @@ func TestReadCells(t *testing.T) {
 			}, r.Trainings)
 		}},
 		{"no items", "获奖情况", "；;", func(t *testing.T, r *roster.Record) { assert.Nil(t, r.Awards) }},
-		{"last evaluation", "上次评价等次", "B", func(t *testing.T, r *roster.Record) {
-			assert.Equal(t, &roster.Evaluation{Grade: roster.GradeB}, r.LastEvaluation)
-		}},
 		{"text with a line break", "主要成就和社会影响", "第一行\n第二行", func(t *testing.T, r *roster.Record) { assert.Equal(t, "第一行\n第二行", r.Achievements) }},
 		{"text trimmed of ideographic spaces", "籍贯", "　广西南宁　", func(t *testing.T, r *roster.Record) { assert.Equal(t, "广西南宁", r.NativePlace) }},
 		{"tab inside text", "籍贯", "广西\t南宁", func(t *testing.T, r *roster.Record) { assert.Equal(t, "广西\t南宁", r.NativePlace) }},
@@ -315,7 +306,7 @@ func TestReadCellErrors(t *testing.T) {
 		{"Inf decimal", "公益捐赠（万元）", "-Infinity", `不是有限的数值 (line 2, column 4: not a finite number)`, []error{roster.ErrBadCell}},
 		{"negative decimal", "公益捐赠（万元）", "-1.5", `不能为负数：-1.5 (line 2, column 4: negative number)`, []error{roster.ErrBadCell}},
 		{"exponent", "公益捐赠（万元）", "1e5", `不是数值，应写作 12 或 12.5 这样的数 (line 2, column 4: not a number)`, []error{roster.ErrBadCell}},
-		{"trailing point", "上次评价得分", "85.", `不是数值，应写作 12 或 12.5 这样的数 (line 2, column 4: not a number)`, []error{roster.ErrBadCell}},
+		{"trailing point", "公益捐赠（万元）", "85.", `不是数值，应写作 12 或 12.5 这样的数 (line 2, column 4: not a number)`, []error{roster.ErrBadCell}},
 		{"too many digits", "公益捐赠（万元）", "1234567890123456",
 			`数值 1234567890123456 位数过多（整数部分最多 15 位，小数最多 10 位） (line 2, column 4: number out of range)`, []error{roster.ErrBadCell}},
 		{"too many places", "活动出勤率", "95.123456789%",
@@ -547,9 +538,8 @@ func fullRecord(t *testing.T) *roster.Record {
 		Trainings:   []roster.Training{{Name: "市委统战部新的社会阶层人士培训班", Date: roster.NewDate(2018, time.May, 10), Hours: 24}},
 		Performance: "拥护中国共产党的领导", Achievements: "参与制定行业标准\n带领团队完成多项行业项目",
 		IndustryRating: roster.Good, Donations: d("12.50"), VolunteerHours: 40, JobsCreated: 120, Proposals: 3,
-		Attendance: d("0.85"), EmergencyRelief: true, Tier: roster.CountyTier,
-		LastEvaluation: &roster.Evaluation{Grade: roster.GradeB, Score: d("84.50"), By: "青秀区委统战部", Date: roster.NewDate(2018, time.December, 15)},
-		Extra:          map[string]any{"bonus": 2, "remark": "无"},
+		Attendance: d("0.85"), EmergencyRelief: true,
+		Extra: map[string]any{"bonus": 2, "remark": "无"},
 	}
 }
 
@@ -565,7 +555,7 @@ func TestWriterFormat(t *testing.T) {
 		"南宁市优秀青年|市级|2017；先进个人|县级|,市委统战部新的社会阶层人士培训班|2018-05-10|24," +
 		"拥护中国共产党的领导,\"参与制定行业标准\n带领团队完成多项行业项目\",良好," +
 		"12.50,40,120,3,0.85,是,否,否,否,否,否," +
-		"县区级,B级,84.50,青秀区委统战部,2018-12-15,2,无\n"
+		"2,无\n"
 	assert.Equal(t, want, buf.String())
 }
 

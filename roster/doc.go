@@ -3,13 +3,12 @@
 // its fields, its codes, its validation and the reading of rosters.
 //
 // A [Record] holds what a unit knows about one person: identity, politics,
-// education, work, posts, awards and training, the facts behind the
-// qualification conditions and the index system, and what was concluded
-// last round (the list the person sits on, the last evaluation). Its closed
+// education, work, posts, awards and training, and the facts behind the
+// qualification conditions and the index system. Its closed
 // sets carry the codes and Chinese labels of the national standards: [Sex]
 // (GB/T 2261.1), [Ethnicity] (GB/T 3304), [Politics] (GB/T 4762),
 // [Education] (GB/T 4658), [Degree] (GB/T 6864), and the sets of the
-// notice itself ([Group], [Subkind], [Grade], [Tier]). A [Jurisdiction] is
+// notice itself ([Group], [Subkind], [Grade]). A [Jurisdiction] is
 // the city and its county-level units, as data; [Nanning] is the default.
 // [Record.Facts] is the view of a record that rule formulas read.
 //
@@ -17,10 +16,9 @@
 //
 // roster is the vocabulary every stage imports: classify, qualify,
 // evaluate, tier and report all read a Record and none of them imports
-// another to do so. The record carries last round's tier and grade, which
-// the next round reads, so those closed sets live here too rather than with
-// the stages that decide them: otherwise roster would import tier and
-// evaluate, and they roster, a cycle.
+// another to do so. What was concluded last round (the list a person sat
+// on, the last evaluation) is not on the record: the tier stage keeps that
+// registry.
 //
 // # Validation
 //

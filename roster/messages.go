@@ -78,12 +78,6 @@ var fieldLabels = []fieldLabel{
 	{"DishonestDebtor", "失信被执行人", "dishonest judgment debtor"},
 	{"TaxViolation", "重大税收违法", "major tax violation"},
 	{"NegativeStatements", "负面言论", "negative statements"},
-	{"Tier", "当前层级", "last round's tier"},
-	{"LastEvaluation", "上次综合评价", "last evaluation"},
-	{"LastEvaluation.Grade", "上次评价等次", "last evaluation grade"},
-	{"LastEvaluation.Score", "上次评价得分", "last evaluation score"},
-	{"LastEvaluation.By", "上次评价单位", "last evaluation unit"},
-	{"LastEvaluation.Date", "上次评价时间", "last evaluation date"},
 	{"Extra", "扩展输入", "extra input"},
 }
 

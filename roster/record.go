@@ -8,8 +8,9 @@ import (
 // the qualification conditions and the index system read. It holds what a
 // unit knows about a person; what the stages conclude this round (the group,
 // the grade) are results of [classify] and [evaluate], kept beside the
-// record. What was concluded last round (Tier, LastEvaluation) is part of
-// the record, since the next round reads it.
+// record. What was concluded last round (the list a person sat on, the last
+// evaluation) is not part of it either: the stage that keeps the lists
+// ([tier]) owns that registry.
 //
 // The zero value is an empty form; [Validator.Validate] says what is missing.
 // A Record is a plain value: copy it freely, share it read-only between
@@ -17,6 +18,7 @@ import (
 //
 // [classify]: https://pkg.go.dev/github.com/newstrata/newstrata/classify
 // [evaluate]: https://pkg.go.dev/github.com/newstrata/newstrata/evaluate
+// [tier]: https://pkg.go.dev/github.com/newstrata/newstrata/tier
 type Record struct {
 	// Key is the registration number (登记编号) that names the record in
 	// every message. It is never the citizen ID: errors carry no personal data.
@@ -96,12 +98,6 @@ type Record struct {
 	TaxViolation       bool // 重大税收违法
 	NegativeStatements bool // 发表造成严重负面影响的言论
 
-	// Tier is the list the person sits on from the last round; the zero
-	// value means on no list yet.
-	Tier Tier `validate:"omitempty,code"`
-	// LastEvaluation is the previous comprehensive evaluation, if any.
-	LastEvaluation *Evaluation
-
 	// Extra holds the inputs a county-district's policy declares beyond this
 	// form, by input id. Values are as read (a string from a CSV cell) or
 	// typed (int, decimal.Decimal, bool, string); the policy that declares
@@ -139,12 +135,4 @@ type Training struct {
 	Name  string `validate:"required,utf8,line,max=200"`
 	Date  Date   `validate:"required,date,notafter"`
 	Hours int    `validate:"gte=0,lte=100000"`
-}
-
-// Evaluation is the result of an earlier comprehensive evaluation (综合评价情况).
-type Evaluation struct {
-	Grade Grade           `validate:"required,code"`
-	Score decimal.Decimal `validate:"dgte=0,dlte=100"`
-	By    string          `validate:"utf8,line,max=100"`      // 评价单位
-	Date  Date            `validate:"required,date,notafter"` // 评价时间
 }

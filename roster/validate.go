@@ -592,7 +592,7 @@ func decimalBounds() (map[string]decimal.Decimal, error) {
 // recordTypes are the structs of a record, the ones that carry rules.
 var recordTypes = []reflect.Type{
 	reflect.TypeFor[Record](), reflect.TypeFor[Seat](), reflect.TypeFor[OrgPost](),
-	reflect.TypeFor[Award](), reflect.TypeFor[Training](), reflect.TypeFor[Evaluation](),
+	reflect.TypeFor[Award](), reflect.TypeFor[Training](),
 }
 
 // validKey reports whether s is a registration number: 1 to 32 letters,

@@ -74,13 +74,6 @@ func validRecord(t testing.TB) *Record {
 		JobsCreated:    30,
 		Proposals:      2,
 		Attendance:     decimal.RequireFromString("0.8"),
-		Tier:           CountyTier,
-		LastEvaluation: &Evaluation{
-			Grade: GradeB,
-			Score: decimal.RequireFromString("85.5"),
-			By:    "青秀区委统战部",
-			Date:  NewDate(2023, time.December, 1),
-		},
 		Extra: map[string]any{
 			"patents":  3,
 			"verified": true,
@@ -129,7 +122,6 @@ func TestValidateAccepts(t *testing.T) {
 		{"dates on the assessment date", func(r *Record) {
 			r.WorkStart = testAsOf
 			r.Trainings[0].Date = testAsOf
-			r.LastEvaluation.Date = testAsOf
 			r.Awards[0].Year = testAsOf.Year
 		}},
 		{"attendance of exactly 1", func(r *Record) { r.Attendance = decimal.RequireFromString("1.000") }},
@@ -138,7 +130,6 @@ func TestValidateAccepts(t *testing.T) {
 			r.Donations = decimal.Zero
 		}},
 		{"award without a year", func(r *Record) { r.Awards[0].Year = 0 }},
-		{"no last evaluation", func(r *Record) { r.LastEvaluation = nil }},
 		{"development zone of the jurisdiction's own", func(r *Record) { r.Unit = "450100Z1" }},
 	}
 	j := Nanning()
@@ -211,8 +202,6 @@ func TestValidateRefuses(t *testing.T) {
 			"记录 NN-000123：获奖年份（第 1 项）应在1900年至2026年之间 (award year (item 1) must be between 1900 and 2026)"},
 		{"award year before 1900", func(r *Record) { r.Awards[0].Year = 202 },
 			"记录 NN-000123：获奖年份（第 1 项）应在1900年至2026年之间 (award year (item 1) must be between 1900 and 2026)"},
-		{"last evaluation after the assessment date", func(r *Record) { r.LastEvaluation.Date = NewDate(2026, time.July, 1) },
-			"记录 NN-000123：上次评价时间不能晚于评价基准日2026-06-30 (last evaluation date must not be after the assessment date 2026-06-30)"},
 		{"date that does not exist", func(r *Record) { r.WorkStart = NewDate(2010, time.February, 30) },
 			"记录 NN-000123：参加工作时间不是有效的日期 (work start date is not a valid date)"},
 
@@ -285,8 +274,6 @@ func TestValidateRefuses(t *testing.T) {
 			"记录 NN-000123：活动出勤率必须大于或等于0 (attendance rate must be 0 or greater)"},
 		{"negative donations", func(r *Record) { r.Donations = decimal.RequireFromString("-0.5") },
 			"记录 NN-000123：公益捐赠（万元）必须大于或等于0 (donations must be 0 or greater)"},
-		{"last score over 100", func(r *Record) { r.LastEvaluation.Score = decimal.RequireFromString("100.01") },
-			"记录 NN-000123：上次评价得分必须小于或等于100 (last evaluation score must be 100 or less)"},
 
 		// Extra.
 		{"Extra key starting with a digit", func(r *Record) { r.Extra["1st"] = 1 },
@@ -309,8 +296,6 @@ func TestValidateRefuses(t *testing.T) {
 			"记录 NN-000123：人大/政协（第 1 项）为必填字段 (seat body (item 1) is a required field)"},
 		{"organisation post without a name", func(r *Record) { r.OrgPosts[0].Organization = "" },
 			"记录 NN-000123：组织名称（第 1 项）为必填字段 (organisation name (item 1) is a required field)"},
-		{"last evaluation without a grade", func(r *Record) { r.LastEvaluation.Grade = 0 },
-			"记录 NN-000123：上次评价等次为必填字段 (last evaluation grade is a required field)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -490,7 +475,6 @@ func TestFieldLabels(t *testing.T) {
 	nested := map[string]reflect.Type{
 		"Seats": reflect.TypeFor[Seat](), "OrgPosts": reflect.TypeFor[OrgPost](),
 		"Awards": reflect.TypeFor[Award](), "Trainings": reflect.TypeFor[Training](),
-		"LastEvaluation": reflect.TypeFor[Evaluation](),
 	}
 	for f := range reflect.TypeFor[Record]().Fields() {
 		want = append(want, f.Name)
