@@ -51,13 +51,16 @@ type Record struct {
 	TitleLevel TitleLevel `validate:"omitempty,code"`   // 职称级别
 
 	// Work.
-	Employer     string       `validate:"utf8,line,max=100"`       // 工作单位
-	EmployerKind EmployerKind `validate:"required,code"`           // 单位性质
-	Position     string       `validate:"utf8,line,max=50"`        // 职务
-	Occupation   string       `validate:"utf8,line,max=50"`        // 职业, as the person describes it (网络作家, 律师, 设计师 ...)
-	Role         Role         `validate:"omitempty,code"`          // 岗位类别
-	WorkStart    Date         `validate:"omitempty,date,notafter"` // 参加工作时间
-	FieldYears   int          `validate:"gte=0,lte=80"`            // 从业年限: years in the field
+	Employer     string       `validate:"utf8,line,max=100"` // 工作单位
+	EmployerKind EmployerKind `validate:"required,code"`     // 单位性质
+	Position     string       `validate:"utf8,line,max=50"`  // 职务
+	Occupation   string       `validate:"utf8,line,max=50"`  // 职业, as the person describes it (网络作家, 律师, 设计师 ...)
+	Role         Role         `validate:"omitempty,code"`    // 岗位类别
+	// Investor records that the person is an investor (出资人) in the firm
+	// they work for.
+	Investor   bool
+	WorkStart  Date `validate:"omitempty,date,notafter"` // 参加工作时间
+	FieldYears int  `validate:"gte=0,lte=80"`            // 从业年限: years in the field
 	// NewMedia records that the person works in a new-media organisation or
 	// through new-media platforms (出资、经营管理、采编、技术).
 	NewMedia bool

@@ -21,10 +21,6 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// ErrInvalidRecord: a record that breaks a rule of the registration form.
-// The error is a [*RecordError] that lists every problem.
-var ErrInvalidRecord = errors.New("invalid record")
-
 // Problem is one rule a record breaks.
 type Problem struct {
 	// Field is the Go path of the field, such as "Seats[1].Level" or
@@ -140,7 +136,8 @@ type Validator struct {
 	zh, en   ut.Translator
 	j        *Jurisdiction // a private copy
 	asOf     Date
-	order    map[string]int // index in fieldLabels by path
+	labels   []fieldLabel
+	order    map[string]int // index in labels by path
 	bounds   map[string]decimal.Decimal
 }
 
@@ -157,9 +154,10 @@ func NewValidator(j *Jurisdiction, asOf Date) (*Validator, error) {
 		validate: validator.New(validator.WithRequiredStructEnabled()),
 		j:        cloneJurisdiction(j),
 		asOf:     asOf,
-		order:    make(map[string]int, len(fieldLabels)),
+		labels:   formLabels(),
 	}
-	for i, f := range fieldLabels {
+	v.order = make(map[string]int, len(v.labels))
+	for i, f := range v.labels {
 		v.order[f.path] = i
 	}
 	var err error
@@ -280,7 +278,7 @@ func (v *Validator) problem(fe validator.FieldError) found {
 	f := found{Problem: Problem{Field: path, Tag: fe.Tag()}, item: item}
 	label := fieldLabel{path: generic, zh: generic, en: generic}
 	if i, ok := v.order[generic]; ok {
-		label, f.sub = fieldLabels[i], i
+		label, f.sub = v.labels[i], i
 	}
 	top, _, _ := strings.Cut(generic, ".")
 	f.top = v.order[top]
@@ -473,7 +471,7 @@ func (v *Validator) checkExtra(r *Record, out []found) []found {
 		return out
 	}
 	top := v.order["Extra"]
-	label := fieldLabels[top]
+	label := v.labels[top]
 	for i, k := range slices.Sorted(maps.Keys(r.Extra)) {
 		q := quoteKey(k)
 		for _, tag := range extraProblem(k, r.Extra[k]) {

@@ -484,8 +484,9 @@ func TestFieldLabels(t *testing.T) {
 			}
 		}
 	}
-	got := make([]string, len(fieldLabels))
-	for i, l := range fieldLabels {
+	labels := formLabels()
+	got := make([]string, len(labels))
+	for i, l := range labels {
 		got[i] = l.path
 		assert.NotEmpty(t, l.zh, l.path)
 		assert.NotEmpty(t, l.en, l.path)

@@ -341,6 +341,7 @@ func (g *gen) record(rec *roster.Record, i int) {
 	rec.Position = j.position
 	rec.Occupation = j.occupation
 	rec.Role = j.role
+	rec.Investor = j.role == roster.Investor // no draw: every other value stays as it was
 	rec.NewMedia = j.newMedia
 	rec.Education = pick(r, j.edu)
 	switch rec.Education {
