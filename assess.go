@@ -247,7 +247,10 @@ type Batch struct {
 // AssessAll validates and assesses records on asOf, going on past bad
 // ones. waivers are by registration number.
 func (a *Assessor) AssessAll(records []*roster.Record, asOf roster.Date, waivers map[string][]qualify.Waiver) (*Batch, error) {
-	v, err := roster.NewValidator(a.j, asOf)
+	if !asOf.Valid() || asOf.Day == 0 {
+		return nil, fmt.Errorf("%w: assessment date %q is not a full date", roster.ErrBadDate, asOf.String())
+	}
+	v, err := roster.NewValidator(a.j) // a Validator serves every date: an Assessor could keep one
 	if err != nil {
 		return nil, err
 	}
@@ -270,7 +273,7 @@ func (a *Assessor) AssessAll(records []*roster.Record, asOf roster.Date, waivers
 			continue
 		}
 		seen[r.Key] = i
-		if err := v.ValidateAt(r, i); err != nil {
+		if err := v.ValidateAt(r, i, asOf); err != nil {
 			b.Rejected = append(b.Rejected, Rejection{Index: i, Key: key, Err: err})
 			continue
 		}

@@ -75,7 +75,7 @@ func TestGolden(t *testing.T) {
 //
 //	key  status  group  qualified-or-failed-conditions  total  grade  [veto]  indicator=score ...
 func golden(t *testing.T, records []*roster.Record, pol string, assess func(*roster.Record) (*newstrata.Assessment, error)) string {
-	v, err := roster.NewValidator(roster.Nanning(), asOf)
+	v, err := roster.NewValidator(roster.Nanning())
 	require.NoError(t, err)
 	var (
 		b                           strings.Builder
@@ -86,7 +86,7 @@ func golden(t *testing.T, records []*roster.Record, pol string, assess func(*ros
 		fingerprint                 string
 	)
 	for i, r := range records {
-		if err := v.ValidateAt(r, i); err != nil {
+		if err := v.ValidateAt(r, i, asOf); err != nil {
 			rejected++
 			fmt.Fprintf(&b, "%s rejected: %v\n", r.Key, err)
 			continue

@@ -9,6 +9,9 @@ import (
 	"github.com/shopspring/decimal"
 )
 
+// asOf is the assessment date of the examples.
+var asOf = roster.NewDate(2026, time.June, 30)
+
 // record returns the form of a man born in March 1985, kept by 横州市 under
 // its former code.
 func record() *roster.Record {
@@ -30,17 +33,17 @@ func record() *roster.Record {
 }
 
 func ExampleNewValidator() {
-	v, err := roster.NewValidator(roster.Nanning(), roster.NewDate(2026, time.June, 30))
+	v, err := roster.NewValidator(roster.Nanning())
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	fmt.Println(v.Validate(record()))
+	fmt.Println(v.Validate(record(), asOf))
 	// Output: <nil>
 }
 
 func ExampleValidator_Validate() {
-	v, err := roster.NewValidator(roster.Nanning(), roster.NewDate(2026, time.June, 30))
+	v, err := roster.NewValidator(roster.Nanning())
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -51,7 +54,7 @@ func ExampleValidator_Validate() {
 	r.Attendance = decimal.RequireFromString("1.2")
 	r.Seats = []roster.Seat{{Body: roster.CPPCC, Level: roster.City}, {Body: roster.NPC}}
 
-	err = v.Validate(r)
+	err = v.Validate(r, asOf)
 	fmt.Println(err)
 	fmt.Println(errors.Is(err, roster.ErrInvalidRecord))
 	var re *roster.RecordError
@@ -73,7 +76,7 @@ func ExampleValidator_Validate() {
 }
 
 func ExampleValidator_ValidateAt() {
-	v, err := roster.NewValidator(roster.Nanning(), roster.NewDate(2026, time.June, 30))
+	v, err := roster.NewValidator(roster.Nanning())
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -82,7 +85,7 @@ func ExampleValidator_ValidateAt() {
 	batch[1].Key = ""
 	batch[1].CitizenID = "45010319850314123" // a digit short
 	for i, r := range batch {
-		if err := v.ValidateAt(r, i); err != nil {
+		if err := v.ValidateAt(r, i, asOf); err != nil {
 			fmt.Println(err)
 		}
 	}

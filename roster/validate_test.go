@@ -85,7 +85,7 @@ func validRecord(t testing.TB) *Record {
 
 func newTestValidator(t testing.TB) *Validator {
 	t.Helper()
-	v, err := NewValidator(Nanning(), testAsOf)
+	v, err := NewValidator(Nanning())
 	require.NoError(t, err)
 	return v
 }
@@ -134,15 +134,15 @@ func TestValidateAccepts(t *testing.T) {
 	}
 	j := Nanning()
 	j.Units = append(j.Units, Unit{Code: "450100Z1", Name: "南宁高新区", Kind: Zone})
-	withZone, err := NewValidator(j, testAsOf)
+	withZone, err := NewValidator(j)
 	require.NoError(t, err)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r := validRecord(t)
 			tt.change(r)
-			assert.NoError(t, withZone.Validate(r))
+			assert.NoError(t, withZone.Validate(r, testAsOf))
 			if r.Unit != "450100Z1" {
-				assert.NoError(t, v.Validate(r))
+				assert.NoError(t, v.Validate(r, testAsOf))
 			}
 		})
 	}
@@ -301,7 +301,7 @@ func TestValidateRefuses(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			r := validRecord(t)
 			tt.change(r)
-			err := v.Validate(r)
+			err := v.Validate(r, testAsOf)
 			require.Error(t, err)
 			assert.Equal(t, tt.want, err.Error())
 			assert.ErrorIs(t, err, ErrInvalidRecord)
@@ -320,7 +320,7 @@ func TestValidateProblems(t *testing.T) {
 	r.Sex = Female
 	r.Key = ""
 
-	err := v.ValidateAt(r, 11)
+	err := v.ValidateAt(r, 11, testAsOf)
 	require.Error(t, err)
 	var re *RecordError
 	require.ErrorAs(t, err, &re)
@@ -380,7 +380,7 @@ func TestValidateEmptyAndNil(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			err := v.ValidateAt(tt.r, tt.index)
+			err := v.ValidateAt(tt.r, tt.index, testAsOf)
 			require.Error(t, err)
 			assert.Equal(t, tt.want, err.Error())
 			assert.ErrorIs(t, err, ErrInvalidRecord)
@@ -394,7 +394,7 @@ func TestValidateHugeInput(t *testing.T) {
 	r := validRecord(t)
 	r.Key, r.Unit, r.Name, r.CitizenID, r.Phone, r.Performance = huge, huge, huge, huge, huge, huge
 	r.Extra[huge] = huge
-	err := v.ValidateAt(r, 0)
+	err := v.ValidateAt(r, 0, testAsOf)
 	require.Error(t, err)
 	var re *RecordError
 	require.ErrorAs(t, err, &re)
@@ -403,40 +403,55 @@ func TestValidateHugeInput(t *testing.T) {
 }
 
 func TestNewValidator(t *testing.T) {
+	v, err := NewValidator(nil)
+	assert.Nil(t, v)
+	assert.ErrorIs(t, err, ErrJurisdiction)
+	assert.EqualError(t, err, "bad jurisdiction: no jurisdiction to validate against")
+}
+
+// One Validator serves every date: the date is an argument of each call.
+func TestValidateDates(t *testing.T) {
+	v := newTestValidator(t)
+	r := validRecord(t)
+	r.WorkStart = NewDate(2026, time.July, 1)
 	tests := []struct {
-		name    string
-		j       *Jurisdiction
-		asOf    Date
-		wantErr error
-		want    string
+		name string
+		asOf Date
+		want string
 	}{
-		{"no jurisdiction", nil, testAsOf, ErrJurisdiction, "bad jurisdiction: no jurisdiction to validate against"},
-		{"no date", Nanning(), Date{}, ErrBadDate, `bad date: assessment date "" is not a full date`},
-		{"a month", Nanning(), NewDate(2026, time.June, 0), ErrBadDate, `bad date: assessment date "2026-06" is not a full date`},
-		{"a day that does not exist", Nanning(), NewDate(2026, time.June, 31), ErrBadDate, `bad date: assessment date "2026-06-31" is not a full date`},
+		{"before the work start", testAsOf,
+			"记录 NN-000123：参加工作时间不能晚于评价基准日2026-06-30 (work start date must not be after the assessment date 2026-06-30)"},
+		{"after it", NewDate(2026, time.July, 1), ""},
+		{"no date", Date{}, "bad date: the assessment date is not a full date"},
+		{"a month", NewDate(2026, time.June, 0), "bad date: the assessment date is not a full date"},
+		{"a day that does not exist", NewDate(2026, time.June, 31), "bad date: the assessment date is not a full date"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			v, err := NewValidator(tt.j, tt.asOf)
-			assert.Nil(t, v)
-			require.Error(t, err)
-			assert.ErrorIs(t, err, tt.wantErr)
-			assert.Equal(t, tt.want, err.Error())
+			err := v.Validate(r, tt.asOf)
+			if tt.want == "" {
+				assert.NoError(t, err)
+				return
+			}
+			assert.EqualError(t, err, tt.want)
+			if tt.asOf.Day == 0 || !tt.asOf.Valid() {
+				assert.ErrorIs(t, err, ErrBadDate)
+				assert.NotErrorIs(t, err, ErrInvalidRecord)
+			}
 		})
 	}
 }
 
 func TestValidatorKeepsItsOwnJurisdiction(t *testing.T) {
 	j := Nanning()
-	v, err := NewValidator(j, testAsOf)
+	v, err := NewValidator(j)
 	require.NoError(t, err)
-	assert.Equal(t, testAsOf, v.AsOf())
 	j.Units[1].Code = "999999"     // 青秀区 450103
 	j.Units[11].Former[0] = "0000" // 横县 450127
 	for _, unit := range []string{"450103", "450127"} {
 		r := validRecord(t)
 		r.Unit = unit
-		assert.NoError(t, v.Validate(r), unit)
+		assert.NoError(t, v.Validate(r, testAsOf), unit)
 	}
 }
 
@@ -451,11 +466,11 @@ func TestValidateConcurrently(t *testing.T) {
 	for i := range errs {
 		wg.Go(func() {
 			for range 50 {
-				if err := v.Validate(good); err != nil {
+				if err := v.Validate(good, testAsOf); err != nil {
 					errs[i] = err
 					return
 				}
-				if err := v.Validate(bad); err == nil || err.Error() != want {
+				if err := v.Validate(bad, testAsOf); err == nil || err.Error() != want {
 					errs[i] = fmt.Errorf("got %v", err)
 					return
 				}
@@ -563,7 +578,7 @@ func FuzzValidate(f *testing.F) {
 		r := validRecord(t)
 		r.Key, r.Unit, r.Name, r.CitizenID, r.Phone, r.Performance = key, unit, name, id, phone, text
 		r.Extra[extraKey] = extraValue
-		err := v.ValidateAt(r, 0)
+		err := v.ValidateAt(r, 0, testAsOf)
 		if err == nil {
 			return
 		}
@@ -582,13 +597,23 @@ func FuzzValidate(f *testing.F) {
 	})
 }
 
+func BenchmarkNewValidator(b *testing.B) {
+	j := Nanning()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := NewValidator(j); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 func BenchmarkValidate(b *testing.B) {
 	v := newTestValidator(b)
 	r := validRecord(b)
-	require.NoError(b, v.Validate(r))
+	require.NoError(b, v.Validate(r, testAsOf))
 	b.ReportAllocs()
 	for b.Loop() {
-		if err := v.Validate(r); err != nil {
+		if err := v.Validate(r, testAsOf); err != nil {
 			b.Fatal(err)
 		}
 	}
