@@ -295,7 +295,7 @@ func TestReadCellErrors(t *testing.T) {
 		{"unknown code, large set not listed", "民族", "火星族", `未知代码 (line 2, column 4: unknown code)`, []error{roster.ErrUnknownCode}},
 		{"date not readable", "出生年月", "1985年3月", `日期无法识别，应写作 2006-01-02 或 2006-01 (line 2, column 4: bad date)`, []error{roster.ErrBadDate}},
 		{"date does not exist", "参加工作时间", "2019-02-29", `日期不存在 (line 2, column 4: bad date)`, []error{roster.ErrBadDate}},
-		{"date out of range", "出生年月", "18991231", `日期不存在 (line 2, column 4: bad date)`, []error{roster.ErrBadDate}},
+		{"date out of range", "出生年月", "17991231", `日期不存在 (line 2, column 4: bad date)`, []error{roster.ErrBadDate}},
 		{"negative count", "粉丝数", "-5", `不能为负数，应填 0 到 2147483647 之间的整数 (line 2, column 4: negative number)`, []error{roster.ErrBadCell}},
 		{"fraction in a count", "从业年限", "1.5", `不是整数，应只写数字 (line 2, column 4: not a whole number)`, []error{roster.ErrBadCell}},
 		{"thousands separator", "粉丝数", "1,000", `不是整数，应只写数字 (line 2, column 4: not a whole number)`, []error{roster.ErrBadCell}},

@@ -43,6 +43,8 @@ const (
 	keyCitizenDate   = "citizenid-date"
 	keyCitizenCheck  = "citizenid-check"
 	keyCitizenFuture = "citizenid-future"
+	keyCitizenSpace  = "citizenid-space"
+	keyCitizenWide   = "citizenid-wide"
 	keyExtraKey      = "extrakey"
 	keyExtraType     = "extratype"
 	keyNilRecord     = "nilrecord"
@@ -75,6 +77,8 @@ var messages = map[string]message{
 	keyCitizenArea:   {"{0}的地址码不属于已知的省级行政区划", "{0} area code is not under a known province-level code"},
 	keyCitizenDate:   {"{0}中的出生日期不存在", "{0} birth date does not exist"},
 	keyCitizenCheck:  {"{0}校验码不符", "{0} check character does not match"},
+	keyCitizenSpace:  {"{0}含有空格或不可见字符", "{0} holds white space or an invisible character"},
+	keyCitizenWide:   {"{0}第{1}位是全角字符，应使用半角字符", "{0} character {1} is full-width; write it in ASCII"},
 	keyCitizenFuture: {"{0}中的出生日期晚于评价基准日{1}", "{0} birth date is after the assessment date {1}"},
 
 	keyExtraKey:  {"{0}的名称应以字母或“_”开头，只含字母、数字和“_”，不超过32个字符", "{0} name must start with a letter or '_' and hold at most 32 letters, digits and '_'"},

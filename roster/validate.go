@@ -379,6 +379,10 @@ func citizenMessage(s string, asOf Date) (string, string) {
 		return keyCitizenDate, ""
 	case idCheck:
 		return keyCitizenCheck, ""
+	case idSpace:
+		return keyCitizenSpace, ""
+	case idWide:
+		return keyCitizenWide, strconv.Itoa(f.n)
 	}
 	if id.BirthDate().After(asOf) {
 		return keyCitizenFuture, asOf.String()
@@ -483,6 +487,9 @@ func (v *Validator) checkExtra(r *Record, out []found) []found {
 	label := v.labels[top]
 	for i, k := range slices.Sorted(maps.Keys(r.Extra)) {
 		q := quoteKey(k)
+		if isCitizenID(k) {
+			q = fmt.Sprintf("#%d", i+1) // a key is a name, but not one to print
+		}
 		for _, tag := range extraProblem(k, r.Extra[k]) {
 			key := tag
 			switch tag {
@@ -615,23 +622,6 @@ func keyChars(s string) bool {
 		}
 	}
 	return true
-}
-
-// isCitizenID reports whether s reads as a citizen ID, which is never
-// printed, not even as a record's name.
-// isCitizenID reports whether s looks like a citizen ID: 18 characters of
-// digits with a last digit or X, or the 15 digits of the first-generation
-// card. A mistyped ID is personal data all the same, so the check character
-// and the date are not asked to hold.
-func isCitizenID(s string) bool {
-	switch len(s) {
-	case 15:
-		return isDigits(s)
-	case 18:
-		last := s[17]
-		return isDigits(s[:17]) && (isASCIIDigit(last) || last == 'X' || last == 'x')
-	}
-	return false
 }
 
 // validInputID reports whether s is an input id as policies declare them.

@@ -105,6 +105,10 @@ func TestValidateAccepts(t *testing.T) {
 		}},
 		{"birth date to the day", func(r *Record) { r.BirthDate = NewDate(1985, time.March, 14) }},
 		{"former unit code of 横州市", func(r *Record) { r.Unit = "450127" }},
+		{"born in the 19th century", func(r *Record) {
+			r.CitizenID = withCheck(t, "45010318990314123")
+			r.BirthDate = NewDate(1899, time.March, 0)
+		}},
 		{"only what is required", func(r *Record) {
 			*r = Record{
 				Key: r.Key, Unit: r.Unit, Name: r.Name, Sex: r.Sex, Ethnicity: r.Ethnicity,
@@ -176,7 +180,13 @@ func TestValidateRefuses(t *testing.T) {
 		}, "记录 NN-000123：公民身份号码第18位应为数字或X (citizen ID character 18 must be a digit or X)"},
 		{"citizen ID in full-width digits", func(r *Record) {
 			r.CitizenID = "４" + r.CitizenID[1:]
-		}, "记录 NN-000123：公民身份号码第1位不是数字 (citizen ID character 1 is not a digit)"},
+		}, "记录 NN-000123：公民身份号码第1位是全角字符，应使用半角字符 (citizen ID character 1 is full-width; write it in ASCII)"},
+		{"citizen ID with a leading space", func(r *Record) {
+			r.CitizenID = " " + r.CitizenID
+		}, "记录 NN-000123：公民身份号码含有空格或不可见字符 (citizen ID holds white space or an invisible character)"},
+		{"citizen ID with a zero-width space", func(r *Record) {
+			r.CitizenID = r.CitizenID[:6] + "\u200b" + r.CitizenID[6:]
+		}, "记录 NN-000123：公民身份号码含有空格或不可见字符 (citizen ID holds white space or an invisible character)"},
 		{"citizen ID born after the assessment date", func(r *Record) {
 			r.CitizenID = withCheck(t, "45010320260714123")
 			r.BirthDate = NewDate(2026, time.July, 0)
@@ -226,6 +236,8 @@ func TestValidateRefuses(t *testing.T) {
 			"记录：登记编号长度不能超过32个字符 (registration number must be a maximum of 32 characters in length)"},
 		{"key that is the citizen ID", func(r *Record) { r.Key = r.CitizenID },
 			"记录：登记编号不能使用公民身份号码 (registration number must not be a citizen ID)"},
+		{"key that is the citizen ID after a space", func(r *Record) { r.Key = " " + r.CitizenID },
+			"记录：登记编号只能包含字母、数字、“-”和“_” (registration number may hold only letters, digits, '-' and '_')"},
 
 		// Phone.
 		{"phone of 5 digits", func(r *Record) { r.Phone = "12345" },
