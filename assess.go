@@ -255,6 +255,14 @@ func (a *Assessor) AssessAll(records []*roster.Record, asOf roster.Date, waivers
 		return nil, err
 	}
 	b := &Batch{}
+	// A later record with an earlier one's citizen ID under another key is
+	// rejected, like a repeated key.
+	dupIDs := map[int]error{}
+	for _, err := range roster.DuplicateIDs(records) {
+		if de, ok := err.(*roster.DuplicateIDError); ok {
+			dupIDs[de.Position-1] = err
+		}
+	}
 	seen := make(map[string]int, len(records))
 	for i, r := range records {
 		if r == nil {
@@ -273,6 +281,10 @@ func (a *Assessor) AssessAll(records []*roster.Record, asOf roster.Date, waivers
 			continue
 		}
 		seen[r.Key] = i
+		if err, dup := dupIDs[i]; dup {
+			b.Rejected = append(b.Rejected, Rejection{Index: i, Key: key, Err: err})
+			continue
+		}
 		if err := v.ValidateAt(r, i, asOf); err != nil {
 			b.Rejected = append(b.Rejected, Rejection{Index: i, Key: key, Err: err})
 			continue
