@@ -278,6 +278,12 @@ func TestValidateRefuses(t *testing.T) {
 			"记录 NN-000123：建言献策采纳数必须小于或等于100,000 (adopted proposals must be 100,000 or less)"},
 		{"negative training hours", func(r *Record) { r.Trainings[0].Hours = -2 },
 			"记录 NN-000123：培训学时（第 1 项）必须大于或等于0 (training hours (item 1) must be 0 or greater)"},
+		{"a citizen ID typed into years in the field", func(r *Record) { r.FieldYears = 450103198503141230 },
+			"记录 NN-000123：从业年限必须小于或等于80 (years in the field must be 80 or less)"},
+		{"a citizen ID typed into followers", func(r *Record) { r.Followers = 450103198503141230 },
+			"记录 NN-000123：粉丝数必须小于或等于2,000,000,000 (followers must be 2,000,000,000 or less)"},
+		{"a citizen ID typed into donations", func(r *Record) { r.Donations = decimal.RequireFromString("450103198503141230") },
+			"记录 NN-000123：公益捐赠（万元）必须小于或等于100000000 (donations must be 100000000 or less)"},
 		{"81 years in the field", func(r *Record) { r.FieldYears = 81 },
 			"记录 NN-000123：从业年限必须小于或等于80 (years in the field must be 80 or less)"},
 		{"attendance over 1", func(r *Record) { r.Attendance = decimal.RequireFromString("1.01") },
@@ -570,6 +576,12 @@ func TestRecordError(t *testing.T) {
 		{"nor a first-generation 15-digit ID", &RecordError{Key: "450103850314123", Problems: []Problem{p}},
 			"记录：姓名为必填字段 (name is a required field)"},
 		{"no problems", &RecordError{Key: "NN-1"}, "记录 NN-1：记录无效 (invalid record)"},
+		{"nor one after a zero-width space", &RecordError{Key: "\u200b450103198503141230", Position: 4, Problems: []Problem{p}},
+			"第 4 条记录：姓名为必填字段 (name is a required field)"},
+		{"nor one in full-width digits", &RecordError{Key: "４５０１０３１９８５０３１４１２３０", Problems: []Problem{p}},
+			"记录：姓名为必填字段 (name is a required field)"},
+		{"nor one after a space", &RecordError{Key: " 450103198503141230", Position: 1, Problems: []Problem{p}},
+			"第 1 条记录：姓名为必填字段 (name is a required field)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
