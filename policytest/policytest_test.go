@@ -222,6 +222,7 @@ func TestParseErrorEach(t *testing.T) {
 		{"set without example", "cases:\n  - name: a\n    set: {从业年限: 3}\n    qualified: true\n", "x_cases.yaml:2:5: a: set changes an example: name it with example, or write the whole record under record", policytest.ErrSyntax},
 		{"duplicate case", "cases:\n  - name: a\n    record: {从业年限: 3}\n    total: 3\n  - name: a\n    record: {从业年限: 4}\n    total: 4\n", "x_cases.yaml:5:5: a: a case of this name is already defined", policytest.ErrDuplicate},
 		{"duplicate column", "cases:\n  - name: a\n    record: {从业年限: 3, 出生日期: 1985-03, 出生年月: 1985-04}\n    qualified: true\n", "x_cases.yaml:3:38: a: 出生年月：表头重复，第 2 列已是 出生日期 (duplicate header)", roster.ErrHeader},
+		{"duplicate county input", "cases:\n  - name: a\n    record: {加分: 1, 加 分: 2}\n    qualified: true\n", "x_cases.yaml:3:21: a: 加 分：表头重复，第 1 列已是 加分 (duplicate header)", roster.ErrHeader},
 		{"negative count", "cases:\n  - name: a\n    record: {从业年限: -1}\n    qualified: true\n", "x_cases.yaml:3:20: a: 从业年限：不能为负数，应填 0 到 2147483647 之间的整数 (negative number)", roster.ErrBadCell},
 		{"group", "cases:\n  - name: a\n    record: {从业年限: 3}\n    group: G5\n", `x_cases.yaml:4:12: a: group: "G5" is not G1, G2, G3, G4, 非新的社会阶层人士 or 无法判定`, policytest.ErrSyntax},
 		{"qualified", "cases:\n  - name: a\n    record: {从业年限: 3}\n    qualified: yes\n", `x_cases.yaml:4:16: a: qualified: "yes" is not true or false`, policytest.ErrSyntax},

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode"
 
 	"github.com/newstrata/newstrata/roster"
 )
@@ -18,12 +19,28 @@ import (
 func (d *decoder) build(name string, cells []cell, at Position) (*roster.Record, bool) {
 	rec := &roster.Record{}
 	seen := make(map[*roster.Field]int, len(cells)) // field → its cell
+	inputs := map[string]int{}                      // a county input's title, spaces left out → its cell
 	filled, ok := false, true
 	for i, c := range cells {
 		value := strings.TrimSpace(c.value)
 		filled = filled || value != ""
 		f, onForm := roster.FieldByTitle(c.header)
 		if !onForm {
+			// "加分" and "加 分" are one input, as in a roster.
+			n := strings.Map(func(r rune) rune {
+				if unicode.IsSpace(r) {
+					return -1
+				}
+				return r
+			}, c.header)
+			if j, dup := inputs[n]; dup {
+				d.errs = append(d.errs, &Error{Position: c.key, Case: name,
+					Message: fmt.Sprintf("%s：表头重复，第 %d 列已是 %s (duplicate header)", c.header, j+1, cells[j].header),
+					Err:     fmt.Errorf("%w: %s given twice", roster.ErrHeader, n)})
+				ok = false
+				continue
+			}
+			inputs[n] = i
 			if value != "" {
 				if rec.Extra == nil {
 					rec.Extra = make(map[string]any)
