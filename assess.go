@@ -31,6 +31,7 @@ type Assessor struct {
 	j        *roster.Jurisdiction
 	classify *classify.Classifier
 	policies *policy.Set
+	validate *roster.Validator // built once: it serves every date
 }
 
 // ErrNotReady: a method was called on a nil or zero [Assessor], or given a
@@ -58,12 +59,17 @@ func New(cfg Config) (*Assessor, error) {
 	if a.j == nil {
 		return nil, fmt.Errorf("%w: policy.Set", ErrNotReady)
 	}
+	v, err := roster.NewValidator(a.j)
+	if err != nil {
+		return nil, err
+	}
+	a.validate = v
 	return a, nil
 }
 
 // ready reports whether a was made by New.
 func (a *Assessor) ready() error {
-	if a == nil || a.j == nil || a.classify == nil || a.policies == nil {
+	if a == nil || a.j == nil || a.classify == nil || a.policies == nil || a.validate == nil {
 		return ErrNotReady
 	}
 	return nil
@@ -246,11 +252,19 @@ func (a *Assessor) AssessAll(ctx context.Context, records []*roster.Record, asOf
 	if err := a.ready(); err != nil {
 		return nil, err
 	}
-	v, err := roster.NewValidator(a.j, asOf)
-	if err != nil {
-		return nil, err
+	if !asOf.Valid() || asOf.Day == 0 {
+		return nil, fmt.Errorf("%w: assessment date %q is not a full date", roster.ErrBadDate, asOf.String())
 	}
+	v := a.validate
 	b := &Batch{}
+	// A later record with an earlier one's citizen ID under another key is
+	// rejected, like a repeated key.
+	dupIDs := map[int]error{}
+	for _, err := range roster.DuplicateIDs(records) {
+		if de, ok := err.(*roster.DuplicateIDError); ok {
+			dupIDs[de.Position-1] = err
+		}
+	}
 	seen := make(map[string]int, len(records))
 	for i, r := range records {
 		if i%checkEvery == 0 {
@@ -274,7 +288,11 @@ func (a *Assessor) AssessAll(ctx context.Context, records []*roster.Record, asOf
 			continue
 		}
 		seen[r.Key] = i
-		if err := v.ValidateAt(r, i); err != nil {
+		if err, dup := dupIDs[i]; dup {
+			b.Rejected = append(b.Rejected, Rejection{Index: i, Key: key, Err: err})
+			continue
+		}
+		if err := v.ValidateAt(r, i, asOf); err != nil {
 			b.Rejected = append(b.Rejected, Rejection{Index: i, Key: key, Err: err})
 			continue
 		}

@@ -76,7 +76,7 @@ func TestGolden(t *testing.T) {
 //
 //	key  status  group  qualified-or-failed-conditions  total  grade  [veto]  indicator=score ...
 func golden(t *testing.T, records []*roster.Record, pol string, assess func(*roster.Record) (*newstrata.Assessment, error)) string {
-	v, err := roster.NewValidator(roster.Nanning(), asOf)
+	v, err := roster.NewValidator(roster.Nanning())
 	require.NoError(t, err)
 	var (
 		b                           strings.Builder
@@ -87,7 +87,7 @@ func golden(t *testing.T, records []*roster.Record, pol string, assess func(*ros
 		fingerprint                 string
 	)
 	for i, r := range records {
-		if err := v.ValidateAt(r, i); err != nil {
+		if err := v.ValidateAt(r, i, asOf); err != nil {
 			rejected++
 			fmt.Fprintf(&b, "%s rejected: %v\n", r.Key, err)
 			continue
@@ -293,6 +293,25 @@ func TestAssessAllAgreesWithAssess(t *testing.T) {
 	assert.ErrorIs(t, res.Rejected[0].Err, roster.ErrInvalidRecord)
 	assert.Equal(t, 1, res.Rejected[1].Index)
 	assert.EqualError(t, res.Rejected[1].Err, "登记编号重复 (duplicate registration number)：记录 "+records[0].Key+" 与第 1 条记录相同 (same as record 1)")
+}
+
+// One citizen ID under two registration numbers: the later record is
+// rejected, naming both records but not the ID.
+func TestAssessAllRejectsDuplicateIDs(t *testing.T) {
+	records := readSample(t)[:3]
+	a, err := newstrata.New(newstrata.Config{})
+	require.NoError(t, err)
+	third := *records[2]
+	third.CitizenID = " " + records[0].CitizenID // spelt otherwise, the same person
+	res, err := a.AssessAll(t.Context(), []*roster.Record{records[0], records[1], &third}, asOf, nil)
+	require.NoError(t, err)
+	require.Len(t, res.Rejected, 1)
+	assert.Equal(t, 2, res.Rejected[0].Index)
+	assert.ErrorIs(t, res.Rejected[0].Err, roster.ErrDuplicateID)
+	assert.EqualError(t, res.Rejected[0].Err, "第 3 条记录（登记编号 "+third.Key+"）与第 1 条记录（登记编号 "+records[0].Key+"）的公民身份号码相同 (record 3 ("+third.Key+") has the citizen ID of record 1 ("+records[0].Key+"))")
+	require.Len(t, res.Assessments, 2)
+	assert.Equal(t, 0, res.Assessments[0].Index)
+	assert.Equal(t, 1, res.Assessments[1].Index)
 }
 
 // A citizen ID typed into the registration-number column is never printed,

@@ -22,8 +22,9 @@
 // the roster CSV writes them: fields keyed by the column titles of the
 // registration form (出生年月, 从业年限, 职称级别 ...), cells as a roster
 // cell is written (1985-03, 6, 中级), a county-district's own inputs by
-// their id. Each record is turned into a one-row CSV and read by
-// [roster.Reader], so a case reads exactly as a roster would.
+// their id. Each cell is read by the form field its title names
+// ([roster.FieldByTitle], [roster.Field.Set]), as [roster.Reader] reads a
+// roster's, so a case reads exactly as a roster would.
 //
 //	policy: qingxiu-2019        # the policy the cases pin (default: the file name less _cases.yaml)
 //	date: 2019-04-15            # the assessment date (default: the policy's valid_from)

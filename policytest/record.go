@@ -1,111 +1,100 @@
 package policytest
 
 import (
-	"bytes"
-	"encoding/csv"
 	"errors"
 	"fmt"
-	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/newstrata/newstrata/roster"
 )
 
-// The columns the roster reader requires, and what a case that leaves one
-// out gets: its own name for 登记编号 and 姓名, so that messages name the
-// case; an empty 所属单位, which Run fills in with the policy's
-// jurisdiction.
-var required = []struct {
-	title   string
-	setName bool
-}{
-	{"登记编号", true},
-	{"所属单位", false},
-	{"姓名", true},
-}
-
-// build writes cells as a one-row roster CSV and reads it with
-// [roster.Reader], so that a case reads exactly as a roster would; a cell
-// the reader refuses is reported at its place in the cases file.
+// build reads cells into a record field by field with [roster.Field.Set],
+// as the roster reader reads a row, so that a case reads exactly as a
+// roster would; a cell that cannot be read is reported at its place in
+// the cases file. A title that is not on the form is a county-district
+// input, kept in Extra as written. A case that gives no 登记编号 or 姓名
+// gets its own name for them, so that messages name the case; its 所属单位
+// is left empty, and Run fills in the policy's jurisdiction.
 func (d *decoder) build(name string, cells []cell, at Position) (*roster.Record, bool) {
-	headers := make([]string, len(cells))
+	rec := &roster.Record{}
+	seen := make(map[*roster.Field]int, len(cells)) // field → its cell
+	inputs := map[string]int{}                      // a county input's title, spaces left out → its cell
+	filled, ok := false, true
 	for i, c := range cells {
-		headers[i] = c.header
-	}
-	row := make([]string, len(cells))
-	for i, c := range cells {
-		row[i] = c.value
-	}
-	for _, req := range required {
-		if hasColumn(headers, req.title) {
+		value := strings.TrimSpace(c.value)
+		filled = filled || value != ""
+		f, onForm := roster.FieldByTitle(c.header)
+		if !onForm {
+			// "加分" and "加 分" are one input, as in a roster.
+			n := strings.Map(func(r rune) rune {
+				if unicode.IsSpace(r) {
+					return -1
+				}
+				return r
+			}, c.header)
+			if j, dup := inputs[n]; dup {
+				d.errs = append(d.errs, &Error{Position: c.key, Case: name,
+					Message: fmt.Sprintf("%s：表头重复，第 %d 列已是 %s (duplicate header)", c.header, j+1, cells[j].header),
+					Err:     fmt.Errorf("%w: %s given twice", roster.ErrHeader, n)})
+				ok = false
+				continue
+			}
+			inputs[n] = i
+			if value != "" {
+				if rec.Extra == nil {
+					rec.Extra = make(map[string]any)
+				}
+				rec.Extra[strings.TrimSpace(c.header)] = value
+			}
 			continue
 		}
-		headers = append(headers, req.title)
-		if req.setName {
-			row = append(row, name)
-		} else {
-			row = append(row, "")
+		// Two spellings of one field (出生年月 and 出生日期) are one field
+		// given twice.
+		if j, dup := seen[f]; dup {
+			d.errs = append(d.errs, &Error{Position: c.key, Case: name,
+				Message: fmt.Sprintf("%s：表头重复，第 %d 列已是 %s (duplicate header)", c.header, j+1, cells[j].header),
+				Err:     fmt.Errorf("%w: %s given twice", roster.ErrHeader, f.Title())})
+			ok = false
+			continue
+		}
+		seen[f] = i
+		if err := f.Set(rec, c.value); err != nil {
+			d.cellError(name, c, err)
+			ok = false
 		}
 	}
-	var buf bytes.Buffer
-	w := csv.NewWriter(&buf)
-	_ = w.Write(headers) // a bytes.Buffer does not fail
-	_ = w.Write(row)
-	w.Flush()
-	batch, err := roster.NewReader(&buf).ReadAll()
-	var pe *roster.ParseError
-	switch {
-	case err != nil && errors.As(err, &pe):
-	case err != nil:
-		d.fail(at, name, ErrSyntax, "the record cannot be read: %v", err)
+	if !ok {
 		return nil, false
-	case len(batch.Errors) > 0:
-		pe = batch.Errors[0]
-	case len(batch.Records) != 1:
+	}
+	for _, title := range []string{"登记编号", "姓名"} {
+		if f, _ := roster.FieldByTitle(title); !has(seen, f) {
+			_ = f.Set(rec, name) // a name is text, which a text field takes as it is
+			filled = filled || strings.TrimSpace(name) != ""
+		}
+	}
+	if !filled {
 		d.fail(at, name, ErrSyntax, "the record is empty")
 		return nil, false
-	default:
-		return batch.Records[0], true
 	}
-	where, header := at, ""
-	if i := pe.Column - 1; i >= 0 && i < len(cells) {
-		where, header = cells[i].at, cells[i].header
-		if err != nil { // a header error: the title is at fault
-			where = cells[i].key
-		}
-	}
-	// The cell's place is in the cases file, not in the CSV made of it.
-	cause := *pe
-	cause.Line, cause.Column, cause.Header = where.Line, where.Column, header
-	d.errs = append(d.errs, &Error{Position: where, Case: name, Message: cellMessage(&cause, header), Err: &cause})
-	return nil, false
+	return rec, true
 }
 
-// hasColumn reports whether headers already hold title under any of the
-// spellings the roster reader accepts: it then refuses title as a
-// duplicate.
-func hasColumn(headers []string, title string) bool {
-	var buf bytes.Buffer
-	w := csv.NewWriter(&buf)
-	_ = w.Write(append(slices.Clone(headers), title))
-	w.Flush()
-	_, err := roster.NewReader(&buf).ReadAll()
-	var pe *roster.ParseError
-	return errors.As(err, &pe) && errors.Is(err, roster.ErrHeader) && pe.Column == len(headers)+1
+func has(seen map[*roster.Field]int, f *roster.Field) bool {
+	_, ok := seen[f]
+	return ok
 }
 
-// cellMessage is the reader's message without its place in the one-row
-// CSV, which means nothing to the writer of the cases file: "出生年月：…
-// (…)".
-func cellMessage(pe *roster.ParseError, header string) string {
-	bare := *pe
-	bare.Line, bare.Column, bare.Header, bare.Key = 1, 0, "", ""
-	msg := bare.Error() // 第 1 行：<Chinese> (line 1: <English>)
-	if zh, ok := strings.CutPrefix(msg, "第 1 行："); ok {
-		msg = strings.Replace(zh, " (line 1: ", " (", 1)
+// cellError reports a cell roster refused, at its place in the cases file
+// and with roster's reason, never the cell: "出生年月：日期无法识别 … (bad
+// date)". Its cause is a [*roster.ParseError] at that place, so that
+// errors.Is(err, roster.ErrBadDate) and errors.As work as for a roster.
+func (d *decoder) cellError(name string, c cell, err error) {
+	msg := err.Error()
+	var ce *roster.CellError
+	if errors.As(err, &ce) {
+		msg = fmt.Sprintf("%s：%s (%s)", c.header, ce.Reason, ce.ReasonEN)
 	}
-	if header == "" {
-		return msg
-	}
-	return fmt.Sprintf("%s：%s", header, msg)
+	cause := &roster.ParseError{Line: c.at.Line, Column: c.at.Column, Header: c.header, Err: err}
+	d.errs = append(d.errs, &Error{Position: c.at, Case: name, Message: msg, Err: cause})
 }

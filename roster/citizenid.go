@@ -2,7 +2,9 @@ package roster
 
 import (
 	"fmt"
+	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -54,6 +56,8 @@ const (
 	idArea
 	idDate
 	idCheck
+	idSpace // white space or an invisible character around or inside
+	idWide  // a full-width digit or X at n
 )
 
 // provinces marks the GB/T 2260 province-level codes, the first two digits
@@ -71,8 +75,12 @@ var provinces = func() (p [100]bool) {
 // ParseCitizenID reads an 18-character GB 11643 citizen ID. It checks, in
 // this order, the length, that the first 17 characters are digits and the
 // last a digit or X ('x' is read as 'X'), that the first two digits are a
-// province-level code, that the birth date exists (between 1900 and 2999)
-// and the ISO 7064 MOD 11-2 check character. Spaces are not trimmed.
+// province-level code, that the birth date exists and the ISO 7064 MOD
+// 11-2 check character. The birth date is any day of the Gregorian
+// calendar GB 11643 can write (years 0001 to 9999), so people born in the
+// 19th century have valid IDs. Nothing is trimmed or converted: an ID with
+// white space or an invisible character about it, or typed in full-width
+// digits, is refused with that reason.
 //
 // Errors wrap [ErrCitizenID] and say which check failed; they never quote
 // the number. Whether the birth date is after the assessment date is for
@@ -89,14 +97,23 @@ func parseCitizenID(s string) (CitizenID, idFault) {
 	if len(s) != 18 {
 		n := utf8.RuneCountInString(s)
 		if n != 18 {
+			if t := idShape(s); t != s && allIDChars(t) {
+				return CitizenID{}, spaceFault(t)
+			}
 			return CitizenID{}, idFault{kind: idLength, n: n}
 		}
 		// 18 characters, some of them not ASCII (full-width digits, say):
-		// name the first one that is not a digit.
+		// name the first one that is not a digit, and why.
 		pos := 0
 		for _, r := range s {
 			pos++
 			if !idChar(r, pos) {
+				switch {
+				case r >= '０' && r <= '９' || r == 'Ｘ' || r == 'ｘ':
+					return CitizenID{}, idFault{kind: idWide, n: pos}
+				case invisible(r):
+					return CitizenID{}, spaceFault(idShape(s))
+				}
 				break
 			}
 		}
@@ -108,13 +125,16 @@ func parseCitizenID(s string) (CitizenID, idFault) {
 				// 18 bytes holding a multi-byte character are fewer characters.
 				return CitizenID{}, idFault{kind: idLength, n: n}
 			}
+			if invisible(rune(s[i])) {
+				return CitizenID{}, spaceFault(idShape(s))
+			}
 			return CitizenID{}, idFault{kind: idDigit, n: i + 1}
 		}
 	}
 	if !provinces[int(s[0]-'0')*10+int(s[1]-'0')] {
 		return CitizenID{}, idFault{kind: idArea}
 	}
-	if b := birthDate(s); b.Day == 0 || !b.Valid() { // day 00 would read as a month
+	if !dayExists(birthDate(s)) {
 		return CitizenID{}, idFault{kind: idDate}
 	}
 	want, _ := CheckCharacter(s[:17]) // the digits are checked above
@@ -129,6 +149,53 @@ func parseCitizenID(s string) (CitizenID, idFault) {
 		s = s[:17] + "X"
 	}
 	return CitizenID{s: s}, idFault{}
+}
+
+// dayExists reports whether d is a day of the Gregorian calendar with a
+// year GB 11643 can write; day 00 is no day.
+func dayExists(d Date) bool {
+	return d.Year >= 1 && d.Month >= 1 && d.Month <= 12 && d.Day >= 1 && d.Day <= daysIn(d.Year, d.Month)
+}
+
+// spaceFault is the fault of an ID with white space or invisible
+// characters, shape what is left without them: the space when the rest
+// is 18 characters, else the length of the rest, which is what a clerk
+// sees on the screen.
+func spaceFault(shape string) idFault {
+	if n := utf8.RuneCountInString(shape); n != 18 {
+		return idFault{kind: idLength, n: n}
+	}
+	return idFault{kind: idSpace}
+}
+
+func allIDChars(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !idChar(rune(s[i]), i+1) {
+			return false
+		}
+	}
+	return true
+}
+
+// invisible reports whether r is white space or a character that shows
+// nothing (a zero-width space, a byte-order mark, a soft hyphen).
+func invisible(r rune) bool { return unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) }
+
+// idShape is s as a reader sees it on a screen: without white space and
+// invisible characters, full-width digits and X made ASCII. A text whose
+// shape is a citizen ID is personal data however it was typed.
+func idShape(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case invisible(r):
+			return -1
+		case r >= '０' && r <= '９':
+			return r - '０' + '0'
+		case r == 'Ｘ' || r == 'ｘ':
+			return 'X'
+		}
+		return r
+	}, s)
 }
 
 // idChar reports whether r may stand at the 1-based position pos.
@@ -163,6 +230,10 @@ func (f idFault) english() string {
 		return "birth date does not exist"
 	case idCheck:
 		return "check character does not match"
+	case idSpace:
+		return "holds white space or an invisible character"
+	case idWide:
+		return fmt.Sprintf("character %d is full-width; write it in ASCII", f.n)
 	}
 	return "valid"
 }
@@ -207,6 +278,31 @@ func (id CitizenID) Sex() Sex {
 
 // LooksLikeCitizenID reports whether s has the shape of a citizen ID, valid
 // or not (18 digits, or 17 and an X; or the 15 digits of the first-generation
-// card). A message never prints such text, not even as a registration
-// number typed into the wrong column.
+// card), once white space and invisible characters are left out and
+// full-width digits read as digits: " 4501…", "4501…\u200b" and
+// "４５０１…" all do. A message never prints such text, not even as a
+// registration number typed into the wrong column.
 func LooksLikeCitizenID(s string) bool { return isCitizenID(s) }
+
+// isCitizenID is [LooksLikeCitizenID].
+func isCitizenID(s string) bool {
+	if idDigits(s) {
+		return true
+	}
+	t := idShape(s)
+	return t != s && idDigits(t)
+}
+
+// idDigits reports whether s is 18 digits with a last digit or X, or the
+// 15 digits of the first-generation card. A mistyped ID is personal data
+// all the same, so the check character and the date are not asked to hold.
+func idDigits(s string) bool {
+	switch len(s) {
+	case 15:
+		return isDigits(s)
+	case 18:
+		last := s[17]
+		return isDigits(s[:17]) && (isASCIIDigit(last) || last == 'X' || last == 'x')
+	}
+	return false
+}

@@ -56,6 +56,12 @@ func TestParseCitizenID(t *testing.T) {
 			wantID: withCheck(t, "11010120000229001"), wantArea: "110101", wantBirth: NewDate(2000, time.February, 29), wantSex: Male},
 		{name: "valid, Macao", in: withCheck(t, "82000019900101002"),
 			wantID: withCheck(t, "82000019900101002"), wantArea: "820000", wantBirth: NewDate(1990, time.January, 1), wantSex: Female},
+		{name: "the example of GB 11643-1999", in: "11010519491231002X",
+			wantID: "11010519491231002X", wantArea: "110105", wantBirth: NewDate(1949, time.December, 31), wantSex: Female},
+		{name: "born in the 19th century", in: withCheck(t, "45010318991231123"),
+			wantID: withCheck(t, "45010318991231123"), wantArea: "450103", wantBirth: NewDate(1899, time.December, 31), wantSex: Male},
+		{name: "born on 29 February 1896", in: withCheck(t, "11010118960229002"),
+			wantID: withCheck(t, "11010118960229002"), wantArea: "110101", wantBirth: NewDate(1896, time.February, 29), wantSex: Female},
 		{name: "valid, Taiwan residence permit", in: withCheck(t, "83000019880808005"),
 			wantID: withCheck(t, "83000019880808005"), wantArea: "830000", wantBirth: NewDate(1988, time.August, 8), wantSex: Male},
 
@@ -71,7 +77,7 @@ func TestParseCitizenID(t *testing.T) {
 			wantErr: "invalid citizen ID: birth date does not exist"},
 		{name: "month 13", in: withCheck(t, "45010319991301123"),
 			wantErr: "invalid citizen ID: birth date does not exist"},
-		{name: "born before 1900", in: withCheck(t, "45010318991231123"),
+		{name: "year 0000", in: withCheck(t, "45010300000101123"),
 			wantErr: "invalid citizen ID: birth date does not exist"},
 		{name: "unknown area 99", in: withCheck(t, "99010319850314123"),
 			wantErr: "invalid citizen ID: area code is not under a known province-level code"},
@@ -88,7 +94,19 @@ func TestParseCitizenID(t *testing.T) {
 		{name: "15-digit ID of the first generation", in: "450103850314123",
 			wantErr: "invalid citizen ID: must have 18 characters, has 15"},
 		{name: "surrounded by spaces", in: " 450103198503141230 ",
-			wantErr: "invalid citizen ID: must have 18 characters, has 20"},
+			wantErr: "invalid citizen ID: holds white space or an invisible character"},
+		{name: "leading space", in: " 450103198503141230",
+			wantErr: "invalid citizen ID: holds white space or an invisible character"},
+		{name: "zero-width space inside", in: "450103\u200b198503141230",
+			wantErr: "invalid citizen ID: holds white space or an invisible character"},
+		{name: "byte-order mark", in: "\uFEFF450103198503141230",
+			wantErr: "invalid citizen ID: holds white space or an invisible character"},
+		{name: "space instead of a digit", in: "450103 98503141230",
+			wantErr: "invalid citizen ID: must have 18 characters, has 17"},
+		{name: "full-width digits throughout", in: "４５０１０３１９８５０３１４１２３０",
+			wantErr: "invalid citizen ID: character 1 is full-width; write it in ASCII"},
+		{name: "full-width X", in: "45010319850314102Ｘ",
+			wantErr: "invalid citizen ID: character 18 is full-width; write it in ASCII"},
 		{name: "18 bytes but 16 characters", in: "450103198503141名",
 			wantErr: "invalid citizen ID: must have 18 characters, has 16"},
 		{name: "non-digit", in: "4501031985O3141230",
@@ -98,7 +116,11 @@ func TestParseCitizenID(t *testing.T) {
 		{name: "bad last character", in: "45010319850314123Y",
 			wantErr: "invalid citizen ID: character 18 must be a digit or X"},
 		{name: "full-width digit", in: "45010319850314123０",
-			wantErr: "invalid citizen ID: character 18 must be a digit or X"},
+			wantErr: "invalid citizen ID: character 18 is full-width; write it in ASCII"},
+		{name: "16 digits and two spaces", in: "4501031985031412  ",
+			wantErr: "invalid citizen ID: must have 18 characters, has 16"},
+		{name: "17 digits and a space", in: "45010319850314123 ",
+			wantErr: "invalid citizen ID: must have 18 characters, has 17"},
 		{name: "invalid UTF-8", in: "45010319850314\xff230",
 			wantErr: "invalid citizen ID: character 15 is not a digit"},
 	}
@@ -155,8 +177,7 @@ func FuzzParseCitizenID(f *testing.F) {
 		c, err := CheckCharacter(got[:17])
 		require.NoError(t, err)
 		require.Equal(t, c, got[17], "the check character agrees")
-		require.True(t, id.BirthDate().Valid(), "the birth date exists")
-		require.NotZero(t, id.BirthDate().Day, "the birth date is a day")
+		require.True(t, dayExists(id.BirthDate()), "the birth date is a day that exists")
 		require.Contains(t, []Sex{Male, Female}, id.Sex())
 		require.Equal(t, got[:6], id.Area())
 		require.True(t, provinces[int(got[0]-'0')*10+int(got[1]-'0')])

@@ -70,7 +70,9 @@ func (s codeSet[T]) parse(text string) (T, error) {
 			}
 		}
 	}
-	return 0, fmt.Errorf("%w: %s %q", ErrUnknownCode, s.kind, t)
+	// The text is not quoted: a citizen ID typed into the wrong column
+	// would come back in the message.
+	return 0, fmt.Errorf("%w: not a code or label of %s", ErrUnknownCode, s.kind)
 }
 
 // labels lists the Chinese labels of the set, in code order.

@@ -73,12 +73,6 @@ func withoutDecimals(t *testing.T, r *roster.Record) split {
 	}
 	s.decimals = append(s.decimals, norm(r.Donations), norm(r.Attendance))
 	s.rec.Donations, s.rec.Attendance = decimal.Decimal{}, decimal.Decimal{}
-	if r.LastEvaluation != nil {
-		e := *r.LastEvaluation
-		s.decimals = append(s.decimals, norm(e.Score))
-		e.Score = decimal.Decimal{}
-		s.rec.LastEvaluation = &e
-	}
 	return s
 }
 
@@ -118,7 +112,7 @@ func TestReadBadFixture(t *testing.T) {
 			`第 7 行第 6 列（出生年月），登记编号 NN-450103-00005：日期不存在 (line 7, column 6: bad date)`,
 			[]error{roster.ErrBadDate}},
 		{"negative number", 8, 15, "粉丝数", "NN-450103-00006",
-			`第 8 行第 15 列（粉丝数），登记编号 NN-450103-00006：不能为负数：-5 (line 8, column 15: negative number)`,
+			`第 8 行第 15 列（粉丝数），登记编号 NN-450103-00006：不能为负数，应填 0 到 2147483647 之间的整数 (line 8, column 15: negative number)`,
 			[]error{roster.ErrBadCell}},
 		{"wrong field count", 9, 0, "", "NN-450103-00007",
 			`第 9 行，登记编号 NN-450103-00007：有 18 列，表头有 20 列 (line 9: wrong number of fields)`,
@@ -267,9 +261,6 @@ func TestReadCells(t *testing.T) {
 			}, r.Trainings)
 		}},
 		{"no items", "获奖情况", "；;", func(t *testing.T, r *roster.Record) { assert.Nil(t, r.Awards) }},
-		{"last evaluation", "上次评价等次", "B", func(t *testing.T, r *roster.Record) {
-			assert.Equal(t, &roster.Evaluation{Grade: roster.GradeB}, r.LastEvaluation)
-		}},
 		{"text with a line break", "主要成就和社会影响", "第一行\n第二行", func(t *testing.T, r *roster.Record) { assert.Equal(t, "第一行\n第二行", r.Achievements) }},
 		{"text trimmed of ideographic spaces", "籍贯", "　广西南宁　", func(t *testing.T, r *roster.Record) { assert.Equal(t, "广西南宁", r.NativePlace) }},
 		{"tab inside text", "籍贯", "广西\t南宁", func(t *testing.T, r *roster.Record) { assert.Equal(t, "广西\t南宁", r.NativePlace) }},
@@ -304,22 +295,22 @@ func TestReadCellErrors(t *testing.T) {
 		{"unknown code, large set not listed", "民族", "火星族", `未知代码 (line 2, column 4: unknown code)`, []error{roster.ErrUnknownCode}},
 		{"date not readable", "出生年月", "1985年3月", `日期无法识别，应写作 2006-01-02 或 2006-01 (line 2, column 4: bad date)`, []error{roster.ErrBadDate}},
 		{"date does not exist", "参加工作时间", "2019-02-29", `日期不存在 (line 2, column 4: bad date)`, []error{roster.ErrBadDate}},
-		{"date out of range", "出生年月", "18991231", `日期不存在 (line 2, column 4: bad date)`, []error{roster.ErrBadDate}},
-		{"negative count", "粉丝数", "-5", `不能为负数：-5 (line 2, column 4: negative number)`, []error{roster.ErrBadCell}},
+		{"date out of range", "出生年月", "17991231", `日期不存在 (line 2, column 4: bad date)`, []error{roster.ErrBadDate}},
+		{"negative count", "粉丝数", "-5", `不能为负数，应填 0 到 2147483647 之间的整数 (line 2, column 4: negative number)`, []error{roster.ErrBadCell}},
 		{"fraction in a count", "从业年限", "1.5", `不是整数，应只写数字 (line 2, column 4: not a whole number)`, []error{roster.ErrBadCell}},
 		{"thousands separator", "粉丝数", "1,000", `不是整数，应只写数字 (line 2, column 4: not a whole number)`, []error{roster.ErrBadCell}},
 		{"NaN count", "带动就业人数", "NaN", `不是整数，应只写数字 (line 2, column 4: not a whole number)`, []error{roster.ErrBadCell}},
-		{"count overflow", "粉丝数", "99999999999999999999", `数值 99999999999999999999 超出范围（上限 2147483647） (line 2, column 4: number out of range)`, []error{roster.ErrBadCell}},
-		{"count just over", "志愿服务时长（小时）", "2147483648", `数值 2147483648 超出范围（上限 2147483647） (line 2, column 4: number out of range)`, []error{roster.ErrBadCell}},
+		{"count overflow", "粉丝数", "99999999999999999999", `超出范围，应填 0 到 2147483647 之间的整数 (line 2, column 4: number out of range)`, []error{roster.ErrBadCell}},
+		{"count just over", "志愿服务时长（小时）", "2147483648", `超出范围，应填 0 到 2147483647 之间的整数 (line 2, column 4: number out of range)`, []error{roster.ErrBadCell}},
 		{"NaN decimal", "公益捐赠（万元）", "NaN", `不是有限的数值 (line 2, column 4: not a finite number)`, []error{roster.ErrBadCell}},
 		{"Inf decimal", "公益捐赠（万元）", "-Infinity", `不是有限的数值 (line 2, column 4: not a finite number)`, []error{roster.ErrBadCell}},
-		{"negative decimal", "公益捐赠（万元）", "-1.5", `不能为负数：-1.5 (line 2, column 4: negative number)`, []error{roster.ErrBadCell}},
+		{"negative decimal", "公益捐赠（万元）", "-1.5", `不能为负数 (line 2, column 4: negative number)`, []error{roster.ErrBadCell}},
 		{"exponent", "公益捐赠（万元）", "1e5", `不是数值，应写作 12 或 12.5 这样的数 (line 2, column 4: not a number)`, []error{roster.ErrBadCell}},
-		{"trailing point", "上次评价得分", "85.", `不是数值，应写作 12 或 12.5 这样的数 (line 2, column 4: not a number)`, []error{roster.ErrBadCell}},
+		{"trailing point", "公益捐赠（万元）", "85.", `不是数值，应写作 12 或 12.5 这样的数 (line 2, column 4: not a number)`, []error{roster.ErrBadCell}},
 		{"too many digits", "公益捐赠（万元）", "1234567890123456",
-			`数值 1234567890123456 位数过多（整数部分最多 15 位，小数最多 10 位） (line 2, column 4: number out of range)`, []error{roster.ErrBadCell}},
+			`位数过多（整数部分最多 15 位，小数最多 10 位） (line 2, column 4: number out of range)`, []error{roster.ErrBadCell}},
 		{"too many places", "活动出勤率", "95.123456789%",
-			`数值 95.123456789% 位数过多（整数部分最多 15 位，小数最多 10 位） (line 2, column 4: number out of range)`, []error{roster.ErrBadCell}},
+			`位数过多（整数部分最多 15 位，小数最多 10 位） (line 2, column 4: number out of range)`, []error{roster.ErrBadCell}},
 		{"percentage not allowed", "公益捐赠（万元）", "5%", `不是数值，应写作 12 或 12.5 这样的数 (line 2, column 4: not a number)`, []error{roster.ErrBadCell}},
 		{"bad boolean", "政治可靠", "可能", `无法识别的是否值，应填 是 或 否 (line 2, column 4: bad yes-or-no value)`, []error{roster.ErrBadCell}},
 		{"too many fields in an item", "获奖情况", "南宁市优秀青年|市级|2021|多余",
@@ -373,6 +364,15 @@ func TestReadRowErrors(t *testing.T) {
 		{"citizen ID in the key column",
 			csvText(append(base[:3:3], "民族"), []string{"450103198005120111", "450103", "李测试0001", "火星族"}),
 			`第 2 行第 4 列（民族）：未知代码 (line 2, column 4: unknown code)`, ""},
+		{"citizen ID after a zero-width space in the key column",
+			csvText(append(base[:3:3], "民族"), []string{"\u200b450103198005120111", "450103", "李测试0001", "火星族"}),
+			`第 2 行第 4 列（民族）：未知代码 (line 2, column 4: unknown code)`, ""},
+		{"citizen ID in full-width digits in the key column",
+			csvText(append(base[:3:3], "民族"), []string{"４５０１０３１９８００５１２０１１１", "450103", "李测试0001", "火星族"}),
+			`第 2 行第 4 列（民族）：未知代码 (line 2, column 4: unknown code)`, ""},
+		{"citizen ID in a count column",
+			csvText(append(base[:3:3], "粉丝数"), []string{"NN-1", "450103", "李测试0001", "450103198005120111"}),
+			`第 2 行第 4 列（粉丝数），登记编号 NN-1：超出范围，应填 0 到 2147483647 之间的整数 (line 2, column 4: number out of range)`, "NN-1"},
 		{"too many cells",
 			csvText(base, []string{"NN-1", "450103", "李测试0001", "多"}),
 			"第 2 行，登记编号 NN-1：有 4 列，表头有 3 列 (line 2: wrong number of fields)", "NN-1"},
@@ -547,9 +547,8 @@ func fullRecord(t *testing.T) *roster.Record {
 		Trainings:   []roster.Training{{Name: "市委统战部新的社会阶层人士培训班", Date: roster.NewDate(2018, time.May, 10), Hours: 24}},
 		Performance: "拥护中国共产党的领导", Achievements: "参与制定行业标准\n带领团队完成多项行业项目",
 		IndustryRating: roster.Good, Donations: d("12.50"), VolunteerHours: 40, JobsCreated: 120, Proposals: 3,
-		Attendance: d("0.85"), EmergencyRelief: true, Tier: roster.CountyTier,
-		LastEvaluation: &roster.Evaluation{Grade: roster.GradeB, Score: d("84.50"), By: "青秀区委统战部", Date: roster.NewDate(2018, time.December, 15)},
-		Extra:          map[string]any{"bonus": 2, "remark": "无"},
+		Attendance: d("0.85"), EmergencyRelief: true,
+		Extra: map[string]any{"bonus": 2, "remark": "无"},
 	}
 }
 
@@ -560,12 +559,12 @@ func TestWriterFormat(t *testing.T) {
 	want := strings.Join(roster.Headers(), ",") + ",bonus,remark\n" +
 		"NN-450103-00017,450103,李测试0017,男性,壮族,1980-05-12,450103198005120111,广西南宁,13907710001," +
 		"民盟盟员,是,优秀,研究生,硕士,高级工程师,副高," +
-		"青秀区测试软件有限公司001,民营企业,技术总监,工程技术人员,专业技术,2005-07,13,是,否,125000,是," +
+		"青秀区测试软件有限公司001,民营企业,技术总监,工程技术人员,专业技术,否,2005-07,13,是,125000,是," +
 		"政协委员|市级|第十二届|经济界；人大代表|县级|第十七届|,社会组织|南宁市测试软件行业协会|副会长|市级|是,特约监督员," +
 		"南宁市优秀青年|市级|2017；先进个人|县级|,市委统战部新的社会阶层人士培训班|2018-05-10|24," +
 		"拥护中国共产党的领导,\"参与制定行业标准\n带领团队完成多项行业项目\",良好," +
 		"12.50,40,120,3,0.85,是,否,否,否,否,否," +
-		"县区级,B级,84.50,青秀区委统战部,2018-12-15,2,无\n"
+		"2,无\n"
 	assert.Equal(t, want, buf.String())
 }
 
@@ -584,17 +583,23 @@ func TestWriterRefuses(t *testing.T) {
 		{"separator in an item", func(r *roster.Record) { r.Awards[0].Name = "优秀|青年" }, nil,
 			`登记编号 NN-450103-00017，获奖情况：第 1 项第 1 个字段（名称）：含有分隔符（| ｜ ; ；或换行） (key NN-450103-00017, 获奖情况: bad list item: separator inside a list item field)`, roster.ErrBadCell},
 		{"negative count", func(r *roster.Record) { r.FieldYears = -1 }, nil,
-			"登记编号 NN-450103-00017，从业年限：不能为负数：-1 (key NN-450103-00017, 从业年限: negative number)", roster.ErrBadCell},
+			"登记编号 NN-450103-00017，从业年限：不能为负数，应填 0 到 2147483647 之间的整数 (key NN-450103-00017, 从业年限: negative number)", roster.ErrBadCell},
 		{"negative hours in an item", func(r *roster.Record) { r.Trainings[0].Hours = -8 }, nil,
-			"登记编号 NN-450103-00017，培训情况：第 1 项第 3 个字段（学时）：不能为负数：-8 (key NN-450103-00017, 培训情况: bad list item: negative number)", roster.ErrBadCell},
+			"登记编号 NN-450103-00017，培训情况：第 1 项第 3 个字段（学时）：不能为负数，应填 0 到 2147483647 之间的整数 (key NN-450103-00017, 培训情况: bad list item: negative number)", roster.ErrBadCell},
 		{"negative decimal", func(r *roster.Record) { r.Donations = decimal.RequireFromString("-1") }, nil,
-			"登记编号 NN-450103-00017，公益捐赠（万元）：不能为负数：-1 (key NN-450103-00017, 公益捐赠（万元）: negative number)", roster.ErrBadCell},
+			"登记编号 NN-450103-00017，公益捐赠（万元）：不能为负数 (key NN-450103-00017, 公益捐赠（万元）: negative number)", roster.ErrBadCell},
 		{"too many places", func(r *roster.Record) { r.Attendance = decimal.New(1, -11) }, nil,
-			"登记编号 NN-450103-00017，活动出勤率：数值位数过多 (key NN-450103-00017, 活动出勤率: number out of range)", roster.ErrBadCell},
+			"登记编号 NN-450103-00017，活动出勤率：位数过多（整数部分最多 15 位，小数最多 10 位） (key NN-450103-00017, 活动出勤率: number out of range)", roster.ErrBadCell},
 		{"code out of its set", func(r *roster.Record) { r.Sex = 9 }, nil,
-			"登记编号 NN-450103-00017，性别：代码值 9 不在代码表中 (key NN-450103-00017, 性别: unknown code)", roster.ErrUnknownCode},
+			"登记编号 NN-450103-00017，性别：代码值不在代码表中 (key NN-450103-00017, 性别: unknown code)", roster.ErrUnknownCode},
 		{"date that does not exist", func(r *roster.Record) { r.BirthDate = roster.NewDate(2019, time.February, 30) }, nil,
-			"登记编号 NN-450103-00017，出生年月：日期 2019-02-30 不存在 (key NN-450103-00017, 出生年月: bad date)", roster.ErrBadDate},
+			"登记编号 NN-450103-00017，出生年月：日期不存在 (key NN-450103-00017, 出生年月: bad date)", roster.ErrBadDate},
+		{"key that is a citizen ID after a space", func(r *roster.Record) { r.Key = " 450103198005120111" }, nil,
+			"登记编号：首尾有空白字符 (登记编号: surrounding white space)", roster.ErrBadCell},
+		{"key that is a mistyped citizen ID", func(r *roster.Record) { r.Key = "450103198005120119"; r.FieldYears = -1 }, nil,
+			"从业年限：不能为负数，应填 0 到 2147483647 之间的整数 (从业年限: negative number)", roster.ErrBadCell},
+		{"a count that holds a citizen ID", func(r *roster.Record) { r.Followers = -450103198005120111 }, nil,
+			"登记编号 NN-450103-00017，粉丝数：不能为负数，应填 0 到 2147483647 之间的整数 (key NN-450103-00017, 粉丝数: negative number)", roster.ErrBadCell},
 		{"county input not listed", func(r *roster.Record) {}, []string{"bonus"},
 			"登记编号 NN-450103-00017，remark：不在 Writer.Extra 所列的列中 (key NN-450103-00017, remark: not a column of Writer.Extra)", roster.ErrBadCell},
 		{"county input of another type", func(r *roster.Record) { r.Extra["remark"] = 1.5 }, nil,
@@ -708,7 +713,7 @@ func TestWriteExtra(t *testing.T) {
 		{"int", 3, "3", ""},
 		{"bool", true, "是", ""},
 		{"text", "高", "高", ""},
-		{"negative int", -2, "", "登记编号 NN-1，rate：不能为负数：-2 (key NN-1, rate: negative number)"},
+		{"negative int", -2, "", "登记编号 NN-1，rate：不能为负数 (key NN-1, rate: negative number)"},
 		{"int64 is not an input type", int64(3), "", "登记编号 NN-1，rate：值的类型 int64 无法写入 (key NN-1, rate: cannot write a int64)"},
 	}
 	for _, tt := range tests {

@@ -21,7 +21,8 @@ type Date struct {
 func NewDate(y int, m time.Month, d int) Date { return Date{Year: y, Month: m, Day: d} }
 
 // ParseDate reads 2006-01-02, 2006-01, 2006/1/2, 2006.01 or 20060102.
-// The empty string gives the zero Date.
+// The empty string gives the zero Date. Errors wrap [ErrBadDate] and do
+// not quote s, which may be a birth date.
 func ParseDate(s string) (Date, error) {
 	t := strings.TrimSpace(s)
 	if t == "" {
@@ -32,12 +33,12 @@ func ParseDate(s string) (Date, error) {
 	}
 	parts := strings.FieldsFunc(t, func(r rune) bool { return r == '-' || r == '/' || r == '.' })
 	if len(parts) < 2 || len(parts) > 3 {
-		return Date{}, fmt.Errorf("%w: %q", ErrBadDate, s)
+		return Date{}, errNotADate
 	}
 	nums := make([]int, len(parts))
 	for i, p := range parts {
 		if !isDigits(p) || len(p) > 4 {
-			return Date{}, fmt.Errorf("%w: %q", ErrBadDate, s)
+			return Date{}, errNotADate
 		}
 		nums[i], _ = strconv.Atoi(p)
 	}
@@ -46,10 +47,12 @@ func ParseDate(s string) (Date, error) {
 		d.Day = nums[2]
 	}
 	if !d.Valid() {
-		return Date{}, fmt.Errorf("%w: %q", ErrBadDate, s)
+		return Date{}, fmt.Errorf("%w: no such date between 1800 and 2999", ErrBadDate)
 	}
 	return d, nil
 }
+
+var errNotADate = fmt.Errorf("%w: not written as 2006-01-02 or 2006-01", ErrBadDate)
 
 func isDigits(s string) bool {
 	if s == "" {
@@ -67,9 +70,10 @@ func isDigits(s string) bool {
 func (d Date) IsZero() bool { return d == Date{} }
 
 // Valid reports whether d is a date (or, with Day 0, a month) that exists,
-// between the years 1900 and 2999.
+// between the years 1800 and 2999: the dates of a living person's form,
+// the oldest of whom may have been born in the 19th century.
 func (d Date) Valid() bool {
-	if d.Year < 1900 || d.Year > 2999 || d.Month < 1 || d.Month > 12 || d.Day < 0 {
+	if d.Year < 1800 || d.Year > 2999 || d.Month < 1 || d.Month > 12 || d.Day < 0 {
 		return false
 	}
 	return d.Day <= daysIn(d.Year, d.Month)

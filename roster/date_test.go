@@ -38,10 +38,12 @@ func TestParseDate(t *testing.T) {
 		{"2019.04", "2019-04", ""},
 		{"20190415", "2019-04-15", ""},
 		{"", "", ""},
-		{"2019-02-29", "", `bad date: "2019-02-29"`},
-		{"2019-13", "", `bad date: "2019-13"`},
-		{"2019年4月", "", `bad date: "2019年4月"`},
-		{"1899-12-31", "", `bad date: "1899-12-31"`},
+		{"2019-02-29", "", `bad date: no such date between 1800 and 2999`},
+		{"2019-13", "", `bad date: no such date between 1800 and 2999`},
+		{"2019年4月", "", `bad date: not written as 2006-01-02 or 2006-01`},
+		{"1899-12-31", "1899-12-31", ""},
+		{"1799-12-31", "", `bad date: no such date between 1800 and 2999`},
+		{"450103198005120111", "", `bad date: not written as 2006-01-02 or 2006-01`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {

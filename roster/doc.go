@@ -3,41 +3,59 @@
 // its fields, its codes, its validation and the reading of rosters.
 //
 // A [Record] holds what a unit knows about one person: identity, politics,
-// education, work, posts, awards and training, the facts behind the
-// qualification conditions and the index system, and what was concluded
-// last round (the list the person sits on, the last evaluation). Its closed
-// sets carry the codes and Chinese labels of the national standards: [Sex]
-// (GB/T 2261.1), [Ethnicity] (GB/T 3304), [Politics] (GB/T 4762),
-// [Education] (GB/T 4658), [Degree] (GB/T 6864), and the sets of the
-// notice itself ([Group], [Subkind], [Grade], [Tier]). A [Jurisdiction] is
-// the city and its county-level units, as data; [Nanning] is the default.
-// [Record.Facts] is the view of a record that rule formulas read.
+// education, work, posts, awards and training, and the facts behind the
+// qualification conditions and the index system. Its closed sets carry the
+// codes and Chinese labels of the national standards: [Sex] (GB/T 2261.1),
+// [Ethnicity] (GB/T 3304), [Politics] (GB/T 4762), [Education] (GB/T
+// 4658), [Degree] (GB/T 6864), and the sets of the notice itself ([Group],
+// [Subkind], [Grade]). A [Jurisdiction] is the city and its county-level
+// units, as data; [Nanning] is the default. [Record.Facts] is the view of
+// a record that rule formulas read.
 //
 // # Why a package of its own
 //
 // roster is the vocabulary every stage imports: classify, qualify,
 // evaluate, tier and report all read a Record and none of them imports
-// another to do so. The record carries last round's tier and grade, which
-// the next round reads, so those closed sets live here too rather than with
-// the stages that decide them: otherwise roster would import tier and
-// evaluate, and they roster, a cycle.
+// another to do so. What was concluded last round (the list a person sat
+// on, the last evaluation) is not on the record: the tier stage keeps that
+// registry.
+//
+// # The form's fields
+//
+// Each field of the form is described once, as a [Field]: its title
+// (从业年限), the other titles rosters give it (身份证号码 for 公民身份号码),
+// the Record field it fills, what its cell holds (a code, a date, yes or
+// no, a count, a decimal, a list, text) and how a cell is read and
+// written. That one table drives the [Reader], the [Writer], [Headers],
+// the field names in [Validator] messages, and [Field.Set] for a caller
+// with one cell: [FieldByTitle] finds the field for a title, [Fields]
+// lists them in the order of the form.
 //
 // # Validation
 //
-// [NewValidator] builds a [Validator] for one jurisdiction and one
-// assessment date; [Validator.Validate] returns nil or a [*RecordError]
-// that lists every problem of the record at once, field by field in the
-// order of the form, each with a message in Chinese and in English:
+// [NewValidator] builds a [Validator] for one jurisdiction, once: the
+// rules and their messages in two languages cost far more to set up than
+// to run. [Validator.Validate] takes the assessment date of each call and
+// returns nil or a [*RecordError] that lists every problem of the record
+// at once, field by field in the order of the form, each with a message in
+// Chinese and in English:
 //
 //	记录 NN-000123：公民身份号码校验码不符 (citizen ID check character does not match)
 //
-// A record is named by its registration number (or, through
-// [Validator.ValidateAt], by its place in a batch), never by its citizen
-// ID; messages quote no personal data. [ParseCitizenID] reads a GB 11643
-// citizen ID on its own. Errors wrap causes that [errors.Is] matches:
-// [ErrInvalidRecord] for a record, [ErrCitizenID] for a citizen ID,
-// [ErrUnknownCode] and [ErrBadDate] for a code or a date that cannot be
-// read, [ErrJurisdiction] for a jurisdiction that cannot be used.
+// [DuplicateIDs] finds one citizen ID under two registration numbers in a
+// batch. [ParseCitizenID] reads a GB 11643 citizen ID on its own.
+//
+// Messages name the record (by its registration number, or through
+// [Validator.ValidateAt] by its place in a batch), the field by its title
+// and what the field should hold. They never repeat a value: not a cell,
+// not a citizen ID, not a registration number that has the shape of one
+// once white space, invisible characters and full-width digits are set
+// aside ([LooksLikeCitizenID]). Errors wrap causes that [errors.Is]
+// matches: [ErrInvalidRecord] for a record, [ErrCitizenID] for a citizen
+// ID, [ErrDuplicateID] for an ID held twice, [ErrUnknownCode] and
+// [ErrBadDate] for a code or a date that cannot be read, [ErrBadCell] and
+// [ErrHeader] for a roster, [ErrJurisdiction] for a jurisdiction that
+// cannot be used.
 //
 // # Reading rosters
 //
@@ -52,9 +70,13 @@
 // The zero value of every closed set means "not filled in" and is not
 // Valid; the zero [Date] is a date not filled in, and a Date whose Day is 0
 // is a month. The zero Record is an empty form, which Validate refuses
-// field by field. A Record is a plain value: copy it freely and share it
-// read-only between goroutines. A Validator is immutable once built (it
-// keeps its own copy of the jurisdiction) and safe for concurrent use; so
-// is a Jurisdiction as long as no one changes it. Nothing in this package
-// keeps global state, reads the clock or opens a file.
+// field by field. The zero Field, Validator, Reader and Writer cannot be
+// used: get them from [FieldByTitle], [NewValidator], [NewReader] and
+// [NewWriter]. A Record is a plain value: copy it freely and share it
+// read-only between goroutines. A *Field is immutable. A Validator is
+// immutable once built (it keeps its own copy of the jurisdiction) and
+// safe for concurrent use, on any number of dates; so is a Jurisdiction as
+// long as no one changes it. A Reader or a Writer is for one goroutine.
+// Nothing in this package keeps global state, reads the clock or opens a
+// file.
 package roster

@@ -50,5 +50,5 @@ func ExampleParseDate() {
 	// 2019-04-15 <nil>
 	// 1985-03 <nil>
 	// 2019-04-15 <nil>
-	//  bad date: "2019-02-29"
+	//  bad date: no such date between 1800 and 2999
 }

@@ -9,6 +9,9 @@ import (
 	"github.com/shopspring/decimal"
 )
 
+// asOf is the assessment date of the examples.
+var asOf = roster.NewDate(2026, time.June, 30)
+
 // record returns the form of a man born in March 1985, kept by 横州市 under
 // its former code.
 func record() *roster.Record {
@@ -29,18 +32,24 @@ func record() *roster.Record {
 	}
 }
 
+// Build a Validator once and keep it: each call takes its assessment date.
 func ExampleNewValidator() {
-	v, err := roster.NewValidator(roster.Nanning(), roster.NewDate(2026, time.June, 30))
+	v, err := roster.NewValidator(roster.Nanning())
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	fmt.Println(v.Validate(record()))
-	// Output: <nil>
+	r := record()
+	r.WorkStart = roster.NewDate(2026, time.July, 1)
+	fmt.Println(v.Validate(r, asOf))
+	fmt.Println(v.Validate(r, roster.NewDate(2026, time.December, 31)))
+	// Output:
+	// 记录 NN-000123：参加工作时间不能晚于评价基准日2026-06-30 (work start date must not be after the assessment date 2026-06-30)
+	// <nil>
 }
 
 func ExampleValidator_Validate() {
-	v, err := roster.NewValidator(roster.Nanning(), roster.NewDate(2026, time.June, 30))
+	v, err := roster.NewValidator(roster.Nanning())
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -51,7 +60,7 @@ func ExampleValidator_Validate() {
 	r.Attendance = decimal.RequireFromString("1.2")
 	r.Seats = []roster.Seat{{Body: roster.CPPCC, Level: roster.City}, {Body: roster.NPC}}
 
-	err = v.Validate(r)
+	err = v.Validate(r, asOf)
 	fmt.Println(err)
 	fmt.Println(errors.Is(err, roster.ErrInvalidRecord))
 	var re *roster.RecordError
@@ -73,7 +82,7 @@ func ExampleValidator_Validate() {
 }
 
 func ExampleValidator_ValidateAt() {
-	v, err := roster.NewValidator(roster.Nanning(), roster.NewDate(2026, time.June, 30))
+	v, err := roster.NewValidator(roster.Nanning())
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -82,7 +91,7 @@ func ExampleValidator_ValidateAt() {
 	batch[1].Key = ""
 	batch[1].CitizenID = "45010319850314123" // a digit short
 	for i, r := range batch {
-		if err := v.ValidateAt(r, i); err != nil {
+		if err := v.ValidateAt(r, i, asOf); err != nil {
 			fmt.Println(err)
 		}
 	}
@@ -99,11 +108,18 @@ func ExampleParseCitizenID() {
 	}
 	fmt.Println(id.Area(), id.BirthDate(), id.Sex().Label())
 
-	_, err = roster.ParseCitizenID("450103199902301235")
-	fmt.Println(err)
-	fmt.Println(errors.Is(err, roster.ErrCitizenID))
+	// The example of GB 11643-1999 itself.
+	id, _ = roster.ParseCitizenID("11010519491231002X")
+	fmt.Println(id.Area(), id.BirthDate(), id.Sex().Label())
+
+	for _, s := range []string{"450103199902301235", " 45010319850314102X", "４５０１０３１９８５０３１４１０２Ｘ"} {
+		_, err = roster.ParseCitizenID(s)
+		fmt.Println(err, errors.Is(err, roster.ErrCitizenID))
+	}
 	// Output:
 	// 450103 1985-03-14 女性
-	// invalid citizen ID: birth date does not exist
-	// true
+	// 110105 1949-12-31 女性
+	// invalid citizen ID: birth date does not exist true
+	// invalid citizen ID: holds white space or an invisible character true
+	// invalid citizen ID: character 1 is full-width; write it in ASCII true
 }

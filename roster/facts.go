@@ -44,11 +44,13 @@ type Facts struct {
 	Position     string
 	Occupation   string
 	Role         string // 经营管理 / 专业技术 / 专业服务 / 出资人 / 采编 / 其他
-	FieldYears   int
-	NewMedia     bool
-	Investor     bool
-	Followers    int
-	Local        bool
+	// Investor is true when the person is an investor (出资人) in the firm
+	// they work for.
+	Investor   bool
+	FieldYears int
+	NewMedia   bool
+	Followers  int
+	Local      bool
 
 	Seats    []SeatFacts
 	OrgPosts []OrgPostFacts
@@ -126,9 +128,9 @@ func (r *Record) Facts(asOf Date) Facts {
 		Position:            r.Position,
 		Occupation:          r.Occupation,
 		Role:                optLabel(r.Role),
+		Investor:            r.Investor,
 		FieldYears:          r.FieldYears,
 		NewMedia:            r.NewMedia,
-		Investor:            r.Investor,
 		Followers:           r.Followers,
 		Local:               r.Local,
 		IndustryRating:      optLabel(r.IndustryRating),

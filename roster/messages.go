@@ -9,83 +9,22 @@ type fieldLabel struct {
 	en   string
 }
 
-// fieldLabels lists every field of [Record] and of the structs it holds, in
-// struct order: the order problems are reported in. A test keeps it in step
-// with record.go.
-//
-// The labels live here rather than in struct tags because one Go name is
-// several fields of the form (Level is the level of a seat, of an
-// organisation and of an award), and a tag-name function only sees the
-// field, never the struct that holds it.
-var fieldLabels = []fieldLabel{
-	{"Key", "登记编号", "registration number"},
-	{"Unit", "所属单位", "unit"},
-	{"Name", "姓名", "name"},
-	{"Sex", "性别", "sex"},
-	{"Ethnicity", "民族", "ethnicity"},
-	{"BirthDate", "出生年月", "birth date"},
-	{"CitizenID", "公民身份号码", "citizen ID"},
-	{"NativePlace", "籍贯", "native place"},
-	{"Phone", "联系电话", "phone number"},
-	{"Politics", "政治面貌", "political affiliation"},
-	{"Reliable", "政治可靠", "political reliability"},
-	{"PoliticalRating", "政治立场评价", "political rating"},
-	{"Education", "学历", "education"},
-	{"Degree", "学位", "degree"},
-	{"Title", "专业技术职称", "professional title"},
-	{"TitleLevel", "职称级别", "title level"},
-	{"Employer", "工作单位", "employer"},
-	{"EmployerKind", "单位性质", "employer kind"},
-	{"Position", "职务", "position"},
-	{"Occupation", "职业", "occupation"},
-	{"Role", "岗位类别", "role"},
-	{"WorkStart", "参加工作时间", "work start date"},
-	{"FieldYears", "从业年限", "years in the field"},
-	{"NewMedia", "新媒体从业", "new media"},
-	{"Investor", "是否出资人", "investor"},
-	{"Followers", "粉丝数", "followers"},
-	{"Local", "在本地工作或居住", "works or lives locally"},
-	{"Seats", "人大政协职务", "seat"},
-	{"Seats.Body", "人大/政协", "seat body"},
-	{"Seats.Level", "政协/人大级别", "seat level"},
-	{"Seats.Term", "届次", "seat term"},
-	{"Seats.Sector", "界别", "seat sector"},
-	{"OrgPosts", "统战社会组织职务", "organisation post"},
-	{"OrgPosts.Kind", "组织类别", "organisation kind"},
-	{"OrgPosts.Organization", "组织名称", "organisation name"},
-	{"OrgPosts.Title", "组织职务", "organisation post title"},
-	{"OrgPosts.Level", "组织级别", "organisation level"},
-	{"OrgPosts.Leading", "领导职务", "leading post"},
-	{"OtherPosts", "其他社会职务", "other social posts"},
-	{"Awards", "获奖情况", "award"},
-	{"Awards.Name", "奖项名称", "award name"},
-	{"Awards.Level", "奖项级别", "award level"},
-	{"Awards.Year", "获奖年份", "award year"},
-	{"Trainings", "培训情况", "training"},
-	{"Trainings.Name", "培训名称", "training name"},
-	{"Trainings.Date", "培训时间", "training date"},
-	{"Trainings.Hours", "培训学时", "training hours"},
-	{"Performance", "主要政治表现", "political performance"},
-	{"Achievements", "主要成就和社会影响", "achievements"},
-	{"IndustryRating", "行业影响力评价", "industry rating"},
-	{"Donations", "公益捐赠（万元）", "donations"},
-	{"VolunteerHours", "志愿服务时长（小时）", "volunteer hours"},
-	{"JobsCreated", "带动就业人数", "jobs created"},
-	{"Proposals", "建言献策采纳数", "adopted proposals"},
-	{"Attendance", "活动出勤率", "attendance rate"},
-	{"EmergencyRelief", "应急救灾贡献", "emergency relief"},
-	{"NationalRecognition", "国家级表彰", "national recognition"},
-	{"CriminalPenalty", "刑事处罚", "criminal penalty"},
-	{"DishonestDebtor", "失信被执行人", "dishonest judgment debtor"},
-	{"TaxViolation", "重大税收违法", "major tax violation"},
-	{"NegativeStatements", "负面言论", "negative statements"},
-	{"Tier", "当前层级", "last round's tier"},
-	{"LastEvaluation", "上次综合评价", "last evaluation"},
-	{"LastEvaluation.Grade", "上次评价等次", "last evaluation grade"},
-	{"LastEvaluation.Score", "上次评价得分", "last evaluation score"},
-	{"LastEvaluation.By", "上次评价单位", "last evaluation unit"},
-	{"LastEvaluation.Date", "上次评价时间", "last evaluation date"},
-	{"Extra", "扩展输入", "extra input"},
+// formLabels lists every field of [Record] and of the structs it holds, in
+// struct order (the order problems are reported in), from the form's field
+// table: a list's items are named by their own labels (政协/人大级别 for
+// the level of a seat), since one Go name (Level) is several fields of the
+// form and a tag-name function only sees the field, never the struct that
+// holds it. A test keeps it in step with record.go.
+func formLabels() []fieldLabel {
+	out := make([]fieldLabel, 0, 2*len(formFields))
+	for i := range formFields {
+		f := &formFields[i]
+		out = append(out, fieldLabel{f.name, f.title, f.en})
+		for _, it := range f.items {
+			out = append(out, fieldLabel{f.name + "." + it.name, it.label, it.en})
+		}
+	}
+	return append(out, fieldLabel{"Extra", "扩展输入", "extra input"})
 }
 
 // message is the Chinese and English text of one rule. {0} is the field,
@@ -104,6 +43,8 @@ const (
 	keyCitizenDate   = "citizenid-date"
 	keyCitizenCheck  = "citizenid-check"
 	keyCitizenFuture = "citizenid-future"
+	keyCitizenSpace  = "citizenid-space"
+	keyCitizenWide   = "citizenid-wide"
 	keyExtraKey      = "extrakey"
 	keyExtraType     = "extratype"
 	keyNilRecord     = "nilrecord"
@@ -136,6 +77,8 @@ var messages = map[string]message{
 	keyCitizenArea:   {"{0}的地址码不属于已知的省级行政区划", "{0} area code is not under a known province-level code"},
 	keyCitizenDate:   {"{0}中的出生日期不存在", "{0} birth date does not exist"},
 	keyCitizenCheck:  {"{0}校验码不符", "{0} check character does not match"},
+	keyCitizenSpace:  {"{0}含有空格或不可见字符", "{0} holds white space or an invisible character"},
+	keyCitizenWide:   {"{0}第{1}位是全角字符，应使用半角字符", "{0} character {1} is full-width; write it in ASCII"},
 	keyCitizenFuture: {"{0}中的出生日期晚于评价基准日{1}", "{0} birth date is after the assessment date {1}"},
 
 	keyExtraKey:  {"{0}的名称应以字母或“_”开头，只含字母、数字和“_”，不超过32个字符", "{0} name must start with a letter or '_' and hold at most 32 letters, digits and '_'"},

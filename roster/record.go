@@ -8,8 +8,9 @@ import (
 // the qualification conditions and the index system read. It holds what a
 // unit knows about a person; what the stages conclude this round (the group,
 // the grade) are results of [classify] and [evaluate], kept beside the
-// record. What was concluded last round (Tier, LastEvaluation) is part of
-// the record, since the next round reads it.
+// record. What was concluded last round (the list a person sat on, the last
+// evaluation) is not part of it either: the stage that keeps the lists
+// ([tier]) owns that registry.
 //
 // The zero value is an empty form; [Validator.Validate] says what is missing.
 // A Record is a plain value: copy it freely, share it read-only between
@@ -17,6 +18,7 @@ import (
 //
 // [classify]: https://pkg.go.dev/github.com/newstrata/newstrata/classify
 // [evaluate]: https://pkg.go.dev/github.com/newstrata/newstrata/evaluate
+// [tier]: https://pkg.go.dev/github.com/newstrata/newstrata/tier
 type Record struct {
 	// Key is the registration number (登记编号) that names the record in
 	// every message. It is never the citizen ID: errors carry no personal data.
@@ -49,21 +51,21 @@ type Record struct {
 	TitleLevel TitleLevel `validate:"omitempty,code"`   // 职称级别
 
 	// Work.
-	Employer     string       `validate:"utf8,line,max=100"`       // 工作单位
-	EmployerKind EmployerKind `validate:"required,code"`           // 单位性质
-	Position     string       `validate:"utf8,line,max=50"`        // 职务
-	Occupation   string       `validate:"utf8,line,max=50"`        // 职业, as the person describes it (网络作家, 律师, 设计师 ...)
-	Role         Role         `validate:"omitempty,code"`          // 岗位类别
-	WorkStart    Date         `validate:"omitempty,date,notafter"` // 参加工作时间
-	FieldYears   int          `validate:"gte=0,lte=80"`            // 从业年限: years in the field
-	// NewMedia records that the person works in a new-media organisation or
-	// through new-media platforms (出资、经营管理、采编、技术).
-	NewMedia bool
+	Employer     string       `validate:"utf8,line,max=100"` // 工作单位
+	EmployerKind EmployerKind `validate:"required,code"`     // 单位性质
+	Position     string       `validate:"utf8,line,max=50"`  // 职务
+	Occupation   string       `validate:"utf8,line,max=50"`  // 职业, as the person describes it (网络作家, 律师, 设计师 ...)
+	Role         Role         `validate:"omitempty,code"`    // 岗位类别
 	// Investor records that the person is an investor (出资人) in the unit
 	// named under Employer. An owner of a private firm is a non-public
 	// economy figure (非公有制经济人士), not new social strata, unless the
 	// firm is a new-media one; classification rules read it.
-	Investor bool
+	Investor   bool
+	WorkStart  Date `validate:"omitempty,date,notafter"` // 参加工作时间
+	FieldYears int  `validate:"gte=0,lte=80"`            // 从业年限: years in the field
+	// NewMedia records that the person works in a new-media organisation or
+	// through new-media platforms (出资、经营管理、采编、技术).
+	NewMedia bool
 	// Followers counts the followers of the person's main new-media account.
 	Followers int `validate:"gte=0,lte=2000000000"`
 	// Local records that the person works or lives in the jurisdiction.
@@ -100,12 +102,6 @@ type Record struct {
 	DishonestDebtor    bool // 失信被执行人
 	TaxViolation       bool // 重大税收违法
 	NegativeStatements bool // 发表造成严重负面影响的言论
-
-	// Tier is the list the person sits on from the last round; the zero
-	// value means on no list yet.
-	Tier Tier `validate:"omitempty,code"`
-	// LastEvaluation is the previous comprehensive evaluation, if any.
-	LastEvaluation *Evaluation
 
 	// Extra holds the inputs a county-district's policy declares beyond this
 	// form, by input id. Values are as read (a string from a CSV cell) or
@@ -144,12 +140,4 @@ type Training struct {
 	Name  string `validate:"required,utf8,line,max=200"`
 	Date  Date   `validate:"required,date,notafter"`
 	Hours int    `validate:"gte=0,lte=100000"`
-}
-
-// Evaluation is the result of an earlier comprehensive evaluation (综合评价情况).
-type Evaluation struct {
-	Grade Grade           `validate:"required,code"`
-	Score decimal.Decimal `validate:"dgte=0,dlte=100"`
-	By    string          `validate:"utf8,line,max=100"`      // 评价单位
-	Date  Date            `validate:"required,date,notafter"` // 评价时间
 }

@@ -64,22 +64,6 @@ var gradeSet = codeSet[Grade]{kind: "综合评价等次", entries: []codeEntry{
 	{code: "D", label: "D级", name: "D", aliases: []string{"D"}},
 }}
 
-// Tier is the list a representative is kept on: the city's or a county-district's.
-// The zero value means not filled in.
-type Tier uint8
-
-// The members of Tier.
-const (
-	CityTier   Tier = iota + 1 // 市级
-	CountyTier                 // 县区级
-)
-
-var tierSet = codeSet[Tier]{kind: "层级", entries: []codeEntry{
-	{},
-	{code: "1", label: "市级", name: "city", aliases: []string{"市", "南宁市级"}},
-	{code: "2", label: "县区级", name: "county-district", aliases: []string{"县区", "县级", "区级"}},
-}}
-
 // String returns the English name of v.
 func (v Group) String() string { return groupSet.name(v) }
 
@@ -181,37 +165,3 @@ func ParseGrade(s string) (Grade, error) { return gradeSet.parse(s) }
 
 // GradeLabels lists the Chinese labels of every member, in order.
 func GradeLabels() []string { return gradeSet.labels() }
-
-// String returns the English name of v.
-func (v Tier) String() string { return tierSet.name(v) }
-
-// Label returns the official Chinese label of v.
-func (v Tier) Label() string { return tierSet.label(v) }
-
-// Code returns the code of v ("" for the zero value).
-func (v Tier) Code() string { return tierSet.code(v) }
-
-// Valid reports whether v is a member of the set (the zero value is not).
-func (v Tier) Valid() bool { return tierSet.valid(v) }
-
-// MarshalText writes the Chinese label, so that data files read as the forms do.
-func (v Tier) MarshalText() ([]byte, error) {
-	if v == 0 {
-		return nil, nil
-	}
-	return []byte(v.Label()), nil
-}
-
-// UnmarshalText reads a code, a Chinese label, an English name or a common alias.
-func (v *Tier) UnmarshalText(b []byte) error {
-	p, err := ParseTier(string(b))
-	*v = p
-	return err
-}
-
-// ParseTier reads a code, a Chinese label, an English name or a common alias.
-// The empty string gives the zero value.
-func ParseTier(s string) (Tier, error) { return tierSet.parse(s) }
-
-// TierLabels lists the Chinese labels of every member, in order.
-func TierLabels() []string { return tierSet.labels() }

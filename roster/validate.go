@@ -2,6 +2,7 @@ package roster
 
 import (
 	"cmp"
+	"context"
 	"errors"
 	"fmt"
 	"maps"
@@ -20,10 +21,6 @@ import (
 	zhtrans "github.com/go-playground/validator/v10/translations/zh"
 	"github.com/shopspring/decimal"
 )
-
-// ErrInvalidRecord: a record that breaks a rule of the registration form.
-// The error is a [*RecordError] that lists every problem.
-var ErrInvalidRecord = errors.New("invalid record")
 
 // Problem is one rule a record breaks.
 type Problem struct {
@@ -98,8 +95,10 @@ func (e *RecordError) name() string {
 func (e *RecordError) Is(target error) bool { return target == ErrInvalidRecord }
 
 // Validator checks records against the registration form's rules for one
-// jurisdiction on one assessment date. Build it once with [NewValidator];
-// it is safe for concurrent use.
+// jurisdiction, on the assessment date each call is given. Building one
+// ([NewValidator]) sets up the rules and their messages in two languages,
+// which costs far more than checking a record: build it once and keep it
+// for every batch and every date. It is safe for concurrent use.
 //
 // What it checks, every problem of a record at once:
 //   - filled in: Key, Unit, Name, Sex, Ethnicity, BirthDate, CitizenID,
@@ -139,27 +138,24 @@ type Validator struct {
 	validate *validator.Validate
 	zh, en   ut.Translator
 	j        *Jurisdiction // a private copy
-	asOf     Date
-	order    map[string]int // index in fieldLabels by path
+	labels   []fieldLabel
+	order    map[string]int // index in labels by path
 	bounds   map[string]decimal.Decimal
 }
 
-// NewValidator returns a validator for the units of j on the assessment
-// date asOf, a full date. It keeps a copy of j.
-func NewValidator(j *Jurisdiction, asOf Date) (*Validator, error) {
+// NewValidator returns a validator for the units of j. It keeps a copy of
+// j.
+func NewValidator(j *Jurisdiction) (*Validator, error) {
 	if j == nil {
 		return nil, fmt.Errorf("%w: no jurisdiction to validate against", ErrJurisdiction)
-	}
-	if !asOf.Valid() || asOf.Day == 0 {
-		return nil, fmt.Errorf("%w: assessment date %q is not a full date", ErrBadDate, asOf.String())
 	}
 	v := &Validator{
 		validate: validator.New(validator.WithRequiredStructEnabled()),
 		j:        cloneJurisdiction(j),
-		asOf:     asOf,
-		order:    make(map[string]int, len(fieldLabels)),
+		labels:   formLabels(),
 	}
-	for i, f := range fieldLabels {
+	v.order = make(map[string]int, len(v.labels))
+	for i, f := range v.labels {
 		v.order[f.path] = i
 	}
 	var err error
@@ -187,22 +183,15 @@ func NewValidator(j *Jurisdiction, asOf Date) (*Validator, error) {
 		}
 	}
 
+	// The rules of this package speak through messages, rendered by
+	// problem; the validator's own speak through its translations.
 	rules := v.rules()
 	for _, tag := range slices.Sorted(maps.Keys(rules)) {
-		if err := v.validate.RegisterValidation(tag, rules[tag]); err != nil {
+		if err := v.validate.RegisterValidationCtx(tag, rules[tag]); err != nil {
 			return nil, fmt.Errorf("roster: rule %s: %w", tag, err)
 		}
 	}
-	// idsex and idbirth are reported by checkRecord, not run as tags.
-	for _, tag := range append(slices.Sorted(maps.Keys(rules)), "idsex", "idbirth") {
-		for _, t := range []ut.Translator{v.zh, v.en} {
-			err := v.validate.RegisterTranslation(tag, t, func(ut.Translator) error { return nil }, v.translate)
-			if err != nil {
-				return nil, fmt.Errorf("roster: message %s: %w", tag, err)
-			}
-		}
-	}
-	v.validate.RegisterStructValidation(v.checkRecord, Record{})
+	v.validate.RegisterStructValidationCtx(v.checkRecord, Record{})
 	return v, nil
 }
 
@@ -215,17 +204,27 @@ func cloneJurisdiction(j *Jurisdiction) *Jurisdiction {
 	return &c
 }
 
-// AsOf returns the assessment date.
-func (v *Validator) AsOf() Date { return v.asOf }
+// asOfKey carries the assessment date of a call to the rules.
+type asOfKey struct{}
 
-// Validate checks r and returns nil or a [*RecordError] that lists every
-// problem. A nil r is a problem, not a panic.
-func (v *Validator) Validate(r *Record) error { return v.ValidateAt(r, -1) }
+func asOfIn(ctx context.Context) Date {
+	d, _ := ctx.Value(asOfKey{}).(Date)
+	return d
+}
+
+// Validate checks r on the assessment date asOf, a full date, and returns
+// nil or a [*RecordError] that lists every problem. A nil r is a problem,
+// not a panic. An asOf that is not a full date is the caller's mistake:
+// the error wraps [ErrBadDate] and is not a RecordError.
+func (v *Validator) Validate(r *Record, asOf Date) error { return v.ValidateAt(r, -1, asOf) }
 
 // ValidateAt is [Validator.Validate] for the record at index (0-based) of
 // a batch, so that a record without a well-formed key is still named
 // (index 11 is 第 12 条记录). A negative index means none.
-func (v *Validator) ValidateAt(r *Record, index int) error {
+func (v *Validator) ValidateAt(r *Record, index int, asOf Date) error {
+	if !asOf.Valid() || asOf.Day == 0 {
+		return fmt.Errorf("%w: the assessment date is not a full date", ErrBadDate)
+	}
 	e := func(key string, problems []Problem) *RecordError {
 		e := &RecordError{Problems: problems}
 		if index >= 0 {
@@ -242,14 +241,14 @@ func (v *Validator) ValidateAt(r *Record, index int) error {
 	}
 
 	var probs []found
-	if err := v.validate.Struct(r); err != nil {
+	if err := v.validate.StructCtx(context.WithValue(context.Background(), asOfKey{}, asOf), r); err != nil {
 		var fes validator.ValidationErrors
 		if !errors.As(err, &fes) {
 			// Only a nil or non-struct argument gets here; r is neither.
 			return fmt.Errorf("%w: %s: %w", ErrInvalidRecord, e(r.Key, nil).name(), err)
 		}
 		for _, fe := range fes {
-			probs = append(probs, v.problem(fe))
+			probs = append(probs, v.problem(fe, asOf))
 		}
 	}
 	probs = v.checkExtra(r, probs)
@@ -274,13 +273,13 @@ type found struct {
 }
 
 // problem turns a validator error into a Problem named by the form's label.
-func (v *Validator) problem(fe validator.FieldError) found {
+func (v *Validator) problem(fe validator.FieldError, asOf Date) found {
 	path := strings.TrimPrefix(fe.StructNamespace(), "Record.")
 	generic, item := splitPath(path)
 	f := found{Problem: Problem{Field: path, Tag: fe.Tag()}, item: item}
 	label := fieldLabel{path: generic, zh: generic, en: generic}
 	if i, ok := v.order[generic]; ok {
-		label, f.sub = fieldLabels[i], i
+		label, f.sub = v.labels[i], i
 	}
 	top, _, _ := strings.Cut(generic, ".")
 	f.top = v.order[top]
@@ -289,6 +288,10 @@ func (v *Validator) problem(fe validator.FieldError) found {
 	if item >= 0 {
 		zhSubject += fmt.Sprintf("（第 %d 项）", item+1)
 		enSubject += fmt.Sprintf(" (item %d)", item+1)
+	}
+	if key, param, own := v.message(fe, asOf); own {
+		f.Message, f.MessageEN = v.text(key, zhSubject, enSubject, param)
+		return f
 	}
 	f.Message = withSubject(fe.Translate(v.zh), fe.Field(), zhSubject)
 	f.MessageEN = withSubject(fe.Translate(v.en), fe.Field(), enSubject)
@@ -335,33 +338,32 @@ func (v *Validator) text(key, zhSubject, enSubject, param string) (string, strin
 	return zh, en
 }
 
-// translate renders a rule of this package; the field stays named by its
-// Go name until problem puts the label in.
-func (v *Validator) translate(t ut.Translator, fe validator.FieldError) string {
-	key, param := fe.Tag(), ""
-	switch fe.Tag() {
+// message is the key and parameter of a rule of this package; own is
+// false for the validator's own rules (required, max, gte, lte), which its
+// translations render. No parameter is ever the field's value.
+func (v *Validator) message(fe validator.FieldError, asOf Date) (key, param string, own bool) {
+	key = fe.Tag()
+	switch key {
 	case "notafter":
-		param = v.asOf.String()
+		param = asOf.String()
 	case "year":
-		param = strconv.Itoa(v.asOf.Year)
+		param = strconv.Itoa(asOf.Year)
 	case "unit":
 		param = v.j.Name
 	case "dgte", "dlte":
 		param = fe.Param()
 	case "citizenid":
 		s, _ := fe.Value().(string)
-		key, param = v.citizenMessage(s)
+		key, param = citizenMessage(s, asOf)
+		return key, param, true
 	}
-	msg, err := t.T(key, fe.Field(), param)
-	if err != nil {
-		return fe.Field() + ": " + fe.Tag()
-	}
-	return msg
+	_, own = messages[key]
+	return key, param, own
 }
 
 // citizenMessage is the message key and parameter for a citizen ID the
 // citizenid rule refused.
-func (v *Validator) citizenMessage(s string) (string, string) {
+func citizenMessage(s string, asOf Date) (string, string) {
 	id, f := parseCitizenID(s)
 	switch f.kind {
 	case idLength:
@@ -377,41 +379,46 @@ func (v *Validator) citizenMessage(s string) (string, string) {
 		return keyCitizenDate, ""
 	case idCheck:
 		return keyCitizenCheck, ""
+	case idSpace:
+		return keyCitizenSpace, ""
+	case idWide:
+		return keyCitizenWide, strconv.Itoa(f.n)
 	}
-	if id.BirthDate().After(v.asOf) {
-		return keyCitizenFuture, v.asOf.String()
+	if id.BirthDate().After(asOf) {
+		return keyCitizenFuture, asOf.String()
 	}
 	return keyCitizenCheck, ""
 }
 
-// rules are the tags this package adds to the validator.
-func (v *Validator) rules() map[string]validator.Func {
-	str := func(ok func(string) bool) validator.Func {
-		return func(fl validator.FieldLevel) bool {
+// rules are the tags this package adds to the validator. Those that
+// depend on the assessment date find it in the context of the call.
+func (v *Validator) rules() map[string]validator.FuncCtx {
+	str := func(ok func(string) bool) validator.FuncCtx {
+		return func(_ context.Context, fl validator.FieldLevel) bool {
 			f := fl.Field()
 			return f.Kind() == reflect.String && ok(f.String())
 		}
 	}
-	return map[string]validator.Func{
-		"code": func(fl validator.FieldLevel) bool {
+	return map[string]validator.FuncCtx{
+		"code": func(_ context.Context, fl validator.FieldLevel) bool {
 			c, ok := fl.Field().Interface().(interface{ Valid() bool })
 			return ok && c.Valid()
 		},
-		"sex": func(fl validator.FieldLevel) bool {
+		"sex": func(_ context.Context, fl validator.FieldLevel) bool {
 			s, ok := fl.Field().Interface().(Sex)
 			return ok && (s == Male || s == Female)
 		},
-		"date": func(fl validator.FieldLevel) bool {
+		"date": func(_ context.Context, fl validator.FieldLevel) bool {
 			d, ok := dateOf(fl.Field())
 			return ok && d.Valid()
 		},
-		"notafter": func(fl validator.FieldLevel) bool {
+		"notafter": func(ctx context.Context, fl validator.FieldLevel) bool {
 			d, ok := dateOf(fl.Field())
-			return ok && !d.After(v.asOf)
+			return ok && !d.After(asOfIn(ctx))
 		},
-		"year": func(fl validator.FieldLevel) bool {
+		"year": func(ctx context.Context, fl validator.FieldLevel) bool {
 			f := fl.Field()
-			return f.CanInt() && f.Int() >= 1900 && f.Int() <= int64(v.asOf.Year)
+			return f.CanInt() && f.Int() >= 1900 && f.Int() <= int64(asOfIn(ctx).Year)
 		},
 		"key":   str(keyChars),
 		"notid": str(func(s string) bool { return !isCitizenID(s) }),
@@ -423,15 +430,19 @@ func (v *Validator) rules() map[string]validator.Func {
 			_, ok := v.j.Unit(s)
 			return ok
 		}),
-		"citizenid": str(func(s string) bool {
-			id, f := parseCitizenID(s)
-			return f.kind == idOK && !id.BirthDate().After(v.asOf)
-		}),
-		"dgte": func(fl validator.FieldLevel) bool {
+		"citizenid": func(ctx context.Context, fl validator.FieldLevel) bool {
+			f := fl.Field()
+			if f.Kind() != reflect.String {
+				return false
+			}
+			id, fault := parseCitizenID(f.String())
+			return fault.kind == idOK && !id.BirthDate().After(asOfIn(ctx))
+		},
+		"dgte": func(_ context.Context, fl validator.FieldLevel) bool {
 			d, bound, ok := v.decimalAndBound(fl)
 			return ok && d.Cmp(bound) >= 0
 		},
-		"dlte": func(fl validator.FieldLevel) bool {
+		"dlte": func(_ context.Context, fl validator.FieldLevel) bool {
 			d, bound, ok := v.decimalAndBound(fl)
 			return ok && d.Cmp(bound) <= 0
 		},
@@ -440,7 +451,7 @@ func (v *Validator) rules() map[string]validator.Func {
 
 // checkRecord reports what no single field can say: Sex and BirthDate
 // against the citizen ID.
-func (v *Validator) checkRecord(sl validator.StructLevel) {
+func (v *Validator) checkRecord(ctx context.Context, sl validator.StructLevel) {
 	r, ok := recordOf(sl.Current())
 	if !ok {
 		return
@@ -453,7 +464,7 @@ func (v *Validator) checkRecord(sl validator.StructLevel) {
 		sl.ReportError(r.Sex, "Sex", "Sex", "idsex", "")
 	}
 	b, idb := r.BirthDate, id.BirthDate()
-	if b.Valid() && !b.After(v.asOf) &&
+	if b.Valid() && !b.After(asOfIn(ctx)) &&
 		(b.Year != idb.Year || b.Month != idb.Month || b.Day != 0 && b.Day != idb.Day) {
 		sl.ReportError(r.BirthDate, "BirthDate", "BirthDate", "idbirth", "")
 	}
@@ -473,9 +484,12 @@ func (v *Validator) checkExtra(r *Record, out []found) []found {
 		return out
 	}
 	top := v.order["Extra"]
-	label := fieldLabels[top]
+	label := v.labels[top]
 	for i, k := range slices.Sorted(maps.Keys(r.Extra)) {
 		q := quoteKey(k)
+		if isCitizenID(k) {
+			q = fmt.Sprintf("#%d", i+1) // a key is a name, but not one to print
+		}
 		for _, tag := range extraProblem(k, r.Extra[k]) {
 			key := tag
 			switch tag {
@@ -592,7 +606,7 @@ func decimalBounds() (map[string]decimal.Decimal, error) {
 // recordTypes are the structs of a record, the ones that carry rules.
 var recordTypes = []reflect.Type{
 	reflect.TypeFor[Record](), reflect.TypeFor[Seat](), reflect.TypeFor[OrgPost](),
-	reflect.TypeFor[Award](), reflect.TypeFor[Training](), reflect.TypeFor[Evaluation](),
+	reflect.TypeFor[Award](), reflect.TypeFor[Training](),
 }
 
 // validKey reports whether s is a registration number: 1 to 32 letters,
@@ -608,23 +622,6 @@ func keyChars(s string) bool {
 		}
 	}
 	return true
-}
-
-// isCitizenID reports whether s reads as a citizen ID, which is never
-// printed, not even as a record's name.
-// isCitizenID reports whether s looks like a citizen ID: 18 characters of
-// digits with a last digit or X, or the 15 digits of the first-generation
-// card. A mistyped ID is personal data all the same, so the check character
-// and the date are not asked to hold.
-func isCitizenID(s string) bool {
-	switch len(s) {
-	case 15:
-		return isDigits(s)
-	case 18:
-		last := s[17]
-		return isDigits(s[:17]) && (isASCIIDigit(last) || last == 'X' || last == 'x')
-	}
-	return false
 }
 
 // validInputID reports whether s is an input id as policies declare them.

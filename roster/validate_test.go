@@ -74,13 +74,6 @@ func validRecord(t testing.TB) *Record {
 		JobsCreated:    30,
 		Proposals:      2,
 		Attendance:     decimal.RequireFromString("0.8"),
-		Tier:           CountyTier,
-		LastEvaluation: &Evaluation{
-			Grade: GradeB,
-			Score: decimal.RequireFromString("85.5"),
-			By:    "青秀区委统战部",
-			Date:  NewDate(2023, time.December, 1),
-		},
 		Extra: map[string]any{
 			"patents":  3,
 			"verified": true,
@@ -92,7 +85,7 @@ func validRecord(t testing.TB) *Record {
 
 func newTestValidator(t testing.TB) *Validator {
 	t.Helper()
-	v, err := NewValidator(Nanning(), testAsOf)
+	v, err := NewValidator(Nanning())
 	require.NoError(t, err)
 	return v
 }
@@ -112,6 +105,10 @@ func TestValidateAccepts(t *testing.T) {
 		}},
 		{"birth date to the day", func(r *Record) { r.BirthDate = NewDate(1985, time.March, 14) }},
 		{"former unit code of 横州市", func(r *Record) { r.Unit = "450127" }},
+		{"born in the 19th century", func(r *Record) {
+			r.CitizenID = withCheck(t, "45010318990314123")
+			r.BirthDate = NewDate(1899, time.March, 0)
+		}},
 		{"only what is required", func(r *Record) {
 			*r = Record{
 				Key: r.Key, Unit: r.Unit, Name: r.Name, Sex: r.Sex, Ethnicity: r.Ethnicity,
@@ -129,7 +126,6 @@ func TestValidateAccepts(t *testing.T) {
 		{"dates on the assessment date", func(r *Record) {
 			r.WorkStart = testAsOf
 			r.Trainings[0].Date = testAsOf
-			r.LastEvaluation.Date = testAsOf
 			r.Awards[0].Year = testAsOf.Year
 		}},
 		{"attendance of exactly 1", func(r *Record) { r.Attendance = decimal.RequireFromString("1.000") }},
@@ -138,20 +134,19 @@ func TestValidateAccepts(t *testing.T) {
 			r.Donations = decimal.Zero
 		}},
 		{"award without a year", func(r *Record) { r.Awards[0].Year = 0 }},
-		{"no last evaluation", func(r *Record) { r.LastEvaluation = nil }},
 		{"development zone of the jurisdiction's own", func(r *Record) { r.Unit = "450100Z1" }},
 	}
 	j := Nanning()
 	j.Units = append(j.Units, Unit{Code: "450100Z1", Name: "南宁高新区", Kind: Zone})
-	withZone, err := NewValidator(j, testAsOf)
+	withZone, err := NewValidator(j)
 	require.NoError(t, err)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r := validRecord(t)
 			tt.change(r)
-			assert.NoError(t, withZone.Validate(r))
+			assert.NoError(t, withZone.Validate(r, testAsOf))
 			if r.Unit != "450100Z1" {
-				assert.NoError(t, v.Validate(r))
+				assert.NoError(t, v.Validate(r, testAsOf))
 			}
 		})
 	}
@@ -185,7 +180,13 @@ func TestValidateRefuses(t *testing.T) {
 		}, "记录 NN-000123：公民身份号码第18位应为数字或X (citizen ID character 18 must be a digit or X)"},
 		{"citizen ID in full-width digits", func(r *Record) {
 			r.CitizenID = "４" + r.CitizenID[1:]
-		}, "记录 NN-000123：公民身份号码第1位不是数字 (citizen ID character 1 is not a digit)"},
+		}, "记录 NN-000123：公民身份号码第1位是全角字符，应使用半角字符 (citizen ID character 1 is full-width; write it in ASCII)"},
+		{"citizen ID with a leading space", func(r *Record) {
+			r.CitizenID = " " + r.CitizenID
+		}, "记录 NN-000123：公民身份号码含有空格或不可见字符 (citizen ID holds white space or an invisible character)"},
+		{"citizen ID with a zero-width space", func(r *Record) {
+			r.CitizenID = r.CitizenID[:6] + "\u200b" + r.CitizenID[6:]
+		}, "记录 NN-000123：公民身份号码含有空格或不可见字符 (citizen ID holds white space or an invisible character)"},
 		{"citizen ID born after the assessment date", func(r *Record) {
 			r.CitizenID = withCheck(t, "45010320260714123")
 			r.BirthDate = NewDate(2026, time.July, 0)
@@ -211,8 +212,6 @@ func TestValidateRefuses(t *testing.T) {
 			"记录 NN-000123：获奖年份（第 1 项）应在1900年至2026年之间 (award year (item 1) must be between 1900 and 2026)"},
 		{"award year before 1900", func(r *Record) { r.Awards[0].Year = 202 },
 			"记录 NN-000123：获奖年份（第 1 项）应在1900年至2026年之间 (award year (item 1) must be between 1900 and 2026)"},
-		{"last evaluation after the assessment date", func(r *Record) { r.LastEvaluation.Date = NewDate(2026, time.July, 1) },
-			"记录 NN-000123：上次评价时间不能晚于评价基准日2026-06-30 (last evaluation date must not be after the assessment date 2026-06-30)"},
 		{"date that does not exist", func(r *Record) { r.WorkStart = NewDate(2010, time.February, 30) },
 			"记录 NN-000123：参加工作时间不是有效的日期 (work start date is not a valid date)"},
 
@@ -237,6 +236,8 @@ func TestValidateRefuses(t *testing.T) {
 			"记录：登记编号长度不能超过32个字符 (registration number must be a maximum of 32 characters in length)"},
 		{"key that is the citizen ID", func(r *Record) { r.Key = r.CitizenID },
 			"记录：登记编号不能使用公民身份号码 (registration number must not be a citizen ID)"},
+		{"key that is the citizen ID after a space", func(r *Record) { r.Key = " " + r.CitizenID },
+			"记录：登记编号只能包含字母、数字、“-”和“_” (registration number may hold only letters, digits, '-' and '_')"},
 
 		// Phone.
 		{"phone of 5 digits", func(r *Record) { r.Phone = "12345" },
@@ -277,6 +278,12 @@ func TestValidateRefuses(t *testing.T) {
 			"记录 NN-000123：建言献策采纳数必须小于或等于100,000 (adopted proposals must be 100,000 or less)"},
 		{"negative training hours", func(r *Record) { r.Trainings[0].Hours = -2 },
 			"记录 NN-000123：培训学时（第 1 项）必须大于或等于0 (training hours (item 1) must be 0 or greater)"},
+		{"a citizen ID typed into years in the field", func(r *Record) { r.FieldYears = 450103198503141230 },
+			"记录 NN-000123：从业年限必须小于或等于80 (years in the field must be 80 or less)"},
+		{"a citizen ID typed into followers", func(r *Record) { r.Followers = 450103198503141230 },
+			"记录 NN-000123：粉丝数必须小于或等于2,000,000,000 (followers must be 2,000,000,000 or less)"},
+		{"a citizen ID typed into donations", func(r *Record) { r.Donations = decimal.RequireFromString("450103198503141230") },
+			"记录 NN-000123：公益捐赠（万元）必须小于或等于100000000 (donations must be 100000000 or less)"},
 		{"81 years in the field", func(r *Record) { r.FieldYears = 81 },
 			"记录 NN-000123：从业年限必须小于或等于80 (years in the field must be 80 or less)"},
 		{"attendance over 1", func(r *Record) { r.Attendance = decimal.RequireFromString("1.01") },
@@ -285,8 +292,6 @@ func TestValidateRefuses(t *testing.T) {
 			"记录 NN-000123：活动出勤率必须大于或等于0 (attendance rate must be 0 or greater)"},
 		{"negative donations", func(r *Record) { r.Donations = decimal.RequireFromString("-0.5") },
 			"记录 NN-000123：公益捐赠（万元）必须大于或等于0 (donations must be 0 or greater)"},
-		{"last score over 100", func(r *Record) { r.LastEvaluation.Score = decimal.RequireFromString("100.01") },
-			"记录 NN-000123：上次评价得分必须小于或等于100 (last evaluation score must be 100 or less)"},
 
 		// Extra.
 		{"Extra key starting with a digit", func(r *Record) { r.Extra["1st"] = 1 },
@@ -309,14 +314,12 @@ func TestValidateRefuses(t *testing.T) {
 			"记录 NN-000123：人大/政协（第 1 项）为必填字段 (seat body (item 1) is a required field)"},
 		{"organisation post without a name", func(r *Record) { r.OrgPosts[0].Organization = "" },
 			"记录 NN-000123：组织名称（第 1 项）为必填字段 (organisation name (item 1) is a required field)"},
-		{"last evaluation without a grade", func(r *Record) { r.LastEvaluation.Grade = 0 },
-			"记录 NN-000123：上次评价等次为必填字段 (last evaluation grade is a required field)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r := validRecord(t)
 			tt.change(r)
-			err := v.Validate(r)
+			err := v.Validate(r, testAsOf)
 			require.Error(t, err)
 			assert.Equal(t, tt.want, err.Error())
 			assert.ErrorIs(t, err, ErrInvalidRecord)
@@ -335,7 +338,7 @@ func TestValidateProblems(t *testing.T) {
 	r.Sex = Female
 	r.Key = ""
 
-	err := v.ValidateAt(r, 11)
+	err := v.ValidateAt(r, 11, testAsOf)
 	require.Error(t, err)
 	var re *RecordError
 	require.ErrorAs(t, err, &re)
@@ -395,7 +398,7 @@ func TestValidateEmptyAndNil(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			err := v.ValidateAt(tt.r, tt.index)
+			err := v.ValidateAt(tt.r, tt.index, testAsOf)
 			require.Error(t, err)
 			assert.Equal(t, tt.want, err.Error())
 			assert.ErrorIs(t, err, ErrInvalidRecord)
@@ -409,7 +412,7 @@ func TestValidateHugeInput(t *testing.T) {
 	r := validRecord(t)
 	r.Key, r.Unit, r.Name, r.CitizenID, r.Phone, r.Performance = huge, huge, huge, huge, huge, huge
 	r.Extra[huge] = huge
-	err := v.ValidateAt(r, 0)
+	err := v.ValidateAt(r, 0, testAsOf)
 	require.Error(t, err)
 	var re *RecordError
 	require.ErrorAs(t, err, &re)
@@ -418,40 +421,55 @@ func TestValidateHugeInput(t *testing.T) {
 }
 
 func TestNewValidator(t *testing.T) {
+	v, err := NewValidator(nil)
+	assert.Nil(t, v)
+	assert.ErrorIs(t, err, ErrJurisdiction)
+	assert.EqualError(t, err, "bad jurisdiction: no jurisdiction to validate against")
+}
+
+// One Validator serves every date: the date is an argument of each call.
+func TestValidateDates(t *testing.T) {
+	v := newTestValidator(t)
+	r := validRecord(t)
+	r.WorkStart = NewDate(2026, time.July, 1)
 	tests := []struct {
-		name    string
-		j       *Jurisdiction
-		asOf    Date
-		wantErr error
-		want    string
+		name string
+		asOf Date
+		want string
 	}{
-		{"no jurisdiction", nil, testAsOf, ErrJurisdiction, "bad jurisdiction: no jurisdiction to validate against"},
-		{"no date", Nanning(), Date{}, ErrBadDate, `bad date: assessment date "" is not a full date`},
-		{"a month", Nanning(), NewDate(2026, time.June, 0), ErrBadDate, `bad date: assessment date "2026-06" is not a full date`},
-		{"a day that does not exist", Nanning(), NewDate(2026, time.June, 31), ErrBadDate, `bad date: assessment date "2026-06-31" is not a full date`},
+		{"before the work start", testAsOf,
+			"记录 NN-000123：参加工作时间不能晚于评价基准日2026-06-30 (work start date must not be after the assessment date 2026-06-30)"},
+		{"after it", NewDate(2026, time.July, 1), ""},
+		{"no date", Date{}, "bad date: the assessment date is not a full date"},
+		{"a month", NewDate(2026, time.June, 0), "bad date: the assessment date is not a full date"},
+		{"a day that does not exist", NewDate(2026, time.June, 31), "bad date: the assessment date is not a full date"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			v, err := NewValidator(tt.j, tt.asOf)
-			assert.Nil(t, v)
-			require.Error(t, err)
-			assert.ErrorIs(t, err, tt.wantErr)
-			assert.Equal(t, tt.want, err.Error())
+			err := v.Validate(r, tt.asOf)
+			if tt.want == "" {
+				assert.NoError(t, err)
+				return
+			}
+			assert.EqualError(t, err, tt.want)
+			if tt.asOf.Day == 0 || !tt.asOf.Valid() {
+				assert.ErrorIs(t, err, ErrBadDate)
+				assert.NotErrorIs(t, err, ErrInvalidRecord)
+			}
 		})
 	}
 }
 
 func TestValidatorKeepsItsOwnJurisdiction(t *testing.T) {
 	j := Nanning()
-	v, err := NewValidator(j, testAsOf)
+	v, err := NewValidator(j)
 	require.NoError(t, err)
-	assert.Equal(t, testAsOf, v.AsOf())
 	j.Units[1].Code = "999999"     // 青秀区 450103
 	j.Units[11].Former[0] = "0000" // 横县 450127
 	for _, unit := range []string{"450103", "450127"} {
 		r := validRecord(t)
 		r.Unit = unit
-		assert.NoError(t, v.Validate(r), unit)
+		assert.NoError(t, v.Validate(r, testAsOf), unit)
 	}
 }
 
@@ -466,11 +484,11 @@ func TestValidateConcurrently(t *testing.T) {
 	for i := range errs {
 		wg.Go(func() {
 			for range 50 {
-				if err := v.Validate(good); err != nil {
+				if err := v.Validate(good, testAsOf); err != nil {
 					errs[i] = err
 					return
 				}
-				if err := v.Validate(bad); err == nil || err.Error() != want {
+				if err := v.Validate(bad, testAsOf); err == nil || err.Error() != want {
 					errs[i] = fmt.Errorf("got %v", err)
 					return
 				}
@@ -490,7 +508,6 @@ func TestFieldLabels(t *testing.T) {
 	nested := map[string]reflect.Type{
 		"Seats": reflect.TypeFor[Seat](), "OrgPosts": reflect.TypeFor[OrgPost](),
 		"Awards": reflect.TypeFor[Award](), "Trainings": reflect.TypeFor[Training](),
-		"LastEvaluation": reflect.TypeFor[Evaluation](),
 	}
 	for f := range reflect.TypeFor[Record]().Fields() {
 		want = append(want, f.Name)
@@ -500,8 +517,9 @@ func TestFieldLabels(t *testing.T) {
 			}
 		}
 	}
-	got := make([]string, len(fieldLabels))
-	for i, l := range fieldLabels {
+	labels := formLabels()
+	got := make([]string, len(labels))
+	for i, l := range labels {
 		got[i] = l.path
 		assert.NotEmpty(t, l.zh, l.path)
 		assert.NotEmpty(t, l.en, l.path)
@@ -558,6 +576,12 @@ func TestRecordError(t *testing.T) {
 		{"nor a first-generation 15-digit ID", &RecordError{Key: "450103850314123", Problems: []Problem{p}},
 			"记录：姓名为必填字段 (name is a required field)"},
 		{"no problems", &RecordError{Key: "NN-1"}, "记录 NN-1：记录无效 (invalid record)"},
+		{"nor one after a zero-width space", &RecordError{Key: "\u200b450103198503141230", Position: 4, Problems: []Problem{p}},
+			"第 4 条记录：姓名为必填字段 (name is a required field)"},
+		{"nor one in full-width digits", &RecordError{Key: "４５０１０３１９８５０３１４１２３０", Problems: []Problem{p}},
+			"记录：姓名为必填字段 (name is a required field)"},
+		{"nor one after a space", &RecordError{Key: " 450103198503141230", Position: 1, Problems: []Problem{p}},
+			"第 1 条记录：姓名为必填字段 (name is a required field)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -578,7 +602,7 @@ func FuzzValidate(f *testing.F) {
 		r := validRecord(t)
 		r.Key, r.Unit, r.Name, r.CitizenID, r.Phone, r.Performance = key, unit, name, id, phone, text
 		r.Extra[extraKey] = extraValue
-		err := v.ValidateAt(r, 0)
+		err := v.ValidateAt(r, 0, testAsOf)
 		if err == nil {
 			return
 		}
@@ -597,13 +621,23 @@ func FuzzValidate(f *testing.F) {
 	})
 }
 
+func BenchmarkNewValidator(b *testing.B) {
+	j := Nanning()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := NewValidator(j); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 func BenchmarkValidate(b *testing.B) {
 	v := newTestValidator(b)
 	r := validRecord(b)
-	require.NoError(b, v.Validate(r))
+	require.NoError(b, v.Validate(r, testAsOf))
 	b.ReportAllocs()
 	for b.Loop() {
-		if err := v.Validate(r); err != nil {
+		if err := v.Validate(r, testAsOf); err != nil {
 			b.Fatal(err)
 		}
 	}

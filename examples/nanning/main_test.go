@@ -39,7 +39,7 @@ func TestMainJob(t *testing.T) {
 
 func TestMainJobRefusesBadInput(t *testing.T) {
 	var out bytes.Buffer
-	assert.EqualError(t, run(&out, "../../testdata/roster.csv", "2019-02-30"), `bad date: "2019-02-30"`)
+	assert.EqualError(t, run(&out, "../../testdata/roster.csv", "2019-02-30"), `bad date: no such date between 1800 and 2999`)
 	err := run(&out, "testdata/no-such-file.csv", "2019-04-15")
 	assert.ErrorIs(t, err, os.ErrNotExist)
 }

@@ -154,7 +154,7 @@ func readUnit(path string, j *roster.Jurisdiction, asOf roster.Date) (records []
 	if err != nil {
 		return nil, 0, 0, err
 	}
-	v, err := roster.NewValidator(j, asOf)
+	v, err := roster.NewValidator(j)
 	if err != nil {
 		return nil, 0, 0, err
 	}
@@ -163,7 +163,7 @@ func readUnit(path string, j *roster.Jurisdiction, asOf roster.Date) (records []
 		if u, ok := j.Unit(r.Unit); !ok || u.Code != unit { // a former code is the unit too
 			continue
 		}
-		if v.ValidateAt(r, i) != nil || seen[r.Key] { // a repeated key is counted once
+		if v.ValidateAt(r, i, asOf) != nil || seen[r.Key] { // a repeated key is counted once
 			invalid++
 			continue
 		}

@@ -341,6 +341,7 @@ func (g *gen) record(rec *roster.Record, i int) {
 	rec.Position = j.position
 	rec.Occupation = j.occupation
 	rec.Role = j.role
+	rec.Investor = j.role == roster.Investor // no draw: every other value stays as it was
 	rec.NewMedia = j.newMedia
 	rec.Education = pick(r, j.edu)
 	switch rec.Education {
@@ -685,28 +686,19 @@ func (g *gen) history(rec *roster.Record, unit roster.Unit, j job) {
 			rec.NegativeStatements = true
 		}
 	}
+	// Last round's evaluation and list left the record for the tier stage.
+	// The draws that made them are kept, so that the seeded stream, and so
+	// every person after this one, stays what it was.
 	if chance(r, 100) {
-		e := &roster.Evaluation{Grade: pick(r, grades), By: one(r, evaluators),
-			Date: roster.NewDate(g.asOf.Year-1, time.December, 15)}
-		if e.By == "" {
-			e.By = unit.Name + "委统战部"
+		grade := pick(r, grades)
+		_ = one(r, evaluators)
+		width := 2000
+		if grade == roster.GradeA || grade == roster.GradeB {
+			width = 1000
 		}
-		low, width := 4000, 2000 // in hundredths, within the grade's band
-		switch e.Grade {
-		case roster.GradeA:
-			low, width = 9000, 1000
-		case roster.GradeB:
-			low, width = 8000, 1000
-		case roster.GradeC:
-			low = 6000
-		}
-		e.Score = decimal.New(int64(low+r.IntN(width)), -2)
-		rec.LastEvaluation = e
-		if e.Grade != roster.GradeD {
-			rec.Tier = roster.CountyTier
-			if chance(r, 300) {
-				rec.Tier = roster.CityTier
-			}
+		_ = r.IntN(width)
+		if grade != roster.GradeD {
+			_ = chance(r, 300)
 		}
 	}
 }

@@ -86,12 +86,12 @@ func TestGenerateValid(t *testing.T) {
 	for _, asOf := range []roster.Date{synth.SampleAsOf(), roster.NewDate(2024, time.February, 29)} {
 		t.Run(asOf.String(), func(t *testing.T) {
 			recs := synth.Generate(20000, 2019, asOf)
-			v, err := roster.NewValidator(roster.Nanning(), asOf)
+			v, err := roster.NewValidator(roster.Nanning())
 			require.NoError(t, err)
 			keys, ids, phones := map[string]bool{}, map[string]bool{}, map[string]bool{}
 			for i := range recs {
 				r := &recs[i]
-				require.NoError(t, v.ValidateAt(r, i+1))
+				require.NoError(t, v.ValidateAt(r, i+1, asOf))
 				assert.Regexp(t, nameRE, r.Name)
 				assert.Regexp(t, phoneRE, r.Phone)
 				assert.Regexp(t, keyRE, r.Key)

@@ -1,0 +1,526 @@
+package roster
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/shopspring/decimal"
+)
+
+// How one cell is read and written, by the kind of its field. Every
+// message here says what is wrong and what the cell should hold, and none
+// repeats the cell: a citizen ID typed into 粉丝数 must not come back in
+// the error.
+
+const (
+	maxCellBytes = 4000
+	// maxCount bounds the counts on a form (followers, hours, years) so that
+	// sums of them cannot overflow in a formula.
+	maxCount = 1<<31 - 1
+	// maxIntDigits and maxFracDigits bound a decimal cell: amounts in 万元
+	// and rates need far fewer, and a bound keeps "1e999999999" style input
+	// from costing memory.
+	maxIntDigits  = 15
+	maxFracDigits = 10
+)
+
+var (
+	countRange = fmt.Sprintf("应填 0 到 %d 之间的整数", maxCount)
+	digitRange = fmt.Sprintf("整数部分最多 %d 位，小数最多 %d 位", maxIntDigits, maxFracDigits)
+)
+
+// checkCell refuses what no column can hold: bytes that are not UTF-8,
+// control characters (tab and line feed aside) and overlong cells.
+func checkCell(s string) error {
+	if len(s) > maxCellBytes {
+		return cellFault(fmt.Sprintf("内容过长：%d 字节，上限 %d 字节", len(s), maxCellBytes), "cell too long", ErrBadCell)
+	}
+	n := 0 // characters so far
+	for i := 0; i < len(s); n++ {
+		c, size := rune(s[i]), 1
+		if c >= utf8.RuneSelf {
+			if c, size = utf8.DecodeRuneInString(s[i:]); c == utf8.RuneError && size == 1 {
+				return cellFault(fmt.Sprintf("第 %d 个字符不是有效的 UTF-8 编码（文件可能是 GBK 编码，请另存为 UTF-8）", n+1), "invalid UTF-8", ErrBadCell)
+			}
+		}
+		if isControlChar(c) {
+			return cellFault(fmt.Sprintf("第 %d 个字符是控制字符 %U", n+1, c), "control character", ErrBadCell)
+		}
+		i += size
+	}
+	return nil
+}
+
+func isControlChar(c rune) bool {
+	return (c < 0x20 && c != '\t' && c != '\n') || (c >= 0x7f && c < 0xa0)
+}
+
+// checkWritable refuses text the Reader would not read back as written.
+func checkWritable(s string) error {
+	if err := checkCell(s); err != nil {
+		return err
+	}
+	if strings.TrimSpace(s) != s {
+		return cellFault("首尾有空白字符", "surrounding white space", ErrBadCell)
+	}
+	return nil
+}
+
+// normHeader drops white space (and stray byte-order marks or zero-width
+// spaces) and makes parentheses full-width, so that "公益捐赠(万元)" and
+// "姓  名" match the form's titles.
+func normHeader(h string) string {
+	return strings.Map(func(c rune) rune {
+		switch {
+		case unicode.IsSpace(c), c == '\uFEFF', c == '\u200B':
+			return -1
+		case c == '(':
+			return '（'
+		case c == ')':
+			return '）'
+		}
+		return c
+	}, h)
+}
+
+// codeValue is a closed set of this package.
+type codeValue interface {
+	~uint8
+	Label() string
+	Valid() bool
+}
+
+func parseCodeCell[T codeValue](s string, parse func(string) (T, error), labels func() []string) (T, error) {
+	v, err := parse(s)
+	if err != nil {
+		zh := "未知代码"
+		if l := labels(); len(l) <= 13 {
+			zh += "，可填：" + strings.Join(l, "、")
+		}
+		var zero T
+		return zero, cellFault(zh, "unknown code", err)
+	}
+	return v, nil
+}
+
+func formatCodeCell[T codeValue](v T) (string, error) {
+	switch {
+	case v == 0:
+		return "", nil
+	case !v.Valid():
+		return "", cellFault("代码值不在代码表中", "unknown code", ErrUnknownCode)
+	}
+	return v.Label(), nil
+}
+
+func parseDateCell(s string) (Date, error) {
+	d, err := ParseDate(s)
+	if err == nil {
+		return d, nil
+	}
+	if dateShaped(s) {
+		return d, cellFault("日期不存在", "bad date", err)
+	}
+	return d, cellFault("日期无法识别，应写作 2006-01-02 或 2006-01", "bad date", err)
+}
+
+// dateShaped reports whether s is written like a date (digits and
+// separators as ParseDate reads them), so that a failure means the date
+// does not exist.
+func dateShaped(s string) bool {
+	if len(s) == 8 && isDigits(s) {
+		return true
+	}
+	parts := strings.FieldsFunc(s, func(r rune) bool { return r == '-' || r == '/' || r == '.' })
+	if len(parts) < 2 || len(parts) > 3 {
+		return false
+	}
+	for _, p := range parts {
+		if !isDigits(p) || len(p) > 4 {
+			return false
+		}
+	}
+	return true
+}
+
+func formatDateCell(d Date) (string, error) {
+	if !d.IsZero() && !d.Valid() {
+		return "", cellFault("日期不存在", "bad date", ErrBadDate)
+	}
+	return d.String(), nil
+}
+
+func parseBoolCell(s string) (bool, error) {
+	switch strings.ToLower(s) {
+	case "是", "有", "1", "true":
+		return true, nil
+	case "否", "无", "0", "false":
+		return false, nil
+	}
+	return false, cellFault("无法识别的是否值，应填 是 或 否", "bad yes-or-no value", ErrBadCell)
+}
+
+func formatBoolCell(b bool) string {
+	if b {
+		return "是"
+	}
+	return "否"
+}
+
+func parseCountCell(s string) (int, error) {
+	if isDigits(s) {
+		t := strings.TrimLeft(s, "0")
+		if len(t) <= 10 {
+			if n, err := strconv.Atoi(s); err == nil && n <= maxCount {
+				return n, nil
+			}
+		}
+		return 0, cellFault("超出范围，"+countRange, "number out of range", ErrBadCell)
+	}
+	if strings.HasPrefix(s, "-") && isPlainNumber(s[1:]) {
+		return 0, cellFault("不能为负数，"+countRange, "negative number", ErrBadCell)
+	}
+	return 0, cellFault("不是整数，应只写数字", "not a whole number", ErrBadCell)
+}
+
+func formatCountCell(n int, zero bool) (string, error) {
+	switch {
+	case n < 0:
+		return "", cellFault("不能为负数，"+countRange, "negative number", ErrBadCell)
+	case n > maxCount:
+		return "", cellFault("超出范围，"+countRange, "number out of range", ErrBadCell)
+	case n == 0 && !zero:
+		return "", nil
+	}
+	return strconv.Itoa(n), nil
+}
+
+// isPlainNumber reports whether s is digits with at most one decimal point.
+func isPlainNumber(s string) bool {
+	i, f, _ := strings.Cut(s, ".")
+	return isDigits(i) && (f == "" || isDigits(f)) && !strings.HasSuffix(s, ".")
+}
+
+func parseDecimalCell(s string, percent bool) (decimal.Decimal, error) {
+	t := s
+	pct := percent && (strings.HasSuffix(t, "%") || strings.HasSuffix(t, "％"))
+	if pct {
+		t = strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(t, "%"), "％"))
+	}
+	if !isPlainNumber(t) {
+		switch u := strings.ToLower(strings.TrimLeft(t, "+-")); {
+		case u == "nan" || u == "inf" || u == "infinity":
+			return decimal.Decimal{}, cellFault("不是有限的数值", "not a finite number", ErrBadCell)
+		case strings.HasPrefix(t, "-") && isPlainNumber(t[1:]):
+			return decimal.Decimal{}, cellFault("不能为负数", "negative number", ErrBadCell)
+		}
+		return decimal.Decimal{}, cellFault("不是数值，应写作 12 或 12.5 这样的数", "not a number", ErrBadCell)
+	}
+	i, f, _ := strings.Cut(t, ".")
+	places := len(f)
+	if pct {
+		places += 2
+	}
+	if len(strings.TrimLeft(i, "0")) > maxIntDigits || places > maxFracDigits {
+		return decimal.Decimal{}, cellFault("位数过多（"+digitRange+"）", "number out of range", ErrBadCell)
+	}
+	d, err := decimal.NewFromString(t)
+	if err != nil {
+		return decimal.Decimal{}, cellFault("不是数值", "not a number", ErrBadCell)
+	}
+	if pct {
+		d = d.Shift(-2)
+	}
+	return d, nil
+}
+
+// formatDecimalCell keeps the places of a fraction, so that 1.50 is read back as
+// 1.50 and not 1.5. The zero Decimal (not filled in) is written empty.
+func formatDecimalCell(d decimal.Decimal) (string, error) {
+	if d == (decimal.Decimal{}) {
+		return "", nil
+	}
+	exp := d.Exponent()
+	switch {
+	case d.Sign() < 0:
+		return "", cellFault("不能为负数", "negative number", ErrBadCell)
+	case exp < -maxFracDigits || int64(d.NumDigits())+int64(exp) > maxIntDigits:
+		return "", cellFault("位数过多（"+digitRange+"）", "number out of range", ErrBadCell)
+	case exp < 0:
+		return d.StringFixed(-exp), nil
+	}
+	return d.String(), nil
+}
+
+// formatExtraCell writes a county-district input as the text the Reader
+// keeps.
+func formatExtraCell(v any) (string, error) {
+	switch x := v.(type) {
+	case string:
+		return x, nil
+	case int:
+		if x < 0 {
+			return "", cellFault("不能为负数", "negative number", ErrBadCell)
+		}
+		return strconv.Itoa(x), nil
+	case bool:
+		return formatBoolCell(x), nil
+	case decimal.Decimal:
+		if x == (decimal.Decimal{}) {
+			return "0", nil
+		}
+		return formatDecimalCell(x)
+	}
+	return "", cellFault(fmt.Sprintf("值的类型 %T 无法写入", v), fmt.Sprintf("cannot write a %T", v), ErrBadCell)
+}
+
+// listItem describes the items of a list column: their fields (names for
+// messages), how an item is read from its fields (as many as names,
+// missing trailing ones empty) and written to them.
+type listItem[T any] struct {
+	fields []itemField
+	read   func(f []string) (T, error)
+	write  func(v T) ([]string, error)
+}
+
+var seatItem = listItem[Seat]{
+	fields: []itemField{
+		{"机构", "人大/政协", "seat body", "Body"},
+		{"级别", "政协/人大级别", "seat level", "Level"},
+		{"届次", "届次", "seat term", "Term"},
+		{"界别", "界别", "seat sector", "Sector"},
+	},
+	read: func(f []string) (v Seat, err error) {
+		if v.Body, err = itemCode(0, f, ParseBody, BodyLabels); err != nil {
+			return v, err
+		}
+		if v.Level, err = itemCode(1, f, ParseLevel, LevelLabels); err != nil {
+			return v, err
+		}
+		v.Term, v.Sector = f[2], f[3]
+		return v, nil
+	},
+	write: func(v Seat) ([]string, error) {
+		return itemStrings(itemCodeText(v.Body), itemCodeText(v.Level), itemText(v.Term), itemText(v.Sector))
+	},
+}
+
+var orgPostItem = listItem[OrgPost]{
+	fields: []itemField{
+		{"组织类别", "组织类别", "organisation kind", "Kind"},
+		{"组织名称", "组织名称", "organisation name", "Organization"},
+		{"职务", "组织职务", "organisation post title", "Title"},
+		{"级别", "组织级别", "organisation level", "Level"},
+		{"是否负责人", "领导职务", "leading post", "Leading"},
+	},
+	read: func(f []string) (v OrgPost, err error) {
+		if v.Kind, err = itemCode(0, f, ParseOrgKind, OrgKindLabels); err != nil {
+			return v, err
+		}
+		v.Organization, v.Title = f[1], f[2]
+		if v.Level, err = itemCode(3, f, ParseLevel, LevelLabels); err != nil {
+			return v, err
+		}
+		if f[4] != "" {
+			if v.Leading, err = parseBoolCell(f[4]); err != nil {
+				return v, itemFieldErr(4, err)
+			}
+		}
+		return v, nil
+	},
+	write: func(v OrgPost) ([]string, error) {
+		return itemStrings(itemCodeText(v.Kind), itemText(v.Organization), itemText(v.Title), itemCodeText(v.Level), itemText(formatBoolCell(v.Leading)))
+	},
+}
+
+var awardItem = listItem[Award]{
+	fields: []itemField{
+		{"名称", "奖项名称", "award name", "Name"},
+		{"级别", "奖项级别", "award level", "Level"},
+		{"年份", "获奖年份", "award year", "Year"},
+	},
+	read: func(f []string) (v Award, err error) {
+		v.Name = f[0]
+		if v.Level, err = itemCode(1, f, ParseLevel, LevelLabels); err != nil {
+			return v, err
+		}
+		if f[2] != "" {
+			if v.Year, err = parseCountCell(f[2]); err != nil {
+				return v, itemFieldErr(2, err)
+			}
+		}
+		return v, nil
+	},
+	write: func(v Award) ([]string, error) {
+		return itemStrings(itemText(v.Name), itemCodeText(v.Level), itemCount(v.Year))
+	},
+}
+
+var trainingItem = listItem[Training]{
+	fields: []itemField{
+		{"名称", "培训名称", "training name", "Name"},
+		{"日期", "培训时间", "training date", "Date"},
+		{"学时", "培训学时", "training hours", "Hours"},
+	},
+	read: func(f []string) (v Training, err error) {
+		v.Name = f[0]
+		if f[1] != "" {
+			if v.Date, err = parseDateCell(f[1]); err != nil {
+				return v, itemFieldErr(1, err)
+			}
+		}
+		if f[2] != "" {
+			if v.Hours, err = parseCountCell(f[2]); err != nil {
+				return v, itemFieldErr(2, err)
+			}
+		}
+		return v, nil
+	},
+	write: func(v Training) ([]string, error) {
+		d, err := formatDateCell(v.Date)
+		return itemStrings(itemText(v.Name), func() (string, error) { return d, err }, itemCount(v.Hours))
+	},
+}
+
+// parse reads the items of a list cell: separated by '；', ';' or a line
+// break, empty ones skipped; nil when there is none.
+func (kind listItem[T]) parse(s string) ([]T, error) {
+	var out []T
+	n := 0
+	for item := range strings.FieldsFuncSeq(s, isItemSep) {
+		item = strings.TrimSpace(item)
+		if item == "" {
+			continue
+		}
+		n++
+		f := splitItemFields(item)
+		if len(f) > len(kind.fields) {
+			return nil, cellFault(fmt.Sprintf("第 %d 项有 %d 个字段，最多 %d 个（%s）", n, len(f), len(kind.fields), kind.names()),
+				"bad list item: too many fields", ErrBadCell)
+		}
+		for len(f) < len(kind.fields) {
+			f = append(f, "")
+		}
+		v, err := kind.read(f)
+		if err != nil {
+			return nil, itemError(n, kind.fields, err)
+		}
+		out = append(out, v)
+	}
+	return out, nil
+}
+
+func (kind listItem[T]) format(items []T) (string, error) {
+	if len(items) == 0 {
+		return "", nil
+	}
+	out := make([]string, len(items))
+	for i, v := range items {
+		f, err := kind.write(v)
+		if err != nil {
+			return "", itemError(i+1, kind.fields, err)
+		}
+		out[i] = strings.Join(f, "|")
+	}
+	return strings.Join(out, "；"), nil
+}
+
+func (kind listItem[T]) names() string {
+	names := make([]string, len(kind.fields))
+	for i, f := range kind.fields {
+		names[i] = f.title
+	}
+	return strings.Join(names, "|")
+}
+
+// itemFieldError is a fault in the i-th field of a list item.
+type itemFieldError struct {
+	i   int
+	err error
+}
+
+func (e *itemFieldError) Error() string { return e.err.Error() }
+func (e *itemFieldError) Unwrap() error { return e.err }
+
+func itemFieldErr(i int, err error) error { return &itemFieldError{i: i, err: err} }
+
+func itemCode[T codeValue](i int, f []string, parse func(string) (T, error), labels func() []string) (T, error) {
+	if f[i] == "" {
+		var zero T
+		return zero, nil
+	}
+	v, err := parseCodeCell(f[i], parse, labels)
+	if err != nil {
+		return v, itemFieldErr(i, err)
+	}
+	return v, nil
+}
+
+func itemCodeText[T codeValue](v T) func() (string, error) {
+	return func() (string, error) { return formatCodeCell(v) }
+}
+
+func itemText(s string) func() (string, error) {
+	return func() (string, error) { return s, nil }
+}
+
+func itemCount(n int) func() (string, error) {
+	return func() (string, error) { return formatCountCell(n, false) }
+}
+
+// itemStrings collects the fields of an item, refusing a field that holds
+// a separator, since it would split the item when read back.
+func itemStrings(fs ...func() (string, error)) ([]string, error) {
+	out := make([]string, len(fs))
+	for i, f := range fs {
+		s, err := f()
+		if err == nil {
+			err = checkWritable(s)
+		}
+		if err == nil && strings.ContainsAny(s, "|｜;；\n") {
+			err = cellFault("含有分隔符（| ｜ ; ；或换行）", "separator inside a list item field", ErrBadCell)
+		}
+		if err != nil {
+			return nil, itemFieldErr(i, err)
+		}
+		out[i] = s
+	}
+	return out, nil
+}
+
+func isItemSep(r rune) bool { return r == ';' || r == '；' || r == '\n' }
+
+func isFieldSep(r rune) bool { return r == '|' || r == '｜' }
+
+// splitItemFields splits an item at '|' or '｜', trimming each field.
+func splitItemFields(item string) []string {
+	var f []string
+	start := 0
+	for i, c := range item {
+		if isFieldSep(c) {
+			f = append(f, strings.TrimSpace(item[start:i]))
+			start = i + utf8.RuneLen(c)
+		}
+	}
+	return append(f, strings.TrimSpace(item[start:]))
+}
+
+// itemError places a fault in the n-th item (1-based) of a list.
+func itemError(n int, fields []itemField, err error) error {
+	var fe *itemFieldError
+	if !errors.As(err, &fe) {
+		return err
+	}
+	zh, en := fe.err.Error(), fe.err.Error()
+	errs := []error{ErrBadCell}
+	var ce *CellError
+	if errors.As(fe.err, &ce) {
+		zh, en = ce.Reason, ce.ReasonEN
+		errs = append(errs, ce.errs...)
+	}
+	return cellFault(fmt.Sprintf("第 %d 项第 %d 个字段（%s）：%s", n, fe.i+1, fields[fe.i].title, zh), "bad list item: "+en, errs...)
+}
