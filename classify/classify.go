@@ -70,7 +70,7 @@ func New(rules *Rules) (*Classifier, error) {
 	if rules == nil || len(rules.steps[Grouping-1]) == 0 || len(rules.steps[Otherwise-1]) == 0 {
 		return nil, &Error{Err: ErrMissingField, Message: bilingual("规则中没有群体判断（groups）规则或其余情形（otherwise）规则", "the rules have no group rule or no otherwise rule")}
 	}
-	comp, err := formula.NewEnv(formula.Config{Jurisdiction: rules.jurisdiction})
+	comp, err := formula.NewEnv(formula.Config{Policy: rules.jurisdiction})
 	if err != nil {
 		return nil, &Error{Err: ErrInvalid, Message: "公式编译器设置有误：" + err.Error()}
 	}
@@ -100,7 +100,7 @@ func compile(comp *formula.Env, jurisdiction string, r *rule) (*formula.Program,
 	if name, from := readsUnread(r.When); name != "" {
 		why := unread[name]
 		msg := bilingual("公式中不能使用 "+name+"，"+why.zh, name+" "+why.en)
-		fe := &formula.Error{Jurisdiction: jurisdiction, Rule: r.ID, Formula: r.When, Message: msg, Err: formula.ErrRefused}
+		fe := &formula.Error{Policy: jurisdiction, Rule: r.ID, Message: msg, Err: formula.ErrRefused}
 		bound := (&file.Error{Location: file.Location{From: from, To: from + 1}, Message: msg}).Bind(file.NewSource(r.When))
 		fe.Snippet = bound.Snippet
 		fe.Line, fe.Column = bound.Line, bound.Column+1

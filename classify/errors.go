@@ -97,8 +97,8 @@ func (e *Error) Error() string {
 			b.WriteString(p)
 			b.WriteString(": ")
 		}
-		if fe.Jurisdiction != "" {
-			b.WriteString(fe.Jurisdiction)
+		if fe.Policy != "" {
+			b.WriteString(fe.Policy)
 			b.WriteByte(' ')
 		}
 		fmt.Fprintf(&b, "规则 %s：%s%s", fe.Rule, formulaPhrase(e.Err), fe.Message)

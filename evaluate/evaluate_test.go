@@ -675,7 +675,7 @@ func TestRuntimeError(t *testing.T) {
 	assert.Equal(t, []string{"NN-0001 6 A", "NN-0003 3 D"}, totals, "the other records are unaffected")
 	require.Len(t, errs, 1)
 	err := errs[0]
-	assert.EqualError(t, err, "记录 NN-0002：X1 计算失败 (evaluation failed): 1:11: 450103 rule X1: division by zero\n | Donations / Proposals\n | ..........^")
+	assert.EqualError(t, err, "记录 NN-0002：X1 计算失败 (evaluation failed): 1:11: 政策 division-test：规则 X1：公式计算出错 (rule X1: division by zero)\n | Donations / Proposals\n | ..........^")
 	var ee *evaluate.Error
 	require.True(t, errors.As(err, &ee))
 	assert.Equal(t, "NN-0002", ee.Key)

@@ -75,8 +75,8 @@ type Func struct {
 // Config configures an [Env]. The zero value compiles formulas over the
 // plain form with the standard functions.
 type Config struct {
-	// Jurisdiction names the policy in errors (a code or a name).
-	Jurisdiction string
+	// Policy names the policy whose rules the Env compiles, in errors.
+	Policy string
 	// Inputs are the inputs declared beyond the form, read as In.<id>.
 	Inputs map[string]InputType
 	// Funcs are further functions, registered by a jurisdiction in Go.
@@ -91,12 +91,12 @@ type Config struct {
 // Env compiles formulas. It is immutable once made and safe for
 // concurrent use.
 type Env struct {
-	jurisdiction string
-	inputs       map[string]InputType
-	options      []expr.Option
-	funcs        map[string]bool
-	memory       uint
-	maxNodes     uint
+	policy   string
+	inputs   map[string]InputType
+	options  []expr.Option
+	funcs    map[string]bool
+	memory   uint
+	maxNodes uint
 }
 
 // Standard lists the names of the functions every formula may call besides
@@ -113,10 +113,10 @@ var refusedBuiltins = []string{"now", "date", "duration", "timezone"}
 // signature or has the name of another.
 func NewEnv(cfg Config) (*Env, error) {
 	c := &Env{
-		jurisdiction: cfg.Jurisdiction,
-		inputs:       make(map[string]InputType, len(cfg.Inputs)),
-		funcs:        map[string]bool{},
-		memory:       cfg.MemoryBudget,
+		policy: cfg.Policy,
+		inputs: make(map[string]InputType, len(cfg.Inputs)),
+		funcs:  map[string]bool{},
+		memory: cfg.MemoryBudget,
 	}
 	if c.memory == 0 {
 		c.memory = 100000
@@ -177,14 +177,14 @@ func (c *Env) Inputs() []string {
 // text starts in its file (the zero Position if it has none).
 func (c *Env) Compile(rule, source string, kind Kind, at Position) (*Program, error) {
 	fail := func(cause error, msg string, from int) error {
-		e := &Error{Jurisdiction: c.jurisdiction, Rule: rule, Formula: source, Message: msg, Err: cause}
+		e := &Error{Policy: c.policy, Rule: rule, MessageZH: phrase(cause), Message: msg, Err: cause}
 		fe := (&file.Error{Location: file.Location{From: from, To: from + 1}, Message: msg}).Bind(file.NewSource(source))
 		e.Position = at.locate(fe.Line, fe.Column)
 		e.Snippet = fe.Snippet
 		return e
 	}
 	if strings.TrimSpace(source) == "" {
-		return nil, &Error{Jurisdiction: c.jurisdiction, Rule: rule, Position: at.locate(1, 0), Message: "the formula is empty", Err: ErrSyntax}
+		return nil, &Error{Policy: c.policy, Rule: rule, Position: at.locate(1, 0), MessageZH: "公式为空", Message: "the formula is empty", Err: ErrSyntax}
 	}
 	tree, err := parser.Parse(source)
 	if err != nil {
@@ -214,14 +214,14 @@ func (c *Env) Compile(rule, source string, kind Kind, at Position) (*Program, er
 		}
 		return nil, fail(ErrType, msg, 0)
 	}
-	p := &Program{rule: rule, source: source, kind: kind, jurisdiction: c.jurisdiction, at: at, prog: prog, reads: reads(tree.Node)}
+	p := &Program{rule: rule, source: source, kind: kind, policy: c.policy, at: at, prog: prog, reads: reads(tree.Node)}
 	p.pool.New = func() any { return &vm.VM{MemoryBudget: c.memory} }
 	return p, nil
 }
 
 // wrap turns an expr error into an *Error, keeping its message and snippet.
 func (c *Env) wrap(rule, source string, at Position, cause, err error) error {
-	e := &Error{Jurisdiction: c.jurisdiction, Rule: rule, Formula: source, Err: cause, Message: err.Error()}
+	e := &Error{Policy: c.policy, Rule: rule, MessageZH: phrase(cause), Message: err.Error(), Err: cause}
 	var fe *file.Error
 	if errors.As(err, &fe) {
 		e.Message = fe.Message
@@ -336,12 +336,12 @@ func typeName(t reflect.Type) string {
 
 // Program is a compiled formula. It is safe for concurrent use.
 type Program struct {
-	rule, source, jurisdiction string
-	kind                       Kind
-	at                         Position
-	prog                       *vm.Program
-	pool                       sync.Pool
-	reads                      []string
+	rule, source, policy string
+	kind                 Kind
+	at                   Position
+	prog                 *vm.Program
+	pool                 sync.Pool
+	reads                []string
 }
 
 // Reads returns the fields of the record the formula reads, in the order
@@ -402,7 +402,7 @@ func (p *Program) run(f *roster.Facts) (any, error) {
 }
 
 func (p *Program) runtimeError(err error) error {
-	e := &Error{Jurisdiction: p.jurisdiction, Rule: p.rule, Formula: p.source, Message: err.Error(), Err: ErrRuntime, Position: p.at}
+	e := &Error{Policy: p.policy, Rule: p.rule, MessageZH: phrase(ErrRuntime), Message: err.Error(), Err: ErrRuntime, Position: p.at}
 	var fe *file.Error
 	if errors.As(err, &fe) {
 		e.Message = fe.Message

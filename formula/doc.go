@@ -29,7 +29,7 @@
 // rule's result must be of its kind on every branch, checked at compile
 // time.
 //
-// Errors are [*Error] values: they name the jurisdiction, the rule, the
+// Errors are [*Error] values: they name the policy, the rule, the
 // file, line and column, keep expr's snippet with its caret, and wrap one of
 // the sentinels [ErrSyntax], [ErrType], [ErrRefused] or [ErrRuntime].
 //

@@ -21,33 +21,88 @@ var (
 	ErrRuntime = errors.New("formula failed")
 )
 
-// Error is a formula that failed to compile or to run. Line and Column are
-// in the policy file when the caller said where the formula stands, else in
-// the formula itself.
+// Error is a problem at a place in a rule's source: a field of a policy
+// file that is wrong, a formula that does not compile, or a formula that
+// failed on one record. It is the one error type for places in the rules
+// of every stage: errors.As(err, &fe) finds it whichever stage reported it.
+//
+// Its text is written for the clerk who edits the file: the place, the
+// policy and the rule, then Chinese, then English in parentheses, then the
+// offending line with a caret:
+//
+//	qingxiu.yaml:12:18: 政策 qingxiu-2019：规则 A2：公式错误 (rule A2: unknown name FieldYear)
+//	 | FieldYear / 2
+//	 | ^
 type Error struct {
-	Jurisdiction string
-	Rule         string
-	Position            // where the error is, in the file
-	Formula      string // the formula's text
-	Message      string // what is wrong
-	Snippet      string // the offending line of the formula with a caret under the place
-	Err          error  // one of the sentinels
+	// Position is where the problem is in the file, or in the formula for
+	// a rule built in Go.
+	Position
+	// Policy is the id of the policy the problem is in, "" when unknown.
+	Policy string
+	// Rule is the id of the rule concerned; "" for a problem of the file
+	// as a whole, or one whose text names what it is about.
+	Rule string
+	// Record is the registration number of the record a formula failed
+	// on; "" for a problem found when rules are loaded.
+	Record string
+	// MessageZH and Message say what is wrong in Chinese and in English;
+	// without MessageZH, Message is the whole text.
+	MessageZH string
+	Message   string
+	// Snippet is the offending line with a caret under the place.
+	Snippet string
+	// Err is the cause: a sentinel that errors.Is matches, possibly joined
+	// with a value that says more (a lock, a compiler's cause).
+	Err error
 }
 
 func (e *Error) Error() string {
 	var b strings.Builder
-	if pos := e.Position.String(); pos != "" {
-		b.WriteString(pos)
+	if e.Record != "" {
+		fmt.Fprintf(&b, "记录 %s：", e.Record)
+	}
+	if s := e.Position.String(); s != "" {
+		b.WriteString(s)
 		b.WriteString(": ")
 	}
-	if e.Jurisdiction != "" {
-		b.WriteString(e.Jurisdiction)
-		b.WriteByte(' ')
+	if e.Policy != "" {
+		fmt.Fprintf(&b, "政策 %s：", e.Policy)
 	}
-	fmt.Fprintf(&b, "rule %s: %s", e.Rule, e.Message)
+	switch {
+	case e.MessageZH != "":
+		if e.Rule != "" {
+			fmt.Fprintf(&b, "规则 %s：", e.Rule)
+		}
+		b.WriteString(e.MessageZH)
+		b.WriteString(" (")
+		if e.Rule != "" {
+			fmt.Fprintf(&b, "rule %s: ", e.Rule)
+		}
+		b.WriteString(e.Message)
+		b.WriteString(")")
+	case e.Rule != "":
+		fmt.Fprintf(&b, "规则 %s：%s", e.Rule, e.Message)
+	default:
+		b.WriteString(e.Message)
+	}
 	b.WriteString(e.Snippet)
 	return b.String()
 }
 
-// Unwrap returns the sentinel cause.
+// Unwrap returns the cause.
 func (e *Error) Unwrap() error { return e.Err }
+
+// phrase is the Chinese phrase of a formula error's cause.
+func phrase(cause error) string {
+	switch cause {
+	case ErrSyntax:
+		return "公式语法错误"
+	case ErrType:
+		return "公式类型错误"
+	case ErrRefused:
+		return "公式不被允许"
+	case ErrRuntime:
+		return "公式计算出错"
+	}
+	return "公式错误"
+}

@@ -15,8 +15,8 @@ import (
 func compiler(t testing.TB) *formula.Env {
 	t.Helper()
 	c, err := formula.NewEnv(formula.Config{
-		Jurisdiction: "450103",
-		Inputs:       map[string]formula.InputType{"rural": formula.Decimal, "villages": formula.Int, "flag": formula.Bool},
+		Policy: "qingxiu-2019",
+		Inputs: map[string]formula.InputType{"rural": formula.Decimal, "villages": formula.Int, "flag": formula.Bool},
 	})
 	require.NoError(t, err)
 	return c
@@ -103,25 +103,25 @@ func TestCompileErrors(t *testing.T) {
 		want      string
 	}{
 		{"unknown name", "Agee >= 25", formula.Predicate, formula.Position{File: "city.yaml", Line: 12, Column: 16},
-			formula.ErrType, "city.yaml:12:16: 450103 rule R: unknown name Agee\n | Agee >= 25\n | ^"},
+			formula.ErrType, "city.yaml:12:16: 政策 qingxiu-2019：规则 R：公式类型错误 (rule R: unknown name Agee)\n | Agee >= 25\n | ^"},
 		{"wrong result kind", "Age + 1", formula.Predicate, formula.Position{File: "city.yaml", Line: 3, Column: 9},
-			formula.ErrType, "city.yaml:3:9: 450103 rule R: the formula gives a number, but the rule needs a boolean\n | Age + 1\n | ^"},
+			formula.ErrType, "city.yaml:3:9: 政策 qingxiu-2019：规则 R：公式类型错误 (rule R: the formula gives a number, but the rule needs a boolean)\n | Age + 1\n | ^"},
 		{"string for points", `Sex`, formula.Number, formula.Position{},
-			formula.ErrType, "1:1: 450103 rule R: the formula gives a string, but the rule needs a number\n | Sex\n | ^"},
+			formula.ErrType, "1:1: 政策 qingxiu-2019：规则 R：公式类型错误 (rule R: the formula gives a string, but the rule needs a number)\n | Sex\n | ^"},
 		{"syntax on the second line", "Age >= 25 &&\n  (Local", formula.Predicate, formula.Position{File: "c.yaml", Line: 7, Column: 5, Indent: 5},
-			formula.ErrSyntax, "c.yaml:8:12: 450103 rule R: unexpected token EOF\n |   (Local\n | .......^"},
+			formula.ErrSyntax, "c.yaml:8:12: 政策 qingxiu-2019：规则 R：公式语法错误 (rule R: unexpected token EOF)\n |   (Local\n | .......^"},
 		{"undeclared input", "In.forest > 1", formula.Predicate, formula.Position{File: "c.yaml", Line: 2, Column: 10},
-			formula.ErrRefused, "c.yaml:2:10: 450103 rule R: input \"forest\" is not declared by the policy\n | In.forest > 1\n | ^"},
+			formula.ErrRefused, "c.yaml:2:10: 政策 qingxiu-2019：规则 R：公式不被允许 (rule R: input \"forest\" is not declared by the policy)\n | In.forest > 1\n | ^"},
 		{"computed input name", `In[Sex] > 1`, formula.Predicate, formula.Position{},
-			formula.ErrRefused, "1:3: 450103 rule R: an input must be named as In.<id>, not computed\n | In[Sex] > 1\n | ..^"},
+			formula.ErrRefused, "1:3: 政策 qingxiu-2019：规则 R：公式不被允许 (rule R: an input must be named as In.<id>, not computed)\n | In[Sex] > 1\n | ..^"},
 		{"whole environment", `len($env) > 0`, formula.Predicate, formula.Position{},
-			formula.ErrRefused, "1:5: 450103 rule R: $env is not available to formulas\n | len($env) > 0\n | ....^"},
+			formula.ErrRefused, "1:5: 政策 qingxiu-2019：规则 R：公式不被允许 (rule R: $env is not available to formulas)\n | len($env) > 0\n | ....^"},
 		{"wall clock", `now() != nil`, formula.Predicate, formula.Position{},
-			formula.ErrType, "1:1: 450103 rule R: unknown name now\n | now() != nil\n | ^"},
+			formula.ErrType, "1:1: 政策 qingxiu-2019：规则 R：公式类型错误 (rule R: unknown name now)\n | now() != nil\n | ^"},
 		{"method call on the record", `Donations.IsZero()`, formula.Predicate, formula.Position{},
-			formula.ErrRefused, "1:11: 450103 rule R: method calls are not allowed; use the functions of the formula language\n | Donations.IsZero()\n | ..........^"},
+			formula.ErrRefused, "1:11: 政策 qingxiu-2019：规则 R：公式不被允许 (rule R: method calls are not allowed; use the functions of the formula language)\n | Donations.IsZero()\n | ..........^"},
 		{"empty", "  ", formula.Number, formula.Position{File: "c.yaml", Line: 4, Column: 3},
-			formula.ErrSyntax, "c.yaml:4:3: 450103 rule R: the formula is empty"},
+			formula.ErrSyntax, "c.yaml:4:3: 政策 qingxiu-2019：规则 R：公式为空 (rule R: the formula is empty)"},
 	}
 	c := compiler(t)
 	for _, tt := range tests {
@@ -260,7 +260,7 @@ func TestLimits(t *testing.T) {
 	_, err := c.Compile("BIG", huge, formula.Predicate, formula.Position{File: "c.yaml", Line: 3, Column: 14})
 	require.Error(t, err)
 	assert.ErrorIs(t, err, formula.ErrRefused)
-	assert.Contains(t, err.Error(), "c.yaml:3:14: 450103 rule BIG: the formula is too large (more than 256 parts); split it into several indicators\n | Age + 1")
+	assert.Contains(t, err.Error(), "c.yaml:3:14: 政策 qingxiu-2019：规则 BIG：公式不被允许 (rule BIG: the formula is too large (more than 256 parts); split it into several indicators)\n | Age + 1")
 
 	p, err := c.Compile("MEM", "len(map(1..1000000, # * 2)) > 0", formula.Predicate, formula.Position{})
 	require.NoError(t, err)
@@ -273,13 +273,13 @@ func TestLimits(t *testing.T) {
 // type cannot be known, is refused when the formula compiles.
 func TestInexactRefused(t *testing.T) {
 	tests := []struct{ name, src, want string }{
-		{"power", "FieldYears ** 2", "1:12: 450103 rule X: ** computes in floats, which are not exact; multiply instead (x * x)"},
-		{"caret power", "FieldYears ^ 2", "1:12: 450103 rule X: ^ computes in floats, which are not exact; multiply instead (x * x)"},
-		{"mean", "mean([1, 2])", "1:1: 450103 rule X: mean computes in floats, which are not exact; add the terms and divide"},
-		{"float()", "float(Age)", "1:1: 450103 rule X: float computes in floats, which are not exact; numbers are exact decimals already"},
-		{"round()", "round(Donations)", "1:1: 450103 rule X: round computes in floats, which are not exact; the policy rounds every indicator as it declares"},
-		{"sum of decimals", `sum(Awards, points(.Level, {"国家级": 10}))`, "1:1: 450103 rule X: sum adds whole numbers only; for points that are not whole, add the terms (a + b) or count by level and multiply"},
-		{"arithmetic on an unknown type", "first([0.1]) + 0.2", "1:14: 450103 rule X: + here works on a value whose type cannot be known, which is not exact; give both sides a known type (a ? 1.0 : 0.5 rather than a ? 1 : 0.5, decimal(x), points() for a table of values)"},
+		{"power", "FieldYears ** 2", "1:12: 政策 qingxiu-2019：规则 X：公式不被允许 (rule X: ** computes in floats, which are not exact; multiply instead (x * x))"},
+		{"caret power", "FieldYears ^ 2", "1:12: 政策 qingxiu-2019：规则 X：公式不被允许 (rule X: ^ computes in floats, which are not exact; multiply instead (x * x))"},
+		{"mean", "mean([1, 2])", "1:1: 政策 qingxiu-2019：规则 X：公式不被允许 (rule X: mean computes in floats, which are not exact; add the terms and divide)"},
+		{"float()", "float(Age)", "1:1: 政策 qingxiu-2019：规则 X：公式不被允许 (rule X: float computes in floats, which are not exact; numbers are exact decimals already)"},
+		{"round()", "round(Donations)", "1:1: 政策 qingxiu-2019：规则 X：公式不被允许 (rule X: round computes in floats, which are not exact; the policy rounds every indicator as it declares)"},
+		{"sum of decimals", `sum(Awards, points(.Level, {"国家级": 10}))`, "1:1: 政策 qingxiu-2019：规则 X：公式不被允许 (rule X: sum adds whole numbers only; for points that are not whole, add the terms (a + b) or count by level and multiply)"},
+		{"arithmetic on an unknown type", "first([0.1]) + 0.2", "1:14: 政策 qingxiu-2019：规则 X：公式不被允许 (rule X: + here works on a value whose type cannot be known, which is not exact; give both sides a known type (a ? 1.0 : 0.5 rather than a ? 1 : 0.5, decimal(x), points() for a table of values))"},
 	}
 	c := compiler(t)
 	for _, tt := range tests {
@@ -326,15 +326,15 @@ func TestMoreInexactRefused(t *testing.T) {
 		want      string
 	}{
 		{"decimal in a list", "Donations in [1, 2, 3.5]", formula.Predicate, formula.ErrRefused,
-			"1:11: 450103 rule X: in compares numbers by Go equality, which a decimal fails; compare with == and ||, or use atLeast or step"},
+			"1:11: 政策 qingxiu-2019：规则 X：公式不被允许 (rule X: in compares numbers by Go equality, which a decimal fails; compare with == and ||, or use atLeast or step)"},
 		{"unknown type compared with a number", "first([Donations]) == 3.5", formula.Predicate, formula.ErrRefused,
-			"1:20: 450103 rule X: == here compares a value whose type cannot be known; give both sides a known type (decimal(x) makes a number one)"},
+			"1:20: 政策 qingxiu-2019：规则 X：公式不被允许 (rule X: == here compares a value whose type cannot be known; give both sides a known type (decimal(x) makes a number one))"},
 		{"predicate that is not a boolean on every branch", "Age > 200 ? true : 1", formula.Predicate, formula.ErrType,
-			"1:1: 450103 rule X: the formula does not give a boolean on every branch"},
+			"1:1: 政策 qingxiu-2019：规则 X：公式类型错误 (rule X: the formula does not give a boolean on every branch)"},
 		{"number that is a string on one branch", "Age > 30 ? 'x' : 1", formula.Number, formula.ErrType,
-			"1:1: 450103 rule X: the formula does not give a number on every branch"},
+			"1:1: 政策 qingxiu-2019：规则 X：公式类型错误 (rule X: the formula does not give a number on every branch)"},
 		{"literal beyond a float64", "Donations * 1.0000000000000001", formula.Number, formula.ErrRefused,
-			"1:13: 450103 rule X: the number 1.0000000000000001 has more digits than a formula keeps exactly (15 significant digits)"},
+			"1:13: 政策 qingxiu-2019：规则 X：公式不被允许 (rule X: the number 1.0000000000000001 has more digits than a formula keeps exactly (15 significant digits))"},
 	}
 	c := compiler(t)
 	for _, tt := range tests {

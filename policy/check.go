@@ -2,6 +2,7 @@ package policy
 
 import (
 	"fmt"
+	"github.com/newstrata/newstrata/formula"
 	"regexp"
 	"slices"
 	"strings"
@@ -41,8 +42,8 @@ func (d *Document) check(p *problems) {
 		p.add(d.posOf("rounding"), ErrInvalid, "计分精度的小数位数（rounding.places）%d 不在 0 到 8 之间", "rounding.places %d is not between 0 and 8", d.Rounding.Places)
 	}
 
-	ids := map[string]Position{}
-	unique := func(id string, at Position, what string) {
+	ids := map[string]formula.Position{}
+	unique := func(id string, at formula.Position, what string) {
 		if !idPattern.MatchString(id) {
 			p.addText(at, ErrInvalid,
 				fmt.Sprintf("%s编号 %q 须为 1 至 32 个字母、数字、'_'、'.' 或 '-'，并以字母开头", kindZH[what], id),
@@ -90,7 +91,7 @@ var kindZH = map[string]string{
 	"input":     "输入项",
 }
 
-func needName(p *problems, at Position, what, id, name string) {
+func needName(p *problems, at formula.Position, what, id, name string) {
 	if strings.TrimSpace(name) == "" {
 		p.addText(at, ErrInvalid, fmt.Sprintf("%s %s 没有名称", kindZH[what], id), fmt.Sprintf("%s %s has no name", what, id))
 	}
@@ -129,13 +130,13 @@ func (d *Document) checkInputs(p *problems) {
 	}
 }
 
-func (d *Document) checkIndicators(p *problems, unique func(id string, at Position, what string)) {
+func (d *Document) checkIndicators(p *problems, unique func(id string, at formula.Position, what string)) {
 	if len(d.Indicators) == 0 {
 		p.add(d.posOf("indicators"), ErrInvalid, "指标体系中没有指标", "the index system has no indicators")
 	}
 	// A sum that is off is blamed on a place in the policy's own file: for
 	// a county's overlay, the entry that changed, disabled or added points.
-	var all []Position
+	var all []formula.Position
 	if d.touched != nil {
 		all = append(all, d.touched.top...)
 	}
@@ -155,7 +156,7 @@ func (d *Document) checkIndicators(p *problems, unique func(id string, at Positi
 			continue
 		}
 		sub := decimal.Zero
-		var mine []Position
+		var mine []formula.Position
 		if d.touched != nil {
 			mine = append(mine, d.touched.sub[top.ID]...)
 		}
@@ -207,7 +208,7 @@ func (d *Document) checkGrades(p *problems) {
 		}
 	}
 	if !seen[d.VetoGrade] {
-		at := []Position{d.posOf("veto_grade")}
+		at := []formula.Position{d.posOf("veto_grade")}
 		for _, b := range d.Grades {
 			at = append(at, b.Pos)
 		}
@@ -250,7 +251,7 @@ func (d *Document) checkGrades(p *problems) {
 
 // posOf returns where the value of a top-level field is, or where the
 // policy starts when the field is not in its file.
-func (d *Document) posOf(field string) Position {
+func (d *Document) posOf(field string) formula.Position {
 	if at, ok := d.fields[field]; ok {
 		return at
 	}
@@ -260,7 +261,7 @@ func (d *Document) posOf(field string) Position {
 // blame returns the first of places that is in the policy's own file (an
 // overlay's, for a policy built on another), else the first of them, else
 // where the policy starts.
-func (d *Document) blame(places ...Position) Position {
+func (d *Document) blame(places ...formula.Position) formula.Position {
 	for _, at := range places {
 		if at.Line != 0 && at.File == d.Pos.File {
 			return at

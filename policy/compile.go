@@ -2,7 +2,6 @@ package policy
 
 import (
 	"errors"
-	"fmt"
 	"iter"
 	"slices"
 
@@ -65,8 +64,7 @@ type Rule struct {
 	points   decimal.Decimal // indicators and bonuses: the cap
 	parent   string          // second-level indicators
 	reason   string
-	pos      Position
-	at       Position // where the formula's text is, to place runtime errors
+	pos      formula.Position
 	prog     *formula.Program
 	refs     []fieldRef
 }
@@ -92,38 +90,18 @@ func (r *Rule) Reason() string { return r.reason }
 // Formula returns the formula's text.
 func (r *Rule) Formula() string { return r.prog.Source() }
 
-// Position returns where the rule stands in its file.
-func (r *Rule) Position() Position { return r.pos }
+// formula.Position returns where the rule stands in its file.
+func (r *Rule) Position() formula.Position { return r.pos }
 
 // Holds runs a predicate rule (a condition or a veto) on f.
 func (r *Rule) Holds(f *roster.Facts) (bool, error) {
-	ok, err := r.prog.Bool(f)
-	return ok, r.place(err)
+	return r.prog.Bool(f)
 }
 
 // Value runs a number rule (an indicator or a bonus) on f and returns what
 // its formula gives, before any cap or rounding.
 func (r *Rule) Value(f *roster.Facts) (decimal.Decimal, error) {
-	v, err := r.prog.Decimal(f)
-	return v, r.place(err)
-}
-
-// place moves a runtime error from its place in the formula to its place in
-// the policy file.
-func (r *Rule) place(err error) error {
-	if err == nil {
-		return nil // the common case: no error value to look into (or allocate)
-	}
-	var fe *formula.Error
-	if !errors.As(err, &fe) {
-		return err
-	}
-	at := r.at
-	if fe.Line > 0 {
-		at = r.at.At(fe.Line, fe.Column)
-	}
-	fe.Position = formula.Position{File: at.File, Line: at.Line, Column: at.Column}
-	return err
+	return r.prog.Decimal(f)
 }
 
 // Dimension is a first-level indicator (一级指标) and its second-level ones.
@@ -146,7 +124,7 @@ func (d *Dimension) Points() decimal.Decimal { return d.points }
 func (d *Dimension) Indicators() iter.Seq[*Rule] { return slices.Values(d.indicators) }
 
 // Compile checks every invariant of d and compiles every formula. All
-// problems are reported at once, each an [*Error] at its place. d is copied:
+// problems are reported at once, each an [*formula.Error] at its place. d is copied:
 // changing it afterwards does not change the Policy.
 func Compile(d *Document, opts ...Option) (*Policy, error) {
 	var o options
@@ -167,21 +145,21 @@ func Compile(d *Document, opts ...Option) (*Policy, error) {
 			IntInput: formula.Int, DecimalInput: formula.Decimal, BoolInput: formula.Bool, StringInput: formula.String,
 		}[in.Type]
 	}
-	c, err := formula.NewEnv(formula.Config{Jurisdiction: doc.Jurisdiction, Inputs: inputs, Funcs: o.funcs})
+	c, err := formula.NewEnv(formula.Config{Policy: doc.ID, Inputs: inputs, Funcs: o.funcs})
 	if err != nil {
 		return nil, err
 	}
 	pol := &Policy{doc: doc, inputs: doc.Inputs}
-	compile := func(id, name, src string, kind formula.Kind, at, formulaAt Position) *Rule {
-		// The compiler places errors within the formula; formulaAt maps
-		// them onto the file, folded and quoted scalars included.
+	compile := func(id, name, src string, kind formula.Kind, at, formulaAt formula.Position) *Rule {
+		// formulaAt places the compiler's errors, and the program's on a
+		// record, in the file, folded and quoted scalars included.
 		formulaAt = formulaAt.Of(src)
-		prog, err := c.Compile(id, src, kind, formula.Position{File: formulaAt.File})
+		prog, err := c.Compile(id, src, kind, formulaAt)
 		if err != nil {
-			p.errs = append(p.errs, formulaError(doc.ID, err, formulaAt))
+			p.errs = append(p.errs, formulaError(err))
 			return nil
 		}
-		return &Rule{id: id, name: name, pos: at, at: formulaAt, prog: prog, refs: fieldRefs(prog.Reads())}
+		return &Rule{id: id, name: name, pos: at, prog: prog, refs: fieldRefs(prog.Reads())}
 	}
 	for _, cd := range doc.Conditions {
 		if r := compile(cd.ID, cd.Name, cd.Formula, formula.Predicate, cd.Pos, cd.FormulaPos); r != nil {
@@ -219,21 +197,15 @@ func Compile(d *Document, opts ...Option) (*Policy, error) {
 	return pol, nil
 }
 
-// formulaError turns the formula compiler's error, placed within the
-// formula, into this package's, placed in the file by at.
-func formulaError(policy string, err error, at Position) error {
+// formulaError marks the formula compiler's error, already placed in the
+// file, as a policy's formula error.
+func formulaError(err error) error {
 	var fe *formula.Error
-	if !errors.As(err, &fe) {
-		return &Error{Position: at, Policy: policy, MessageZH: "公式错误", Message: err.Error(), Err: ErrFormula}
+	if errors.As(err, &fe) {
+		fe.Err = errors.Join(ErrFormula, fe.Err)
+		return fe
 	}
-	return &Error{
-		Position:  at.At(fe.Line, fe.Column),
-		Policy:    policy,
-		MessageZH: fmt.Sprintf("规则 %s：公式错误", fe.Rule),
-		Message:   fmt.Sprintf("rule %s: %s", fe.Rule, fe.Message),
-		Snippet:   fe.Snippet,
-		Err:       errors.Join(ErrFormula, fe.Err),
-	}
+	return &formula.Error{MessageZH: "公式错误", Message: err.Error(), Err: ErrFormula}
 }
 
 // ID returns the policy's id.

@@ -1,6 +1,7 @@
 package policy_test
 
 import (
+	"github.com/newstrata/newstrata/formula"
 	"testing"
 
 	"github.com/newstrata/newstrata/policy"
@@ -42,7 +43,7 @@ func TestDiffNothing(t *testing.T) {
 	assert.Empty(t, policy.Diff(base, base.Clone()))
 	// Where the text stands and how formulas are laid out are not changes.
 	other := base.Clone()
-	other.Pos = policy.Position{}
+	other.Pos = formula.Position{}
 	other.Indicators[0].Children[1].Formula = "TrainingHours  /\n  4"
 	assert.Empty(t, policy.Diff(base, other))
 }

@@ -151,8 +151,8 @@
 // [LockClassification] is the lock a change will break. A city's overlay
 // may give locks, which replace its base's whole.
 //
-// Each refusal is an [*Error] at the entry of the county's file that does
-// what is locked; it wraps [ErrLocked], its [Error.Lock] says which [Lock]
+// Each refusal is an [*formula.Error] at the entry of the county's file that does
+// what is locked; it wraps [ErrLocked], and errors.As finds which [Lock]
 // it broke, and its message names the lock first:
 //
 //	qingxiu.yaml:7:8: 政策 qingxiu-2019：锁定「市级资格条件只能从严，不能放宽、修改或删除」：资格条件 Q3（党外人士）是市级刚性条件（hard），不能改为 soft；只有市级政策在 locks.relax 中列出的条件才可放宽 (lock "the city's conditions may be made stricter, never relaxed, changed or removed": condition Q3 (党外人士) is a hard condition of the city's and cannot be made soft; only the conditions the city lists in locks.relax may be)
@@ -196,7 +196,7 @@
 // # Errors
 //
 // Every problem of a file is reported at once, joined by [errors.Join]:
-// each an [*Error] with the file, line and column of the place to fix
+// each an [*formula.Error] with the file, line and column of the place to fix
 // (inside a formula, the character at fault, in folded, literal and quoted
 // scalars alike) and, for a formula, expr's snippet with a caret. The causes
 // match with [errors.Is]: [ErrSyntax], [ErrInvalid], [ErrUnknownID],
@@ -222,7 +222,7 @@
 // A [Policy] and a [Set] are immutable and safe for concurrent use; running
 // a policy's rules parses nothing. A [Document], [Overlay] or [File] is a
 // plain value: [Compile] and [Overlay.Apply] copy what they read, so
-// changing one afterwards changes no policy. The zero [Position] means a
+// changing one afterwards changes no policy. The zero [formula.Position] means a
 // document built in Go; a zero [Document] is not a policy, and [Compile]
 // says what it lacks. The zero [Locks] are the defaults; a [File] with no
 // From is refused by [NewSet].

@@ -44,10 +44,10 @@ type Document struct {
 	// the city's policy sets them: a county-district's inherits the city's.
 	Locks Locks `yaml:"locks,omitempty" json:"locks,omitzero"`
 
-	Pos Position `yaml:"-" json:"-"`
+	Pos formula.Position `yaml:"-" json:"-"`
 	// fields holds where each top-level field's value starts in the file,
 	// for messages about the policy as a whole (totals, veto_grade).
-	fields map[string]Position
+	fields map[string]formula.Position
 	// touched holds where the overlay that made the document changed its
 	// points; nil for a document not made by an overlay.
 	touched *pointChanges
@@ -85,8 +85,8 @@ type Condition struct {
 	// Reason is the sentence a clerk reads when the condition fails.
 	Reason string `yaml:"reason,omitempty" json:"reason,omitempty"`
 
-	Pos        Position `yaml:"-" json:"-"`
-	FormulaPos Position `yaml:"-" json:"-"`
+	Pos        formula.Position `yaml:"-" json:"-"`
+	FormulaPos formula.Position `yaml:"-" json:"-"`
 	formulaSrc *formulaSource
 }
 
@@ -103,8 +103,8 @@ type Indicator struct {
 	// Note explains the reference formula in words, for the clerk.
 	Note string `yaml:"note,omitempty" json:"note,omitempty"`
 
-	Pos        Position `yaml:"-" json:"-"`
-	FormulaPos Position `yaml:"-" json:"-"`
+	Pos        formula.Position `yaml:"-" json:"-"`
+	FormulaPos formula.Position `yaml:"-" json:"-"`
 	formulaSrc *formulaSource
 }
 
@@ -116,8 +116,8 @@ type Bonus struct {
 	Points  decimal.Decimal `yaml:"points" json:"points"`
 	Formula string          `yaml:"formula" json:"formula"`
 
-	Pos        Position `yaml:"-" json:"-"`
-	FormulaPos Position `yaml:"-" json:"-"`
+	Pos        formula.Position `yaml:"-" json:"-"`
+	FormulaPos formula.Position `yaml:"-" json:"-"`
 	formulaSrc *formulaSource
 }
 
@@ -128,8 +128,8 @@ type Veto struct {
 	Name    string `yaml:"name" json:"name"`
 	Formula string `yaml:"formula" json:"formula"`
 
-	Pos        Position `yaml:"-" json:"-"`
-	FormulaPos Position `yaml:"-" json:"-"`
+	Pos        formula.Position `yaml:"-" json:"-"`
+	FormulaPos formula.Position `yaml:"-" json:"-"`
 	formulaSrc *formulaSource
 }
 
@@ -142,11 +142,8 @@ type Band struct {
 	// Removed marks the grade whose holders leave the database (D).
 	Removed bool `yaml:"removed,omitempty" json:"removed,omitempty"`
 
-	Pos Position `yaml:"-" json:"-"`
+	Pos formula.Position `yaml:"-" json:"-"`
 }
-
-// Position is a place in a policy file.
-type Position = formula.Position
 
 // RoundingMode is how points are rounded.
 type RoundingMode string
@@ -204,7 +201,7 @@ type Input struct {
 	// that lacks it gets an error.
 	Default *string `yaml:"default,omitempty" json:"default,omitempty"`
 
-	Pos Position `yaml:"-" json:"-"`
+	Pos formula.Position `yaml:"-" json:"-"`
 }
 
 // Overlay is a county-district's changes to the policy it extends. It may
@@ -235,8 +232,8 @@ type Overlay struct {
 	// city hands in may give them.
 	Locks *Locks `yaml:"locks,omitempty" json:"locks,omitempty"`
 
-	Pos    Position `yaml:"-" json:"-"`
-	fields map[string]Position
+	Pos    formula.Position `yaml:"-" json:"-"`
+	fields map[string]formula.Position
 }
 
 // ConditionChanges are an overlay's changes to the conditions.
@@ -250,7 +247,7 @@ type ConditionChange struct {
 	ID   string        `yaml:"id" json:"id"`
 	Kind ConditionKind `yaml:"kind" json:"kind"`
 
-	Pos Position `yaml:"-" json:"-"`
+	Pos formula.Position `yaml:"-" json:"-"`
 }
 
 // IndicatorChanges are an overlay's changes to the index system.
@@ -259,7 +256,7 @@ type IndicatorChanges struct {
 	Change  []IndicatorChange `yaml:"change,omitempty" json:"change,omitempty"`
 	Disable []string          `yaml:"disable,omitempty" json:"disable,omitempty"`
 
-	DisablePos []Position `yaml:"-" json:"-"`
+	DisablePos []formula.Position `yaml:"-" json:"-"`
 }
 
 // IndicatorAdd adds a second-level indicator under Parent, or, with no
@@ -275,7 +272,7 @@ type IndicatorChange struct {
 	Points  *decimal.Decimal `yaml:"points,omitempty" json:"points,omitempty"`
 	Formula *string          `yaml:"formula,omitempty" json:"formula,omitempty"`
 
-	Pos        Position `yaml:"-" json:"-"`
-	FormulaPos Position `yaml:"-" json:"-"`
+	Pos        formula.Position `yaml:"-" json:"-"`
+	FormulaPos formula.Position `yaml:"-" json:"-"`
 	formulaSrc *formulaSource
 }

@@ -3,7 +3,7 @@ package policy
 import (
 	"errors"
 	"fmt"
-	"strings"
+	"github.com/newstrata/newstrata/formula"
 )
 
 // Causes that [errors.Is] matches.
@@ -27,49 +27,9 @@ var (
 	// out of its range.
 	ErrInput = errors.New("bad input")
 	// ErrLocked: a county-district's file does what the city keeps for
-	// itself; [Error.Lock] says which lock it broke.
+	// itself; the error also wraps the [Lock] it broke (errors.As).
 	ErrLocked = errors.New("locked by the city")
 )
-
-// Error is one thing wrong with a policy, at a place in its file.
-type Error struct {
-	Position
-	Policy string // the policy's id
-	// Message is the English text; MessageZH, when set, is the Chinese
-	// text, written first with Message after it in parentheses.
-	Message   string
-	MessageZH string
-	// Snippet is the offending line with a caret, for formula errors.
-	Snippet string
-	// Lock is the lock a county-district's file broke, for [ErrLocked];
-	// zero otherwise.
-	Lock Lock
-	Err  error
-}
-
-func (e *Error) Error() string {
-	var b strings.Builder
-	if s := e.Position.String(); s != "" {
-		b.WriteString(s)
-		b.WriteString(": ")
-	}
-	if e.Policy != "" {
-		fmt.Fprintf(&b, "政策 %s：", e.Policy)
-	}
-	if e.MessageZH != "" {
-		b.WriteString(e.MessageZH)
-		b.WriteString(" (")
-		b.WriteString(e.Message)
-		b.WriteString(")")
-	} else {
-		b.WriteString(e.Message)
-	}
-	b.WriteString(e.Snippet)
-	return b.String()
-}
-
-// Unwrap returns the cause.
-func (e *Error) Unwrap() error { return e.Err }
 
 // problems collects the errors of one load, so that a clerk sees them all.
 type problems struct {
@@ -79,13 +39,13 @@ type problems struct {
 
 // add records a problem at at. zh and en are the formats of its Chinese and
 // English text, both given args; zh may take them out of order ("%[2]s").
-func (p *problems) add(at Position, cause error, zh, en string, args ...any) {
+func (p *problems) add(at formula.Position, cause error, zh, en string, args ...any) {
 	p.addText(at, cause, fmt.Sprintf(zh, args...), fmt.Sprintf(en, args...))
 }
 
 // addText records a problem at at with its Chinese and English text.
-func (p *problems) addText(at Position, cause error, zh, en string) {
-	p.errs = append(p.errs, &Error{Position: at, Policy: p.policy, MessageZH: zh, Message: en, Err: cause})
+func (p *problems) addText(at formula.Position, cause error, zh, en string) {
+	p.errs = append(p.errs, &formula.Error{Position: at, Policy: p.policy, MessageZH: zh, Message: en, Err: cause})
 }
 
 // bilingual is an error whose text is Chinese first, then English in

@@ -52,8 +52,8 @@ func compileFixture(t *testing.T, name string) (*policy.Policy, error) {
 func assertPlaced(t *testing.T, err error, line bool) {
 	t.Helper()
 	for _, e := range leaves(err) {
-		var pe *policy.Error
-		if assert.True(t, errors.As(e, &pe), "%T is not a *policy.Error: %v", e, e) {
+		var pe *formula.Error
+		if assert.True(t, errors.As(e, &pe), "%T is not a *formula.Error: %v", e, e) {
 			assert.NotEmpty(t, pe.File, "%v", e)
 			if line {
 				assert.Positive(t, pe.Line, "%v", e)
@@ -217,7 +217,7 @@ func TestCompileErrors(t *testing.T) {
 		{
 			name: "formula type error",
 			file: "errors/formula-type.yaml",
-			want: "errors/formula-type.yaml:19:64: 政策 mini：规则 P2：公式错误 (rule P2: invalid operation: / (mismatched types int and string))\n" +
+			want: "errors/formula-type.yaml:19:64: 政策 mini：规则 P2：公式类型错误 (rule P2: invalid operation: / (mismatched types int and string))\n" +
 				" | TrainingHours / Sex\n" +
 				" | ..............^",
 			cause: formula.ErrType,
@@ -225,7 +225,7 @@ func TestCompileErrors(t *testing.T) {
 		{
 			name: "formula on the second line of a folded block scalar (>-), more indented",
 			file: "errors/formula-folded.yaml",
-			want: "errors/formula-folded.yaml:30:15: 政策 mini：规则 C2：公式错误 (rule C2: unknown name Sexx)\n" +
+			want: "errors/formula-folded.yaml:30:15: 政策 mini：规则 C2：公式类型错误 (rule C2: unknown name Sexx)\n" +
 				" |   + Sexx * 2\n" +
 				" | ....^",
 			cause: formula.ErrType,
@@ -233,7 +233,7 @@ func TestCompileErrors(t *testing.T) {
 		{
 			name: "formula on the second line of a folded block scalar (>-), folded into the first",
 			file: "errors/formula-folded-joined.yaml",
-			want: "errors/formula-folded-joined.yaml:30:11: 政策 mini：规则 C2：公式错误 (rule C2: unknown name Sexx)\n" +
+			want: "errors/formula-folded-joined.yaml:30:11: 政策 mini：规则 C2：公式类型错误 (rule C2: unknown name Sexx)\n" +
 				" | JobsCreated / 20 + Sexx\n" +
 				" | ...................^",
 			cause: formula.ErrType,
@@ -241,7 +241,7 @@ func TestCompileErrors(t *testing.T) {
 		{
 			name: "formula on the second line of a literal block scalar (|)",
 			file: "errors/formula-literal.yaml",
-			want: "errors/formula-literal.yaml:30:30: 政策 mini：规则 C2：公式错误 (rule C2: invalid operation: / (mismatched types int and string))\n" +
+			want: "errors/formula-literal.yaml:30:30: 政策 mini：规则 C2：公式类型错误 (rule C2: invalid operation: / (mismatched types int and string))\n" +
 				" |     VolunteerHours / Sex\n" +
 				" | ...................^",
 			cause: formula.ErrType,
@@ -249,7 +249,7 @@ func TestCompileErrors(t *testing.T) {
 		{
 			name: "formula in a double-quoted scalar with escapes",
 			file: "errors/formula-quoted.yaml",
-			want: "errors/formula-quoted.yaml:25:82: 政策 mini：规则 C2：公式错误 (rule C2: unknown name Sexx)\n" +
+			want: "errors/formula-quoted.yaml:25:82: 政策 mini：规则 C2：公式类型错误 (rule C2: unknown name Sexx)\n" +
 				" | Occupation == \"编\\\"辑\" ? 5 : Sexx\n" +
 				" | ...........................^",
 			cause: formula.ErrType,
@@ -257,7 +257,7 @@ func TestCompileErrors(t *testing.T) {
 		{
 			name: "formula using an undeclared input",
 			file: "errors/formula-input.yaml",
-			want: "errors/formula-input.yaml:25:50: 政策 mini：规则 C2：公式错误 (rule C2: input \"rural\" is not declared by the policy)\n" +
+			want: "errors/formula-input.yaml:25:50: 政策 mini：规则 C2：公式不被允许 (rule C2: input \"rural\" is not declared by the policy)\n" +
 				" | In.rural / 2\n" +
 				" | ^",
 			cause: formula.ErrRefused,
@@ -265,7 +265,7 @@ func TestCompileErrors(t *testing.T) {
 		{
 			name: "formula giving a number for a condition",
 			file: "errors/formula-condition-number.yaml",
-			want: "errors/formula-condition-number.yaml:12:14: 政策 mini：规则 Q1：公式错误 (rule Q1: the formula gives a number, but the rule needs a boolean)\n" +
+			want: "errors/formula-condition-number.yaml:12:14: 政策 mini：规则 Q1：公式类型错误 (rule Q1: the formula gives a number, but the rule needs a boolean)\n" +
 				" | FieldYears - 3\n" +
 				" | ^",
 			cause: formula.ErrType,
@@ -440,7 +440,7 @@ func TestLoadFSReportsEveryFile(t *testing.T) {
 	// Every file of the folder that does not parse is reported, in name order.
 	var names []string
 	for _, e := range leaves(err) {
-		var pe *policy.Error
+		var pe *formula.Error
 		require.True(t, errors.As(e, &pe))
 		names = append(names, path.Base(pe.File))
 	}
@@ -449,11 +449,11 @@ func TestLoadFSReportsEveryFile(t *testing.T) {
 
 func TestErrorValue(t *testing.T) {
 	_, err := compileFixture(t, "errors/formula-type.yaml")
-	var pe *policy.Error
+	var pe *formula.Error
 	require.True(t, errors.As(err, &pe))
-	assert.Equal(t, policy.Position{File: "errors/formula-type.yaml", Line: 19, Column: 64}, pe.Position)
+	assert.Equal(t, formula.Position{File: "errors/formula-type.yaml", Line: 19, Column: 64}, pe.Position)
 	assert.Equal(t, "mini", pe.Policy)
-	assert.Equal(t, "rule P2: invalid operation: / (mismatched types int and string)", pe.Message)
+	assert.Equal(t, "invalid operation: / (mismatched types int and string)", pe.Message)
 	assert.Equal(t, "\n | TrainingHours / Sex\n | ..............^", pe.Snippet)
 }
 
@@ -463,7 +463,7 @@ func TestRuntimeErrorPlacedInFile(t *testing.T) {
 	f := roster.Facts{Key: "NN-0003", JobsCreated: 40, Proposals: 0}
 	_, err = rule(t, p, "C2").Value(&f)
 	require.Error(t, err)
-	assert.EqualError(t, err, "runtime/runtime.yaml:30:21: 450103 rule C2: division by zero\n"+
+	assert.EqualError(t, err, "runtime/runtime.yaml:30:21: 政策 mini：规则 C2：公式计算出错 (rule C2: division by zero)\n"+
 		" | JobsCreated / 20 + Donations / Proposals\n"+
 		" | .............................^")
 	assert.ErrorIs(t, err, formula.ErrRuntime)
@@ -486,7 +486,7 @@ func TestRuntimeErrorPlacedInFile(t *testing.T) {
 func TestFormulaTypoInsideCall(t *testing.T) {
 	_, err := compileFixture(t, "errors/formula-inside-call.yaml")
 	require.Error(t, err)
-	assert.EqualError(t, err, "errors/formula-inside-call.yaml:19:75: 政策 mini：规则 P2：公式错误 (rule P2: unknown name Sexx)\n"+
+	assert.EqualError(t, err, "errors/formula-inside-call.yaml:19:75: 政策 mini：规则 P2：公式类型错误 (rule P2: unknown name Sexx)\n"+
 		" | max(TrainingHours / 10, Sexx)\n"+
 		" | ........................^")
 	assert.ErrorIs(t, err, formula.ErrType)

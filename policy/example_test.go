@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/newstrata/newstrata/formula"
 	"testing/fstest"
 
 	"github.com/newstrata/newstrata/policy"
@@ -153,7 +154,7 @@ func ExampleWithFunctions() {
 		}
 	}
 	// Output:
-	// without the function: 1:1: 政策 xixiangtang-2019：规则 A2：公式错误 (rule A2: unknown name seniority)
+	// without the function: 1:1: 政策 xixiangtang-2019：规则 A2：公式类型错误 (rule A2: unknown name seniority)
 	//  | seniority(FieldYears)
 	//  | ^
 	// 4 years: 2
@@ -234,9 +235,10 @@ conditions:
 		return
 	}
 	_, err = policy.NewSet(roster.Nanning(), []*policy.File{f})
-	var pe *policy.Error
-	if errors.As(err, &pe) {
-		fmt.Println(errors.Is(err, policy.ErrLocked), pe.Position, pe.Lock.Label())
+	var pe *formula.Error
+	var lock policy.Lock
+	if errors.As(err, &pe) && errors.As(err, &lock) {
+		fmt.Println(errors.Is(err, policy.ErrLocked), pe.Position, lock.Label())
 	}
 
 	// The city lets its units relax Q6, in a version of its own.

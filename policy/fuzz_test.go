@@ -2,6 +2,7 @@ package policy_test
 
 import (
 	"errors"
+	"github.com/newstrata/newstrata/formula"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -12,14 +13,14 @@ import (
 	"github.com/newstrata/newstrata/roster"
 )
 
-// checkFuzzError fails unless every error joined in err is a *policy.Error
+// checkFuzzError fails unless every error joined in err is a *formula.Error
 // that names its file.
 func checkFuzzError(t *testing.T, err error) {
 	t.Helper()
 	for _, e := range leaves(err) {
-		var pe *policy.Error
+		var pe *formula.Error
 		if !errors.As(e, &pe) {
-			t.Fatalf("%T is not a *policy.Error: %v", e, e)
+			t.Fatalf("%T is not a *formula.Error: %v", e, e)
 		}
 		if pe.File == "" {
 			t.Fatalf("the error names no file: %v", e)

@@ -1,7 +1,9 @@
 package policy
 
 import (
+	"errors"
 	"fmt"
+	"github.com/newstrata/newstrata/formula"
 	"slices"
 	"strings"
 
@@ -37,9 +39,9 @@ type Locks struct {
 	// change will break.
 	Classification []string `yaml:"classification,omitempty" json:"classification,omitempty"`
 
-	Pos Position `yaml:"-" json:"-"`
+	Pos formula.Position `yaml:"-" json:"-"`
 	// at holds where each id of a list is, by the list's YAML key.
-	at map[string][]Position
+	at map[string][]formula.Position
 }
 
 // GradeLock says which grade bands a county-district may move. Whatever it
@@ -68,7 +70,7 @@ func (l Locks) clone() Locks {
 	c := l
 	c.Relax, c.Indicators, c.Classification = slices.Clone(l.Relax), slices.Clone(l.Indicators), slices.Clone(l.Classification)
 	if l.at != nil {
-		c.at = make(map[string][]Position, len(l.at))
+		c.at = make(map[string][]formula.Position, len(l.at))
 		for k, v := range l.at {
 			c.at[k] = slices.Clone(v)
 		}
@@ -78,7 +80,7 @@ func (l Locks) clone() Locks {
 
 // place returns where the i-th id of the list key is, else where the locks
 // are.
-func (l *Locks) place(key string, i int) Position {
+func (l *Locks) place(key string, i int) formula.Position {
 	if at := l.at[key]; i < len(at) {
 		return at[i]
 	}
@@ -93,21 +95,21 @@ func (l *Locks) UnmarshalYAML(node ast.Node) error {
 	}
 	l.Pos = nodePos("", node)
 	if m, ok := node.(*ast.MappingNode); ok {
-		l.at = map[string][]Position{}
+		l.at = map[string][]formula.Position{}
 		for _, kv := range m.Values {
 			if seq, ok := kv.Value.(*ast.SequenceNode); ok {
 				for _, item := range seq.Values {
 					l.at[keyName(kv)] = append(l.at[keyName(kv)], nodePos("", item))
 				}
 			} else if kv.Value != nil {
-				l.at[keyName(kv)] = []Position{nodePos("", kv.Value)}
+				l.at[keyName(kv)] = []formula.Position{nodePos("", kv.Value)}
 			}
 		}
 	}
 	return nil
 }
 
-func (l *Locks) setFile(name string, fallback Position) {
+func (l *Locks) setFile(name string, fallback formula.Position) {
 	in(&l.Pos, name, fallback)
 	for _, at := range l.at {
 		for i := range at {
@@ -136,7 +138,7 @@ func (l *Locks) check(d *Document, p *problems) {
 }
 
 // Lock names what a county-district's file may not do, for the clerk who
-// must act on a refusal ([Error.Lock]). LockOwnUnit, LockExtendsCity,
+// must act on a refusal (errors.As(err, &lock)). LockOwnUnit, LockExtendsCity,
 // LockIDs, LockLocks, LockVetoes, LockVetoGrade and LockRemovedGrades hold
 // whatever the city's [Locks] say; LockConditions yields to Locks.Relax,
 // LockIndicators, LockGrades and LockClassification are the city's to set.
@@ -202,6 +204,10 @@ func (l Lock) Label() string {
 }
 
 // String returns the lock in English; "" for the zero Lock.
+// Error makes a Lock a cause an error can carry: errors.As(err, &lock)
+// says which lock a refusal names.
+func (l Lock) Error() string { return l.String() }
+
 func (l Lock) String() string {
 	if t, ok := lockText[l]; ok {
 		return t[1]
@@ -214,14 +220,13 @@ func (l Lock) String() string {
 
 // locked records a refusal by lock at at: zh and en are formats of args,
 // the detail after the lock's name.
-func (p *problems) locked(at Position, lock Lock, zh, en string, args ...any) {
-	p.errs = append(p.errs, &Error{
+func (p *problems) locked(at formula.Position, lock Lock, zh, en string, args ...any) {
+	p.errs = append(p.errs, &formula.Error{
 		Position:  at,
 		Policy:    p.policy,
 		MessageZH: "锁定「" + lock.Label() + "」：" + fmt.Sprintf(zh, args...),
 		Message:   "lock \"" + lock.String() + "\": " + fmt.Sprintf(en, args...),
-		Lock:      lock,
-		Err:       ErrLocked,
+		Err:       errors.Join(ErrLocked, lock),
 	})
 }
 

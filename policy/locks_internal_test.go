@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"github.com/newstrata/newstrata/formula"
 	"testing"
 
 	"github.com/newstrata/newstrata/roster"
@@ -16,7 +17,7 @@ import (
 func TestLocksOnWhatNoOverlaySays(t *testing.T) {
 	city := BaselineFile().Document
 	city.Locks = Locks{Indicators: []string{"C"}, Grades: GradesAll}
-	o := &Overlay{ID: "qx", Pos: Position{File: "qx.yaml", Line: 1, Column: 1}}
+	o := &Overlay{ID: "qx", Pos: formula.Position{File: "qx.yaml", Line: 1, Column: 1}}
 	tests := []struct {
 		name   string
 		change func(d *Document)
@@ -48,7 +49,7 @@ func TestLocksOnWhatNoOverlaySays(t *testing.T) {
 		{
 			name: "an indicator added under a locked one, and a band moved",
 			change: func(d *Document) {
-				d.Indicators[3].Children = append(d.Indicators[3].Children, Indicator{ID: "C3", Name: "乡村振兴", Points: decimal.NewFromInt(1), Pos: Position{File: "qx.yaml", Line: 9, Column: 8}})
+				d.Indicators[3].Children = append(d.Indicators[3].Children, Indicator{ID: "C3", Name: "乡村振兴", Points: decimal.NewFromInt(1), Pos: formula.Position{File: "qx.yaml", Line: 9, Column: 8}})
 				d.Grades[0].From = decimal.NewFromInt(88)
 			},
 			want: []string{

@@ -3,6 +3,7 @@ package policy_test
 import (
 	"errors"
 	"fmt"
+	"github.com/newstrata/newstrata/formula"
 	"os"
 	"testing"
 
@@ -171,9 +172,9 @@ func TestCountyLocks(t *testing.T) {
 			assert.EqualError(t, err, tt.want)
 			assert.ErrorIs(t, err, policy.ErrLocked)
 			for _, e := range leaves(err) {
-				var pe *policy.Error
+				var pe *formula.Error
 				require.True(t, errors.As(e, &pe))
-				assert.Equal(t, tt.lock, pe.Lock, "%v", e)
+				assert.Equal(t, tt.lock, lockOf(e), "%v", e)
 			}
 			assertPlaced(t, err, true)
 		})
@@ -271,9 +272,9 @@ func TestCountyFileReportedAtOnce(t *testing.T) {
 	require.Error(t, err)
 	var got []string
 	for _, e := range leaves(err) {
-		var pe *policy.Error
+		var pe *formula.Error
 		require.True(t, errors.As(e, &pe), "%v", e)
-		got = append(got, fmt.Sprintf("%d:%d %s: %v", pe.Line, pe.Column, pe.Err, pe.Lock))
+		got = append(got, fmt.Sprintf("%d:%d %s: %v", pe.Line, pe.Column, causeOf(pe), lockOf(pe)))
 	}
 	assert.Equal(t, []string{
 		"3:15 locked by the city: a county-district sets rules for itself only",
@@ -333,8 +334,27 @@ func TestOverlayQingxiuHandedInByTheCounty(t *testing.T) {
 	require.NoError(t, err)
 	_, err = policy.LoadFS(roster.Nanning(), qingxiuCode, os.DirFS("testdata"), "overlay-qingxiu")
 	assert.EqualError(t, err, `overlay-qingxiu/qingxiu.yaml:21:8: 政策 qingxiu-2019：锁定「市级资格条件只能从严，不能放宽、修改或删除」：资格条件 Q6（在本领域从业3年以上）是市级刚性条件（hard），不能改为 soft；只有市级政策在 locks.relax 中列出的条件才可放宽 (lock "the city's conditions may be made stricter, never relaxed, changed or removed": condition Q6 (在本领域从业3年以上) is a hard condition of the city's and cannot be made soft; only the conditions the city lists in locks.relax may be)`)
-	var pe *policy.Error
+	var pe *formula.Error
 	require.True(t, errors.As(err, &pe))
-	assert.Equal(t, policy.LockConditions, pe.Lock)
-	assert.Equal(t, "市级资格条件只能从严，不能放宽、修改或删除", pe.Lock.Label())
+	assert.Equal(t, policy.LockConditions, lockOf(pe))
+	assert.Equal(t, "市级资格条件只能从严，不能放宽、修改或删除", lockOf(pe).Label())
+}
+
+// lockOf is the lock an error names, or 0.
+func lockOf(err error) policy.Lock {
+	var l policy.Lock
+	errors.As(err, &l)
+	return l
+}
+
+// causeOf is the sentinel an error wraps, for a short listing.
+func causeOf(err error) error {
+	if errors.Is(err, policy.ErrLocked) {
+		return policy.ErrLocked
+	}
+	var pe *formula.Error
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }

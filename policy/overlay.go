@@ -1,6 +1,10 @@
 package policy
 
-import "slices"
+import (
+	"slices"
+
+	"github.com/newstrata/newstrata/formula"
+)
 
 // Clone returns a deep copy of d, so that changing the copy never changes d.
 func (d *Document) Clone() *Document {
@@ -87,7 +91,7 @@ func (o *Overlay) apply(base *Document) (*Document, *problems) {
 	d.Pos, d.fields = o.Pos, o.fields
 	// The sums are checked on the result; a sum an overlay breaks is blamed
 	// on the overlay's own entries, not on the base's file.
-	d.touched = &pointChanges{sub: map[string][]Position{}}
+	d.touched = &pointChanges{sub: map[string][]formula.Position{}}
 	d.Inputs = append(d.Inputs, cloneInputs(o.Inputs)...)
 
 	for _, ch := range o.Conditions.Change {
@@ -158,14 +162,14 @@ type pointChanges struct {
 	// top holds the entries that changed first-level points, which add up
 	// to the total; sub, per first-level id, those that changed the points
 	// of that indicator or its children, which add up to its points.
-	top []Position
-	sub map[string][]Position
+	top []formula.Position
+	sub map[string][]formula.Position
 }
 
 // changed records that the entry at changed the points of the indicator
 // id, found in ins (before it is removed, for a disable). An id that is not
 // in ins is reported elsewhere.
-func (c *pointChanges) changed(ins []Indicator, id string, at Position) {
+func (c *pointChanges) changed(ins []Indicator, id string, at formula.Position) {
 	for _, top := range ins {
 		if top.ID == id {
 			c.top = append(c.top, at)
@@ -182,7 +186,7 @@ func (c *pointChanges) changed(ins []Indicator, id string, at Position) {
 // sort puts the entries in the order of the file, so that the first one
 // written is blamed.
 func (c *pointChanges) sort() {
-	byPlace := func(a, b Position) int {
+	byPlace := func(a, b formula.Position) int {
 		if a.Line != b.Line {
 			return a.Line - b.Line
 		}
@@ -199,7 +203,7 @@ func (c *pointChanges) clone() *pointChanges {
 	if c == nil {
 		return nil
 	}
-	out := &pointChanges{top: slices.Clone(c.top), sub: make(map[string][]Position, len(c.sub))}
+	out := &pointChanges{top: slices.Clone(c.top), sub: make(map[string][]formula.Position, len(c.sub))}
 	for id, s := range c.sub {
 		out.sub[id] = slices.Clone(s)
 	}

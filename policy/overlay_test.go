@@ -1,6 +1,7 @@
 package policy_test
 
 import (
+	"github.com/newstrata/newstrata/formula"
 	"os"
 	"slices"
 	"sync"
@@ -74,7 +75,7 @@ func TestOverlayQingxiu(t *testing.T) {
 		{"a formula changed", func(t *testing.T) {
 			assert.Equal(t, "TrainingHours / 4", rule(t, base, "P2").Formula())
 			assert.Equal(t, "TrainingHours / 3", rule(t, q, "P2").Formula())
-			assert.Equal(t, policy.Position{File: "overlay-qingxiu/qingxiu.yaml", Line: 26, Column: 7}, rule(t, q, "P2").Position(),
+			assert.Equal(t, formula.Position{File: "overlay-qingxiu/qingxiu.yaml", Line: 26, Column: 7}, rule(t, q, "P2").Position(),
 				"a changed indicator stands where the overlay changes it")
 		}},
 		{"an indicator added with its own input", func(t *testing.T) {

@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"github.com/newstrata/newstrata/formula"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -15,17 +16,17 @@ import (
 // formulaPlaces yields every formula of a parsed file with its position.
 func formulaPlaces(f *File) map[string]struct {
 	text string
-	at   Position
+	at   formula.Position
 } {
 	out := map[string]struct {
 		text string
-		at   Position
+		at   formula.Position
 	}{}
-	put := func(id, text string, at Position) {
+	put := func(id, text string, at formula.Position) {
 		if text != "" {
 			out[id] = struct {
 				text string
-				at   Position
+				at   formula.Position
 			}{text, at}
 		}
 	}
@@ -120,10 +121,10 @@ func TestPositionOfAnotherText(t *testing.T) {
 	f := BaselineFile()
 	at := f.Document.Indicators[0].Children[1].FormulaPos
 	require.NotEqual(t, at, at.Of("\x00"), "no map")
-	assert.Equal(t, Position{File: "nanning-2019.yaml", Line: 87, Column: 32}, at.Of("TrainingHours / 4").At(1, 15))
+	assert.Equal(t, formula.Position{File: "nanning-2019.yaml", Line: 87, Column: 32}, at.Of("TrainingHours / 4").At(1, 15))
 	// A formula changed in Go after it was read is placed from its start.
-	assert.Equal(t, Position{File: "nanning-2019.yaml", Line: 87, Column: 25}, at.Of("Age / 4 + Sexx / 2").At(1, 8))
-	assert.Equal(t, Position{File: "nanning-2019.yaml", Line: 88, Column: 4}, at.Of("Age /\n   Sexx").At(2, 4))
+	assert.Equal(t, formula.Position{File: "nanning-2019.yaml", Line: 87, Column: 25}, at.Of("Age / 4 + Sexx / 2").At(1, 8))
+	assert.Equal(t, formula.Position{File: "nanning-2019.yaml", Line: 88, Column: 4}, at.Of("Age /\n   Sexx").At(2, 4))
 	// A document built in Go has no file: the place stays in the formula.
-	assert.Equal(t, Position{Line: 2, Column: 4}, Position{}.At(2, 4))
+	assert.Equal(t, formula.Position{Line: 2, Column: 4}, formula.Position{}.At(2, 4))
 }

@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"errors"
 	"fmt"
+	"github.com/newstrata/newstrata/formula"
 	"io/fs"
 	"path"
 	"slices"
@@ -240,7 +241,7 @@ func (f *File) jurisdiction() string {
 }
 
 // posOf returns where the value of a top-level field of the file is.
-func (f *File) posOf(field string) Position {
+func (f *File) posOf(field string) formula.Position {
 	if f.Overlay != nil {
 		return f.Overlay.posOf(field)
 	}
@@ -249,7 +250,7 @@ func (f *File) posOf(field string) Position {
 
 // posOf returns where the value of a top-level field is, or where the
 // overlay starts when the field is not in its file.
-func (o *Overlay) posOf(field string) Position {
+func (o *Overlay) posOf(field string) formula.Position {
 	if at, ok := o.fields[field]; ok {
 		return at
 	}
@@ -309,7 +310,7 @@ func (r *resolver) resolve(id string, chain []string) (*Document, error) {
 		for _, c := range cycle {
 			r.failed[c] = true
 		}
-		return nil, &Error{Position: r.files[id].posOf("extends"), Policy: id, MessageZH: "继承关系（extends）形成循环：" + strings.Join(cycle, " → "), Message: fmt.Sprintf("extends forms a cycle: %s", strings.Join(cycle, " → ")), Err: ErrExtends}
+		return nil, &formula.Error{Position: r.files[id].posOf("extends"), Policy: id, MessageZH: "继承关系（extends）形成循环：" + strings.Join(cycle, " → "), Message: fmt.Sprintf("extends forms a cycle: %s", strings.Join(cycle, " → ")), Err: ErrExtends}
 	}
 	d, err := r.build(id, chain)
 	if err != nil {
@@ -354,7 +355,7 @@ func (r *resolver) build(id string, chain []string) (*Document, error) {
 		return nil, p.err()
 	}
 	if _, ok := r.files[o.Extends]; !ok {
-		return fail(&Error{Position: o.posOf("extends"), Policy: id, MessageZH: fmt.Sprintf("所继承的政策（extends）%q 不存在", o.Extends), Message: fmt.Sprintf("extends %q, which is not a known policy", o.Extends), Err: ErrExtends})
+		return fail(&formula.Error{Position: o.posOf("extends"), Policy: id, MessageZH: fmt.Sprintf("所继承的政策（extends）%q 不存在", o.Extends), Message: fmt.Sprintf("extends %q, which is not a known policy", o.Extends), Err: ErrExtends})
 	}
 	base, err := r.resolve(o.Extends, append(chain, id))
 	if err != nil {
@@ -368,14 +369,14 @@ func (r *resolver) build(id string, chain []string) (*Document, error) {
 	}
 	unit, baseUnit := r.unit(o.Jurisdiction), r.unit(base.Jurisdiction)
 	if baseUnit != unit && baseUnit != r.j.Code {
-		return fail(&Error{Position: o.posOf("extends"), Policy: id, MessageZH: fmt.Sprintf("%[1]s的政策不能继承属于%[3]s的政策 %[2]s；请继承市级政策或%[1]s自己的政策", r.j.UnitName(unit), base.ID, r.j.UnitName(baseUnit)), Message: fmt.Sprintf("a policy of %s cannot extend %s, which belongs to %s; extend the city's policy or one of %s's own", r.j.UnitName(unit), base.ID, r.j.UnitName(baseUnit), r.j.UnitName(unit)), Err: ErrExtends})
+		return fail(&formula.Error{Position: o.posOf("extends"), Policy: id, MessageZH: fmt.Sprintf("%[1]s的政策不能继承属于%[3]s的政策 %[2]s；请继承市级政策或%[1]s自己的政策", r.j.UnitName(unit), base.ID, r.j.UnitName(baseUnit)), Message: fmt.Sprintf("a policy of %s cannot extend %s, which belongs to %s; extend the city's policy or one of %s's own", r.j.UnitName(unit), base.ID, r.j.UnitName(baseUnit), r.j.UnitName(unit)), Err: ErrExtends})
 	}
 	// A unit's overlay without a period of its own is in force when the
 	// embedded baseline is, which in this set ends when the city's own
 	// rules begin: it must not keep the baseline's rules in force after.
 	if base.ID == BaselineID && r.embedded && r.first != nil && unit != r.j.Code && o.ValidFrom.IsZero() {
 		if r.baselineUntil.Before(base.ValidFrom) {
-			return fail(&Error{Position: o.posOf("extends"), Policy: id, MessageZH: fmt.Sprintf("%[1]s 在此没有任何一天生效：市级政策 %[2]s 自 %[3]s（即 %[1]s 的生效首日）起生效；请填写生效日期（valid_from），或改为继承 %[2]s", base.ID, r.first.ID, r.first.ValidFrom), Message: fmt.Sprintf("%s is in force on no day here, since the city's own policy %s starts on %s, its first day; give valid_from, or extend %s", base.ID, r.first.ID, r.first.ValidFrom, r.first.ID), Err: ErrExtends})
+			return fail(&formula.Error{Position: o.posOf("extends"), Policy: id, MessageZH: fmt.Sprintf("%[1]s 在此没有任何一天生效：市级政策 %[2]s 自 %[3]s（即 %[1]s 的生效首日）起生效；请填写生效日期（valid_from），或改为继承 %[2]s", base.ID, r.first.ID, r.first.ValidFrom), Message: fmt.Sprintf("%s is in force on no day here, since the city's own policy %s starts on %s, its first day; give valid_from, or extend %s", base.ID, r.first.ID, r.first.ValidFrom, r.first.ID), Err: ErrExtends})
 		}
 		if base.ValidUntil.IsZero() || r.baselineUntil.Before(base.ValidUntil) {
 			base = base.Clone()
@@ -425,14 +426,14 @@ func (r *resolver) unit(code string) string {
 	return code
 }
 
-func (r *resolver) checkUnit(code string, at Position, id string) error {
+func (r *resolver) checkUnit(code string, at formula.Position, id string) error {
 	if code == r.j.Code {
 		return nil
 	}
 	if _, ok := r.j.Unit(code); ok {
 		return nil
 	}
-	return &Error{Position: at, Policy: id, MessageZH: fmt.Sprintf("适用地区 %q 既不是%s（%s），也不是其下辖区县", code, r.j.Name, r.j.Code), Message: fmt.Sprintf("jurisdiction %q is neither %s (%s) nor one of its units", code, r.j.Name, r.j.Code), Err: ErrExtends}
+	return &formula.Error{Position: at, Policy: id, MessageZH: fmt.Sprintf("适用地区 %q 既不是%s（%s），也不是其下辖区县", code, r.j.Name, r.j.Code), Message: fmt.Sprintf("jurisdiction %q is neither %s (%s) nor one of its units", code, r.j.Name, r.j.Code), Err: ErrExtends}
 }
 
 // LoadFS parses every *.yaml file of fsys under dir (not those ending in

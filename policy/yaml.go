@@ -49,7 +49,7 @@ func Parse(from, name string, data []byte) (f *File, err error) {
 	// error for the clerk, never a crash of the program reading it.
 	defer func() {
 		if r := recover(); r != nil {
-			f, err = nil, &Error{Position: Position{File: name}, MessageZH: "文件无法按 YAML 读取，请检查标签（!...）和缩进", Message: fmt.Sprintf("the file cannot be read as YAML (the YAML reader failed: %v); check tags (!...) and indentation", r), Err: ErrSyntax}
+			f, err = nil, &formula.Error{Position: formula.Position{File: name}, MessageZH: "文件无法按 YAML 读取，请检查标签（!...）和缩进", Message: fmt.Sprintf("the file cannot be read as YAML (the YAML reader failed: %v); check tags (!...) and indentation", r), Err: ErrSyntax}
 		}
 	}()
 	tree, err := parser.ParseBytes(data, 0)
@@ -57,11 +57,11 @@ func Parse(from, name string, data []byte) (f *File, err error) {
 		return nil, yamlError(name, nil, err)
 	}
 	if len(tree.Docs) != 1 || tree.Docs[0].Body == nil {
-		return nil, &Error{Position: Position{File: name}, MessageZH: "一个政策文件须恰好包含一个 YAML 文档", Message: "a policy file holds exactly one YAML document", Err: ErrSyntax}
+		return nil, &formula.Error{Position: formula.Position{File: name}, MessageZH: "一个政策文件须恰好包含一个 YAML 文档", Message: "a policy file holds exactly one YAML document", Err: ErrSyntax}
 	}
 	body := tree.Docs[0].Body
 	if _, ok := body.(*ast.MappingNode); !ok {
-		return nil, &Error{Position: nodePos(name, body), MessageZH: "政策文件须由字段组成（id、name 等）", Message: "a policy file is a mapping of fields (id, name, ...)", Err: ErrSyntax}
+		return nil, &formula.Error{Position: nodePos(name, body), MessageZH: "政策文件须由字段组成（id、name 等）", Message: "a policy file is a mapping of fields (id, name, ...)", Err: ErrSyntax}
 	}
 	var head struct {
 		Extends string `yaml:"extends"`
@@ -80,7 +80,7 @@ func Parse(from, name string, data []byte) (f *File, err error) {
 	if err != nil {
 		return nil, yamlError(name, body, err)
 	}
-	top := Position{File: name, Line: 1, Column: 1}
+	top := formula.Position{File: name, Line: 1, Column: 1}
 	lines := yamlsrc.Lines(data)
 	if f.Document != nil {
 		f.Document.Pos = top
@@ -95,12 +95,12 @@ func Parse(from, name string, data []byte) (f *File, err error) {
 }
 
 // fieldPositions records where the value of each top-level field starts.
-func fieldPositions(file string, body ast.Node) map[string]Position {
+func fieldPositions(file string, body ast.Node) map[string]formula.Position {
 	m, ok := body.(*ast.MappingNode)
 	if !ok {
 		return nil
 	}
-	out := make(map[string]Position, len(m.Values))
+	out := make(map[string]formula.Position, len(m.Values))
 	for _, kv := range m.Values {
 		if k := keyName(kv); k != "" && kv.Value != nil {
 			out[k] = nodePos(file, kv.Value)
@@ -126,11 +126,11 @@ type tokenError interface {
 	GetMessage() string
 }
 
-// yamlError turns a go-yaml error into an *Error at its token. body, when
+// yamlError turns a go-yaml error into an *formula.Error at its token. body, when
 // not nil, is the file's tree, to name the field of a value of the wrong
 // type.
 func yamlError(name string, body ast.Node, err error) error {
-	e := &Error{Position: Position{File: name}, MessageZH: "YAML 格式错误", Message: err.Error(), Err: ErrSyntax}
+	e := &formula.Error{Position: formula.Position{File: name}, MessageZH: "YAML 格式错误", Message: err.Error(), Err: ErrSyntax}
 	var withToken tokenError
 	if errors.As(err, &withToken) {
 		e.Message = withToken.GetMessage()
@@ -315,22 +315,22 @@ func typeWords(t reflect.Type) string {
 
 // nodePos is where a node starts: for a mapping, its first key. A policy
 // names an entry of a list by its first field, in a flow mapping too.
-func nodePos(file string, n ast.Node) Position {
+func nodePos(file string, n ast.Node) formula.Position {
 	if m, ok := n.(*ast.MappingNode); ok && len(m.Values) > 0 && m.Values[0].Key != nil {
 		n = m.Values[0].Key
 	}
 	p := yamlsrc.NodePlace(n)
-	return Position{File: file, Line: p.Line, Column: p.Column}
+	return formula.Position{File: file, Line: p.Line, Column: p.Column}
 }
 
 // formulaPos returns where the formula field of a mapping node starts, to
 // be mapped character by character once the file's text is at hand
-// ([Position.mapFormula]). For a block scalar (| or >) the position is its
+// ([formula.Position.mapFormula]). For a block scalar (| or >) the position is its
 // header and the text starts on the next line.
-func formulaPos(n ast.Node) (Position, *formulaSource) {
+func formulaPos(n ast.Node) (formula.Position, *formulaSource) {
 	m, ok := n.(*ast.MappingNode)
 	if !ok {
-		return Position{}, nil
+		return formula.Position{}, nil
 	}
 	for _, kv := range m.Values {
 		if keyName(kv) != "formula" || kv.Value == nil {
@@ -340,14 +340,14 @@ func formulaPos(n ast.Node) (Position, *formulaSource) {
 		_, block := kv.Value.(*ast.LiteralNode)
 		return p, &formulaSource{block: block, origin: yamlsrc.OriginOf(kv.Value)}
 	}
-	return Position{}, nil
+	return formula.Position{}, nil
 }
 
 // decodeAt decodes node into v (a plain alias of the caller's type, so the
 // caller's UnmarshalYAML is not called again) and returns where node is.
-func decodeAt(node ast.Node, v any) (Position, error) {
+func decodeAt(node ast.Node, v any) (formula.Position, error) {
 	if err := yaml.NodeToValue(node, v, yaml.Strict()); err != nil {
-		return Position{}, placeError(node, v, err)
+		return formula.Position{}, placeError(node, v, err)
 	}
 	return nodePos("", node), nil
 }
@@ -460,7 +460,7 @@ func (c *IndicatorChanges) UnmarshalYAML(node ast.Node) error {
 
 // in sets the file of a position read from it; a position go-yaml left
 // out becomes fallback.
-func in(p *Position, file string, fallback Position) {
+func in(p *formula.Position, file string, fallback formula.Position) {
 	if p.Line == 0 {
 		*p = fallback
 	}
@@ -477,14 +477,14 @@ type formulaSource struct {
 // mapFormula sets the file of a formula's position and maps each of its
 // characters onto lines. The position becomes that of the formula's first
 // character that is not white space.
-func mapFormula(p *Position, src *formulaSource, file string, lines [][]rune, text string) {
+func mapFormula(p *formula.Position, src *formulaSource, file string, lines [][]rune, text string) {
 	if p.Line == 0 || src == nil {
 		return
 	}
 	places := src.origin.Map(lines, text)
-	ps := make([]Position, len(places))
+	ps := make([]formula.Position, len(places))
 	for i, pl := range places {
-		ps[i] = Position{Line: pl.Line, Column: pl.Column}
+		ps[i] = formula.Position{Line: pl.Line, Column: pl.Column}
 	}
 	*p = formula.Mapped(file, text, ps, src.block)
 }
@@ -493,7 +493,7 @@ func mapFormula(p *Position, src *formulaSource, file string, lines [][]rune, te
 // entry go-yaml gave no place (an empty "-" in a list) takes the place of
 // its list.
 func (d *Document) setFile(name string, lines [][]rune) {
-	list := func(field string) Position {
+	list := func(field string) formula.Position {
 		if at, ok := d.fields[field]; ok {
 			return at
 		}
@@ -524,7 +524,7 @@ func (d *Document) setFile(name string, lines [][]rune) {
 	d.Locks.setFile(name, list("locks"))
 }
 
-func setIndicatorFile(ins []Indicator, name string, lines [][]rune, parent Position) {
+func setIndicatorFile(ins []Indicator, name string, lines [][]rune, parent formula.Position) {
 	for i := range ins {
 		in(&ins[i].Pos, name, parent)
 		mapFormula(&ins[i].FormulaPos, ins[i].formulaSrc, name, lines, ins[i].Formula)
@@ -533,7 +533,7 @@ func setIndicatorFile(ins []Indicator, name string, lines [][]rune, parent Posit
 }
 
 func (o *Overlay) setFile(name string, lines [][]rune) {
-	list := func(field string) Position {
+	list := func(field string) formula.Position {
 		if at, ok := o.fields[field]; ok {
 			return at
 		}

@@ -403,7 +403,7 @@ func TestRuntimeError(t *testing.T) {
 		res, err := qualify.Check(p, facts(t, p, r, "G1"))
 		if err != nil {
 			assert.Nil(t, res)
-			assert.EqualError(t, err, "记录 NN-0002：资格条件 Q10：1:11: 450100 rule Q10: division by zero\n | Donations / JobsCreated >= 0.1\n | ..........^")
+			assert.EqualError(t, err, "记录 NN-0002：资格条件 Q10：1:11: 政策 ratio-test：规则 Q10：公式计算出错 (rule Q10: division by zero)\n | Donations / JobsCreated >= 0.1\n | ..........^")
 			var qe *qualify.Error
 			require.True(t, errors.As(err, &qe))
 			assert.Equal(t, "Q10", qe.Condition)
