@@ -87,7 +87,6 @@ type Condition struct {
 
 	Pos        formula.Position `yaml:"-" json:"-"`
 	FormulaPos formula.Position `yaml:"-" json:"-"`
-	formulaSrc *formulaSource
 }
 
 // Indicator is a first-level indicator (一级指标) with its second-level
@@ -105,7 +104,6 @@ type Indicator struct {
 
 	Pos        formula.Position `yaml:"-" json:"-"`
 	FormulaPos formula.Position `yaml:"-" json:"-"`
-	formulaSrc *formulaSource
 }
 
 // Bonus is an addition (加分) of up to Points; the total with bonuses is
@@ -118,7 +116,6 @@ type Bonus struct {
 
 	Pos        formula.Position `yaml:"-" json:"-"`
 	FormulaPos formula.Position `yaml:"-" json:"-"`
-	formulaSrc *formulaSource
 }
 
 // Veto is a one-vote veto (一票否决): when its predicate holds the grade is
@@ -130,7 +127,6 @@ type Veto struct {
 
 	Pos        formula.Position `yaml:"-" json:"-"`
 	FormulaPos formula.Position `yaml:"-" json:"-"`
-	formulaSrc *formulaSource
 }
 
 // Band is a grade band: scores from From (included) up to To (excluded,
@@ -274,5 +270,4 @@ type IndicatorChange struct {
 
 	Pos        formula.Position `yaml:"-" json:"-"`
 	FormulaPos formula.Position `yaml:"-" json:"-"`
-	formulaSrc *formulaSource
 }

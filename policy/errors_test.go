@@ -96,7 +96,7 @@ func TestParseErrors(t *testing.T) {
 		{
 			name:  "unknown field",
 			file:  "errors/unknown-field.yaml",
-			want:  `errors/unknown-field.yaml:24:30: YAML 格式错误 (unknown field "pionts")`,
+			want:  `errors/unknown-field.yaml:24:30: 未知字段 "pionts"，是不是 "points"？ (unknown field "pionts"; did you mean "points"?)`,
 			cause: policy.ErrSyntax,
 		},
 		{
@@ -134,19 +134,19 @@ func TestParseShapes(t *testing.T) {
 	tests := []struct {
 		name, src, want string
 	}{
-		{"empty file", "", "x.yaml: 一个政策文件须恰好包含一个 YAML 文档 (a policy file holds exactly one YAML document)"},
-		{"two documents", "id: a\n---\nid: b\n", "x.yaml: 一个政策文件须恰好包含一个 YAML 文档 (a policy file holds exactly one YAML document)"},
-		{"a list, not a mapping", "- id: a\n", "x.yaml:1:1: 政策文件须由字段组成（id、name 等） (a policy file is a mapping of fields (id, name, ...))"},
+		{"empty file", "", "x.yaml: 文件须恰好包含一个 YAML 文档 (the file holds exactly one YAML document)"},
+		{"two documents", "id: a\n---\nid: b\n", "x.yaml: 文件须恰好包含一个 YAML 文档 (the file holds exactly one YAML document)"},
+		{"a list, not a mapping", "- id: a\n", "x.yaml:1:1: 文件须由字段组成（id、name 等） (the file is a mapping of fields (id, name, ...))"},
 		{"a key twice", "id: a\nid: b\n", `x.yaml:2:1: YAML 格式错误 (mapping key "id" already defined at [1:1])`},
 		{"a list where text belongs", "id: [a]\n", `x.yaml:1:5: id：列表不是文本 (id: a list is not text)`},
 		{"a mapping where a decimal belongs", "total: {a: 1}\n", `x.yaml:1:8: total：映射不是数字 (total: a mapping is not a decimal number)`},
 		{"a grade that does not exist", "veto_grade: E\n", `x.yaml:1:13: veto_grade："E" 不是等次（A、B、C 或 D） (veto_grade: "E" is not a grade (A, B, C or D))`},
-		{"an overlay's unknown field", "id: a\nextends: b\nindicators:\n  change:\n    - {id: P1, pionts: 3}\n", `x.yaml:5:16: YAML 格式错误 (unknown field "pionts")`},
+		{"an overlay's unknown field", "id: a\nextends: b\nindicators:\n  change:\n    - {id: P1, pionts: 3}\n", `x.yaml:5:16: 未知字段 "pionts"，是不是 "points"？ (unknown field "pionts"; did you mean "points"?)`},
 		{"an overlay's bad points", "id: a\nextends: b\nindicators:\n  change:\n    - {id: P1, points: x}\n", `x.yaml:5:24: points："x" 不是数字 (points: "x" is not a decimal number)`},
 		{"an input's bad minimum", "id: a\ninputs:\n  - {id: r, min: low}\n", `x.yaml:3:18: min："low" 不是数字 (min: "low" is not a decimal number)`},
 		{
 			"a tag on a scalar where a list belongs (goccy/go-yaml#735 panics)", "id: a\nvetoes: !x\n",
-			"x.yaml: 文件无法按 YAML 读取，请检查标签（!...）和缩进 (the file cannot be read as YAML (the YAML reader failed: runtime error: invalid memory address or nil pointer dereference); check tags (!...) and indentation)",
+			"x.yaml:2:9: 不支持锚点、别名、标签和合并键（&、*、!、<<）：请把内容直接写出 (anchors, aliases, tags and merge keys (&, *, !, <<) are not supported: write the value out)",
 		},
 	}
 	for _, tt := range tests {

@@ -7,8 +7,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/goccy/go-yaml"
-	"github.com/goccy/go-yaml/ast"
 )
 
 // Locks say what the city's county-districts may change of its policy. The
@@ -39,9 +37,12 @@ type Locks struct {
 	// change will break.
 	Classification []string `yaml:"classification,omitempty" json:"classification,omitempty"`
 
-	Pos formula.Position `yaml:"-" json:"-"`
-	// at holds where each id of a list is, by the list's YAML key.
-	at map[string][]formula.Position
+	// Where the locks and each of their entries are in the file.
+	Pos               formula.Position   `yaml:"-" json:"-"`
+	RelaxPos          []formula.Position `yaml:"-" json:"-"`
+	IndicatorsPos     []formula.Position `yaml:"-" json:"-"`
+	GradesPos         formula.Position   `yaml:"-" json:"-"`
+	ClassificationPos []formula.Position `yaml:"-" json:"-"`
 }
 
 // GradeLock says which grade bands a county-district may move. Whatever it
@@ -69,53 +70,28 @@ func (l Locks) IsZero() bool {
 func (l Locks) clone() Locks {
 	c := l
 	c.Relax, c.Indicators, c.Classification = slices.Clone(l.Relax), slices.Clone(l.Indicators), slices.Clone(l.Classification)
-	if l.at != nil {
-		c.at = make(map[string][]formula.Position, len(l.at))
-		for k, v := range l.at {
-			c.at[k] = slices.Clone(v)
-		}
-	}
+	c.RelaxPos, c.IndicatorsPos, c.ClassificationPos = slices.Clone(l.RelaxPos), slices.Clone(l.IndicatorsPos), slices.Clone(l.ClassificationPos)
 	return c
 }
 
 // place returns where the i-th id of the list key is, else where the locks
 // are.
 func (l *Locks) place(key string, i int) formula.Position {
-	if at := l.at[key]; i < len(at) {
+	var at []formula.Position
+	switch key {
+	case "relax":
+		at = l.RelaxPos
+	case "indicators":
+		at = l.IndicatorsPos
+	case "classification":
+		at = l.ClassificationPos
+	case "grades":
+		at = []formula.Position{l.GradesPos}
+	}
+	if i < len(at) && at[i].Line > 0 {
 		return at[i]
 	}
 	return l.Pos
-}
-
-// UnmarshalYAML records where the locks and each listed id are.
-func (l *Locks) UnmarshalYAML(node ast.Node) error {
-	type plain Locks
-	if err := yaml.NodeToValue(node, (*plain)(l), yaml.Strict()); err != nil {
-		return placeError(node, (*plain)(l), err)
-	}
-	l.Pos = nodePos("", node)
-	if m, ok := node.(*ast.MappingNode); ok {
-		l.at = map[string][]formula.Position{}
-		for _, kv := range m.Values {
-			if seq, ok := kv.Value.(*ast.SequenceNode); ok {
-				for _, item := range seq.Values {
-					l.at[keyName(kv)] = append(l.at[keyName(kv)], nodePos("", item))
-				}
-			} else if kv.Value != nil {
-				l.at[keyName(kv)] = []formula.Position{nodePos("", kv.Value)}
-			}
-		}
-	}
-	return nil
-}
-
-func (l *Locks) setFile(name string, fallback formula.Position) {
-	in(&l.Pos, name, fallback)
-	for _, at := range l.at {
-		for i := range at {
-			in(&at[i], name, l.Pos)
-		}
-	}
 }
 
 // check reports locks that name what the policy d does not hold.
