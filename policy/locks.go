@@ -6,7 +6,6 @@ import (
 	"github.com/newstrata/newstrata/formula"
 	"slices"
 	"strings"
-
 )
 
 // Locks say what the city's county-districts may change of its policy. The
