@@ -194,10 +194,10 @@ func assess(c *classify.Classifier, pol *policy.Policy, r *roster.Record, asOf r
 func assessFacts(pol *policy.Policy, r *roster.Record, f *roster.Facts, cls classify.Result, waivers []qualify.Waiver) (*Assessment, error) {
 	var err error
 	out := &Assessment{Key: r.Key, Unit: r.Unit, Classification: cls}
-	if out.Qualification, err = qualify.Check(pol, f, waivers...); err != nil {
+	if out.Qualification, err = pol.Conditions().Check(f, waivers...); err != nil {
 		return nil, err
 	}
-	if out.Evaluation, err = evaluate.Evaluate(pol, f); err != nil {
+	if out.Evaluation, err = pol.Evaluator().Evaluate(f); err != nil {
 		return nil, err
 	}
 	// Only the four groups are new social strata, whatever a county does to

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/newstrata/newstrata/evaluate"
 	"os"
 	"path/filepath"
 	"strings"
@@ -134,7 +135,7 @@ func golden(t *testing.T, records []*roster.Record, pol string, assess func(*ros
 	fmt.Fprintf(&b, "records %d: assessed %d, rejected %d; qualified %d\n", len(records), scored, rejected, qualified)
 	fmt.Fprintf(&b, "status: candidate %d, removed %d, unqualified %d\n",
 		statuses[newstrata.Candidate], statuses[newstrata.Removed], statuses[newstrata.Unqualified])
-	fmt.Fprintf(&b, "grade: A %d, B %d, C %d, D %d\n", grades[roster.GradeA], grades[roster.GradeB], grades[roster.GradeC], grades[roster.GradeD])
+	fmt.Fprintf(&b, "grade: A %d, B %d, C %d, D %d\n", grades[evaluate.GradeA], grades[evaluate.GradeB], grades[evaluate.GradeC], grades[evaluate.GradeD])
 	fmt.Fprintf(&b, "group: G1 %d, G2 %d, G3 %d, G4 %d, not-new-strata %d, undetermined %d\n",
 		groups["G1"], groups["G2"], groups["G3"], groups["G4"], groups["not-new-strata"], groups["undetermined"])
 	return b.String()
@@ -397,9 +398,9 @@ func TestAssessAllUnmatchedWaivers(t *testing.T) {
 	a, err := newstrata.New(newstrata.Config{})
 	require.NoError(t, err)
 	res, err := a.AssessAll(t.Context(), records, asOf, map[string][]qualify.Waiver{
-		"NN-NOPE-1":    {{Condition: "Q4", Reason: "特别优秀"}},
-		records[0].Key: {{Condition: "Q4", Reason: "特别优秀"}},
-		"NN-NOPE-0":    {{Condition: "Q5", Reason: "特别优秀"}},
+		"NN-NOPE-1":    {{Condition: "Q4", Reason: "特别优秀", ApprovedBy: "青秀区委统战部", Date: roster.NewDate(2019, 4, 10)}},
+		records[0].Key: {{Condition: "Q4", Reason: "特别优秀", ApprovedBy: "青秀区委统战部", Date: roster.NewDate(2019, 4, 10)}},
+		"NN-NOPE-0":    {{Condition: "Q5", Reason: "特别优秀", ApprovedBy: "青秀区委统战部", Date: roster.NewDate(2019, 4, 10)}},
 	})
 	require.NoError(t, err)
 	assert.Equal(t, []string{"NN-NOPE-0", "NN-NOPE-1"}, res.UnmatchedWaivers)
@@ -418,7 +419,7 @@ conditions:
 `)
 	r := *readSample(t)[0]
 	r.EmployerKind = roster.StateOwned
-	as, err := a.AssessUnder(next, &r, asOf, qualify.Waiver{Condition: "Q1", Reason: "县区认定"})
+	as, err := a.AssessUnder(next, &r, asOf, qualify.Waiver{Condition: "Q1", Reason: "县区认定", ApprovedBy: "青秀区委统战部", Date: roster.NewDate(2019, 4, 10)})
 	require.NoError(t, err)
 	assert.Equal(t, classify.NotNewStrata, as.Classification.Outcome)
 	assert.Equal(t, newstrata.Unqualified, as.Status)

@@ -3,7 +3,6 @@ package newstrata
 import (
 	"context"
 	"fmt"
-	"iter"
 	"runtime"
 	"slices"
 	"strings"
@@ -11,8 +10,8 @@ import (
 
 	"github.com/newstrata/newstrata/classify"
 	"github.com/newstrata/newstrata/evaluate"
+	"github.com/newstrata/newstrata/formula"
 	"github.com/newstrata/newstrata/policy"
-	"github.com/newstrata/newstrata/qualify"
 	"github.com/newstrata/newstrata/roster"
 	"github.com/shopspring/decimal"
 )
@@ -20,7 +19,7 @@ import (
 // Standing is a person's result under one policy, as Compare sees it.
 type Standing struct {
 	Qualified bool
-	Grade     roster.Grade
+	Grade     evaluate.Grade
 	Total     decimal.Decimal
 	Status    Status
 }
@@ -37,7 +36,7 @@ type Shift struct {
 type Tally struct {
 	// Grades counts the grades, qualified or not; a grade no one has is
 	// absent.
-	Grades map[roster.Grade]int
+	Grades map[evaluate.Grade]int
 	// Qualified counts those the policy's conditions qualify. A person in
 	// none of the four groups counts here if the conditions let them
 	// through, though their Status stays Unqualified.
@@ -49,7 +48,7 @@ type Tally struct {
 
 func (t *Tally) add(s Standing) {
 	if t.Grades == nil {
-		t.Grades = map[roster.Grade]int{}
+		t.Grades = map[evaluate.Grade]int{}
 	}
 	t.Grades[s.Grade]++
 	if s.Qualified {
@@ -116,15 +115,13 @@ func (a *Assessor) Compare(ctx context.Context, base, next *policy.Policy, recor
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			var vb, vn values // reused from record to record
-			vb.size(c.base)
-			vn.size(c.next)
+			s := c.scratch() // reused from record to record
 			for i := lo; i < hi; i++ {
 				if (i-lo)%checkEvery == 0 && ctx.Err() != nil {
 					return
 				}
 				o := &outs[i]
-				o.before, o.after, o.err = c.standings(records[i], &vb, &vn)
+				o.before, o.after, o.err = c.standings(records[i], s)
 				done[w]++
 			}
 		}()
@@ -139,7 +136,7 @@ func (a *Assessor) Compare(ctx context.Context, base, next *policy.Policy, recor
 	}
 
 	im := &Impact{Base: base.ID(), Next: next.ID(), Records: len(records),
-		Before: Tally{Grades: map[roster.Grade]int{}}, After: Tally{Grades: map[roster.Grade]int{}}}
+		Before: Tally{Grades: map[evaluate.Grade]int{}}, After: Tally{Grades: map[evaluate.Grade]int{}}}
 	for i, o := range outs {
 		r := records[i]
 		if o.err != nil {
@@ -160,89 +157,63 @@ func (a *Assessor) Compare(ctx context.Context, base, next *policy.Policy, recor
 	return im, nil
 }
 
-// comparison is what Compare runs on each record: the classifier and a
-// plan of each policy's rules.
+// comparison is what Compare runs on each record: the classifier, the two
+// policies' stages, and which of next's rules take base's values.
 type comparison struct {
 	classify   *classify.Classifier
-	base, next *plan
+	base, next *policy.Policy
 	asOf       roster.Date
-	none       values // what base's plan, whose steps take no value, is given
+	// inputs is set when next declares inputs: its facts are its own.
+	inputs bool
+	// conds holds, for each of next's conditions, the index of base's
+	// alike one, or -1; reuse does the same for the index system.
+	conds []int
+	reuse evaluate.Reuse
 }
 
-// plan is a policy's rules in the order the stages run them. In next's
-// plan each rule names the rule of base whose value it takes.
-type plan struct {
-	pol        *policy.Policy
-	inputs     bool // the policy declares inputs: its facts are its own
-	conditions []step
-	indicators []step // the second-level indicators, first-level by first-level
-	bonuses    []step
-	vetoes     []step
+// scratch is what one worker keeps from record to record.
+type scratch struct {
+	heldBase, heldNext []bool
+	rawBase, rawNext   evaluate.Raw
 }
 
-// step is one rule; from is the index of base's rule in the same list
-// whose value it takes, or -1 to run it.
-type step struct {
-	rule *policy.Rule
-	from int
+func (c *comparison) scratch() *scratch {
+	return &scratch{heldBase: make([]bool, c.base.Conditions().Len()), heldNext: make([]bool, c.next.Conditions().Len())}
 }
 
-// values holds what a plan's rules gave on one record.
-type values struct {
-	conditions []bool
-	indicators []decimal.Decimal
-	bonuses    []decimal.Decimal
-	vetoes     []bool
-}
-
-func (v *values) size(p *plan) {
-	v.conditions = make([]bool, len(p.conditions))
-	v.indicators = make([]decimal.Decimal, len(p.indicators))
-	v.bonuses = make([]decimal.Decimal, len(p.bonuses))
-	v.vetoes = make([]bool, len(p.vetoes))
-}
-
-func newComparison(c *classify.Classifier, base, next *policy.Policy, asOf roster.Date) *comparison {
-	bp := newPlan(base, nil, nil)
-	return &comparison{classify: c, base: bp, next: newPlan(next, bp, alike(base, next)), asOf: asOf}
-}
-
-// newPlan lists pol's rules; with a base plan, each takes the value of
-// base's rule of the same id and formula when every input it reads is
-// declared alike in the two (same reports whether input id is).
-func newPlan(pol *policy.Policy, base *plan, same func(id string) bool) *plan {
-	p := &plan{pol: pol, inputs: len(pol.Document().Inputs) > 0}
-	var b plan
-	if base != nil {
-		b = *base
+func newComparison(cl *classify.Classifier, base, next *policy.Policy, asOf roster.Date) *comparison {
+	c := &comparison{classify: cl, base: base, next: next, asOf: asOf, inputs: len(next.Document().Inputs) > 0}
+	same := alike(base, next)
+	var baseConds, nextConds []*formula.Program
+	for _, p := range base.Conditions().All() {
+		baseConds = append(baseConds, p)
 	}
-	steps := func(rules iter.Seq[*policy.Rule], from []step) []step {
-		var out []step
-		for r := range rules {
-			out = append(out, step{rule: r, from: slices.IndexFunc(from, func(s step) bool {
-				return s.rule.ID() == r.ID() && s.rule.Formula() == r.Formula() && readsAlike(r, same)
-			})})
-		}
-		return out
+	for _, p := range next.Conditions().All() {
+		nextConds = append(nextConds, p)
 	}
-	p.conditions = steps(pol.Conditions(), b.conditions)
-	p.indicators = steps(func(yield func(*policy.Rule) bool) {
-		for d := range pol.Dimensions() {
-			for r := range d.Indicators() {
-				if !yield(r) {
-					return
-				}
-			}
-		}
-	}, b.indicators)
-	p.bonuses = steps(pol.Bonuses(), b.bonuses)
-	p.vetoes = steps(pol.Vetoes(), b.vetoes)
-	return p
+	c.conds = match(nextConds, baseConds, same)
+	bi, bb, bv := base.Evaluator().Rules()
+	ni, nb, nv := next.Evaluator().Rules()
+	c.reuse = evaluate.Reuse{Indicators: match(ni, bi, same), Bonuses: match(nb, bb, same), Vetoes: match(nv, bv, same)}
+	return c
 }
 
-// readsAlike reports whether every input r reads is declared alike.
-func readsAlike(r *policy.Rule, same func(id string) bool) bool {
-	for name := range r.Reads() {
+// match gives, for each rule of next, the index of the rule of base with
+// the same id and formula whose every input is declared alike in the two,
+// or -1: the rules whose value on a record next can take from base.
+func match(next, base []*formula.Program, same func(id string) bool) []int {
+	out := make([]int, len(next))
+	for i, n := range next {
+		out[i] = slices.IndexFunc(base, func(b *formula.Program) bool {
+			return b.Rule() == n.Rule() && b.Source() == n.Source() && readsAlike(n, same)
+		})
+	}
+	return out
+}
+
+// readsAlike reports whether every input p reads is declared alike.
+func readsAlike(p *formula.Program, same func(id string) bool) bool {
+	for _, name := range p.Reads() {
 		if id, ok := strings.CutPrefix(name, "In."); ok && !same(id) {
 			return false
 		}
@@ -274,12 +245,15 @@ func sameDecimal(x, y *decimal.Decimal) bool {
 	return (x == nil) == (y == nil) && (x == nil || x.Equal(*y))
 }
 
-// standings gives r's standing under base and under next.
-func (c *comparison) standings(r *roster.Record, vb, vn *values) (before, after Standing, err error) {
+// standings gives r's standing under base and under next: each stage's
+// first step (what the conditions and formulas give) and second (points,
+// total, grade), as Assess runs them, without the explanations Compare
+// does not show.
+func (c *comparison) standings(r *roster.Record, s *scratch) (before, after Standing, err error) {
 	if r == nil {
 		return before, after, errNilRecord
 	}
-	f, err := c.base.pol.Facts(r, c.asOf)
+	f, err := c.base.Facts(r, c.asOf)
 	if err != nil {
 		return before, after, err
 	}
@@ -288,89 +262,35 @@ func (c *comparison) standings(r *roster.Record, vb, vn *values) (before, after 
 	if err != nil {
 		return before, after, err
 	}
-	if before, err = c.base.standing(&f, &c.none, vb); err != nil {
+	if before, err = c.standing(c.base, &f, s.heldBase, nil, nil, &s.rawBase, nil, nil); err != nil {
 		return before, after, err
 	}
 	fn := &f
-	if c.next.inputs {
-		g, err := c.next.pol.Facts(r, c.asOf)
+	if c.inputs {
+		g, err := c.next.Facts(r, c.asOf)
 		if err != nil {
 			return before, after, err
 		}
 		g.Group, g.Subkind = f.Group, f.Subkind // as classification gave them
 		fn = &g
 	}
-	after, err = c.next.standing(fn, vb, vn)
+	after, err = c.standing(c.next, fn, s.heldNext, c.conds, s.heldBase, &s.rawNext, &c.reuse, &s.rawBase)
 	if cls.Outcome != classify.Classified { // as assessFacts decides
 		before.Status, after.Status = Unqualified, Unqualified
 	}
 	return before, after, err
 }
 
-// standing runs the plan on f as qualify.Check and evaluate.Evaluate do,
-// without the explanations (readings, gap) Compare does not show, taking
-// the values of shared rules from prev and keeping its own in v. Its
-// errors are theirs.
-func (p *plan) standing(f *roster.Facts, prev, v *values) (Standing, error) {
-	s := Standing{Qualified: true}
-	for i, st := range p.conditions {
-		var held bool
-		if st.from >= 0 {
-			held = prev.conditions[st.from]
-		} else {
-			var err error
-			if held, err = st.rule.Holds(f); err != nil {
-				return s, &qualify.Error{Key: f.Key, Condition: st.rule.ID(), Err: err}
-			}
-		}
-		v.conditions[i] = held
-		s.Qualified = s.Qualified && held // Compare grants no waiver
+// standing runs pol's stages on f, taking the values of shared rules from
+// prevHeld and prevRaw. Compare grants no waiver.
+func (c *comparison) standing(pol *policy.Policy, f *roster.Facts, held []bool, from []int, prevHeld []bool, raw *evaluate.Raw, reuse *evaluate.Reuse, prevRaw *evaluate.Raw) (Standing, error) {
+	qualified, err := pol.Conditions().Holds(f, held, from, prevHeld)
+	if err != nil {
+		return Standing{}, err
 	}
-	value := func(st step, prev []decimal.Decimal) (decimal.Decimal, error) {
-		if st.from >= 0 {
-			return prev[st.from], nil
-		}
-		raw, err := st.rule.Value(f)
-		if err != nil {
-			return raw, &evaluate.Error{Key: f.Key, Rule: st.rule.ID(), Err: err}
-		}
-		return raw, nil
+	if err := pol.Evaluator().Measure(f, raw, reuse, prevRaw); err != nil {
+		return Standing{}, err
 	}
-	var subtotal, bonus decimal.Decimal
-	for i, st := range p.indicators {
-		raw, err := value(st, prev.indicators)
-		if err != nil {
-			return s, err
-		}
-		v.indicators[i] = raw
-		subtotal = subtotal.Add(evaluate.Points(p.pol, st.rule, raw))
-	}
-	for i, st := range p.bonuses {
-		raw, err := value(st, prev.bonuses)
-		if err != nil {
-			return s, err
-		}
-		v.bonuses[i] = raw
-		if pts := evaluate.Points(p.pol, st.rule, raw); pts.IsPositive() {
-			bonus = bonus.Add(pts)
-		}
-	}
-	s.Total = evaluate.Total(p.pol, subtotal, bonus)
-	vetoed := false
-	for i, st := range p.vetoes {
-		var held bool
-		if st.from >= 0 {
-			held = prev.vetoes[st.from]
-		} else {
-			var err error
-			if held, err = st.rule.Holds(f); err != nil {
-				return s, &evaluate.Error{Key: f.Key, Rule: st.rule.ID(), Err: err}
-			}
-		}
-		v.vetoes[i] = held
-		vetoed = vetoed || held
-	}
-	s.Grade = evaluate.Grade(p.pol, s.Total, vetoed)
-	s.Status = statusOf(s.Qualified, p.pol.Removed(s.Grade))
-	return s, nil
+	st := pol.Evaluator().Score(raw)
+	return Standing{Qualified: qualified, Grade: st.Grade, Total: st.Total, Status: statusOf(qualified, st.Removed)}, nil
 }

@@ -3,6 +3,7 @@ package newstrata_test
 import (
 	"context"
 	"fmt"
+	"github.com/newstrata/newstrata/evaluate"
 	"os"
 	"runtime"
 	"strings"
@@ -90,7 +91,7 @@ func attendance(s string) func(*roster.Record) {
 	return func(r *roster.Record) { r.Attendance = dec(s) }
 }
 
-func standing(qualified bool, g roster.Grade, total string, s newstrata.Status) newstrata.Standing {
+func standing(qualified bool, g evaluate.Grade, total string, s newstrata.Status) newstrata.Standing {
 	return newstrata.Standing{Qualified: qualified, Grade: g, Total: dec(total), Status: s}
 }
 
@@ -122,7 +123,7 @@ func TestCompareWeight(t *testing.T) {
 	assert.Equal(t, 6, im.Before.Qualified)
 	assert.Equal(t, 6, im.After.Qualified)
 	c, u, rm := newstrata.Candidate, newstrata.Unqualified, newstrata.Removed
-	A, B, C, D := roster.GradeA, roster.GradeB, roster.GradeC, roster.GradeD
+	A, B, C, D := evaluate.GradeA, evaluate.GradeB, evaluate.GradeC, evaluate.GradeD
 	assert.Equal(t, []newstrata.Shift{
 		{Index: 0, Key: "R1", Unit: "450103", Before: standing(true, A, "90", c), After: standing(true, B, "88", c)},
 		{Index: 1, Key: "R2", Unit: "450103", Before: standing(true, B, "89", c), After: standing(true, A, "91", c)},
@@ -247,7 +248,7 @@ func TestCompareGOMAXPROCS(t *testing.T) {
 // shared. Compare must give exactly this.
 func naive(a *newstrata.Assessor, base, next *policy.Policy, records []*roster.Record) *newstrata.Impact {
 	im := &newstrata.Impact{Base: base.ID(), Next: next.ID(), Records: len(records),
-		Before: newstrata.Tally{Grades: map[roster.Grade]int{}}, After: newstrata.Tally{Grades: map[roster.Grade]int{}}}
+		Before: newstrata.Tally{Grades: map[evaluate.Grade]int{}}, After: newstrata.Tally{Grades: map[evaluate.Grade]int{}}}
 	for i, r := range records {
 		before, err := a.AssessUnder(base, r, asOf)
 		var after *newstrata.Assessment
@@ -328,7 +329,7 @@ func TestCompareStatusOnly(t *testing.T) {
 	im := mustCompare(t, a, base, next, records, asOf)
 	require.NotEmpty(t, im.Shifts)
 	for _, s := range im.Shifts {
-		assert.Equal(t, roster.GradeC, s.Before.Grade)
+		assert.Equal(t, evaluate.GradeC, s.Before.Grade)
 		assert.Equal(t, newstrata.Candidate, s.Before.Status)
 		assert.Equal(t, newstrata.Removed, s.After.Status)
 		assert.True(t, s.Before.Total.Equal(s.After.Total))
@@ -414,11 +415,11 @@ func mustCompare(t testing.TB, a *newstrata.Assessor, base, next *policy.Policy,
 }
 
 // grades is a tally of grades A, B, C and D, leaving out the grades no one has.
-func grades(n ...int) map[roster.Grade]int {
-	out := map[roster.Grade]int{}
+func grades(n ...int) map[evaluate.Grade]int {
+	out := map[evaluate.Grade]int{}
 	for i, c := range n {
 		if c > 0 {
-			out[roster.GradeA+roster.Grade(i)] = c
+			out[evaluate.GradeA+evaluate.Grade(i)] = c
 		}
 	}
 	return out

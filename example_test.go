@@ -3,6 +3,7 @@ package newstrata_test
 import (
 	"context"
 	"fmt"
+	"github.com/newstrata/newstrata/evaluate"
 	"strings"
 
 	"github.com/newstrata/newstrata"
@@ -100,7 +101,7 @@ grades:
 	for _, s := range im.Shifts {
 		fmt.Printf("%s %s %s → %s %s\n", s.Key, s.Before.Grade.Code(), s.Before.Total, s.After.Grade.Code(), s.After.Total)
 	}
-	for _, g := range []roster.Grade{roster.GradeA, roster.GradeB, roster.GradeC, roster.GradeD} {
+	for _, g := range []evaluate.Grade{evaluate.GradeA, evaluate.GradeB, evaluate.GradeC, evaluate.GradeD} {
 		fmt.Printf("%s %d → %d\n", g.Label(), im.Before.Grades[g], im.After.Grades[g])
 	}
 	// Output:

@@ -12,12 +12,25 @@
 // whether the person may be a representative at all; evaluate scores and
 // grades, and grade D is removed from the database.
 //
-// Evaluate runs a compiled [policy.Policy]: every formula was parsed and
-// type-checked when the policy was loaded ([policy.Compile],
-// [policy.Baseline], [policy.LoadFS]), so evaluating parses nothing. The
-// facts come from [policy.Policy.Facts], which binds the inputs the policy
-// declares beyond the form; the caller then sets [roster.Facts].Group from
-// classification ("G1" to "G4", "" when unclassified).
+// # The stage owns its types and its engine
+//
+// The index system is a [Scheme]: first-level [Indicator] values with their
+// second-level ones, [Bonus] and [Veto] rules, the grade bands ([Band],
+// [Grade]: A to D) and the [Rounding] rule. A jurisdiction's policy holds
+// one inline (package policy reads it from YAML, overlays it and checks its
+// invariants) and compiles it with [Compile] against the policy's formula
+// environment ([formula.Env]) into an [Evaluator]: every formula parsed
+// and type-checked once, so evaluating parses nothing. The facts come from
+// the policy (which binds the inputs it declares beyond the form), with
+// their group given by classification.
+//
+// [Evaluator.Evaluate] scores a record with every explanation. A caller
+// that needs only the standing of many records under two policies — the
+// impact of an overlay — runs the two steps apart: [Evaluator.Measure]
+// gives the formulas' raw values ([Raw]), taking those of rules another
+// policy shares from its raw values ([Reuse]), and [Evaluator.Score]
+// turns raw values into total, grade and removal exactly as Evaluate
+// does.
 //
 // # Scoring
 //
@@ -26,10 +39,10 @@
 // 1.005 rounds to 1.01.
 //
 //   - Each second-level indicator's formula gives a raw value
-//     ([Indicator].Raw). It is capped to 0..Points first, then rounded by
+//     ([IndicatorScore].Raw). It is capped to 0..Points first, then rounded by
 //     the policy's rule (baseline: 2 places, HALF_UP, so 0.005 → 0.01 and
 //     1.665 → 1.67). Lost is what the person could still earn there.
-//   - A [Dimension] (first-level indicator) scores the sum of its rounded
+//   - A [DimensionScore] (first-level indicator) scores the sum of its rounded
 //     indicators; [Result].Subtotal is the sum of the dimensions.
 //   - Each bonus is capped at its points and rounded the same way; Bonuses
 //     lists those that gave points and Bonus is their sum. Total is
@@ -38,7 +51,7 @@
 //   - Vetoes (一票否决) that hold are listed in Vetoes; any one of them
 //     gives the policy's veto grade (D) whatever the score. The score is
 //     still reported.
-//   - Otherwise the grade is the band Total falls in ([policy.Policy.Grade]:
+//   - Otherwise the grade is the band Total falls in ([Evaluator.Grade]:
 //     from included, to excluded, the top band including the total; the
 //     baseline's A ≥ 90, B 80–<90, C 60–<80, D < 60). Removed is true for
 //     a grade whose holders leave the database.
@@ -48,7 +61,7 @@
 //     that alone could close the gap.
 //
 // Every indicator keeps the record's values its formula read
-// ([policy.Reading]), and every [Result] carries the policy's id and
+// ([formula.Reading]), and every [Result] carries the policy's id and
 // fingerprint, so that a result can be explained to the person and
 // reproduced later under the same rules.
 //
@@ -62,12 +75,13 @@
 //
 // # Concurrency and zero values
 //
-// [Evaluate] is a pure function: it reads the policy and the facts,
-// changes neither, and returns a new [Result]. A *policy.Policy is
-// immutable, so one policy may evaluate any number of records from any
-// number of goroutines at once.
+// An [Evaluator] is immutable: [Evaluator.Evaluate] reads it and the facts,
+// changes neither, and returns a new [Result], so one evaluator may score
+// any number of records from any number of goroutines at once. A [Raw] is
+// the caller's and is not shared. The zero Evaluator scores nothing: its
+// methods return [ErrNoInput].
 //
-// The zero [Result] is no evaluation: its Grade is the zero [roster.Grade]
+// The zero [Result] is no evaluation: its Grade is the zero [Grade]
 // (not graded), its decimals are 0 and its slices nil. In a Result from
 // Evaluate, nil Bonuses and Vetoes mean none applied and a nil Gap means
 // the top grade or a veto.

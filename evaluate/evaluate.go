@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"slices"
 
-	"github.com/newstrata/newstrata/policy"
+	"github.com/newstrata/newstrata/formula"
 	"github.com/newstrata/newstrata/roster"
 	"github.com/shopspring/decimal"
 )
@@ -17,15 +17,15 @@ type Result struct {
 	Fingerprint string      // the policy's fingerprint, to reproduce the result
 	AsOf        roster.Date // the assessment date
 
-	Dimensions []Dimension // first-level indicators, in the policy's order
+	Dimensions []DimensionScore // first-level indicators, in the policy's order
 	Subtotal   decimal.Decimal
-	Bonuses    []Bonus // the bonuses that gave points
+	Bonuses    []BonusScore // the bonuses that gave points
 	Bonus      decimal.Decimal
 	// Total is Subtotal plus Bonus, capped at the policy's total.
 	Total decimal.Decimal
 	// Vetoes are the vetoes that held; any one gives the veto grade.
-	Vetoes []Veto
-	Grade  roster.Grade
+	Vetoes []VetoHeld
+	Grade  Grade
 	// Removed is true for a grade whose holders leave the database (D).
 	Removed bool
 	// Gap says how far the next grade up is and what could close it; nil
@@ -33,16 +33,17 @@ type Result struct {
 	Gap *Gap
 }
 
-// Dimension is the score of a first-level indicator.
-type Dimension struct {
+// DimensionScore is the score of a first-level indicator.
+type DimensionScore struct {
 	ID, Name   string
 	Points     decimal.Decimal // what it is worth
 	Score      decimal.Decimal // what was earned
-	Indicators []Indicator
+	Indicators []IndicatorScore
 }
 
-// Indicator is the score of a second-level indicator and how it came about.
-type Indicator struct {
+// IndicatorScore is the score of a second-level indicator and how it came
+// about.
+type IndicatorScore struct {
 	ID, Name string
 	Points   decimal.Decimal // what it is worth (the cap)
 	// Raw is what the formula gave, before the cap and rounding.
@@ -52,23 +53,23 @@ type Indicator struct {
 	// Lost is Points minus Score: what the person could still earn here.
 	Lost decimal.Decimal
 	// Read are the record's values the formula read.
-	Read []policy.Reading
+	Read []formula.Reading
 }
 
-// Bonus is a bonus that gave points.
-type Bonus struct {
+// BonusScore is a bonus that gave points.
+type BonusScore struct {
 	ID, Name string
 	Points   decimal.Decimal
 }
 
-// Veto is a veto that held.
-type Veto struct {
+// VetoHeld is a veto that held.
+type VetoHeld struct {
 	ID, Name string
 }
 
 // Gap is the distance to the next grade up.
 type Gap struct {
-	Next   roster.Grade
+	Next   Grade
 	Points decimal.Decimal // points still needed
 	// Levers are the indicators with points still to earn, most first;
 	// Closes marks those that alone could close the gap.
@@ -82,8 +83,8 @@ type Lever struct {
 	Closes    bool
 }
 
-// ErrNoInput: a nil policy or nil facts.
-var ErrNoInput = errors.New("没有政策或记录 (no policy or no record)")
+// ErrNoInput: a nil evaluator or nil facts.
+var ErrNoInput = errors.New("没有指标体系或记录 (no index system or no record)")
 
 // Error is a formula that failed on one record. The rest of a batch is
 // unaffected.
@@ -100,99 +101,335 @@ func (e *Error) Error() string {
 // Unwrap returns the formula's error.
 func (e *Error) Unwrap() error { return e.Err }
 
-// Evaluate scores f under p: every second-level indicator capped at its
-// points and rounded as p declares, subtotals, bonus, total, vetoes, grade,
-// and the gap to the next grade. f must come from p.Facts (so that p's
-// inputs are bound) with its Group set by classification. A formula that
-// fails gives an [*Error] naming the record and the rule.
-func Evaluate(p *policy.Policy, f *roster.Facts) (*Result, error) {
-	if p == nil || f == nil {
+// Evaluator is an index system compiled: every formula type-checked, the
+// bands ordered. It is immutable and safe for concurrent use. The zero
+// Evaluator scores nothing: its methods give [ErrNoInput].
+type Evaluator struct {
+	policy, fingerprint string
+	scheme              Scheme
+	dims                []dimension
+	bonuses             []rule
+	vetoes              []rule
+	bands               []Band // from the top band down
+	rules               int    // second-level indicators
+}
+
+type dimension struct {
+	id, name   string
+	points     decimal.Decimal
+	indicators []rule
+}
+
+// rule is a compiled second-level indicator, bonus or veto.
+type rule struct {
+	id, name string
+	points   decimal.Decimal
+	prog     *formula.Program
+}
+
+// Compile compiles s against env, the policy's formula environment. Every
+// formula that does not compile is reported, each a [*formula.Error] at its
+// place, joined. The invariants of s (points that add up, bands that cover
+// 0 to Total, a removed veto grade) are the policy's to check before.
+func Compile(env *formula.Env, s Scheme) (*Evaluator, error) {
+	if env == nil {
 		return nil, ErrNoInput
 	}
-	res := &Result{Key: f.Key, Policy: p.ID(), Fingerprint: p.Fingerprint(), AsOf: f.AsOf}
-	for dim := range p.Dimensions() {
-		d := Dimension{ID: dim.ID(), Name: dim.Name(), Points: dim.Points()}
-		for rule := range dim.Indicators() {
-			raw, err := rule.Value(f)
-			if err != nil {
-				return nil, &Error{Key: f.Key, Rule: rule.ID(), Err: err}
+	e := &Evaluator{policy: env.Policy(), fingerprint: env.Fingerprint(), scheme: s}
+	var errs []error
+	compile := func(id, name, src string, kind formula.Kind, at formula.Position, points decimal.Decimal) (rule, bool) {
+		prog, err := env.Compile(id, src, kind, at.Of(src))
+		if err != nil {
+			errs = append(errs, err)
+			return rule{}, false
+		}
+		return rule{id: id, name: name, points: points, prog: prog}, true
+	}
+	for _, top := range s.Indicators {
+		d := dimension{id: top.ID, name: top.Name, points: top.Points}
+		for _, in := range top.Children {
+			if r, ok := compile(in.ID, in.Name, in.Formula, formula.Number, in.FormulaPos, in.Points); ok {
+				d.indicators = append(d.indicators, r)
+				e.rules++
 			}
-			score := Points(p, rule, raw)
-			d.Indicators = append(d.Indicators, Indicator{
-				ID: rule.ID(), Name: rule.Name(), Points: rule.Points(),
-				Raw: raw, Score: score, Lost: rule.Points().Sub(score),
-				Read: rule.Readings(f),
+		}
+		e.dims = append(e.dims, d)
+	}
+	for _, b := range s.Bonuses {
+		if r, ok := compile(b.ID, b.Name, b.Formula, formula.Number, b.FormulaPos, b.Points); ok {
+			e.bonuses = append(e.bonuses, r)
+		}
+	}
+	for _, v := range s.Vetoes {
+		if r, ok := compile(v.ID, v.Name, v.Formula, formula.Predicate, v.FormulaPos, decimal.Decimal{}); ok {
+			e.vetoes = append(e.vetoes, r)
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	e.bands = slices.Clone(s.Grades)
+	slices.SortStableFunc(e.bands, func(a, b Band) int { return b.From.Cmp(a.From) })
+	return e, nil
+}
+
+// Scheme returns the index system e was compiled from.
+func (e *Evaluator) Scheme() Scheme { return e.scheme }
+
+// Evaluate scores f: every second-level indicator capped at its points and
+// rounded as the scheme declares, subtotals, bonus, total, vetoes, grade,
+// and the gap to the next grade. f must come from the policy's Facts (so
+// that its inputs are bound), with its group given by classification. A
+// formula that fails gives an [*Error] naming the record and the rule.
+func (e *Evaluator) Evaluate(f *roster.Facts) (*Result, error) {
+	if e == nil || e.dims == nil && e.bands == nil || f == nil {
+		return nil, ErrNoInput
+	}
+	var raw Raw
+	if err := e.Measure(f, &raw, nil, nil); err != nil {
+		return nil, err
+	}
+	res := &Result{Key: f.Key, Policy: e.policy, Fingerprint: e.fingerprint, AsOf: f.AsOf}
+	k := 0
+	for _, dim := range e.dims {
+		d := DimensionScore{ID: dim.id, Name: dim.name, Points: dim.points}
+		for _, r := range dim.indicators {
+			score := e.points(r, raw.Indicators[k])
+			d.Indicators = append(d.Indicators, IndicatorScore{
+				ID: r.id, Name: r.name, Points: r.points,
+				Raw: raw.Indicators[k], Score: score, Lost: r.points.Sub(score),
+				Read: r.prog.Readings(f),
 			})
 			d.Score = d.Score.Add(score)
+			k++
 		}
 		res.Subtotal = res.Subtotal.Add(d.Score)
 		res.Dimensions = append(res.Dimensions, d)
 	}
-	for rule := range p.Bonuses() {
-		raw, err := rule.Value(f)
-		if err != nil {
-			return nil, &Error{Key: f.Key, Rule: rule.ID(), Err: err}
-		}
-		if pts := Points(p, rule, raw); pts.IsPositive() {
-			res.Bonuses = append(res.Bonuses, Bonus{ID: rule.ID(), Name: rule.Name(), Points: pts})
+	for i, r := range e.bonuses {
+		if pts := e.points(r, raw.Bonuses[i]); pts.IsPositive() {
+			res.Bonuses = append(res.Bonuses, BonusScore{ID: r.id, Name: r.name, Points: pts})
 			res.Bonus = res.Bonus.Add(pts)
 		}
 	}
-	res.Total = Total(p, res.Subtotal, res.Bonus)
-	for rule := range p.Vetoes() {
-		held, err := rule.Holds(f)
-		if err != nil {
-			return nil, &Error{Key: f.Key, Rule: rule.ID(), Err: err}
-		}
-		if held {
-			res.Vetoes = append(res.Vetoes, Veto{ID: rule.ID(), Name: rule.Name()})
+	res.Total = decimal.Min(res.Subtotal.Add(res.Bonus), e.scheme.Total)
+	for i, r := range e.vetoes {
+		if raw.Vetoes[i] {
+			res.Vetoes = append(res.Vetoes, VetoHeld{ID: r.id, Name: r.name})
 		}
 	}
-	res.Grade = Grade(p, res.Total, len(res.Vetoes) > 0)
+	res.Grade = e.grade(res.Total, len(res.Vetoes) > 0)
 	if len(res.Vetoes) == 0 {
-		band, _ := p.Grade(res.Total)
-		res.Gap = gap(p, res, band)
+		band, _ := e.band(res.Total)
+		res.Gap = e.gap(res, band)
 	}
-	res.Removed = p.Removed(res.Grade)
+	res.Removed = e.Removed(res.Grade)
 	return res, nil
 }
 
-// Points is what an indicator's or a bonus's raw value earns under p:
-// capped to 0..its points and rounded as p declares. [Evaluate] scores
-// every rule so; it is exported for callers that run rules themselves.
-func Points(p *policy.Policy, r *policy.Rule, raw decimal.Decimal) decimal.Decimal {
+// Raw holds what an evaluator's formulas gave on one record, before any
+// cap or rounding: the first of the two steps of an evaluation.
+type Raw struct {
+	Indicators []decimal.Decimal // second-level indicators, dimension by dimension
+	Bonuses    []decimal.Decimal
+	Vetoes     []bool
+}
+
+// Rules lists the ids of e's second-level indicators, bonuses and vetoes,
+// in the order of a [Raw], with their compiled formulas, for a caller that
+// compares two evaluators' rules.
+func (e *Evaluator) Rules() (indicators, bonuses, vetoes []*formula.Program) {
+	if e == nil {
+		return nil, nil, nil
+	}
+	for _, d := range e.dims {
+		for _, r := range d.indicators {
+			indicators = append(indicators, r.prog)
+		}
+	}
+	for _, r := range e.bonuses {
+		bonuses = append(bonuses, r.prog)
+	}
+	for _, r := range e.vetoes {
+		vetoes = append(vetoes, r.prog)
+	}
+	return indicators, bonuses, vetoes
+}
+
+// Reuse says, for each rule of an evaluator in the order of a [Raw], the
+// index of the rule of another evaluator whose raw value it takes, or -1
+// to run it. The zero Reuse runs every rule.
+type Reuse struct {
+	Indicators, Bonuses, Vetoes []int
+}
+
+// Measure runs e's formulas on f into raw, the first step. With reuse,
+// a rule whose index is not -1 takes its value from prev instead of
+// running: what an alike rule of another policy gave on the same facts.
+func (e *Evaluator) Measure(f *roster.Facts, raw *Raw, reuse *Reuse, prev *Raw) error {
+	if e == nil || f == nil {
+		return ErrNoInput
+	}
+	if len(raw.Indicators) != e.rules || len(raw.Bonuses) != len(e.bonuses) || len(raw.Vetoes) != len(e.vetoes) {
+		raw.Indicators = make([]decimal.Decimal, e.rules)
+		raw.Bonuses = make([]decimal.Decimal, len(e.bonuses))
+		raw.Vetoes = make([]bool, len(e.vetoes))
+	}
+	from := func(list []int, i int) int {
+		if reuse == nil || list == nil {
+			return -1
+		}
+		return list[i]
+	}
+	number := func(r rule, j int, prevs []decimal.Decimal) (decimal.Decimal, error) {
+		if j >= 0 {
+			return prevs[j], nil
+		}
+		v, err := r.prog.Decimal(f)
+		if err != nil {
+			return v, &Error{Key: f.Key, Rule: r.id, Err: err}
+		}
+		return v, nil
+	}
+	k := 0
+	for _, d := range e.dims {
+		for _, r := range d.indicators {
+			var prevs []decimal.Decimal
+			if prev != nil {
+				prevs = prev.Indicators
+			}
+			v, err := number(r, from(reuseList(reuse, 0), k), prevs)
+			if err != nil {
+				return err
+			}
+			raw.Indicators[k] = v
+			k++
+		}
+	}
+	for i, r := range e.bonuses {
+		var prevs []decimal.Decimal
+		if prev != nil {
+			prevs = prev.Bonuses
+		}
+		v, err := number(r, from(reuseList(reuse, 1), i), prevs)
+		if err != nil {
+			return err
+		}
+		raw.Bonuses[i] = v
+	}
+	for i, r := range e.vetoes {
+		if j := from(reuseList(reuse, 2), i); j >= 0 {
+			raw.Vetoes[i] = prev.Vetoes[j]
+			continue
+		}
+		held, err := r.prog.Bool(f)
+		if err != nil {
+			return &Error{Key: f.Key, Rule: r.id, Err: err}
+		}
+		raw.Vetoes[i] = held
+	}
+	return nil
+}
+
+func reuseList(r *Reuse, which int) []int {
+	if r == nil {
+		return nil
+	}
+	return [][]int{r.Indicators, r.Bonuses, r.Vetoes}[which]
+}
+
+// Standing is where raw values leave a person: the second step, without
+// the explanations of a [Result].
+type Standing struct {
+	Total   decimal.Decimal
+	Grade   Grade
+	Removed bool
+}
+
+// Score caps, rounds and adds up raw as [Evaluator.Evaluate] does and
+// grades the total: the second step.
+func (e *Evaluator) Score(raw *Raw) Standing {
+	var subtotal, bonus decimal.Decimal
+	k := 0
+	for _, d := range e.dims {
+		for _, r := range d.indicators {
+			subtotal = subtotal.Add(e.points(r, raw.Indicators[k]))
+			k++
+		}
+	}
+	for i, r := range e.bonuses {
+		if pts := e.points(r, raw.Bonuses[i]); pts.IsPositive() {
+			bonus = bonus.Add(pts)
+		}
+	}
+	s := Standing{Total: decimal.Min(subtotal.Add(bonus), e.scheme.Total)}
+	vetoed := slices.Contains(raw.Vetoes, true)
+	s.Grade = e.grade(s.Total, vetoed)
+	s.Removed = e.Removed(s.Grade)
+	return s
+}
+
+// points is what a rule's raw value earns: capped to 0..its points and
+// rounded as the scheme declares.
+func (e *Evaluator) points(r rule, raw decimal.Decimal) decimal.Decimal {
 	x := raw
 	if x.IsNegative() {
 		x = decimal.Zero
-	} else if hi := r.Points(); x.GreaterThan(hi) {
-		x = hi
+	} else if x.GreaterThan(r.points) {
+		x = r.points
 	}
-	return p.Rounding().Round(x)
+	return e.scheme.Rounding.Round(x)
 }
 
-// Total is the subtotal plus the bonus, capped at p's total.
-func Total(p *policy.Policy, subtotal, bonus decimal.Decimal) decimal.Decimal {
-	return decimal.Min(subtotal.Add(bonus), p.Total())
-}
-
-// Grade is the grade of a total under p; a veto gives p's veto grade
-// whatever the score.
-func Grade(p *policy.Policy, total decimal.Decimal, vetoed bool) roster.Grade {
+// grade is the grade of a total; a veto gives the veto grade whatever the
+// score.
+func (e *Evaluator) grade(total decimal.Decimal, vetoed bool) Grade {
 	if vetoed {
-		return p.VetoGrade()
+		return e.scheme.VetoGrade
 	}
-	band, _ := p.Grade(total) // a Total is within 0..p.Total() by construction
+	band, _ := e.band(total) // a total is within 0..Total by construction
 	return band.Grade
+}
+
+// Grade returns the grade the bands give a total, without a veto.
+func (e *Evaluator) Grade(total decimal.Decimal) Grade {
+	if e == nil {
+		return 0
+	}
+	return e.grade(total, false)
+}
+
+// band returns the band a score falls in; the top band includes the total.
+func (e *Evaluator) band(score decimal.Decimal) (Band, bool) {
+	for i, b := range e.bands {
+		if !score.LessThan(b.From) && (score.LessThan(b.To) || (i == 0 && score.Equal(b.To))) {
+			return b, true
+		}
+	}
+	return Band{}, false
+}
+
+// Removed reports whether holders of grade g leave the database.
+func (e *Evaluator) Removed(g Grade) bool {
+	if e == nil {
+		return false
+	}
+	for _, b := range e.bands {
+		if b.Grade == g {
+			return b.Removed
+		}
+	}
+	return false
 }
 
 // gap finds the next band up from the current one and the indicators that
 // could reach it.
-func gap(p *policy.Policy, res *Result, current policy.Band) *Gap {
-	var next *policy.Band
-	for b := range p.Bands() {
+func (e *Evaluator) gap(res *Result, current Band) *Gap {
+	var next *Band
+	for i := range e.bands {
+		b := &e.bands[i]
 		if b.From.GreaterThan(current.From) && (next == nil || b.From.LessThan(next.From)) {
-			b := b
-			next = &b
+			next = b
 		}
 	}
 	if next == nil {
@@ -211,7 +448,7 @@ func gap(p *policy.Policy, res *Result, current policy.Band) *Gap {
 }
 
 // Indicator returns the scored indicator with the id, from any dimension.
-func (r *Result) Indicator(id string) (Indicator, bool) {
+func (r *Result) Indicator(id string) (IndicatorScore, bool) {
 	for _, d := range r.Dimensions {
 		for _, in := range d.Indicators {
 			if in.ID == id {
@@ -219,5 +456,5 @@ func (r *Result) Indicator(id string) (Indicator, bool) {
 			}
 		}
 	}
-	return Indicator{}, false
+	return IndicatorScore{}, false
 }

@@ -90,7 +90,7 @@ func scoreIn(t testing.TB, group string, mods ...func(*roster.Record)) *evaluate
 		m(r)
 	}
 	p := baseline(t)
-	res, err := evaluate.Evaluate(p, facts(t, p, r, group))
+	res, err := p.Evaluator().Evaluate(facts(t, p, r, group))
 	require.NoError(t, err)
 	return res
 }
@@ -326,7 +326,7 @@ func TestDimensionsAddUp(t *testing.T) {
 	assert.Equal(t, want, got)
 	assert.Equal(t, "33.26", res.Subtotal.String())
 	assert.Equal(t, "33.26", res.Total.String())
-	assert.Equal(t, roster.GradeD, res.Grade)
+	assert.Equal(t, evaluate.GradeD, res.Grade)
 }
 
 // TestExactSums: scores add up as decimals; in float64 0.7 + 0.1 is
@@ -356,38 +356,38 @@ func TestBonuses(t *testing.T) {
 	tests := []struct {
 		name     string
 		mod      func(*roster.Record)
-		bonuses  []evaluate.Bonus
+		bonuses  []evaluate.BonusScore
 		bonus    string
 		subtotal string
 		total    string
-		grade    roster.Grade
+		grade    evaluate.Grade
 	}{
-		{"no bonus", fifty, nil, "0", "50", "50", roster.GradeD},
+		{"no bonus", fifty, nil, "0", "50", "50", evaluate.GradeD},
 		{"B1 emergency relief", func(r *roster.Record) { fifty(r); r.EmergencyRelief = true },
-			[]evaluate.Bonus{{ID: "B1", Name: "重大抢险救灾贡献", Points: dec("3")}}, "3", "50", "53", roster.GradeD},
+			[]evaluate.BonusScore{{ID: "B1", Name: "重大抢险救灾贡献", Points: dec("3")}}, "3", "50", "53", evaluate.GradeD},
 		{"B2 national recognition", func(r *roster.Record) { fifty(r); r.NationalRecognition = true },
-			[]evaluate.Bonus{{ID: "B2", Name: "获得国家级新的社会阶层人士统战工作表彰", Points: dec("2")}}, "2", "50", "52", roster.GradeD},
+			[]evaluate.BonusScore{{ID: "B2", Name: "获得国家级新的社会阶层人士统战工作表彰", Points: dec("2")}}, "2", "50", "52", evaluate.GradeD},
 		{"both", func(r *roster.Record) { fifty(r); r.EmergencyRelief, r.NationalRecognition = true, true },
-			[]evaluate.Bonus{{ID: "B1", Name: "重大抢险救灾贡献", Points: dec("3")}, {ID: "B2", Name: "获得国家级新的社会阶层人士统战工作表彰", Points: dec("2")}}, "5", "50", "55", roster.GradeD},
+			[]evaluate.BonusScore{{ID: "B1", Name: "重大抢险救灾贡献", Points: dec("3")}, {ID: "B2", Name: "获得国家级新的社会阶层人士统战工作表彰", Points: dec("2")}}, "5", "50", "55", evaluate.GradeD},
 		{"a bonus lifts C to B", func(r *roster.Record) {
 			fifty(r)
 			r.Proposals = 5                      // 60
 			seat(roster.NPC, roster.National)(r) // 72
 			r.Attendance = dec("1")              // 77
 			r.EmergencyRelief = true             // 80
-		}, []evaluate.Bonus{{ID: "B1", Name: "重大抢险救灾贡献", Points: dec("3")}}, "3", "77", "80", roster.GradeB},
+		}, []evaluate.BonusScore{{ID: "B1", Name: "重大抢险救灾贡献", Points: dec("3")}}, "3", "77", "80", evaluate.GradeB},
 		{"97 with 3 reaches 100", func(r *roster.Record) {
 			full(r)
 			r.JobsCreated = 80 // C2 4: 97
 			r.EmergencyRelief = true
-		}, []evaluate.Bonus{{ID: "B1", Name: "重大抢险救灾贡献", Points: dec("3")}}, "3", "97", "100", roster.GradeA},
+		}, []evaluate.BonusScore{{ID: "B1", Name: "重大抢险救灾贡献", Points: dec("3")}}, "3", "97", "100", evaluate.GradeA},
 		{"98 with 3 is capped at 100", func(r *roster.Record) {
 			full(r)
 			r.JobsCreated = 100 // C2 5: 98
 			r.EmergencyRelief = true
-		}, []evaluate.Bonus{{ID: "B1", Name: "重大抢险救灾贡献", Points: dec("3")}}, "3", "98", "100", roster.GradeA},
+		}, []evaluate.BonusScore{{ID: "B1", Name: "重大抢险救灾贡献", Points: dec("3")}}, "3", "98", "100", evaluate.GradeA},
 		{"100 with both stays 100", func(r *roster.Record) { full(r); r.EmergencyRelief, r.NationalRecognition = true, true },
-			[]evaluate.Bonus{{ID: "B1", Name: "重大抢险救灾贡献", Points: dec("3")}, {ID: "B2", Name: "获得国家级新的社会阶层人士统战工作表彰", Points: dec("2")}}, "5", "100", "100", roster.GradeA},
+			[]evaluate.BonusScore{{ID: "B1", Name: "重大抢险救灾贡献", Points: dec("3")}, {ID: "B2", Name: "获得国家级新的社会阶层人士统战工作表彰", Points: dec("2")}}, "5", "100", "100", evaluate.GradeA},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -405,29 +405,29 @@ func TestVetoes(t *testing.T) {
 	tests := []struct {
 		name  string
 		mod   func(*roster.Record)
-		want  []evaluate.Veto
+		want  []evaluate.VetoHeld
 		total string
 	}{
 		{"V1 criminal penalty", func(r *roster.Record) { r.CriminalPenalty = true },
-			[]evaluate.Veto{{ID: "V1", Name: "受过刑事处罚"}}, "100"},
+			[]evaluate.VetoHeld{{ID: "V1", Name: "受过刑事处罚"}}, "100"},
 		{"V2 dishonest judgment debtor", func(r *roster.Record) { r.DishonestDebtor = true },
-			[]evaluate.Veto{{ID: "V2", Name: "被列为失信被执行人"}}, "100"},
+			[]evaluate.VetoHeld{{ID: "V2", Name: "被列为失信被执行人"}}, "100"},
 		{"V3 major tax violation", func(r *roster.Record) { r.TaxViolation = true },
-			[]evaluate.Veto{{ID: "V3", Name: "有重大税收违法行为"}}, "100"},
+			[]evaluate.VetoHeld{{ID: "V3", Name: "有重大税收违法行为"}}, "100"},
 		{"V4 negative statements", func(r *roster.Record) { r.NegativeStatements = true },
-			[]evaluate.Veto{{ID: "V4", Name: "公开发表造成严重负面影响的言论"}}, "100"},
+			[]evaluate.VetoHeld{{ID: "V4", Name: "公开发表造成严重负面影响的言论"}}, "100"},
 		{"V4 even with every bonus", func(r *roster.Record) {
 			r.NegativeStatements, r.EmergencyRelief, r.NationalRecognition = true, true, true
-		}, []evaluate.Veto{{ID: "V4", Name: "公开发表造成严重负面影响的言论"}}, "100"},
+		}, []evaluate.VetoHeld{{ID: "V4", Name: "公开发表造成严重负面影响的言论"}}, "100"},
 		{"two vetoes, in the policy's order", func(r *roster.Record) { r.TaxViolation, r.CriminalPenalty = true, true },
-			[]evaluate.Veto{{ID: "V1", Name: "受过刑事处罚"}, {ID: "V3", Name: "有重大税收违法行为"}}, "100"},
+			[]evaluate.VetoHeld{{ID: "V1", Name: "受过刑事处罚"}, {ID: "V3", Name: "有重大税收违法行为"}}, "100"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			res := score(t, full, tt.mod)
 			assert.Equal(t, tt.want, res.Vetoes)
 			assert.Equal(t, tt.total, res.Total.String(), "the score is kept")
-			assert.Equal(t, roster.GradeD, res.Grade, "grade D whatever the score")
+			assert.Equal(t, evaluate.GradeD, res.Grade, "grade D whatever the score")
 			assert.True(t, res.Removed)
 			assert.Nil(t, res.Gap, "no gap under a veto")
 		})
@@ -435,7 +435,7 @@ func TestVetoes(t *testing.T) {
 	t.Run("no veto", func(t *testing.T) {
 		res := score(t, full)
 		assert.Empty(t, res.Vetoes)
-		assert.Equal(t, roster.GradeA, res.Grade)
+		assert.Equal(t, evaluate.GradeA, res.Grade)
 		assert.False(t, res.Removed)
 	})
 }
@@ -447,25 +447,25 @@ func TestGrades(t *testing.T) {
 		name    string
 		mod     func(*roster.Record)
 		total   string
-		grade   roster.Grade
+		grade   evaluate.Grade
 		removed bool
 	}{
-		{"a blank form is D", func(*roster.Record) {}, "2", roster.GradeD, true},
-		{"59.99 is D", func(r *roster.Record) { fifty(r); r.Proposals = 4; r.Donations = dec("3.98") }, "59.99", roster.GradeD, true},
-		{"60.00 is C", func(r *roster.Record) { fifty(r); r.Proposals = 5 }, "60", roster.GradeC, false},
+		{"a blank form is D", func(*roster.Record) {}, "2", evaluate.GradeD, true},
+		{"59.99 is D", func(r *roster.Record) { fifty(r); r.Proposals = 4; r.Donations = dec("3.98") }, "59.99", evaluate.GradeD, true},
+		{"60.00 is C", func(r *roster.Record) { fifty(r); r.Proposals = 5 }, "60", evaluate.GradeC, false},
 		{"79.99 is C", func(r *roster.Record) {
 			fifty(r)
 			r.Proposals = 5                      // 60
 			seat(roster.NPC, roster.National)(r) // 72
 			r.IndustryRating = roster.Good       // 78
 			r.Donations = dec("3.98")            // 79.99
-		}, "79.99", roster.GradeC, false},
+		}, "79.99", evaluate.GradeC, false},
 		{"80 is B", func(r *roster.Record) {
 			fifty(r)
 			r.Proposals = 5                      // 60
 			seat(roster.NPC, roster.National)(r) // 72
 			r.IndustryRating = roster.Excellent  // 80
-		}, "80", roster.GradeB, false},
+		}, "80", evaluate.GradeB, false},
 		{"89.99 is B", func(r *roster.Record) {
 			fifty(r)
 			r.Proposals = 5                      // 60
@@ -473,7 +473,7 @@ func TestGrades(t *testing.T) {
 			r.IndustryRating = roster.Excellent  // 80
 			r.JobsCreated = 140                  // 87
 			r.Donations = dec("5.98")            // 89.99
-		}, "89.99", roster.GradeB, false},
+		}, "89.99", evaluate.GradeB, false},
 		{"90 is A", func(r *roster.Record) {
 			fifty(r)
 			r.Proposals = 5                      // 60
@@ -481,9 +481,9 @@ func TestGrades(t *testing.T) {
 			r.IndustryRating = roster.Excellent  // 80
 			r.JobsCreated = 140                  // 87
 			r.Donations = dec("6")               // 90
-		}, "90", roster.GradeA, false},
-		{"100 is A", full, "100", roster.GradeA, false},
-		{"100 with bonus stays 100 and A", func(r *roster.Record) { full(r); r.EmergencyRelief = true }, "100", roster.GradeA, false},
+		}, "90", evaluate.GradeA, false},
+		{"100 is A", full, "100", evaluate.GradeA, false},
+		{"100 with bonus stays 100 and A", func(r *roster.Record) { full(r); r.EmergencyRelief = true }, "100", evaluate.GradeA, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -509,7 +509,7 @@ func TestGap(t *testing.T) {
 			r.IndustryRating = roster.Excellent
 			r.JobsCreated = 140
 			r.Donations = dec("5.98") // C1 2.99
-		}, &evaluate.Gap{Next: roster.GradeA, Points: dec("0.01"), Levers: []evaluate.Lever{
+		}, &evaluate.Gap{Next: evaluate.GradeA, Points: dec("0.01"), Levers: []evaluate.Lever{
 			{ID: "C1", Name: "公益慈善", Available: dec("5.01"), Closes: true},
 			{ID: "D2", Name: "活动参与", Available: dec("5"), Closes: true},
 		}}},
@@ -518,7 +518,7 @@ func TestGap(t *testing.T) {
 			r.Proposals = 5                     // D1 10: 60
 			r.IndustryRating = roster.Excellent // S2 8: 68
 			r.JobsCreated = 40                  // C2 2: 70
-		}, &evaluate.Gap{Next: roster.GradeB, Points: dec("10"), Levers: []evaluate.Lever{
+		}, &evaluate.Gap{Next: evaluate.GradeB, Points: dec("10"), Levers: []evaluate.Lever{
 			{ID: "S1", Name: "政治安排与社会职务", Available: dec("12"), Closes: true},
 			{ID: "C1", Name: "公益慈善", Available: dec("8"), Closes: false},
 			{ID: "C2", Name: "带动就业", Available: dec("5"), Closes: false},
@@ -529,7 +529,7 @@ func TestGap(t *testing.T) {
 			r.Proposals = 5                     // D1 10: 60
 			r.IndustryRating = roster.Excellent // S2 8: 68
 			r.JobsCreated = 140                 // C2 7: 75
-		}, &evaluate.Gap{Next: roster.GradeB, Points: dec("5"), Levers: []evaluate.Lever{
+		}, &evaluate.Gap{Next: evaluate.GradeB, Points: dec("5"), Levers: []evaluate.Lever{
 			{ID: "S1", Name: "政治安排与社会职务", Available: dec("12"), Closes: true},
 			{ID: "C1", Name: "公益慈善", Available: dec("8"), Closes: true},
 			{ID: "D2", Name: "活动参与", Available: dec("5"), Closes: true},
@@ -537,7 +537,7 @@ func TestGap(t *testing.T) {
 		{"D needs what C asks", func(r *roster.Record) {
 			fifty(r)
 			r.Proposals = 4 // D1 8: 58
-		}, &evaluate.Gap{Next: roster.GradeC, Points: dec("2"), Levers: []evaluate.Lever{
+		}, &evaluate.Gap{Next: evaluate.GradeC, Points: dec("2"), Levers: []evaluate.Lever{
 			{ID: "S1", Name: "政治安排与社会职务", Available: dec("12"), Closes: true},
 			{ID: "S2", Name: "行业影响力", Available: dec("8"), Closes: true},
 			{ID: "C1", Name: "公益慈善", Available: dec("8"), Closes: true},
@@ -562,7 +562,7 @@ func TestGap(t *testing.T) {
 }
 
 // bonuses writes bonuses as text, so that decimals compare by value.
-func bonuses(bs []evaluate.Bonus) []string {
+func bonuses(bs []evaluate.BonusScore) []string {
 	out := make([]string, len(bs))
 	for i, b := range bs {
 		out[i] = b.ID + " " + b.Name + " " + b.Points.String()
@@ -590,12 +590,12 @@ func TestReadings(t *testing.T) {
 	})
 	tests := []struct {
 		indicator string
-		want      []policy.Reading
+		want      []formula.Reading
 	}{
-		{"C1", []policy.Reading{{Field: "Donations", Value: "3.98"}, {Field: "VolunteerHours", Value: "0"}}},
-		{"A1", []policy.Reading{{Field: "Education", Value: "大学本科"}, {Field: "TitleLevel", Value: "无"}}},
-		{"S1", []policy.Reading{{Field: "Seats", Value: "1 项"}, {Field: "OrgPosts", Value: "0 项"}}},
-		{"S2", []policy.Reading{{Field: "Group", Value: "G1"}, {Field: "Followers", Value: "0"}, {Field: "IndustryRating", Value: "（空）"}}},
+		{"C1", []formula.Reading{{Field: "Donations", Value: "3.98"}, {Field: "VolunteerHours", Value: "0"}}},
+		{"A1", []formula.Reading{{Field: "Education", Value: "大学本科"}, {Field: "TitleLevel", Value: "无"}}},
+		{"S1", []formula.Reading{{Field: "Seats", Value: "1 项"}, {Field: "OrgPosts", Value: "0 项"}}},
+		{"S2", []formula.Reading{{Field: "Group", Value: "G1"}, {Field: "Followers", Value: "0"}, {Field: "IndustryRating", Value: "（空）"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.indicator, func(t *testing.T) {
@@ -624,7 +624,7 @@ func TestEvaluateDoesNotChangeFacts(t *testing.T) {
 	full(r)
 	f := facts(t, p, r, "G1")
 	before := *f
-	_, err := evaluate.Evaluate(p, f)
+	_, err := p.Evaluator().Evaluate(f)
 	require.NoError(t, err)
 	assert.Equal(t, before, *f)
 }
@@ -638,16 +638,18 @@ func divisionPolicy(t testing.TB) *policy.Policy {
 		Name:         "除零测试",
 		Jurisdiction: "450103",
 		ValidFrom:    roster.NewDate(2019, 4, 2),
-		Total:        dec("10"),
-		Rounding:     policy.Rounding{Places: 2, Mode: policy.HalfUp},
-		Indicators: []policy.Indicator{{
-			ID: "X", Name: "履职效率", Points: dec("10"),
-			Children: []policy.Indicator{{ID: "X1", Name: "每条建议的捐赠", Points: dec("10"), Formula: "Donations / Proposals"}},
-		}},
-		VetoGrade: roster.GradeD,
-		Grades: []policy.Band{
-			{Grade: roster.GradeA, From: dec("5"), To: dec("10")},
-			{Grade: roster.GradeD, From: dec("0"), To: dec("5"), Removed: true},
+		Scheme: evaluate.Scheme{
+			Total:    dec("10"),
+			Rounding: evaluate.Rounding{Places: 2, Mode: evaluate.HalfUp},
+			Indicators: []evaluate.Indicator{{
+				ID: "X", Name: "履职效率", Points: dec("10"),
+				Children: []evaluate.Indicator{{ID: "X1", Name: "每条建议的捐赠", Points: dec("10"), Formula: "Donations / Proposals"}},
+			}},
+			VetoGrade: evaluate.GradeD,
+			Grades: []evaluate.Band{
+				{Grade: evaluate.GradeA, From: dec("5"), To: dec("10")},
+				{Grade: evaluate.GradeD, From: dec("0"), To: dec("5"), Removed: true},
+			},
 		},
 	})
 	require.NoError(t, err)
@@ -664,7 +666,7 @@ func TestRuntimeError(t *testing.T) {
 	var totals []string
 	var errs []error
 	for _, r := range records {
-		res, err := evaluate.Evaluate(p, facts(t, p, r, "G1"))
+		res, err := p.Evaluator().Evaluate(facts(t, p, r, "G1"))
 		if err != nil {
 			assert.Nil(t, res)
 			errs = append(errs, err)
@@ -686,12 +688,17 @@ func TestRuntimeError(t *testing.T) {
 	assert.Equal(t, "X1", fe.Rule)
 }
 
-// A nil policy or nil facts is an error, never a panic.
+// A nil or zero evaluator, or nil facts, is an error, never a panic.
 func TestEvaluateNil(t *testing.T) {
 	p, err := policy.Baseline()
 	require.NoError(t, err)
-	_, err = evaluate.Evaluate(nil, &roster.Facts{})
+	var none *evaluate.Evaluator
+	_, err = none.Evaluate(&roster.Facts{})
 	assert.ErrorIs(t, err, evaluate.ErrNoInput)
-	_, err = evaluate.Evaluate(p, nil)
-	assert.EqualError(t, err, "没有政策或记录 (no policy or no record)")
+	_, err = (&evaluate.Evaluator{}).Evaluate(&roster.Facts{})
+	assert.ErrorIs(t, err, evaluate.ErrNoInput)
+	_, err = p.Evaluator().Evaluate(nil)
+	assert.EqualError(t, err, "没有指标体系或记录 (no index system or no record)")
+	_, err = evaluate.Compile(nil, evaluate.Scheme{})
+	assert.ErrorIs(t, err, evaluate.ErrNoInput)
 }

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"os"
 
-	"github.com/newstrata/newstrata/evaluate"
 	"github.com/newstrata/newstrata/policy"
 	"github.com/newstrata/newstrata/roster"
 	"github.com/shopspring/decimal"
@@ -13,7 +12,7 @@ import (
 // A freelance designer (G3) scored under the reference baseline: a total,
 // a grade, one first-level indicator in detail, and what the next grade up
 // would take.
-func ExampleEvaluate() {
+func ExampleEvaluator_Evaluate() {
 	p, err := policy.Baseline()
 	if err != nil {
 		fmt.Println(err)
@@ -46,7 +45,7 @@ func ExampleEvaluate() {
 		return
 	}
 	f.Group = "G3" // as classification gave it
-	res, err := evaluate.Evaluate(p, &f)
+	res, err := p.Evaluator().Evaluate(&f)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -76,7 +75,7 @@ func ExampleEvaluate() {
 }
 
 // A veto gives grade D whatever the score, and a D leaves the database.
-func ExampleEvaluate_veto() {
+func ExampleEvaluator_Evaluate_veto() {
 	p, err := policy.Baseline()
 	if err != nil {
 		fmt.Println(err)
@@ -99,7 +98,7 @@ func ExampleEvaluate_veto() {
 		return
 	}
 	f.Group = "G1"
-	res, err := evaluate.Evaluate(p, &f)
+	res, err := p.Evaluator().Evaluate(&f)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -139,7 +138,7 @@ func ExampleResult_Explain() {
 		return
 	}
 	f.Group = "G4"
-	res, err := evaluate.Evaluate(p, &f)
+	res, err := p.Evaluator().Evaluate(&f)
 	if err != nil {
 		fmt.Println(err)
 		return

@@ -25,7 +25,7 @@ type nativeResult struct {
 	Bonus    decimal.Decimal
 	Total    decimal.Decimal
 	Vetoed   bool
-	Grade    roster.Grade
+	Grade    evaluate.Grade
 }
 
 // nativeEvaluate is the baseline's Annex 3 written by hand in Go, from the
@@ -148,15 +148,15 @@ func nativeEvaluate(f *roster.Facts) nativeResult {
 	r.Vetoed = f.CriminalPenalty || f.DishonestDebtor || f.TaxViolation || f.NegativeStatements
 	switch {
 	case r.Vetoed:
-		r.Grade = roster.GradeD
+		r.Grade = evaluate.GradeD
 	case r.Total.GreaterThanOrEqual(decimal.NewFromInt(90)):
-		r.Grade = roster.GradeA
+		r.Grade = evaluate.GradeA
 	case r.Total.GreaterThanOrEqual(decimal.NewFromInt(80)):
-		r.Grade = roster.GradeB
+		r.Grade = evaluate.GradeB
 	case r.Total.GreaterThanOrEqual(decimal.NewFromInt(60)):
-		r.Grade = roster.GradeC
+		r.Grade = evaluate.GradeC
 	default:
-		r.Grade = roster.GradeD
+		r.Grade = evaluate.GradeD
 	}
 	return r
 }
@@ -202,7 +202,7 @@ func mismatches(got *evaluate.Result, want nativeResult) []string {
 	if vetoed := len(got.Vetoes) > 0; vetoed != want.Vetoed {
 		out = append(out, fmt.Sprintf("vetoed: got %v, native %v", vetoed, want.Vetoed))
 	}
-	if got.Removed != (want.Grade == roster.GradeD) {
+	if got.Removed != (want.Grade == evaluate.GradeD) {
 		out = append(out, fmt.Sprintf("removed: got %v for grade %s", got.Removed, want.Grade))
 	}
 	return out
@@ -228,13 +228,13 @@ func TestMatchesNative(t *testing.T) {
 	for _, set := range sets {
 		t.Run(set.name, func(t *testing.T) {
 			samples := set.samples(t)
-			grades := map[roster.Grade]int{}
+			grades := map[evaluate.Grade]int{}
 			failed := 0
 			for _, s := range samples {
 				f, err := p.Facts(s.Record, set.asOf)
 				require.NoError(t, err)
 				f.Group = s.Group
-				got, err := evaluate.Evaluate(p, &f)
+				got, err := p.Evaluator().Evaluate(&f)
 				require.NoError(t, err, s.Record.Key)
 				want := nativeEvaluate(&f)
 				grades[got.Grade]++
@@ -296,7 +296,7 @@ func BenchmarkEvaluate(b *testing.B) {
 				b.Fatal(err)
 			}
 			f.Group = "G1"
-			if _, err := evaluate.Evaluate(p, &f); err != nil {
+			if _, err := p.Evaluator().Evaluate(&f); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -322,7 +322,7 @@ func TestConcurrentUse(t *testing.T) {
 		f, err := p.Facts(s.Record, asOf)
 		require.NoError(t, err)
 		f.Group = s.Group
-		res, err := evaluate.Evaluate(p, &f)
+		res, err := p.Evaluator().Evaluate(&f)
 		require.NoError(t, err)
 		want[i] = res.Total.String() + " " + res.Grade.String()
 	}
@@ -339,7 +339,7 @@ func TestConcurrentUse(t *testing.T) {
 					continue
 				}
 				f.Group = s.Group
-				res, err := evaluate.Evaluate(p, &f)
+				res, err := p.Evaluator().Evaluate(&f)
 				if err != nil {
 					got[w][i] = err.Error()
 					continue

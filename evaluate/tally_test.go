@@ -4,43 +4,67 @@ import (
 	"testing"
 
 	"github.com/newstrata/newstrata/evaluate"
+	"github.com/newstrata/newstrata/formula"
 	"github.com/newstrata/newstrata/policy"
-	"github.com/newstrata/newstrata/roster"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
-// The pieces Evaluate scores with, for callers that run rules themselves.
-func TestTally(t *testing.T) {
+// The second step scores raw values as Evaluate does: capped, rounded,
+// added up, capped at the total and graded.
+func TestScore(t *testing.T) {
 	p, err := policy.Baseline()
 	require.NoError(t, err)
-	var p2 *policy.Rule // 学习培训, 10 points
-	for d := range p.Dimensions() {
-		for r := range d.Indicators() {
-			if r.ID() == "P2" {
-				p2 = r
+	e := p.Evaluator()
+	indicators, bonuses, vetoes := e.Rules()
+	index := func(progs []*formula.Program, id string) int {
+		for i, pr := range progs {
+			if pr.Rule() == id {
+				return i
 			}
 		}
+		t.Fatalf("no rule %s", id)
+		return -1
 	}
-	require.NotNil(t, p2)
 	d := decimal.RequireFromString
+	score := func(set map[string]string, bonus string, vetoed bool) evaluate.Standing {
+		raw := evaluate.Raw{
+			Indicators: make([]decimal.Decimal, len(indicators)),
+			Bonuses:    make([]decimal.Decimal, len(bonuses)),
+			Vetoes:     make([]bool, len(vetoes)),
+		}
+		for id, v := range set {
+			raw.Indicators[index(indicators, id)] = d(v)
+		}
+		if bonus != "" {
+			raw.Bonuses[index(bonuses, "B1")] = d(bonus)
+		}
+		raw.Vetoes[index(vetoes, "V1")] = vetoed
+		return e.Score(&raw)
+	}
 	tests := []struct {
-		name string
-		got  string
-		want string
+		name   string
+		set    map[string]string
+		bonus  string
+		vetoed bool
+		total  string
+		grade  evaluate.Grade
 	}{
-		{"points capped", evaluate.Points(p, p2, d("12.5")).String(), "10"},
-		{"negative points are zero", evaluate.Points(p, p2, d("-1")).String(), "0"},
-		{"points rounded half up", evaluate.Points(p, p2, d("1.005")).String(), "1.01"},
-		{"total capped", evaluate.Total(p, d("99"), d("3")).String(), "100"},
-		{"total under the cap", evaluate.Total(p, d("59.99"), d("0")).String(), "59.99"},
-		{"grade of 60", evaluate.Grade(p, d("60"), false).Code(), roster.GradeC.Code()},
-		{"grade of 59.99", evaluate.Grade(p, d("59.99"), false).Code(), roster.GradeD.Code()},
-		{"grade of 100", evaluate.Grade(p, d("100"), false).Code(), roster.GradeA.Code()},
-		{"a veto gives D", evaluate.Grade(p, d("100"), true).Code(), roster.GradeD.Code()},
+		{"points capped", map[string]string{"P2": "12.5"}, "", false, "10", evaluate.GradeD},
+		{"negative points are zero", map[string]string{"P2": "-1"}, "", false, "0", evaluate.GradeD},
+		{"points rounded half up", map[string]string{"P2": "1.005"}, "", false, "1.01", evaluate.GradeD},
+		{"total capped", map[string]string{"P1": "15", "P2": "10", "A1": "8", "A2": "7", "A3": "10", "S1": "12", "S2": "8", "C1": "8", "C2": "7", "D1": "10", "D2": "4"}, "3", false, "100", evaluate.GradeA},
+		{"grade of 60", map[string]string{"P1": "15", "P2": "10", "A1": "8", "A2": "7", "A3": "10", "S1": "10"}, "", false, "60", evaluate.GradeC},
+		{"grade of 59.99", map[string]string{"P1": "15", "P2": "10", "A1": "8", "A2": "7", "A3": "10", "S1": "9.99"}, "", false, "59.99", evaluate.GradeD},
+		{"a veto gives D", map[string]string{"P1": "15", "P2": "10", "A1": "8", "A2": "7", "A3": "10", "S1": "12", "S2": "8", "C1": "8", "C2": "7", "D1": "10", "D2": "5"}, "", true, "100", evaluate.GradeD},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) { assert.Equal(t, tt.want, tt.got) })
+		t.Run(tt.name, func(t *testing.T) {
+			got := score(tt.set, tt.bonus, tt.vetoed)
+			assert.Equal(t, tt.total, got.Total.String())
+			assert.Equal(t, tt.grade, got.Grade)
+			assert.Equal(t, tt.grade == evaluate.GradeD, got.Removed)
+		})
 	}
 }

@@ -75,8 +75,11 @@ type Func struct {
 // Config configures an [Env]. The zero value compiles formulas over the
 // plain form with the standard functions.
 type Config struct {
-	// Policy names the policy whose rules the Env compiles, in errors.
-	Policy string
+	// Policy names the policy whose rules the Env compiles, in errors and
+	// in the results of the stages; Fingerprint is that policy's
+	// fingerprint, which results carry so that they can be reproduced.
+	Policy      string
+	Fingerprint string
 	// Inputs are the inputs declared beyond the form, read as In.<id>.
 	Inputs map[string]InputType
 	// Funcs are further functions, registered by a jurisdiction in Go.
@@ -91,12 +94,13 @@ type Config struct {
 // Env compiles formulas. It is immutable once made and safe for
 // concurrent use.
 type Env struct {
-	policy   string
-	inputs   map[string]InputType
-	options  []expr.Option
-	funcs    map[string]bool
-	memory   uint
-	maxNodes uint
+	policy      string
+	fingerprint string
+	inputs      map[string]InputType
+	options     []expr.Option
+	funcs       map[string]bool
+	memory      uint
+	maxNodes    uint
 }
 
 // Standard lists the names of the functions every formula may call besides
@@ -113,7 +117,7 @@ var refusedBuiltins = []string{"now", "date", "duration", "timezone"}
 // signature or has the name of another.
 func NewEnv(cfg Config) (*Env, error) {
 	c := &Env{
-		policy: cfg.Policy,
+		policy: cfg.Policy, fingerprint: cfg.Fingerprint,
 		inputs: make(map[string]InputType, len(cfg.Inputs)),
 		funcs:  map[string]bool{},
 		memory: cfg.MemoryBudget,
@@ -162,6 +166,12 @@ func NewEnv(cfg Config) (*Env, error) {
 	}
 	return c, nil
 }
+
+// Policy returns the id of the policy whose rules c compiles.
+func (c *Env) Policy() string { return c.policy }
+
+// Fingerprint returns the fingerprint of that policy.
+func (c *Env) Fingerprint() string { return c.fingerprint }
 
 // Inputs returns the declared inputs, sorted by id.
 func (c *Env) Inputs() []string {
@@ -215,6 +225,7 @@ func (c *Env) Compile(rule, source string, kind Kind, at Position) (*Program, er
 		return nil, fail(ErrType, msg, 0)
 	}
 	p := &Program{rule: rule, source: source, kind: kind, policy: c.policy, at: at, prog: prog, reads: reads(tree.Node)}
+	p.refs = fieldRefs(p.reads)
 	p.pool.New = func() any { return &vm.VM{MemoryBudget: c.memory} }
 	return p, nil
 }
@@ -342,6 +353,7 @@ type Program struct {
 	prog                 *vm.Program
 	pool                 sync.Pool
 	reads                []string
+	refs                 []fieldRef // reads, with where each is in the facts
 }
 
 // Reads returns the fields of the record the formula reads, in the order
@@ -437,3 +449,6 @@ func (p *Program) Decimal(f *roster.Facts) (decimal.Decimal, error) {
 	}
 	return settle(d), nil
 }
+
+// Position returns where the formula's text is in its file.
+func (p *Program) Position() Position { return p.at }

@@ -1,6 +1,8 @@
 package policy_test
 
 import (
+	"github.com/newstrata/newstrata/evaluate"
+	"github.com/newstrata/newstrata/qualify"
 	"testing"
 
 	"github.com/newstrata/newstrata/policy"
@@ -18,13 +20,9 @@ func TestBaselineCompiles(t *testing.T) {
 	assert.True(t, p.InForce(roster.NewDate(2019, 4, 2)))
 	assert.False(t, p.InForce(roster.NewDate(2019, 4, 1)))
 	var conds, inds int
-	for range p.Conditions() {
-		conds++
-	}
-	for d := range p.Dimensions() {
-		for range d.Indicators() {
-			inds++
-		}
+	conds = p.Conditions().Len()
+	for _, d := range p.Evaluator().Scheme().Indicators {
+		inds += len(d.Children)
 	}
 	assert.Equal(t, 9, conds)
 	assert.Equal(t, 11, inds)
@@ -36,25 +34,26 @@ func TestBaselineCompiles(t *testing.T) {
 func TestBaselineIsTheReference(t *testing.T) {
 	p, err := policy.Baseline()
 	require.NoError(t, err)
-	assert.Equal(t, "100", p.Total().String())
-	assert.Equal(t, policy.Rounding{Places: 2, Mode: policy.HalfUp}, p.Rounding())
+	s := p.Evaluator().Scheme()
+	assert.Equal(t, "100", s.Total.String())
+	assert.Equal(t, evaluate.Rounding{Places: 2, Mode: evaluate.HalfUp}, s.Rounding)
 	var dims []string
-	for d := range p.Dimensions() {
-		dims = append(dims, d.ID()+" "+d.Name()+" "+d.Points().String())
+	for _, d := range s.Indicators {
+		dims = append(dims, d.ID+" "+d.Name+" "+d.Points.String())
 	}
 	assert.Equal(t, []string{"P 政治素质 25", "A 专业成就与行业代表性 25", "S 社会影响与群众基础 20", "C 社会贡献 15", "D 参政议政与履职 15"}, dims)
 	var bands []string
-	for b := range p.Bands() {
+	for _, b := range s.Grades {
 		bands = append(bands, b.Grade.Code()+" "+b.From.String()+"–"+b.To.String())
 	}
 	assert.Equal(t, []string{"A 90–100", "B 80–90", "C 60–80", "D 0–60"}, bands)
-	assert.Equal(t, roster.GradeD, p.VetoGrade())
-	assert.True(t, p.Removed(roster.GradeD))
-	assert.False(t, p.Removed(roster.GradeC))
+	assert.Equal(t, evaluate.GradeD, s.VetoGrade)
+	assert.True(t, p.Evaluator().Removed(evaluate.GradeD))
+	assert.False(t, p.Evaluator().Removed(evaluate.GradeC))
 	var soft []string
-	for c := range p.Conditions() {
-		if c.Kind() == policy.Soft {
-			soft = append(soft, c.ID())
+	for c := range p.Conditions().All() {
+		if c.Kind == qualify.Soft {
+			soft = append(soft, c.ID)
 		}
 	}
 	assert.Equal(t, []string{"Q4", "Q5"}, soft)

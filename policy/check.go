@@ -2,12 +2,13 @@ package policy
 
 import (
 	"fmt"
+	"github.com/newstrata/newstrata/evaluate"
 	"github.com/newstrata/newstrata/formula"
+	"github.com/newstrata/newstrata/qualify"
 	"regexp"
 	"slices"
 	"strings"
 
-	"github.com/newstrata/newstrata/roster"
 	"github.com/shopspring/decimal"
 )
 
@@ -34,7 +35,7 @@ func (d *Document) check(p *problems) {
 		p.add(d.posOf("total"), ErrInvalid, "总分（total）须大于 0，现为 %s", "total must be above 0, not %s", d.Total)
 	}
 	switch d.Rounding.Mode {
-	case HalfUp, HalfEven, Down:
+	case evaluate.HalfUp, evaluate.HalfEven, evaluate.Down:
 	default:
 		p.add(d.posOf("rounding"), ErrInvalid, "计分精度的进位方式（rounding.mode）%q 不是 half_up、half_even、down 之一", "rounding.mode %q is not one of half_up, half_even, down", d.Rounding.Mode)
 	}
@@ -61,7 +62,7 @@ func (d *Document) check(p *problems) {
 	d.checkInputs(p)
 	for _, c := range d.Conditions {
 		unique(c.ID, c.Pos, "condition")
-		if c.Kind != Hard && c.Kind != Soft {
+		if c.Kind != qualify.Hard && c.Kind != qualify.Soft {
 			p.add(c.Pos, ErrInvalid, "资格条件 %s：类型（kind）%q 不是 hard 或 soft", "condition %s: kind %q is not hard or soft", c.ID, string(c.Kind))
 		}
 		needName(p, c.Pos, "condition", c.ID, c.Name)
@@ -195,7 +196,7 @@ func (d *Document) checkGrades(p *problems) {
 		p.add(d.posOf("grades"), ErrInvalid, "缺少等次（grades）", "grades are missing")
 		return
 	}
-	seen := map[roster.Grade]bool{}
+	seen := map[evaluate.Grade]bool{}
 	for _, b := range d.Grades {
 		if !b.Grade.Valid() {
 			p.add(b.Pos, ErrInvalid, "等次缺失，或不是 A、B、C、D 之一", "grade is missing or not A, B, C or D")
@@ -213,13 +214,13 @@ func (d *Document) checkGrades(p *problems) {
 			at = append(at, b.Pos)
 		}
 		p.add(d.blame(at...), ErrInvalid, "一票否决等次（veto_grade）%q 不在所列等次之中", "veto_grade %q is not one of the grades", d.VetoGrade.Code())
-	} else if i := slices.IndexFunc(d.Grades, func(b Band) bool { return b.Grade == d.VetoGrade }); !d.Grades[i].Removed {
+	} else if i := slices.IndexFunc(d.Grades, func(b evaluate.Band) bool { return b.Grade == d.VetoGrade }); !d.Grades[i].Removed {
 		// A veto gives the veto grade whatever the score, and a vetoed
 		// person must leave the database.
 		p.add(d.blame(d.Grades[i].Pos, d.posOf("veto_grade")), ErrInvalid, "一票否决等次（veto_grade）%s 须为从数据库剔除的等次（removed: true），因为一票否决会将人员从数据库剔除", "veto_grade %s must be a removed grade (removed: true), since a veto removes the person from the database", d.VetoGrade.Code())
 	}
 	bands := slices.Clone(d.Grades)
-	slices.SortStableFunc(bands, func(a, b Band) int { return a.From.Cmp(b.From) })
+	slices.SortStableFunc(bands, func(a, b evaluate.Band) int { return a.From.Cmp(b.From) })
 	if low := bands[0]; !low.From.IsZero() {
 		p.add(low.Pos, ErrInvalid, "0 到 %s 分之间没有对应的等次", "no grade covers scores from 0 to %s", low.From)
 	}
@@ -272,6 +273,3 @@ func (d *Document) blame(places ...formula.Position) formula.Position {
 	}
 	return d.Pos
 }
-
-// String names the kind of formula for messages.
-func (k ConditionKind) String() string { return fmt.Sprintf("%s (%s)", string(k), k.Label()) }

@@ -2,6 +2,8 @@ package policy
 
 import (
 	"fmt"
+	"github.com/newstrata/newstrata/evaluate"
+	"github.com/newstrata/newstrata/qualify"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -178,8 +180,8 @@ func (d *differ) inputs(base, next []Input) {
 	}
 }
 
-func (d *differ) conditions(base, next []Condition) {
-	old := index(base, func(c Condition) string { return c.ID })
+func (d *differ) conditions(base, next []qualify.Condition) {
+	old := index(base, func(c qualify.Condition) string { return c.ID })
 	for _, c := range next {
 		b, ok := old[c.ID]
 		if !ok {
@@ -199,7 +201,7 @@ func (d *differ) conditions(base, next []Condition) {
 			d.add(ConditionChanged, c.ID, "条件 %s %s：不符合时的说明 %s → %s (reason changed)", c.ID, c.Name, orNone(b.Reason), orNone(c.Reason))
 		}
 	}
-	for _, c := range gone(base, next, func(c Condition) string { return c.ID }) {
+	for _, c := range gone(base, next, func(c qualify.Condition) string { return c.ID }) {
 		d.add(ConditionRemoved, c.ID, "删除条件 %s %s（%s）(condition removed)", c.ID, c.Name, c.Kind.Label())
 	}
 }
@@ -207,11 +209,11 @@ func (d *differ) conditions(base, next []Condition) {
 // placed is an indicator with its first-level indicator ("" for a
 // first-level one).
 type placed struct {
-	Indicator
-	parent *Indicator
+	evaluate.Indicator
+	parent *evaluate.Indicator
 }
 
-func flatten(ins []Indicator) map[string]placed {
+func flatten(ins []evaluate.Indicator) map[string]placed {
 	out := map[string]placed{}
 	for i := range ins {
 		top := &ins[i]
@@ -223,7 +225,7 @@ func flatten(ins []Indicator) map[string]placed {
 	return out
 }
 
-func (d *differ) indicators(base, next []Indicator) {
+func (d *differ) indicators(base, next []evaluate.Indicator) {
 	old, now := flatten(base), flatten(next)
 	for i := range next {
 		top := &next[i]
@@ -252,7 +254,7 @@ func (d *differ) indicators(base, next []Indicator) {
 	}
 }
 
-func childList(children []Indicator) string {
+func childList(children []evaluate.Indicator) string {
 	if len(children) == 0 {
 		return ""
 	}
@@ -298,8 +300,8 @@ func (d *differ) indicator(old map[string]placed, in placed) {
 	}
 }
 
-func (d *differ) bonuses(base, next []Bonus) {
-	old := index(base, func(b Bonus) string { return b.ID })
+func (d *differ) bonuses(base, next []evaluate.Bonus) {
+	old := index(base, func(b evaluate.Bonus) string { return b.ID })
 	for _, n := range next {
 		b, ok := old[n.ID]
 		if !ok {
@@ -316,13 +318,13 @@ func (d *differ) bonuses(base, next []Bonus) {
 			d.add(BonusChanged, n.ID, "加分项 %s %s：公式 %s → %s (formula changed)", n.ID, n.Name, asWritten(b.Formula), asWritten(n.Formula))
 		}
 	}
-	for _, b := range gone(base, next, func(b Bonus) string { return b.ID }) {
+	for _, b := range gone(base, next, func(b evaluate.Bonus) string { return b.ID }) {
 		d.add(BonusRemoved, b.ID, "删除加分项 %s %s（最多 %s 分）(bonus removed)", b.ID, b.Name, b.Points)
 	}
 }
 
-func (d *differ) vetoes(base, next []Veto) {
-	old := index(base, func(v Veto) string { return v.ID })
+func (d *differ) vetoes(base, next []evaluate.Veto) {
+	old := index(base, func(v evaluate.Veto) string { return v.ID })
 	for _, n := range next {
 		b, ok := old[n.ID]
 		if !ok {
@@ -336,13 +338,13 @@ func (d *differ) vetoes(base, next []Veto) {
 			d.add(VetoChanged, n.ID, "一票否决项 %s %s：公式 %s → %s (formula changed)", n.ID, n.Name, asWritten(b.Formula), asWritten(n.Formula))
 		}
 	}
-	for _, v := range gone(base, next, func(v Veto) string { return v.ID }) {
+	for _, v := range gone(base, next, func(v evaluate.Veto) string { return v.ID }) {
 		d.add(VetoRemoved, v.ID, "删除一票否决项 %s %s (veto removed)", v.ID, v.Name)
 	}
 }
 
-func (d *differ) grades(base, next []Band) {
-	key := func(b Band) string { return b.Grade.Code() }
+func (d *differ) grades(base, next []evaluate.Band) {
+	key := func(b evaluate.Band) string { return b.Grade.Code() }
 	old := index(base, key)
 	for _, n := range next {
 		g := key(n)
@@ -389,7 +391,7 @@ func gone[T any](base, next []T, key func(T) string) []T {
 	return out
 }
 
-func span(b Band) string { return fmt.Sprintf("%s–%s", b.From, b.To) }
+func span(b evaluate.Band) string { return fmt.Sprintf("%s–%s", b.From, b.To) }
 
 func removedLabel(removed bool) string {
 	if removed {
@@ -461,15 +463,15 @@ func orTopEn(parent string) string {
 	return parent
 }
 
-func roundingLabel(r Rounding) string {
-	mode := map[RoundingMode]string{HalfUp: "四舍五入", HalfEven: "银行家舍入", Down: "截尾"}[r.Mode]
+func roundingLabel(r evaluate.Rounding) string {
+	mode := map[evaluate.RoundingMode]string{evaluate.HalfUp: "四舍五入", evaluate.HalfEven: "银行家舍入", evaluate.Down: "截尾"}[r.Mode]
 	if mode == "" {
 		mode = string(r.Mode)
 	}
 	return fmt.Sprintf("保留 %d 位小数，%s", r.Places, mode)
 }
 
-func roundingName(r Rounding) string { return fmt.Sprintf("%d places, %s", r.Places, r.Mode) }
+func roundingName(r evaluate.Rounding) string { return fmt.Sprintf("%d places, %s", r.Places, r.Mode) }
 
 func inputTypeLabel(t InputType) string {
 	if l, ok := map[InputType]string{IntInput: "整数", DecimalInput: "小数", BoolInput: "是/否", StringInput: "文本"}[t]; ok {

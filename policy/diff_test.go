@@ -1,7 +1,9 @@
 package policy_test
 
 import (
+	"github.com/newstrata/newstrata/evaluate"
 	"github.com/newstrata/newstrata/formula"
+	"github.com/newstrata/newstrata/qualify"
 	"testing"
 
 	"github.com/newstrata/newstrata/policy"
@@ -71,7 +73,7 @@ func TestDiffAnyDocuments(t *testing.T) {
 			name: "total and rounding",
 			change: func(d *policy.Document) {
 				d.Total = dec("30")
-				d.Rounding = policy.Rounding{Places: 1, Mode: policy.Down}
+				d.Rounding = evaluate.Rounding{Places: 1, Mode: evaluate.Down}
 			},
 			want: []policy.Change{
 				{policy.TotalChanged, "total", "总分：20 → 30 (total 20 → 30)"},
@@ -91,7 +93,7 @@ func TestDiffAnyDocuments(t *testing.T) {
 			name: "a condition's name, formula and reason; a condition removed and one added",
 			change: func(d *policy.Document) {
 				d.Conditions[0].Name, d.Conditions[0].Formula, d.Conditions[0].Reason = "非中共党员", "not CPC && Politics != \"\"", "中共党员不属于党外人士"
-				d.Conditions = append(d.Conditions, policy.Condition{ID: "Q2", Name: "年满25周岁", Kind: policy.Hard, Formula: "Age >= 25"})
+				d.Conditions = append(d.Conditions, qualify.Condition{ID: "Q2", Name: "年满25周岁", Kind: qualify.Hard, Formula: "Age >= 25"})
 			},
 			want: []policy.Change{
 				{policy.ConditionChanged, "Q1", "条件 Q1：名称 党外人士 → 非中共党员 (name changed)"},
@@ -109,9 +111,9 @@ func TestDiffAnyDocuments(t *testing.T) {
 				d.Indicators[0].Children[1].Note = "每10学时1分"
 				d.Indicators[0].Children = append(d.Indicators[0].Children, c1)
 				d.Indicators[0].Points = dec("15")
-				d.Indicators = []policy.Indicator{d.Indicators[0], {
+				d.Indicators = []evaluate.Indicator{d.Indicators[0], {
 					ID: "R", Name: "乡村振兴", Points: dec("5"),
-					Children: []policy.Indicator{{ID: "R1", Name: "乡村振兴贡献", Points: dec("5"), Formula: "FieldYears"}},
+					Children: []evaluate.Indicator{{ID: "R1", Name: "乡村振兴贡献", Points: dec("5"), Formula: "FieldYears"}},
 				}}
 			},
 			want: []policy.Change{
@@ -127,9 +129,9 @@ func TestDiffAnyDocuments(t *testing.T) {
 		{
 			name: "bonuses and vetoes",
 			change: func(d *policy.Document) {
-				d.Bonuses = []policy.Bonus{{ID: "B1", Name: "抢险救灾", Points: dec("2"), Formula: "EmergencyRelief ? 2 : 0"}}
+				d.Bonuses = []evaluate.Bonus{{ID: "B1", Name: "抢险救灾", Points: dec("2"), Formula: "EmergencyRelief ? 2 : 0"}}
 				d.Vetoes[0].Formula = "CriminalPenalty || DishonestDebtor"
-				d.Vetoes = append(d.Vetoes, policy.Veto{ID: "V2", Name: "重大税收违法", Formula: "TaxViolation"})
+				d.Vetoes = append(d.Vetoes, evaluate.Veto{ID: "V2", Name: "重大税收违法", Formula: "TaxViolation"})
 			},
 			want: []policy.Change{
 				{policy.BonusAdded, "B1", "新增加分项 B1 抢险救灾，最多 2 分，公式 EmergencyRelief ? 2 : 0 (bonus added, up to 2)"},
@@ -140,12 +142,12 @@ func TestDiffAnyDocuments(t *testing.T) {
 		{
 			name: "grades added and removed, and the veto grade",
 			change: func(d *policy.Document) {
-				d.Grades = []policy.Band{
-					{Grade: roster.GradeA, From: dec("15"), To: dec("20")},
-					{Grade: roster.GradeC, From: dec("12"), To: dec("15"), Removed: true},
-					{Grade: roster.GradeD, From: dec("0"), To: dec("12"), Removed: true},
+				d.Grades = []evaluate.Band{
+					{Grade: evaluate.GradeA, From: dec("15"), To: dec("20")},
+					{Grade: evaluate.GradeC, From: dec("12"), To: dec("15"), Removed: true},
+					{Grade: evaluate.GradeD, From: dec("0"), To: dec("12"), Removed: true},
 				}
-				d.VetoGrade = roster.GradeC
+				d.VetoGrade = evaluate.GradeC
 			},
 			want: []policy.Change{
 				{policy.VetoGradeChanged, "veto_grade", "一票否决等次：D → C (veto grade D → C)"},
@@ -170,8 +172,8 @@ func TestDiffReversed(t *testing.T) {
 	base := f.Document
 	next := base.Clone()
 	next.Inputs = []policy.Input{{ID: "rural", Label: "乡村振兴贡献", Type: policy.DecimalInput}}
-	next.Bonuses = []policy.Bonus{{ID: "B1", Name: "抢险救灾", Points: dec("2"), Formula: "EmergencyRelief ? 2 : 0"}}
-	next.Grades = append(next.Grades[:3:3], policy.Band{Grade: roster.GradeD, From: dec("0"), To: dec("12")})
+	next.Bonuses = []evaluate.Bonus{{ID: "B1", Name: "抢险救灾", Points: dec("2"), Formula: "EmergencyRelief ? 2 : 0"}}
+	next.Grades = append(next.Grades[:3:3], evaluate.Band{Grade: evaluate.GradeD, From: dec("0"), To: dec("12")})
 	assert.Equal(t, []policy.Change{
 		{policy.InputRemoved, "rural", "删除输入项 rural 乡村振兴贡献 (input removed)"},
 		{policy.BonusRemoved, "B1", "删除加分项 B1 抢险救灾（最多 2 分）(bonus removed)"},

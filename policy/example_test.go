@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/newstrata/newstrata/evaluate"
 	"github.com/newstrata/newstrata/formula"
+	"github.com/newstrata/newstrata/qualify"
 	"testing/fstest"
 
 	"github.com/newstrata/newstrata/policy"
@@ -50,8 +52,8 @@ func ExampleNewSet() {
 			fmt.Println(err)
 			continue
 		}
-		band, _ := p.Grade(decimal.RequireFromString("86"))
-		fmt.Printf("%s: %s, 86 points is grade %s\n", unit, p.ID(), band.Grade.Code())
+		g := p.Evaluator().Grade(decimal.RequireFromString("86"))
+		fmt.Printf("%s: %s, 86 points is grade %s\n", unit, p.ID(), g.Code())
 	}
 	_, err = set.For("450103", roster.NewDate(2018, 1, 1))
 	fmt.Println(errors.Is(err, policy.ErrNoPolicy), err)
@@ -77,32 +79,37 @@ func ExampleCompile() {
 	p, err := policy.Compile(&policy.Document{
 		ID: "zone-2024", Name: "开发区评价指标体系", Jurisdiction: "450100",
 		ValidFrom: roster.NewDate(2024, 1, 1),
-		Total:     d("10"),
-		Rounding:  policy.Rounding{Places: 2, Mode: policy.HalfUp},
-		Conditions: []policy.Condition{
-			{ID: "Q1", Name: "党外人士", Kind: policy.Hard, Formula: "not CPC"},
+		Conditions: []qualify.Condition{
+			{ID: "Q1", Name: "党外人士", Kind: qualify.Hard, Formula: "not CPC"},
 		},
-		Indicators: []policy.Indicator{{
-			ID: "C", Name: "社会贡献", Points: d("10"),
-			Children: []policy.Indicator{
-				{ID: "C1", Name: "带动就业", Points: d("10"), Formula: "JobsCreated / 30"},
+		Scheme: evaluate.Scheme{
+			Total:    d("10"),
+			Rounding: evaluate.Rounding{Places: 2, Mode: evaluate.HalfUp},
+			Indicators: []evaluate.Indicator{{
+				ID: "C", Name: "社会贡献", Points: d("10"),
+				Children: []evaluate.Indicator{
+					{ID: "C1", Name: "带动就业", Points: d("10"), Formula: "JobsCreated / 30"},
+				},
+			}},
+			VetoGrade: evaluate.GradeD,
+			Grades: []evaluate.Band{
+				{Grade: evaluate.GradeA, From: d("8"), To: d("10")},
+				{Grade: evaluate.GradeD, From: d("0"), To: d("8"), Removed: true},
 			},
-		}},
-		VetoGrade: roster.GradeD,
-		Grades: []policy.Band{
-			{Grade: roster.GradeA, From: d("8"), To: d("10")},
-			{Grade: roster.GradeD, From: d("0"), To: d("8"), Removed: true},
 		},
 	})
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	f := roster.Facts{JobsCreated: 100}
-	for dim := range p.Dimensions() {
-		for r := range dim.Indicators() {
-			v, _ := r.Value(&f)
-			fmt.Printf("%s %s: %s of %s\n", r.ID(), r.Name(), p.Rounding().Round(v), r.Points())
+	res, err := p.Evaluator().Evaluate(&roster.Facts{JobsCreated: 100})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, d := range res.Dimensions {
+		for _, in := range d.Indicators {
+			fmt.Printf("%s %s: %s of %s\n", in.ID, in.Name, in.Score, in.Points)
 		}
 	}
 	// Output:
@@ -143,15 +150,14 @@ func ExampleWithFunctions() {
 		fmt.Println(err)
 		return
 	}
-	for dim := range p.Dimensions() {
-		for r := range dim.Indicators() {
-			if r.ID() == "A2" {
-				for _, years := range []int{4, 12} {
-					v, _ := r.Value(&roster.Facts{FieldYears: years})
-					fmt.Printf("%d years: %s\n", years, v)
-				}
-			}
+	for _, years := range []int{4, 12} {
+		res, err := p.Evaluator().Evaluate(&roster.Facts{FieldYears: years})
+		if err != nil {
+			fmt.Println(err)
+			return
 		}
+		a2, _ := res.Indicator("A2")
+		fmt.Printf("%d years: %s\n", years, a2.Raw)
 	}
 	// Output:
 	// without the function: 1:1: 政策 xixiangtang-2019：规则 A2：公式类型错误 (rule A2: unknown name seniority)

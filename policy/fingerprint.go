@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"github.com/newstrata/newstrata/evaluate"
 
 	"github.com/newstrata/newstrata/formula"
 )
@@ -35,7 +36,7 @@ func (d *Document) Fingerprint() string {
 	return hex.EncodeToString(sum[:])
 }
 
-func canonicalIndicators(ins []Indicator) {
+func canonicalIndicators(ins []evaluate.Indicator) {
 	for i := range ins {
 		ins[i].Formula = canonical(ins[i].Formula)
 		canonicalIndicators(ins[i].Children)

@@ -1,6 +1,7 @@
 package policy_test
 
 import (
+	"github.com/newstrata/newstrata/qualify"
 	"testing"
 
 	"github.com/newstrata/newstrata/policy"
@@ -35,7 +36,7 @@ func TestFingerprintSeesMeaning(t *testing.T) {
 		{"white space inside a string literal", func(d *policy.Document) {
 			d.Indicators[0].Children[0].Formula = `points(PoliticalRating, {"优秀": 6, "良好 ": 4})`
 		}},
-		{"a condition's kind", func(d *policy.Document) { d.Conditions[0].Kind = policy.Soft }},
+		{"a condition's kind", func(d *policy.Document) { d.Conditions[0].Kind = qualify.Soft }},
 		{"a grade cut-off", func(d *policy.Document) { d.Grades[0].From, d.Grades[1].To = dec("17"), dec("17") }},
 		{"the end of validity", func(d *policy.Document) { d.ValidUntil = d.ValidFrom.AddYears(3) }},
 	}

@@ -119,16 +119,8 @@ func FuzzCompileFormula(f *testing.F) {
 			checkFuzzError(t, err)
 			return
 		}
-		for dim := range p.Dimensions() {
-			for r := range dim.Indicators() {
-				if r.ID() != "P2" {
-					continue
-				}
-				for _, facts := range []roster.Facts{empty, full} {
-					_, _ = r.Value(&facts)
-					_ = r.Readings(&facts)
-				}
-			}
+		for _, facts := range []roster.Facts{empty, full} {
+			_, _ = p.Evaluator().Evaluate(&facts)
 		}
 	})
 }
@@ -139,16 +131,12 @@ func baselineFormulas(tb testing.TB) []string {
 		tb.Fatal(err)
 	}
 	var out []string
-	for r := range p.Conditions() {
-		out = append(out, r.Formula())
+	for c := range p.Conditions().All() {
+		out = append(out, c.Formula)
 	}
-	for d := range p.Dimensions() {
-		for r := range d.Indicators() {
-			out = append(out, r.Formula())
-		}
-	}
-	for r := range p.Bonuses() {
-		out = append(out, r.Formula())
+	indicators, bonuses, _ := p.Evaluator().Rules()
+	for _, r := range append(indicators, bonuses...) {
+		out = append(out, r.Source())
 	}
 	return out
 }

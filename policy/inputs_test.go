@@ -2,6 +2,8 @@ package policy_test
 
 import (
 	"errors"
+	"github.com/newstrata/newstrata/evaluate"
+	"github.com/newstrata/newstrata/formula"
 	"testing"
 
 	"github.com/newstrata/newstrata/policy"
@@ -28,7 +30,7 @@ func inputsPolicy(t *testing.T, inputs ...policy.Input) *policy.Policy {
 		Inputs: inputs,
 		Indicators: policy.IndicatorChanges{
 			Change: []policy.IndicatorChange{{ID: "C2", Points: ptr(dec("5"))}},
-			Add: []policy.IndicatorAdd{{Parent: "C", Indicator: policy.Indicator{
+			Add: []policy.IndicatorAdd{{Parent: "C", Indicator: evaluate.Indicator{
 				ID: "C3", Name: "乡村振兴贡献", Points: dec("2"), Formula: "In.rural / 5 + In.villages / 10",
 			}}},
 		},
@@ -150,7 +152,7 @@ func TestInputReadByFormula(t *testing.T) {
 	v, err := c3.Value(&f)
 	require.NoError(t, err)
 	assert.Equal(t, "1.1", v.String()) // 3.5 / 5 + 4 / 10
-	assert.Equal(t, []policy.Reading{{Field: "In.rural", Value: "3.5"}, {Field: "In.villages", Value: "4"}}, c3.Readings(&f))
+	assert.Equal(t, []formula.Reading{{Field: "In.rural", Value: "3.5"}, {Field: "In.villages", Value: "4"}}, c3.prog.Readings(&f))
 }
 
 func TestInputDeclarationErrors(t *testing.T) {

@@ -3,7 +3,9 @@ package policy
 import (
 	"errors"
 	"fmt"
+	"github.com/newstrata/newstrata/evaluate"
 	"github.com/newstrata/newstrata/formula"
+	"github.com/newstrata/newstrata/qualify"
 	"slices"
 	"strings"
 )
@@ -101,7 +103,7 @@ func (l *Locks) check(d *Document, p *problems) {
 		p.add(d.blame(l.place("grades", 0), l.Pos), ErrInvalid, "locks.grades：%q 不是 open、removed、all 之一", "locks.grades: %q is not one of open, removed, all", string(l.Grades))
 	}
 	for i, id := range l.Relax {
-		if !slices.ContainsFunc(d.Conditions, func(c Condition) bool { return c.ID == id }) {
+		if !slices.ContainsFunc(d.Conditions, func(c qualify.Condition) bool { return c.ID == id }) {
 			p.add(d.blame(l.place("relax", i), l.Pos), ErrUnknownID, "locks.relax：%[2]s 中没有资格条件 %[1]q", "locks.relax: condition %q does not exist in %s", id, d.ID)
 		}
 	}
@@ -217,7 +219,7 @@ func checkLocks(city, d *Document, o *Overlay, p *problems) {
 	zh := func(id, n string) string { return id + "（" + n + "）" }
 	en := func(id, n string) string { return id + " (" + n + ")" }
 	for _, c := range city.Conditions {
-		i := slices.IndexFunc(d.Conditions, func(x Condition) bool { return x.ID == c.ID })
+		i := slices.IndexFunc(d.Conditions, func(x qualify.Condition) bool { return x.ID == c.ID })
 		if i < 0 {
 			p.locked(o.posOf("conditions"), LockConditions, "不能删除市级资格条件 %[1]s", "condition %[2]s of the city's cannot be removed", zh(c.ID, c.Name), en(c.ID, c.Name))
 			continue
@@ -226,12 +228,12 @@ func checkLocks(city, d *Document, o *Overlay, p *problems) {
 		if canonical(nc.Formula) != canonical(c.Formula) {
 			p.locked(d.blame(nc.FormulaPos, nc.Pos), LockConditions, "不能修改市级资格条件 %[1]s的公式", "the formula of condition %[2]s of the city's cannot be changed", zh(c.ID, c.Name), en(c.ID, c.Name))
 		}
-		if c.Kind == Hard && nc.Kind != Hard && !slices.Contains(locks.Relax, c.ID) {
+		if c.Kind == qualify.Hard && nc.Kind != qualify.Hard && !slices.Contains(locks.Relax, c.ID) {
 			p.locked(nc.Pos, LockConditions, "资格条件 %[1]s是市级刚性条件（hard），不能改为 %[3]s；只有市级政策在 locks.relax 中列出的条件才可放宽", "condition %[2]s is a hard condition of the city's and cannot be made %[3]s; only the conditions the city lists in locks.relax may be", zh(c.ID, c.Name), en(c.ID, c.Name), string(nc.Kind))
 		}
 	}
 	for _, v := range city.Vetoes {
-		i := slices.IndexFunc(d.Vetoes, func(x Veto) bool { return x.ID == v.ID })
+		i := slices.IndexFunc(d.Vetoes, func(x evaluate.Veto) bool { return x.ID == v.ID })
 		switch {
 		case i < 0:
 			p.locked(o.posOf("vetoes"), LockVetoes, "不能删除市级一票否决项 %[1]s", "veto %[2]s of the city's cannot be removed", zh(v.ID, v.Name), en(v.ID, v.Name))
@@ -246,7 +248,7 @@ func checkLocks(city, d *Document, o *Overlay, p *problems) {
 		if !b.Removed {
 			continue
 		}
-		i := slices.IndexFunc(d.Grades, func(x Band) bool { return x.Grade == b.Grade })
+		i := slices.IndexFunc(d.Grades, func(x evaluate.Band) bool { return x.Grade == b.Grade })
 		switch {
 		case i < 0:
 			p.locked(o.posOf("grades"), LockRemovedGrades, "等次 %[1]s 由市级规定从数据库剔除，不能取消；请保留等次 %[1]s 并写明 removed: true", "grade %[1]s is removed from the database by the city and cannot be dropped; keep grade %[1]s with removed: true", b.Grade.Code())
@@ -264,7 +266,7 @@ func checkLocks(city, d *Document, o *Overlay, p *problems) {
 }
 
 func checkGradeLock(city, d *Document, o *Overlay, p *problems) {
-	span := func(bs []Band) string {
+	span := func(bs []evaluate.Band) string {
 		var parts []string
 		for _, b := range bs {
 			s := fmt.Sprintf("%s %s–%s", b.Grade.Code(), b.From, b.To)
@@ -275,7 +277,7 @@ func checkGradeLock(city, d *Document, o *Overlay, p *problems) {
 		}
 		return strings.Join(parts, ", ")
 	}
-	same := func(a, b Band) bool {
+	same := func(a, b evaluate.Band) bool {
 		return a.Grade == b.Grade && a.From.Equal(b.From) && a.To.Equal(b.To) && a.Removed == b.Removed
 	}
 	switch city.Locks.Grades {
@@ -288,7 +290,7 @@ func checkGradeLock(city, d *Document, o *Overlay, p *problems) {
 			if !b.Removed {
 				continue
 			}
-			i := slices.IndexFunc(d.Grades, func(x Band) bool { return x.Grade == b.Grade })
+			i := slices.IndexFunc(d.Grades, func(x evaluate.Band) bool { return x.Grade == b.Grade })
 			if i >= 0 && !same(b, d.Grades[i]) {
 				p.locked(d.Grades[i].Pos, LockGrades, "剔除等次的分数段由市级锁定（locks.grades: removed），等次 %s 须为 %s–%s", "the city locked the bands of removed grades (locks.grades: removed); grade %s is %s–%s", b.Grade.Code(), b.From, b.To)
 			}

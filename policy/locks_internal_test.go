@@ -1,10 +1,10 @@
 package policy
 
 import (
+	"github.com/newstrata/newstrata/evaluate"
 	"github.com/newstrata/newstrata/formula"
 	"testing"
 
-	"github.com/newstrata/newstrata/roster"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -35,7 +35,7 @@ func TestLocksOnWhatNoOverlaySays(t *testing.T) {
 		},
 		{
 			name:   "the veto grade",
-			change: func(d *Document) { d.VetoGrade = roster.GradeC },
+			change: func(d *Document) { d.VetoGrade = evaluate.GradeC },
 			want:   []string{`qx.yaml:1:1: 政策 qx：锁定「一票否决等次由市级规定」：一票否决等次（veto_grade）须为市级规定的 D，不能改为 C (lock "the veto grade is the city's": the veto grade is D, as the city says, not C)`},
 		},
 		{
@@ -49,7 +49,7 @@ func TestLocksOnWhatNoOverlaySays(t *testing.T) {
 		{
 			name: "an indicator added under a locked one, and a band moved",
 			change: func(d *Document) {
-				d.Indicators[3].Children = append(d.Indicators[3].Children, Indicator{ID: "C3", Name: "乡村振兴", Points: decimal.NewFromInt(1), Pos: formula.Position{File: "qx.yaml", Line: 9, Column: 8}})
+				d.Indicators[3].Children = append(d.Indicators[3].Children, evaluate.Indicator{ID: "C3", Name: "乡村振兴", Points: decimal.NewFromInt(1), Pos: formula.Position{File: "qx.yaml", Line: 9, Column: 8}})
 				d.Grades[0].From = decimal.NewFromInt(88)
 			},
 			want: []string{

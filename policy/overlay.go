@@ -1,6 +1,8 @@
 package policy
 
 import (
+	"github.com/newstrata/newstrata/evaluate"
+	"github.com/newstrata/newstrata/qualify"
 	"slices"
 
 	"github.com/newstrata/newstrata/formula"
@@ -39,11 +41,11 @@ func cloneInputs(in []Input) []Input {
 	return out
 }
 
-func cloneIndicators(in []Indicator) []Indicator {
+func cloneIndicators(in []evaluate.Indicator) []evaluate.Indicator {
 	if in == nil {
 		return nil
 	}
-	out := make([]Indicator, len(in))
+	out := make([]evaluate.Indicator, len(in))
 	for i, x := range in {
 		out[i] = x
 		out[i].Children = cloneIndicators(x.Children)
@@ -95,7 +97,7 @@ func (o *Overlay) apply(base *Document) (*Document, *problems) {
 	d.Inputs = append(d.Inputs, cloneInputs(o.Inputs)...)
 
 	for _, ch := range o.Conditions.Change {
-		i := slices.IndexFunc(d.Conditions, func(c Condition) bool { return c.ID == ch.ID })
+		i := slices.IndexFunc(d.Conditions, func(c qualify.Condition) bool { return c.ID == ch.ID })
 		if i < 0 {
 			p.add(ch.Pos, ErrUnknownID, "conditions.change：%[2]s 中没有资格条件 %[1]q", "conditions.change: condition %q does not exist in %s", ch.ID, base.ID)
 			continue
@@ -138,7 +140,7 @@ func (o *Overlay) apply(base *Document) (*Document, *problems) {
 			d.touched.changed(d.Indicators, in.ID, add.Pos)
 			continue
 		}
-		i := slices.IndexFunc(d.Indicators, func(top Indicator) bool { return top.ID == add.Parent })
+		i := slices.IndexFunc(d.Indicators, func(top evaluate.Indicator) bool { return top.ID == add.Parent })
 		if i < 0 {
 			p.add(add.Pos, ErrUnknownID, "indicators.add：上级指标 %[1]q 不是 %[2]s 的一级指标", "indicators.add: parent %q is not a first-level indicator of %s", add.Parent, base.ID)
 			continue
@@ -169,14 +171,14 @@ type pointChanges struct {
 // changed records that the entry at changed the points of the indicator
 // id, found in ins (before it is removed, for a disable). An id that is not
 // in ins is reported elsewhere.
-func (c *pointChanges) changed(ins []Indicator, id string, at formula.Position) {
+func (c *pointChanges) changed(ins []evaluate.Indicator, id string, at formula.Position) {
 	for _, top := range ins {
 		if top.ID == id {
 			c.top = append(c.top, at)
 			c.sub[id] = append(c.sub[id], at)
 			return
 		}
-		if slices.ContainsFunc(top.Children, func(in Indicator) bool { return in.ID == id }) {
+		if slices.ContainsFunc(top.Children, func(in evaluate.Indicator) bool { return in.ID == id }) {
 			c.sub[top.ID] = append(c.sub[top.ID], at)
 			return
 		}
@@ -211,7 +213,7 @@ func (c *pointChanges) clone() *pointChanges {
 }
 
 // findIndicator finds an indicator of either level by id.
-func findIndicator(ins []Indicator, id string) *Indicator {
+func findIndicator(ins []evaluate.Indicator, id string) *evaluate.Indicator {
 	for i := range ins {
 		if ins[i].ID == id {
 			return &ins[i]
@@ -223,7 +225,7 @@ func findIndicator(ins []Indicator, id string) *Indicator {
 	return nil
 }
 
-func removeIndicator(ins *[]Indicator, id string) bool {
+func removeIndicator(ins *[]evaluate.Indicator, id string) bool {
 	for i := range *ins {
 		if (*ins)[i].ID == id {
 			*ins = slices.Delete(*ins, i, i+1)

@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"github.com/newstrata/newstrata/evaluate"
 	"github.com/newstrata/newstrata/formula"
 	"io/fs"
 	"os"
@@ -30,8 +31,8 @@ func formulaPlaces(f *File) map[string]struct {
 			}{text, at}
 		}
 	}
-	var indicators func(ins []Indicator)
-	indicators = func(ins []Indicator) {
+	var indicators func(ins []evaluate.Indicator)
+	indicators = func(ins []evaluate.Indicator) {
 		for _, in := range ins {
 			put(in.ID, in.Formula, in.FormulaPos)
 			indicators(in.Children)

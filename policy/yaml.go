@@ -2,6 +2,7 @@ package policy
 
 import (
 	"fmt"
+	"github.com/newstrata/newstrata/evaluate"
 	"reflect"
 
 	"github.com/newstrata/newstrata/formula"
@@ -77,7 +78,7 @@ func isOverlay(doc *yamlsrc.Doc) bool {
 var valueWords = map[reflect.Type][2]string{
 	reflect.TypeOf(decimal.Decimal{}): {"数字", "a decimal number"},
 	reflect.TypeOf(roster.Date{}):     {"日期（格式 2006-01-02）", "a date (2006-01-02)"},
-	reflect.TypeOf(roster.Grade(0)):   {"等次（A、B、C 或 D）", "a grade (A, B, C or D)"},
+	reflect.TypeOf(evaluate.Grade(0)): {"等次（A、B、C 或 D）", "a grade (A, B, C or D)"},
 }
 
 // String names the file for messages.

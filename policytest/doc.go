@@ -41,7 +41,7 @@
 //	    example: 样例甲           # or record: {...} for a record of its own
 //	    set: {从业年限: 9}        # cells changed from the example
 //	    date: 2020-01-01        # optional, else the file's date
-//	    waivers: {Q4: 特别优秀}   # soft conditions waived, with the reason
+//	    waivers: {Q4: 特别优秀}   # soft conditions waived, with the reason; the policy's unit grants them on the case's date
 //	    qualified: true
 //	    failed: []              # the conditions that fail, all of them
 //	    vetoes: []              # the vetoes that hold, all of them

@@ -3,6 +3,7 @@ package policytest
 import (
 	"errors"
 	"fmt"
+	"github.com/newstrata/newstrata/evaluate"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -88,7 +89,7 @@ type check struct {
 	flag  bool
 	ids   []string
 	num   decimal.Decimal
-	grade roster.Grade
+	grade evaluate.Grade
 	text  string // a group, or the text an error must contain
 }
 
@@ -530,7 +531,7 @@ func (d *decoder) caseOf(it keyValue, examples map[string][]cell, broken map[str
 		case "grade":
 			var s string
 			if s, ok = d.text(kv, c.Name); ok {
-				g, err := roster.ParseGrade(s)
+				g, err := evaluate.ParseGrade(s)
 				if err != nil || !g.Valid() {
 					d.fail(d.valuePos(kv), c.Name, ErrSyntax, "grade: %q is not a grade (A, B, C or D)", s)
 					ok = false

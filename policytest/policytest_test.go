@@ -57,19 +57,19 @@ func TestBaselineCoverage(t *testing.T) {
 	require.NoError(t, err)
 	text := string(data)
 	var ids []string
-	for c := range p.Conditions() {
-		ids = append(ids, "failed: ["+c.ID()+"]")
+	for c := range p.Conditions().All() {
+		ids = append(ids, "failed: ["+c.ID+"]")
 	}
-	for d := range p.Dimensions() {
-		for in := range d.Indicators() {
-			ids = append(ids, in.ID()+": ")
+	for _, d := range p.Evaluator().Scheme().Indicators {
+		for _, in := range d.Children {
+			ids = append(ids, in.ID+": ")
 		}
 	}
-	for b := range p.Bonuses() {
-		ids = append(ids, b.ID()+": ")
+	for _, b := range p.Evaluator().Scheme().Bonuses {
+		ids = append(ids, b.ID+": ")
 	}
-	for v := range p.Vetoes() {
-		ids = append(ids, "vetoes: ["+v.ID()+"]")
+	for _, v := range p.Evaluator().Scheme().Vetoes {
+		ids = append(ids, "vetoes: ["+v.ID+"]")
 	}
 	for _, total := range []string{"100", "90", "89.99", "80", "79.99", "60", "59.99"} {
 		ids = append(ids, "total: "+total+" ")

@@ -142,7 +142,7 @@ func (s *Suite) run(a *newstrata.Assessor, p *policy.Policy, validFrom roster.Da
 	if len(out) > 0 {
 		return out
 	}
-	as, err := a.AssessUnder(p, rec, asOf, c.Waivers...)
+	as, err := a.AssessUnder(p, rec, asOf, granted(c.Waivers, p.Jurisdiction(), asOf)...)
 	i := slices.IndexFunc(c.checks, func(k check) bool { return k.kind == checkError })
 	switch {
 	case i >= 0:
@@ -233,16 +233,16 @@ func points(p *policy.Policy, as *newstrata.Assessment, id string) (name string,
 			}
 		}
 	}
-	for b := range p.Bonuses() {
-		if b.ID() != id {
+	for _, b := range p.Evaluator().Scheme().Bonuses {
+		if b.ID != id {
 			continue
 		}
 		for _, got := range as.Evaluation.Bonuses {
 			if got.ID == id {
-				return b.Name(), got.Points, true
+				return b.Name, got.Points, true
 			}
 		}
-		return b.Name(), decimal.Zero, true
+		return b.Name, decimal.Zero, true
 	}
 	return "", decimal.Zero, false
 }
@@ -273,4 +273,20 @@ func sameSet(want, got []string) bool {
 	slices.Sort(a)
 	slices.Sort(b)
 	return slices.Equal(slices.Compact(a), slices.Compact(b))
+}
+
+// granted gives a case's waivers the unit and day that grant them: a case
+// writes only the condition and the reason, and its waivers are taken as
+// granted by the policy's own unit on the assessment date.
+func granted(ws []qualify.Waiver, unit string, asOf roster.Date) []qualify.Waiver {
+	out := slices.Clone(ws)
+	for i := range out {
+		if out[i].ApprovedBy == "" {
+			out[i].ApprovedBy = unit
+		}
+		if out[i].Date.IsZero() {
+			out[i].Date = asOf
+		}
+	}
+	return out
 }

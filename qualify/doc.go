@@ -9,26 +9,30 @@
 // baseline's first condition reads; qualify decides who may be a
 // representative at all; [evaluate] scores and grades those who may.
 //
-// [Check] runs a compiled [policy.Policy]: every condition's formula was
-// parsed and type-checked when the policy was loaded ([policy.Compile],
-// [policy.Baseline], [policy.LoadFS]), so checking parses nothing. The
-// facts come from [policy.Policy.Facts], which binds the inputs the policy
-// declares beyond the form; the caller then sets [roster.Facts].Group from
-// classification ("G1" to "G4", "" when unclassified).
+// The conditions are data ([Condition]: id, name, [Kind], formula, the
+// reason a clerk reads); a jurisdiction's policy holds them, and [Compile]
+// turns them, against the policy's formula environment ([formula.Env]),
+// into [Conditions]: every formula parsed and type-checked once, so
+// checking parses nothing. [Conditions.Check] runs them on a record's
+// facts, which come from the policy (binding the inputs it declares beyond
+// the form) with their group given by classification. [Conditions.Holds]
+// is the bare first step a comparison of two policies runs.
 //
 // # Hard and soft conditions, and waivers
 //
-// A hard condition ([policy.Hard]: the baseline's group, political
+// A hard condition ([Hard]: the baseline's group, political
 // reliability, non-CPC, years in the field, local, law-abiding,
-// representative) that fails fails the person. A soft one ([policy.Soft]:
+// representative) that fails fails the person. A soft one ([Soft]:
 // the baseline's age 25–60 and education or title) fails too, unless the
 // approving unit waives it (特别优秀的可适当放宽): a [Waiver] names the
-// condition and gives the reason, which the result keeps in place of the
+// condition, the reason, the unit that granted it and the day, which the
+// result keeps ([Verdict].Waiver) with the reason in place of the
 // failure's.
 //
 // Waivers are checked before any condition runs. A waiver of a hard
 // condition, of a condition the policy does not have, without a reason
-// (white space is no reason), or a second one for the same condition is
+// (white space is no reason), without the granting unit or day, dated
+// after the assessment date, or a second one for the same condition is
 // an [*Error] wrapping [ErrWaiver], and no result is given: a waiver that
 // cannot be granted is a mistake to correct, never silently dropped. A
 // waiver of a condition that is met is not recorded, since nothing was
@@ -36,8 +40,8 @@
 //
 // # Results
 //
-// A [Result] lists every condition in the policy's order ([Condition]: id,
-// name, kind, [Outcome], reason). Qualified is true when every hard
+// A [Result] lists every condition in the policy's order ([Verdict]: id,
+// name, kind, [Outcome], reason, waiver). Qualified is true when every hard
 // condition is met and every soft one is met or waived;
 // [Result.Failures] lists those that failed. A failed condition's reason
 // is the policy's sentence for the clerk, a waived one's the waiver's.
@@ -50,10 +54,10 @@
 //
 // # Concurrency and zero values
 //
-// [Check] is a pure function: it reads the policy, the facts and the
-// waivers, changes none of them, and returns a new [Result]. A
-// *policy.Policy is immutable, so one policy may check any number of
-// records from any number of goroutines at once.
+// [Conditions] are immutable: Check reads them, the facts and the waivers,
+// changes none of them, and returns a new [Result], so one policy's
+// conditions may check any number of records from any number of goroutines
+// at once. Nil Conditions check nothing: their methods return [ErrNoInput].
 //
 // The zero [Result] is no check: Qualified is false and there are no
 // conditions. The zero [Outcome] is not a result and prints as Outcome(0);

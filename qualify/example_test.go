@@ -12,7 +12,7 @@ import (
 // A renowned calligrapher (G3) of 63 with no college degree fails the two
 // soft conditions of the reference baseline; the approving unit waives
 // both, with its reasons, and the person qualifies.
-func ExampleCheck() {
+func ExampleConditions_Check() {
 	p, err := policy.Baseline()
 	if err != nil {
 		fmt.Println(err)
@@ -36,7 +36,7 @@ func ExampleCheck() {
 	}
 	f.Group = "G3" // as classification gave it
 
-	res, err := qualify.Check(p, &f)
+	res, err := p.Conditions().Check(&f)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -46,9 +46,9 @@ func ExampleCheck() {
 		fmt.Printf("  %s (%s) %s: %s\n", c.ID, c.Kind.Label(), c.Outcome.Label(), c.Reason)
 	}
 
-	res, err = qualify.Check(p, &f,
-		qualify.Waiver{Condition: "Q4", Reason: "书法界代表人物，特别优秀"},
-		qualify.Waiver{Condition: "Q5", Reason: "自治区书法家协会副主席"},
+	res, err = p.Conditions().Check(&f,
+		qualify.Waiver{Condition: "Q4", Reason: "书法界代表人物，特别优秀", ApprovedBy: "青秀区委统战部", Date: roster.NewDate(2019, 4, 10)},
+		qualify.Waiver{Condition: "Q5", Reason: "自治区书法家协会副主席", ApprovedBy: "青秀区委统战部", Date: roster.NewDate(2019, 4, 10)},
 	)
 	if err != nil {
 		fmt.Println(err)
@@ -70,7 +70,7 @@ func ExampleCheck() {
 }
 
 // Only soft conditions can be waived, and only with a reason.
-func ExampleCheck_hardCondition() {
+func ExampleConditions_Check_hardCondition() {
 	p, err := policy.Baseline()
 	if err != nil {
 		fmt.Println(err)
@@ -82,7 +82,7 @@ func ExampleCheck_hardCondition() {
 		return
 	}
 	f.Group = "G1"
-	_, err = qualify.Check(p, &f, qualify.Waiver{Condition: "Q6", Reason: "行业新秀"})
+	_, err = p.Conditions().Check(&f, qualify.Waiver{Condition: "Q6", Reason: "行业新秀", ApprovedBy: "青秀区委统战部", Date: roster.NewDate(2019, 4, 10)})
 	fmt.Println(err)
 	fmt.Println(errors.Is(err, qualify.ErrWaiver))
 	// Output:

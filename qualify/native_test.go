@@ -105,7 +105,7 @@ func differences(got *qualify.Result, want nativeQualification) []string {
 // as the pipeline does, and over generated records that dwell on the edges.
 func TestMatchesNative(t *testing.T) {
 	p := baseline(t)
-	waivers := []qualify.Waiver{{Condition: "Q4", Reason: "特别优秀"}, {Condition: "Q5", Reason: "特别优秀"}}
+	waivers := []qualify.Waiver{{Condition: "Q4", Reason: "特别优秀", ApprovedBy: "青秀区委统战部", Date: roster.NewDate(2019, 4, 10)}, {Condition: "Q5", Reason: "特别优秀", ApprovedBy: "青秀区委统战部", Date: roster.NewDate(2019, 4, 10)}}
 	sets := []struct {
 		name    string
 		asOf    roster.Date
@@ -129,7 +129,7 @@ func TestMatchesNative(t *testing.T) {
 					f, err := p.Facts(s.Record, set.asOf)
 					require.NoError(t, err)
 					f.Group = s.Group
-					got, err := qualify.Check(p, &f, ws...)
+					got, err := p.Conditions().Check(&f, ws...)
 					require.NoError(t, err, s.Record.Key)
 					outcomes[fmt.Sprint("qualified=", got.Qualified)]++
 					for _, c := range got.Conditions {
@@ -179,7 +179,7 @@ func benchRecord() *roster.Record {
 func BenchmarkQualify(b *testing.B) {
 	p := baseline(b)
 	r := benchRecord()
-	waivers := []qualify.Waiver{{Condition: "Q4", Reason: "特别优秀"}}
+	waivers := []qualify.Waiver{{Condition: "Q4", Reason: "特别优秀", ApprovedBy: "青秀区委统战部", Date: roster.NewDate(2019, 4, 10)}}
 	b.Run("newstrata", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
@@ -188,7 +188,7 @@ func BenchmarkQualify(b *testing.B) {
 				b.Fatal(err)
 			}
 			f.Group = "G1"
-			if _, err := qualify.Check(p, &f, waivers...); err != nil {
+			if _, err := p.Conditions().Check(&f, waivers...); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -209,14 +209,14 @@ func BenchmarkQualify(b *testing.B) {
 func TestConcurrentUse(t *testing.T) {
 	p := baseline(t)
 	samples := generated(400, 7, asOf)
-	waivers := []qualify.Waiver{{Condition: "Q4", Reason: "特别优秀"}}
+	waivers := []qualify.Waiver{{Condition: "Q4", Reason: "特别优秀", ApprovedBy: "青秀区委统战部", Date: roster.NewDate(2019, 4, 10)}}
 	outcome := func(s sample) string {
 		f, err := p.Facts(s.Record, asOf)
 		if err != nil {
 			return err.Error()
 		}
 		f.Group = s.Group
-		res, err := qualify.Check(p, &f, waivers...)
+		res, err := p.Conditions().Check(&f, waivers...)
 		if err != nil {
 			return err.Error()
 		}

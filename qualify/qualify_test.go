@@ -57,12 +57,12 @@ func facts(t testing.TB, p *policy.Policy, r *roster.Record, group string) *rost
 func check(t testing.TB, r *roster.Record, group string, waivers ...qualify.Waiver) *qualify.Result {
 	t.Helper()
 	p := baseline(t)
-	res, err := qualify.Check(p, facts(t, p, r, group), waivers...)
+	res, err := p.Conditions().Check(facts(t, p, r, group), waivers...)
 	require.NoError(t, err)
 	return res
 }
 
-func condition(t testing.TB, res *qualify.Result, id string) qualify.Condition {
+func condition(t testing.TB, res *qualify.Result, id string) qualify.Verdict {
 	t.Helper()
 	for _, c := range res.Conditions {
 		if c.ID == id {
@@ -70,7 +70,7 @@ func condition(t testing.TB, res *qualify.Result, id string) qualify.Condition {
 		}
 	}
 	t.Fatalf("no condition %s", id)
-	return qualify.Condition{}
+	return qualify.Verdict{}
 }
 
 func born(y int, m time.Month, d int) func(*roster.Record) {
@@ -173,10 +173,10 @@ func TestConditions(t *testing.T) {
 		{"Q9 nothing", "Q9", "", func(r *roster.Record) { r.Seats = nil }, false},
 	}
 	p := baseline(t)
-	kinds := map[string]policy.ConditionKind{}
+	kinds := map[string]qualify.Kind{}
 	reasons := map[string]string{}
-	for rule := range p.Conditions() {
-		kinds[rule.ID()], reasons[rule.ID()] = rule.Kind(), rule.Reason()
+	for c := range p.Conditions().All() {
+		kinds[c.ID], reasons[c.ID] = c.Kind, c.Reason
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -203,7 +203,7 @@ func TestConditions(t *testing.T) {
 			}
 			assert.Equal(t, qualify.Failed, c.Outcome)
 			assert.Equal(t, reasons[tt.id], c.Reason)
-			assert.Equal(t, []qualify.Condition{c}, res.Failures(), "only %s fails", tt.id)
+			assert.Equal(t, []qualify.Verdict{c}, res.Failures(), "only %s fails", tt.id)
 		})
 	}
 }
@@ -217,7 +217,7 @@ func TestBaselineConditions(t *testing.T) {
 	res := check(t, r, "")
 	type row struct {
 		ID     string
-		Kind   policy.ConditionKind
+		Kind   qualify.Kind
 		Reason string
 	}
 	var got []row
@@ -226,15 +226,15 @@ func TestBaselineConditions(t *testing.T) {
 		got = append(got, row{c.ID, c.Kind, c.Reason})
 	}
 	assert.Equal(t, []row{
-		{"Q1", policy.Hard, "未能归入四个群体中的任何一个"},
-		{"Q2", policy.Hard, "推荐单位未认定其政治可靠"},
-		{"Q3", policy.Hard, "中共党员（含预备党员）不属于党外代表人士"},
-		{"Q4", policy.Soft, "年龄不在25至60周岁之间"},
-		{"Q5", policy.Soft, "学历低于大专且无中级及以上职称"},
-		{"Q6", policy.Hard, "从业年限不足3年"},
-		{"Q7", policy.Hard, "不在本地工作或居住"},
-		{"Q8", policy.Hard, "有刑事处罚、失信被执行或重大税收违法记录"},
-		{"Q9", policy.Hard, "无政治安排、无组织负责人职务、无县级以上表彰且行业影响力不足良好"},
+		{"Q1", qualify.Hard, "未能归入四个群体中的任何一个"},
+		{"Q2", qualify.Hard, "推荐单位未认定其政治可靠"},
+		{"Q3", qualify.Hard, "中共党员（含预备党员）不属于党外代表人士"},
+		{"Q4", qualify.Soft, "年龄不在25至60周岁之间"},
+		{"Q5", qualify.Soft, "学历低于大专且无中级及以上职称"},
+		{"Q6", qualify.Hard, "从业年限不足3年"},
+		{"Q7", qualify.Hard, "不在本地工作或居住"},
+		{"Q8", qualify.Hard, "有刑事处罚、失信被执行或重大税收违法记录"},
+		{"Q9", qualify.Hard, "无政治安排、无组织负责人职务、无县级以上表彰且行业影响力不足良好"},
 	}, got)
 	assert.False(t, res.Qualified)
 	assert.Len(t, res.Failures(), 9)
@@ -264,22 +264,22 @@ func TestWaivers(t *testing.T) {
 		reasons   map[string]string
 	}{
 		{"Q4 waived with a reason", []func(*roster.Record){old},
-			[]qualify.Waiver{{Condition: "Q4", Reason: "全国劳动模范，特别优秀"}},
+			[]qualify.Waiver{{Condition: "Q4", Reason: "全国劳动模范，特别优秀", ApprovedBy: "青秀区委统战部", Date: roster.NewDate(2019, 4, 10)}},
 			true, map[string]qualify.Outcome{"Q4": qualify.Waived}, map[string]string{"Q4": "全国劳动模范，特别优秀"}},
 		{"Q5 waived, the reason trimmed", []func(*roster.Record){unschooled},
-			[]qualify.Waiver{{Condition: "Q5", Reason: "  非遗传承人，技艺精湛 \n"}},
+			[]qualify.Waiver{{Condition: "Q5", Reason: "  非遗传承人，技艺精湛 \n", ApprovedBy: "青秀区委统战部", Date: roster.NewDate(2019, 4, 10)}},
 			true, map[string]qualify.Outcome{"Q5": qualify.Waived}, map[string]string{"Q5": "非遗传承人，技艺精湛"}},
 		{"Q4 and Q5 both waived", []func(*roster.Record){old, unschooled},
-			[]qualify.Waiver{{Condition: "Q5", Reason: "技艺精湛"}, {Condition: "Q4", Reason: "德高望重"}},
+			[]qualify.Waiver{{Condition: "Q5", Reason: "技艺精湛", ApprovedBy: "青秀区委统战部", Date: roster.NewDate(2019, 4, 10)}, {Condition: "Q4", Reason: "德高望重", ApprovedBy: "青秀区委统战部", Date: roster.NewDate(2019, 4, 10)}},
 			true, map[string]qualify.Outcome{"Q4": qualify.Waived, "Q5": qualify.Waived}, map[string]string{"Q4": "德高望重", "Q5": "技艺精湛"}},
 		{"Q4 waived but Q5 not", []func(*roster.Record){old, unschooled},
-			[]qualify.Waiver{{Condition: "Q4", Reason: "德高望重"}},
+			[]qualify.Waiver{{Condition: "Q4", Reason: "德高望重", ApprovedBy: "青秀区委统战部", Date: roster.NewDate(2019, 4, 10)}},
 			false, map[string]qualify.Outcome{"Q4": qualify.Waived, "Q5": qualify.Failed}, map[string]string{"Q4": "德高望重", "Q5": "学历低于大专且无中级及以上职称"}},
 		{"a waiver of a met condition is not recorded", nil,
-			[]qualify.Waiver{{Condition: "Q4", Reason: "德高望重"}},
+			[]qualify.Waiver{{Condition: "Q4", Reason: "德高望重", ApprovedBy: "青秀区委统战部", Date: roster.NewDate(2019, 4, 10)}},
 			true, map[string]qualify.Outcome{"Q4": qualify.Met}, map[string]string{"Q4": ""}},
 		{"a waived soft condition does not save a failed hard one", []func(*roster.Record){old, func(r *roster.Record) { r.FieldYears = 2 }},
-			[]qualify.Waiver{{Condition: "Q4", Reason: "德高望重"}},
+			[]qualify.Waiver{{Condition: "Q4", Reason: "德高望重", ApprovedBy: "青秀区委统战部", Date: roster.NewDate(2019, 4, 10)}},
 			false, map[string]qualify.Outcome{"Q4": qualify.Waived, "Q6": qualify.Failed}, map[string]string{"Q4": "德高望重", "Q6": "从业年限不足3年"}},
 	}
 	for _, tt := range tests {
@@ -314,17 +314,17 @@ func TestWaiverErrors(t *testing.T) {
 		condition string
 		want      string
 	}{
-		{"a hard condition", []qualify.Waiver{{Condition: "Q6", Reason: "特别优秀"}}, "Q6",
+		{"a hard condition", []qualify.Waiver{{Condition: "Q6", Reason: "特别优秀", ApprovedBy: "青秀区委统战部", Date: roster.NewDate(2019, 4, 10)}}, "Q6",
 			"记录 NN-0001：资格条件 Q6：invalid waiver: 只有可放宽条件可以放宽 (only soft conditions can be waived)"},
 		{"no reason", []qualify.Waiver{{Condition: "Q4"}}, "Q4",
 			"记录 NN-0001：资格条件 Q4：invalid waiver: 放宽须记录理由 (a waiver needs a reason)"},
-		{"a blank reason", []qualify.Waiver{{Condition: "Q5", Reason: " \t "}}, "Q5",
+		{"a blank reason", []qualify.Waiver{{Condition: "Q5", Reason: " \t ", ApprovedBy: "青秀区委统战部", Date: roster.NewDate(2019, 4, 10)}}, "Q5",
 			"记录 NN-0001：资格条件 Q5：invalid waiver: 放宽须记录理由 (a waiver needs a reason)"},
-		{"an unknown condition", []qualify.Waiver{{Condition: "Q99", Reason: "特别优秀"}}, "Q99",
+		{"an unknown condition", []qualify.Waiver{{Condition: "Q99", Reason: "特别优秀", ApprovedBy: "青秀区委统战部", Date: roster.NewDate(2019, 4, 10)}}, "Q99",
 			"记录 NN-0001：资格条件 Q99：invalid waiver: 政策 nanning-2019 没有资格条件 \"Q99\" (the policy has no such condition)"},
-		{"twice for one condition", []qualify.Waiver{{Condition: "Q4", Reason: "德高望重"}, {Condition: "Q4", Reason: "特别优秀"}}, "Q4",
+		{"twice for one condition", []qualify.Waiver{{Condition: "Q4", Reason: "德高望重", ApprovedBy: "青秀区委统战部", Date: roster.NewDate(2019, 4, 10)}, {Condition: "Q4", Reason: "特别优秀", ApprovedBy: "青秀区委统战部", Date: roster.NewDate(2019, 4, 10)}}, "Q4",
 			"记录 NN-0001：资格条件 Q4：invalid waiver: 重复放宽 (waived twice)"},
-		{"a bad waiver after a good one", []qualify.Waiver{{Condition: "Q4", Reason: "德高望重"}, {Condition: "Q1", Reason: "特别优秀"}}, "Q1",
+		{"a bad waiver after a good one", []qualify.Waiver{{Condition: "Q4", Reason: "德高望重", ApprovedBy: "青秀区委统战部", Date: roster.NewDate(2019, 4, 10)}, {Condition: "Q1", Reason: "特别优秀", ApprovedBy: "青秀区委统战部", Date: roster.NewDate(2019, 4, 10)}}, "Q1",
 			"记录 NN-0001：资格条件 Q1：invalid waiver: 只有可放宽条件可以放宽 (only soft conditions can be waived)"},
 	}
 	p := baseline(t)
@@ -332,7 +332,7 @@ func TestWaiverErrors(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			r := candidate()
 			r.BirthDate = roster.NewDate(1950, 1, 1)
-			res, err := qualify.Check(p, facts(t, p, r, "G1"), tt.waivers...)
+			res, err := p.Conditions().Check(facts(t, p, r, "G1"), tt.waivers...)
 			require.Error(t, err)
 			assert.Nil(t, res)
 			assert.EqualError(t, err, tt.want)
@@ -376,7 +376,7 @@ func TestFailedReasonFallsBack(t *testing.T) {
 	require.NoError(t, err)
 	r := candidate()
 	r.FieldYears = 1
-	res, err := qualify.Check(p, facts(t, p, r, "G1"))
+	res, err := p.Conditions().Check(facts(t, p, r, "G1"))
 	require.NoError(t, err)
 	assert.Equal(t, "不符合：在本领域从业3年以上", condition(t, res, "Q6").Reason)
 }
@@ -390,8 +390,8 @@ func baselineDocument(t testing.TB) *policy.Document {
 func TestRuntimeError(t *testing.T) {
 	doc := baselineDocument(t)
 	doc.ID = "ratio-test"
-	doc.Conditions = append(doc.Conditions, policy.Condition{
-		ID: "Q10", Name: "人均捐赠不低于0.1万元", Kind: policy.Hard, Formula: "Donations / JobsCreated >= 0.1",
+	doc.Conditions = append(doc.Conditions, qualify.Condition{
+		ID: "Q10", Name: "人均捐赠不低于0.1万元", Kind: qualify.Hard, Formula: "Donations / JobsCreated >= 0.1",
 	})
 	p, err := policy.Compile(doc)
 	require.NoError(t, err)
@@ -400,7 +400,7 @@ func TestRuntimeError(t *testing.T) {
 		r := candidate()
 		r.Key = fmt.Sprintf("NN-%04d", i+1)
 		r.Donations, r.JobsCreated = decimal.NewFromInt(5), jobs
-		res, err := qualify.Check(p, facts(t, p, r, "G1"))
+		res, err := p.Conditions().Check(facts(t, p, r, "G1"))
 		if err != nil {
 			assert.Nil(t, res)
 			assert.EqualError(t, err, "记录 NN-0002：资格条件 Q10：1:11: 政策 ratio-test：规则 Q10：公式计算出错 (rule Q10: division by zero)\n | Donations / JobsCreated >= 0.1\n | ..........^")
@@ -417,12 +417,15 @@ func TestRuntimeError(t *testing.T) {
 	assert.Equal(t, []string{"NN-0001 qualified=true", "NN-0002 error", "NN-0003 qualified=false"}, got, "the other records are checked")
 }
 
-// A nil policy or nil facts is an error, never a panic.
+// Nil conditions or nil facts are an error, never a panic.
 func TestCheckNil(t *testing.T) {
 	p, err := policy.Baseline()
 	require.NoError(t, err)
-	_, err = qualify.Check(nil, &roster.Facts{})
+	var none *qualify.Conditions
+	_, err = none.Check(&roster.Facts{})
 	assert.ErrorIs(t, err, qualify.ErrNoInput)
-	_, err = qualify.Check(p, nil)
-	assert.EqualError(t, err, "没有政策或记录 (no policy or no record)")
+	_, err = p.Conditions().Check(nil)
+	assert.EqualError(t, err, "没有资格条件或记录 (no conditions or no record)")
+	_, err = qualify.Compile(nil, nil)
+	assert.ErrorIs(t, err, qualify.ErrNoInput)
 }

@@ -13,6 +13,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"github.com/newstrata/newstrata/evaluate"
 	"io"
 	"os"
 	"path/filepath"
@@ -129,7 +130,7 @@ func report(w io.Writer, j *roster.Jurisdiction, path string, asOf roster.Date, 
 		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t\n", name,
 			x.groups[roster.G1], x.groups[roster.G2], x.groups[roster.G3], x.groups[roster.G4],
 			x.other, x.undecided, x.unqualif, x.candidates,
-			x.grades[roster.GradeA], x.grades[roster.GradeB], x.grades[roster.GradeC], x.removed)
+			x.grades[evaluate.GradeA], x.grades[evaluate.GradeB], x.grades[evaluate.GradeC], x.removed)
 	}
 	for _, u := range j.Units {
 		line(u.Name, rows[u.Code])

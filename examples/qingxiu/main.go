@@ -26,6 +26,7 @@ import (
 	"embed"
 	"flag"
 	"fmt"
+	"github.com/newstrata/newstrata/evaluate"
 	"io"
 	"os"
 	"path/filepath"
@@ -186,7 +187,7 @@ func missingInput(records []*roster.Record, id string) int {
 func impact(w io.Writer, im *newstrata.Impact) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(tw, "等次\t%s\t%s\t变化\t\n", im.Base, im.Next)
-	for g := roster.GradeA; g <= roster.GradeD; g++ {
+	for g := evaluate.GradeA; g <= evaluate.GradeD; g++ {
 		before, after := im.Before.Grades[g], im.After.Grades[g]
 		fmt.Fprintf(tw, "%s\t%d\t%d\t%+d\t\n", g.Label(), before, after, after-before)
 	}

@@ -1,6 +1,7 @@
 package synth
 
 import (
+	"github.com/newstrata/newstrata/evaluate"
 	"io"
 	"math"
 	"math/rand/v2"
@@ -602,7 +603,7 @@ var (
 		"所办新媒体账号在本地有较大影响", // last: for new-media people
 	}
 	evaluators = []string{"南宁市委统战部", "", "", ""} // "" is the unit's own
-	grades     = []w[roster.Grade]{{roster.GradeA, 20}, {roster.GradeB, 45}, {roster.GradeC, 30}, {roster.GradeD, 5}}
+	grades     = []w[evaluate.Grade]{{evaluate.GradeA, 20}, {evaluate.GradeB, 45}, {evaluate.GradeC, 30}, {evaluate.GradeD, 5}}
 	integrity  = []w[int]{{0, 20}, {1, 40}, {2, 20}, {3, 20}}
 )
 
@@ -693,11 +694,11 @@ func (g *gen) history(rec *roster.Record, unit roster.Unit, j job) {
 		grade := pick(r, grades)
 		_ = one(r, evaluators)
 		width := 2000
-		if grade == roster.GradeA || grade == roster.GradeB {
+		if grade == evaluate.GradeA || grade == evaluate.GradeB {
 			width = 1000
 		}
 		_ = r.IntN(width)
-		if grade != roster.GradeD {
+		if grade != evaluate.GradeD {
 			_ = chance(r, 300)
 		}
 	}

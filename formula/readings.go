@@ -1,8 +1,7 @@
-package policy
+package formula
 
 import (
 	"fmt"
-	"iter"
 	"reflect"
 	"strconv"
 	"strings"
@@ -24,8 +23,6 @@ type fieldRef struct {
 	index int    // the field's index in roster.Facts
 }
 
-var factsType = reflect.TypeOf(roster.Facts{})
-
 func fieldRefs(names []string) []fieldRef {
 	refs := make([]fieldRef, 0, len(names))
 	for _, n := range names {
@@ -40,25 +37,15 @@ func fieldRefs(names []string) []fieldRef {
 	return refs
 }
 
-// Reads yields the names of the fields the rule's formula reads.
-func (r *Rule) Reads() iter.Seq[string] {
-	return func(yield func(string) bool) {
-		for _, ref := range r.refs {
-			if !yield(ref.name) {
-				return
-			}
-		}
-	}
-}
-
-// Readings returns the values the rule's formula reads from f, as text.
-func (r *Rule) Readings(f *roster.Facts) []Reading {
-	if len(r.refs) == 0 {
+// Readings returns the values the formula reads from f, as text, in the
+// order of [Program.Reads]: what an explanation of a result shows.
+func (p *Program) Readings(f *roster.Facts) []Reading {
+	if len(p.refs) == 0 || f == nil {
 		return nil
 	}
-	out := make([]Reading, len(r.refs))
+	out := make([]Reading, len(p.refs))
 	v := reflect.ValueOf(f).Elem()
-	for i, ref := range r.refs {
+	for i, ref := range p.refs {
 		var x any
 		if ref.input != "" {
 			x = f.In[ref.input]
