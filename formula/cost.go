@@ -684,6 +684,9 @@ func (e *estimator) builtin(n *ast.BuiltinNode) (uint64, shape) {
 		size := add(a.size, mul(add(a.size, 1), repl))
 		return add(c, size), textOf(size)
 	case "repeat":
+		if len(n.Arguments) != 2 {
+			return c, a // the checker refuses it
+		}
 		times, ok := constInt(n.Arguments[1])
 		if !ok {
 			e.refuse(n, bilingual("repeat 的次数须是整数常量", "repeat must be given its count as a whole-number constant"))
