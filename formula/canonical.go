@@ -1,6 +1,7 @@
 package formula
 
 import (
+	"errors"
 	"strconv"
 	"strings"
 
@@ -18,12 +19,19 @@ import (
 // the same canonical form, whatever their white space, line breaks, comments
 // or redundant parentheses; two with different parses do not.
 //
-// Where src does not parse, Canonical returns it with runs of white space
-// outside string literals folded into one space, and the parse error. Where
+// Where src does not parse, or is beyond the default caps on a formula's
+// text ([DefaultMaxSource], [DefaultMaxDepth], [DefaultMaxLiteral]),
+// Canonical returns it with runs of white space outside string literals
+// folded into one space, and the parse error or the cap. Where
 // the printed form would not parse back to the same tree (a construct the
 // printer does not know), it returns the folded source and no error: such a
 // formula is then equal only to one laid out the same way.
 func Canonical(src string) (string, error) {
+	// A text beyond the default caps is never compiled with them; it is
+	// not parsed here either, where it could exhaust the parser's stack.
+	if _, msg := defaultLimits.scan(src); msg != "" {
+		return Fold(src), errors.New(msg)
+	}
 	tree, err := parser.Parse(src)
 	if err != nil {
 		return Fold(src), err

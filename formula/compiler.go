@@ -3,6 +3,7 @@ package formula
 import (
 	"errors"
 	"fmt"
+	"math"
 	"reflect"
 	"slices"
 	"sort"
@@ -89,6 +90,27 @@ type Config struct {
 	// MemoryBudget bounds what one run may allocate, in expr's units; 0
 	// means 100000.
 	MemoryBudget uint
+
+	// MaxSource bounds a formula's text in bytes; 0 means
+	// [DefaultMaxSource].
+	MaxSource uint
+	// MaxDepth bounds how deep brackets and unary operators nest in a
+	// formula's text; 0 means [DefaultMaxDepth].
+	MaxDepth uint
+	// MaxLiteral bounds one string literal in bytes; 0 means
+	// [DefaultMaxLiteral].
+	MaxLiteral uint
+	// MaxCost bounds a formula's worst-case cost, estimated when it
+	// compiles; 0 means [DefaultMaxCost].
+	MaxCost uint
+	// MaxItems is the most items the estimate assumes a list of the
+	// record holds; 0 means [DefaultMaxItems]. A record with more fails
+	// the formulas that read the list.
+	MaxItems uint
+	// MaxText is the most bytes the estimate assumes a text of the record
+	// (or a declared String input) holds; 0 means [DefaultMaxText]. A
+	// record with more fails the formulas that read the text.
+	MaxText uint
 }
 
 // Env compiles formulas. It is immutable once made and safe for
@@ -101,6 +123,19 @@ type Env struct {
 	funcs       map[string]bool
 	memory      uint
 	maxNodes    uint
+
+	limits            limits
+	maxCost           uint64
+	maxItems, maxText uint64
+	funcResults       map[string]reflect.Type // the result type of each function in Config.Funcs
+}
+
+// or returns v, or def when v is 0.
+func or(v, def uint) uint {
+	if v == 0 {
+		return def
+	}
+	return v
 }
 
 // Standard lists the names of the functions every formula may call besides
@@ -139,6 +174,15 @@ func NewEnv(cfg Config) (*Env, error) {
 		c.funcs[n] = true
 	}
 	c.maxNodes = maxNodes
+	c.limits = limits{
+		source:  int(or(cfg.MaxSource, DefaultMaxSource)),
+		depth:   int(or(cfg.MaxDepth, DefaultMaxDepth)),
+		literal: int(or(cfg.MaxLiteral, DefaultMaxLiteral)),
+	}
+	c.maxCost = uint64(or(cfg.MaxCost, DefaultMaxCost))
+	c.maxItems = uint64(or(cfg.MaxItems, DefaultMaxItems))
+	c.maxText = uint64(or(cfg.MaxText, DefaultMaxText))
+	c.funcResults = map[string]reflect.Type{}
 	c.options = []expr.Option{
 		// Checked against the struct type, so that fields load by index
 		// (by name, through a cache, for a pointer type); run with a
@@ -162,6 +206,9 @@ func NewEnv(cfg Config) (*Env, error) {
 			return nil, fmt.Errorf("function %q: the name is taken", f.Name)
 		}
 		c.funcs[f.Name] = true
+		if t := reflect.TypeOf(f.Types[0]); t != nil && t.Kind() == reflect.Pointer && t.Elem().Kind() == reflect.Func && t.Elem().NumOut() > 0 {
+			c.funcResults[f.Name] = t.Elem().Out(0)
+		}
 		c.options = append(c.options, expr.Function(f.Name, f.Fn, f.Types...))
 	}
 	return c, nil
@@ -187,8 +234,9 @@ func (c *Env) Inputs() []string {
 // text starts in its file (the zero Position if it has none).
 func (c *Env) Compile(rule, source string, kind Kind, at Position) (*Program, error) {
 	fail := func(cause error, msg string, from int) error {
-		e := &Error{Policy: c.policy, Rule: rule, MessageZH: phrase(cause), Message: msg, Err: cause}
-		fe := (&file.Error{Location: file.Location{From: from, To: from + 1}, Message: msg}).Bind(file.NewSource(source))
+		zh, en := texts(cause, msg)
+		e := &Error{Policy: c.policy, Rule: rule, MessageZH: zh, Message: en, Err: cause}
+		fe := (&file.Error{Location: file.Location{From: from, To: from + 1}, Message: en}).Bind(file.NewSource(source))
 		e.Position = at.locate(fe.Line, fe.Column)
 		e.Snippet = fe.Snippet
 		return e
@@ -196,12 +244,26 @@ func (c *Env) Compile(rule, source string, kind Kind, at Position) (*Program, er
 	if strings.TrimSpace(source) == "" {
 		return nil, &Error{Policy: c.policy, Rule: rule, Position: at.locate(1, 0), MessageZH: "公式为空", Message: "the formula is empty", Err: ErrSyntax}
 	}
+	if from, msg := c.limits.scan(source); msg != "" {
+		if from < 0 { // the whole text: no snippet of what may be a megabyte
+			zh, en := texts(ErrRefused, msg)
+			return nil, &Error{Policy: c.policy, Rule: rule, Position: at.locate(1, 0), MessageZH: zh, Message: en, Err: ErrRefused}
+		}
+		return nil, fail(ErrRefused, msg, from)
+	}
 	tree, err := parser.Parse(source)
 	if err != nil {
 		return nil, c.wrap(rule, source, at, ErrSyntax, err)
 	}
 	if from, msg := c.refuse(tree.Node, source); msg != "" {
 		return nil, fail(ErrRefused, msg, from)
+	}
+	// The cost is estimated on the parse, before expr's optimizer, which
+	// would already build the list of a constant range.
+	est := &estimator{env: c, budget: c.maxCost}
+	cost, _ := est.estimate(tree.Node)
+	if est.msg != "" {
+		return nil, fail(ErrRefused, est.msg, est.from)
 	}
 	// The patchers are made per formula: they keep state while they work,
 	// and an Env is shared between goroutines.
@@ -224,8 +286,9 @@ func (c *Env) Compile(rule, source string, kind Kind, at Position) (*Program, er
 		}
 		return nil, fail(ErrType, msg, 0)
 	}
-	p := &Program{rule: rule, source: source, kind: kind, policy: c.policy, at: at, prog: prog, reads: reads(tree.Node)}
+	p := &Program{rule: rule, source: source, kind: kind, policy: c.policy, at: at, prog: prog, reads: reads(tree.Node), cost: cost}
 	p.refs = fieldRefs(p.reads)
+	p.bounds = c.bounds(p.reads)
 	p.pool.New = func() any { return &vm.VM{MemoryBudget: c.memory} }
 	return p, nil
 }
@@ -270,6 +333,14 @@ func (v *refuser) Visit(node *ast.Node) {
 		// that keeps would silently lose them.
 		if loc := n.Location(); loc.From >= 0 && loc.To <= len(v.src) && loc.From < loc.To {
 			text := string(v.src[loc.From:loc.To])
+			if a := math.Abs(n.Value); a >= maxLiteralNumber || (a != 0 && a < minLiteralNumber) {
+				// Exact decimals carry every digit: 1e300 / 1e-300 is
+				// written with 600, and each product doubles them.
+				v.from, v.msg = loc.From, bilingual(
+					fmt.Sprintf("数字 %s 超出公式可用的范围（绝对值小于 1e18，且为 0 或不小于 1e-16）", text),
+					fmt.Sprintf("the number %s is out of the range a formula may write (below 1e18 in size, and 0 or at least 1e-16)", text))
+				return
+			}
 			if d, err := decimal.NewFromString(text); err == nil && !d.Equal(decimal.NewFromFloat(n.Value)) {
 				v.from, v.msg = loc.From, fmt.Sprintf("the number %s has more digits than a formula keeps exactly (15 significant digits)", text)
 			}
@@ -305,6 +376,13 @@ func (v *refuser) Visit(node *ast.Node) {
 		}
 	}
 }
+
+// The range of a number literal: no score, amount or rate needs more, and
+// a decimal's digits stay few.
+const (
+	maxLiteralNumber = 1e18
+	minLiteralNumber = 1e-16
+)
 
 func resultFits(kind Kind, t reflect.Type) bool {
 	if t == nil {
@@ -354,7 +432,13 @@ type Program struct {
 	pool                 sync.Pool
 	reads                []string
 	refs                 []fieldRef // reads, with where each is in the facts
+	cost                 uint64
+	bounds               []bound
 }
+
+// Cost returns the formula's worst-case cost as estimated when it
+// compiled, for a record within the bounds of its [Config].
+func (p *Program) Cost() uint64 { return p.cost }
 
 // Reads returns the fields of the record the formula reads, in the order
 // they first appear: names of roster.Facts fields, and In.<id> for inputs.
@@ -404,6 +488,9 @@ func (p *Program) Rule() string { return p.rule }
 func (p *Program) Source() string { return p.source }
 
 func (p *Program) run(f *roster.Facts) (any, error) {
+	if err := p.within(f); err != nil {
+		return nil, p.runtimeError(err)
+	}
 	machine := p.pool.Get().(*vm.VM)
 	out, err := machine.Run(p.prog, f)
 	p.pool.Put(machine)
@@ -414,7 +501,8 @@ func (p *Program) run(f *roster.Facts) (any, error) {
 }
 
 func (p *Program) runtimeError(err error) error {
-	e := &Error{Policy: p.policy, Rule: p.rule, MessageZH: phrase(ErrRuntime), Message: err.Error(), Err: ErrRuntime, Position: p.at}
+	zh, en := texts(ErrRuntime, err.Error())
+	e := &Error{Policy: p.policy, Rule: p.rule, MessageZH: zh, Message: en, Err: ErrRuntime, Position: p.at}
 	var fe *file.Error
 	if errors.As(err, &fe) {
 		e.Message = fe.Message

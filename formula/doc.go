@@ -6,7 +6,7 @@
 // check against the Facts struct, check the result type (a boolean for a
 // predicate, a number for points), refuse anything beyond the record's own
 // data (the wall clock, the whole environment, undeclared inputs, unknown
-// names) and bound its size. The [Program] it returns does no parsing when
+// names, who a person is) and bound its size and its cost. The [Program] it returns does no parsing when
 // it runs and is safe for concurrent use; it keeps a pool of expr VMs.
 //
 // Numbers are exact: int and decimal.Decimal values, and float literals
@@ -28,6 +28,51 @@
 // that are numbers of two types become decimals (a ? 1 : 0.5). A
 // rule's result must be of its kind on every branch, checked at compile
 // time.
+//
+// # What a formula may cost
+//
+// A county's policy file is input like any other: no formula, whatever its
+// text, may hang a batch, exhaust memory or single a person out. Compile
+// checks, in this order:
+//
+//   - the text, before expr's parser sees it (which descends once per
+//     bracket or unary operator and keeps every literal): at most
+//     [Config].MaxSource bytes ([DefaultMaxSource], 4096), brackets and
+//     unary operators nested at most MaxDepth deep ([DefaultMaxDepth], 32),
+//     no string literal over MaxLiteral bytes ([DefaultMaxLiteral], 1024);
+//   - what no rule needs and some abuse: the fields that name a person
+//     (Key, the registration number, is the one [roster.Facts] holds; Name,
+//     CitizenID and Phone are named too, so that the refusal says why),
+//     keys, values and toPairs and any walk over a map (Go gives a map's
+//     entries in a random order, so one record would get two answers),
+//     ranges a..b whose ends are not whole-number constants, repeat with a
+//     count that is not one, builtins the estimate does not know, and
+//     number literals of 1e18 or more or under 1e-16 (exact decimals keep
+//     every digit, and products of products double them);
+//   - a worst-case cost estimated on the parse, as cel-go's estimator does:
+//     each node costs 1 plus the bytes, items or digits it makes or reads
+//     through; a predicate (all, any, count, filter, map, sum, find ...)
+//     costs its collection's length times its body, nested predicates
+//     multiply; repeat(s, n) costs n times s; a + b on texts their lengths
+//     together, on numbers the digits written; a constant range its length.
+//     The lengths are those a record may have: each list at most MaxItems
+//     ([DefaultMaxItems], 100; the form sets none), each text MaxText bytes
+//     ([DefaultMaxText], 1024; the form's longest a formula can read is 100
+//     characters), each int 19 digits, each decimal of the record 40. A
+//     formula estimated over MaxCost ([DefaultMaxCost], 1,000,000, a few
+//     milliseconds on one record) is refused with its estimate, at the
+//     smallest part of it that is over; [Program.Cost] gives the estimate
+//     of one that compiles.
+//
+// Free texts that describe a person's work (Employer, Occupation,
+// Position) stay readable: the classification rules need them, though a
+// rule could still aim at one employer; a reviewer reads the formula.
+//
+// When it runs, a [Program] first checks that the record is no larger,
+// where the formula reads it, than its estimate assumed (a record with 101
+// awards fails the formulas that read Awards) and keeps expr's memory
+// budget ([Config].MemoryBudget); what expr allocates before it checks
+// that budget (repeat's text) is no larger than the cost estimate allows.
 //
 // Errors are [*Error] values: they name the policy, the rule, the
 // file, line and column, keep expr's snippet with its caret, and wrap one of

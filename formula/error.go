@@ -14,7 +14,9 @@ var (
 	// result is not of the kind the rule needs.
 	ErrType = errors.New("formula type error")
 	// ErrRefused: the formula reaches beyond the record's own data (the
-	// clock, the whole environment, an undeclared input) or is too large.
+	// clock, the whole environment, an undeclared input, a field that names
+	// a person, a map's order), is too large or too deep, or costs more
+	// than its budget.
 	ErrRefused = errors.New("formula refused")
 	// ErrRuntime: the formula failed on one record (division by zero, a
 	// missing input, a value of the wrong type).

@@ -1,0 +1,118 @@
+package formula
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+
+	"github.com/newstrata/newstrata/roster"
+	"github.com/shopspring/decimal"
+)
+
+// bound is a field of the record a formula reads whose size its cost
+// estimate assumed: a text, a list, or a declared String input.
+type bound struct {
+	name     string
+	index    []int  // in roster.Facts; nil for an input
+	input    string // the input's id
+	maxItems uint64
+	maxText  uint64
+}
+
+// bounds lists the fields among reads whose size the estimate assumed.
+func (c *Env) bounds(reads []string) []bound {
+	var out []bound
+	for _, name := range reads {
+		b := bound{name: name, maxItems: c.maxItems, maxText: c.maxText}
+		if id, ok := strings.CutPrefix(name, "In."); ok {
+			if t := c.inputs[id]; t != String && t != Decimal {
+				continue
+			}
+			b.input = id
+			out = append(out, b)
+			continue
+		}
+		f, ok := factsType.FieldByName(name)
+		if !ok {
+			continue
+		}
+		switch {
+		case f.Type == decType, f.Type.Kind() == reflect.String, f.Type.Kind() == reflect.Slice:
+			b.index = f.Index
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+// within checks that f is no larger where the formula reads it than its
+// cost estimate assumed, so that no record makes it dearer than the
+// budget it was held to.
+func (p *Program) within(f *roster.Facts) error {
+	if len(p.bounds) == 0 || f == nil {
+		return nil
+	}
+	v := reflect.ValueOf(f).Elem()
+	for _, b := range p.bounds {
+		if b.index == nil {
+			switch x := f.In[b.input].(type) {
+			case string:
+				if uint64(len(x)) > b.maxText {
+					return b.tooLong(len(x))
+				}
+			case decimal.Decimal:
+				if err := b.digits(x); err != nil {
+					return err
+				}
+			}
+			continue
+		}
+		fv := v.FieldByIndex(b.index)
+		if d, ok := fv.Interface().(decimal.Decimal); ok {
+			if err := b.digits(d); err != nil {
+				return err
+			}
+			continue
+		}
+		if fv.Kind() == reflect.String {
+			if n := fv.Len(); uint64(n) > b.maxText {
+				return b.tooLong(n)
+			}
+			continue
+		}
+		if n := fv.Len(); uint64(n) > b.maxItems {
+			return fmt.Errorf("%s", bilingual(
+				fmt.Sprintf("记录的 %s 有 %d 项，超过公式代价估计所假定的 %d 项", b.name, n, b.maxItems),
+				fmt.Sprintf("the record's %s has %d items, more than the %d the formula's cost bound assumes", b.name, n, b.maxItems)))
+		}
+		for i := range fv.Len() {
+			item := fv.Index(i)
+			if item.Kind() != reflect.Struct {
+				continue
+			}
+			for j := range item.NumField() {
+				if x := item.Field(j); x.Kind() == reflect.String && uint64(x.Len()) > b.maxText {
+					return tooLong(fmt.Sprintf("%s[%d].%s", b.name, i, item.Type().Field(j).Name), x.Len(), b.maxText)
+				}
+			}
+		}
+	}
+	return nil
+}
+
+func (b bound) digits(d decimal.Decimal) error {
+	if n := plainDigits(d); n > recordDigits {
+		return fmt.Errorf("%s", bilingual(
+			fmt.Sprintf("记录的 %s 写出来有 %d 位数字，超过公式代价估计所假定的 %d 位", b.name, n, recordDigits),
+			fmt.Sprintf("the record's %s has %d digits written out, more than the %d the formula's cost bound assumes", b.name, n, recordDigits)))
+	}
+	return nil
+}
+
+func (b bound) tooLong(n int) error { return tooLong(b.name, n, b.maxText) }
+
+func tooLong(name string, n int, limit uint64) error {
+	return fmt.Errorf("%s", bilingual(
+		fmt.Sprintf("记录的 %s 长 %d 字节，超过公式代价估计所假定的 %d 字节", name, n, limit),
+		fmt.Sprintf("the record's %s is %d bytes long, more than the %d the formula's cost bound assumes", name, n, limit)))
+}
