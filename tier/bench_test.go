@@ -1,0 +1,57 @@
+package tier_test
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/newstrata/newstrata/roster"
+	"github.com/newstrata/newstrata/tier"
+	"github.com/shopspring/decimal"
+)
+
+// benchCandidates makes n candidates spread over the units of Nanning,
+// with the groups in the national proportions (G1 48, G2 14, G3 11, G4
+// 10), scores to two decimals and few priority posts.
+func benchCandidates(n int) []tier.Candidate {
+	rng := rand.New(rand.NewPCG(450100, 2019))
+	units := roster.Nanning().Units
+	cands := make([]tier.Candidate, n)
+	for i := range cands {
+		g := roster.G1
+		switch r := rng.IntN(83); {
+		case r < 10:
+			g = roster.G4
+		case r < 21:
+			g = roster.G3
+		case r < 35:
+			g = roster.G2
+		}
+		var post roster.Level
+		if r := rng.IntN(1000); r < 30 {
+			post = roster.Level(1 + r%4)
+		}
+		u := units[rng.IntN(len(units))].Code
+		cands[i] = tier.Candidate{
+			Key:   fmt.Sprintf("%s-%07d", u, rng.IntN(10_000_000)*0+i),
+			Unit:  u,
+			Group: g,
+			Grade: roster.Grade(1 + rng.IntN(4)),
+			Score: decimal.New(int64(4000+rng.IntN(6001)), -2),
+			Post:  post,
+		}
+	}
+	rng.Shuffle(n, func(i, j int) { cands[i], cands[j] = cands[j], cands[i] })
+	return cands
+}
+
+func BenchmarkSelect(b *testing.B) {
+	rules := tier.Baseline(roster.Nanning())
+	cands := benchCandidates(1_000_000)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := tier.Select(rules, cands); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
