@@ -40,6 +40,7 @@ type run struct {
 	cands []Candidate
 	byKey []int32 // candidate index at each pos
 	posOf []int32 // pos of each candidate index
+	dup   []uint8 // by pos: 1 for a key's second copy, 2 for later ones; nil when none
 
 	facts  []fact    // by pos
 	keys   []string  // by pos
@@ -93,6 +94,13 @@ func newRun(p *plan, cands []Candidate) *run {
 	for pos, k := range ks {
 		s.byKey[pos] = k.i
 		s.posOf[k.i] = int32(pos)
+		if pos > 0 && k.p0 == ks[pos-1].p0 && k.p1 == ks[pos-1].p1 && cands[k.i].Key == cands[ks[pos-1].i].Key {
+			if s.dup == nil {
+				s.dup = make([]uint8, len(cands))
+			}
+			s.dup[pos] = s.dup[pos-1] + 1 // 1 for the second, 2 for later ones
+			s.dup[pos] = min(s.dup[pos], 2)
+		}
 	}
 	return s
 }
@@ -150,8 +158,8 @@ func (s *run) check() []error {
 		var errs []error
 		if c.Key == "" {
 			errs = append(errs, &Error{Index: i + 1, Field: "登记编号", Message: bilingual("不能为空", "registration number is empty"), Err: ErrInvalid})
-		} else if pos > 0 && s.cands[s.byKey[pos-1]].Key == c.Key {
-			if pos == 1 || s.cands[s.byKey[pos-2]].Key != c.Key {
+		} else if s.dup != nil && s.dup[pos] > 0 {
+			if s.dup[pos] == 1 {
 				errs = append(errs, candErr(c.Key, "登记编号", "重复", "registration number given twice", ErrDuplicate))
 			}
 			s.errPos = append(s.errPos, posErrs{pos, errs})
@@ -426,17 +434,14 @@ func (s *run) decidedBy(a, b int32, l List) SortKey {
 // best admitted set.
 func (s *run) choose(l List, scope []int32) (ListResult, []int32) {
 	lr := ListResult{List: l, Considered: len(scope), Groups: make([]GroupCoverage, len(groups))}
-	var unranked []Entry
+	var unranked []int32 // held back unranked: listed already, or of a grade not listed
 	ranked := make([]uint64, 0, len(scope))
 	var avail [roster.G4 + 1]int
 	for _, pos := range scope {
 		f := &s.facts[pos]
 		switch {
-		case s.p.rules.OneList && s.listed[pos]:
-			unranked = append(unranked, Entry{Key: s.keys[pos], Group: f.group, Grade: f.grade, Reason: ReasonListed})
-		case !s.p.eligible[f.grade]:
-			unranked = append(unranked, Entry{Key: s.keys[pos], Group: f.group, Grade: f.grade, Reason: ReasonGrade})
-			s.hold(pos, ReasonGrade)
+		case s.p.rules.OneList && s.listed[pos], !s.p.eligible[f.grade]:
+			unranked = append(unranked, pos)
 		default:
 			o := s.order[pos]
 			if !priority(f.post, l.PriorityLevel) {
@@ -507,7 +512,15 @@ func (s *run) choose(l List, scope []int32) (ListResult, []int32) {
 		lr.HeldBack = append(lr.HeldBack, Entry{Key: s.keys[pos], Group: g, Grade: f.grade, Rank: r + 1, Reason: reason})
 		s.hold(pos, reason)
 	}
-	lr.HeldBack = append(lr.HeldBack, unranked...)
+	for _, pos := range unranked {
+		f := &s.facts[pos]
+		reason := ReasonGrade
+		if s.p.rules.OneList && s.listed[pos] {
+			reason = ReasonListed
+		}
+		lr.HeldBack = append(lr.HeldBack, Entry{Key: s.keys[pos], Group: f.group, Grade: f.grade, Reason: reason})
+		s.hold(pos, reason)
+	}
 	for gi := range lr.Groups {
 		gc := &lr.Groups[gi]
 		gc.Short = max(gc.Minimum-gc.Admitted, 0)

@@ -294,6 +294,31 @@ func TestSelectProperties(t *testing.T) {
 				}
 			}
 			assert.Len(t, seen, scope, name)
+
+			// Reasons follow the rank line.
+			k := min(max(lr.List.Quota, 0), lr.Eligible)
+			coverage, reserved := 0, 0
+			for _, a := range lr.Admitted {
+				assert.Equal(t, a.Rank > k, a.Reason == tier.ReasonCoverage, "%s %s", name, a.Candidate.Key)
+				if a.Reason == tier.ReasonCoverage {
+					coverage++
+				}
+			}
+			for _, e := range lr.HeldBack {
+				switch {
+				case e.Rank > 0 && e.Rank <= k:
+					assert.Equal(t, tier.ReasonReserved, e.Reason, "%s %s", name, e.Key)
+					reserved++
+				case e.Rank > k:
+					assert.Equal(t, tier.ReasonQuota, e.Reason, "%s %s", name, e.Key)
+				case e.Reason == tier.ReasonListed:
+					assert.True(t, rules.OneList && lr.List.Unit != "" && len(on[e.Key]) == 1, "%s %s", name, e.Key)
+				default:
+					assert.Equal(t, tier.ReasonGrade, e.Reason, "%s %s", name, e.Key)
+					assert.NotContains(t, rules.Grades, e.Grade, "%s %s", name, e.Key)
+				}
+			}
+			assert.Equal(t, coverage, reserved, name)
 			assert.LessOrEqual(t, len(lr.Admitted), max(lr.List.Quota, 0), name)
 		}
 		require.Len(t, res.Outcomes, len(cands), name)
