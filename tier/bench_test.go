@@ -48,6 +48,12 @@ func benchCandidates(n int) []tier.Candidate {
 	return cands
 }
 
+// BenchmarkSelect chooses Nanning's 13 lists from 1,000,000 candidates
+// with the baseline rules. On the 2-core development machine, shared and
+// at a load average near 4.6, it ran in 0.80 to 0.88 s/op, 270 MB/op and
+// about 1,740 allocs/op; most of the bytes are the result itself (one
+// held-back entry per candidate on the city list and on its county list,
+// one outcome per candidate).
 func BenchmarkSelect(b *testing.B) {
 	rules := tier.Baseline(roster.Nanning())
 	cands := benchCandidates(1_000_000)
