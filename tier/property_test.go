@@ -230,7 +230,8 @@ func randomCase(rng *rand.Rand) (tier.Rules, []tier.Candidate) {
 	if len(withList) == 0 {
 		withList = units
 	}
-	big := rng.IntN(10) == 0 // scores past 18 digits: the slow path
+	big := rng.IntN(10) == 0  // scores past 18 digits: the slow path
+	wide := rng.IntN(10) == 0 // scores too far apart to pack as they are
 	n := rng.IntN(13)
 	cands := make([]tier.Candidate, n)
 	for i := range cands {
@@ -241,6 +242,9 @@ func randomCase(rng *rand.Rand) (tier.Rules, []tier.Candidate) {
 			Grade: roster.Grade(1 + rng.IntN(4)),
 			Score: sampleScores[rng.IntN(len(sampleScores))],
 			Post:  roster.Level(rng.IntN(5)),
+		}
+		if wide {
+			c.Score = c.Score.Mul(decimal.New(1, 15))
 		}
 		if big && rng.IntN(2) == 0 {
 			c.Score = c.Score.Mul(decimal.New(1, 30)).Add(decimal.New(int64(rng.IntN(3)), -10))
@@ -339,4 +343,34 @@ func TestSelectProperties(t *testing.T) {
 		require.NoError(t, err, name)
 		assert.Equal(t, res, again, name)
 	}
+}
+
+// A large case goes through the radix sort and the parallel sorts; the
+// scan must still give reserve-then-fill's set, which the small cases tie
+// to the brute force.
+func TestSelectLarge(t *testing.T) {
+	cands := benchCandidates(60_000)
+	rules := tier.Baseline(roster.Nanning())
+	res, err := tier.Select(rules, cands)
+	require.NoError(t, err)
+	listed := map[string]bool{}
+	for _, lr := range res.Lists {
+		var pool []tier.Candidate
+		for _, c := range cands {
+			if (lr.List.Unit == "" || c.Unit == lr.List.Unit) && !listed[c.Key] && c.Grade != roster.GradeD {
+				pool = append(pool, c)
+			}
+		}
+		want := reserveThenFill(rules, lr.List, pool)
+		var got []string
+		for _, a := range lr.Admitted {
+			got = append(got, a.Candidate.Key)
+			listed[a.Candidate.Key] = true
+		}
+		slices.Sort(want)
+		slices.Sort(got)
+		assert.Equal(t, want, got, lr.List.ID)
+		assert.Len(t, lr.HeldBack, lr.Considered-len(lr.Admitted), lr.List.ID)
+	}
+	assert.Len(t, res.Outcomes, len(cands))
 }
