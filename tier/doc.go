@@ -1,0 +1,153 @@
+// Package tier places qualified, graded new social strata people on the
+// city's list (市级, about 200, 重点联系培养) and on each county-district's
+// list (县区级, 50 each), as the Nanning notice of 2 April 2019 asks:
+// priority to holders of NPC or CPPCC seats and leading posts in
+// united-front and social organisations, then grade and score, every one
+// of the four groups represented, grade D never listed. It is the stage
+// after evaluate and before report.
+//
+// The rules are data: a [Rules] value lists the lists ([List]: quota,
+// priority level, group minimums), whether a person sits on one list only
+// (OneList), the grades that may be listed and the tie-break chain
+// ([SortKey]). [Baseline] returns the reference rules for a
+// [roster.Jurisdiction]; a later stage reads them from the policy
+// document. [Select] takes the rules and the candidates ([Candidate]) and
+// returns a [Result]: each list's admitted and held-back candidates with
+// their reasons ([Reason]), the line and its ties ([Cut]), each group's
+// coverage ([GroupCoverage]), the shortfalls, and one [Outcome] per
+// candidate.
+//
+// # The order
+//
+// A list ranks candidates by Rules.Order, most significant key first:
+//
+//   - [ByPriority]: a holder of a post at or above the list's
+//     PriorityLevel first (baseline: 市级 or above for the city list, 县级
+//     or above for a county list; [Candidate.Post] is the person's
+//     highest such post).
+//   - [ByGrade]: A, then B, then C.
+//   - [ByScore]: the higher score first, compared exactly (85.5 = 85.50).
+//   - [ByPost]: the higher post level first (国家级, 省级, 市级, 县级, none).
+//   - [ByKey]: the smaller registration number first, byte by byte.
+//
+// The order must end with ByKey, which no two candidates share, so it is
+// a strict total order: of two candidates one is always better. The
+// baseline is ByPriority, ByGrade, ByScore, ByPost, ByKey.
+//
+// # What "best" means
+//
+// The city list is chosen first, from every candidate; then each
+// county-district's list from its unit's candidates (the unit's code or
+// one of its Former codes), without those on the city list under
+// OneList. Of those, the eligible E are the candidates of a grade in
+// Rules.Grades; n = |E| and c_g counts the eligible of group g.
+//
+// The list has k = min(Quota, n) seats. Group g has the declared minimum
+// M_g = ⌈CoverageShare × Quota⌉ (or Minimums[g]), and the applied minimum
+// m_g = min(M_g, c_g): a group with too few candidates takes them all and
+// its shortfall M_g − c_g is reported. A set S ⊆ E is feasible if |S| = k
+// and S holds at least m_g of every group g.
+//
+// The minimums never need scaling down: [Select] refuses rules whose
+// declared minimums add up to more than the quota ([ErrCoverage]), so
+// Σ m_g ≤ Σ M_g ≤ Quota, and Σ m_g ≤ Σ c_g = n; hence Σ m_g ≤ k and a
+// feasible set exists (the best m_g of each group, filled up from the
+// rest). How to shrink minimums that cannot all be met is policy the
+// notice does not give; a jurisdiction writes minimums that fit.
+//
+// Of two feasible sets, the better is the one whose members, listed best
+// first, are better at the first place where the two lists differ;
+// equivalently, the best candidate that is in one set and not the other
+// is in the better set. The admitted set is the best feasible set. It is
+// unique, since the order is total.
+//
+// # How it is found, and why it is the best
+//
+// Select scans E best first, keeping the seats still free r (from k) and
+// the minimums still owed D = Σ_g max(0, m_g − s_g), where s_g counts the
+// admitted of group g. A candidate of group g is admitted if and only if
+// r > 0 and either s_g < m_g (its group is still owed a seat) or r > D (a
+// seat is free beyond those owed).
+//
+// It admits a feasible set. While a group is owed seats, every member of
+// it seen so far was admitted, so at least m_g − s_g members remain
+// unseen (c_g ≥ m_g). Admitting a member of an owed group lowers r and D
+// by one; admitting another needs r > D; a candidate is passed over only
+// when r = 0 or r = D. So D ≤ r throughout, and once r = D every
+// remaining seat goes to an owed group, which has the members to fill
+// it: the scan ends with k admitted and every minimum met.
+//
+// It admits the best feasible set. Let G be the scan's set, S another
+// feasible set, and e the best candidate in exactly one of them; the two
+// agree on every candidate better than e, so both have the same r and D
+// when e is reached. If e is in G, G is better. If e is in S only, the
+// scan passed over it: either r = 0, and S has more than k members, or
+// e's group is owed nothing and r = D, and then S, spending a seat on e,
+// has r − 1 seats for D owed seats and cannot meet the minimums. Either
+// way S is not feasible, so G is better than every other feasible set.
+// The property test checks the scan against a brute force that
+// enumerates every subset.
+//
+// "Reserve, then fill" (the best m_g of each group, then the best of the
+// rest by the order) gives the same set under these rules: a candidate of
+// a group owed nothing is admitted iff r − D = k − Σ_g max(s_g, m_g) > 0,
+// i.e. iff fewer than k − Σ m_g candidates beyond the minimums are in. It
+// rests on each candidate counting for its primary group only and on
+// minimums without maximums; counting secondary groups, or capping a
+// group, breaks it (one person could fill two reservations, or a cap
+// could strand a reservation), whereas the scan stays the best with any
+// exact test of "the remaining seats can still meet what is owed". The
+// property test checks both against the brute force.
+//
+// # Reasons and the line
+//
+// The rank line falls after the k-th eligible candidate in the order.
+// Above it a candidate is admitted by rank ([ReasonPriority] if it holds
+// a priority post, else [ReasonRank]) or held back because its seat went
+// to a group that was owed one ([ReasonReserved]); below it a candidate
+// is admitted to such a seat ([ReasonCoverage]) or held back because the
+// quota is full ([ReasonQuota]). There are as many ReasonCoverage as
+// ReasonReserved, and [GroupCoverage].CoverageSeats counts them by group.
+// Candidates not ranked are held back for their grade ([ReasonGrade]) or,
+// under OneList, because they are on the city list ([ReasonListed]).
+//
+// [Cut] gives the lowest admitted score (the 分数线), the last candidate
+// above the rank line and the first below it with the key of the order
+// that separated them, and every held-back candidate below the line with
+// the same score as the last one above it, each with its deciding key.
+//
+// Every candidate of a list's scope appears once in the list's Admitted
+// or HeldBack; every candidate has one [Outcome]: the lists it sits on
+// and the reason of its first admission, or the reason it was held back
+// from the last list that considered it.
+//
+// # Errors
+//
+// Select returns an error, and no result, for rules or candidates that
+// cannot be used, listing every fault as an [*Error] joined with
+// [errors.Join]: a duplicate or empty registration number, a group or
+// grade outside its set, a unit without a list when the rules have county
+// lists, a negative quota, minimums over the quota, an order that is not
+// strict, grade D among the grades listed. Causes match [ErrInvalid],
+// [ErrDuplicate], [ErrUnknownUnit], [ErrQuota], [ErrCoverage] and
+// [ErrOrder] with [errors.Is]. A shortfall is not an error: it is
+// reported in ListResult.Short and GroupCoverage.Short.
+//
+// # Order of results, concurrency, zero values
+//
+// The result depends on the rules and on the set of candidates, never on
+// their order in the input, on a map's order or on scheduling: lists come
+// city first, then county-districts in the order of the rules; admitted
+// and ranked held-back candidates by rank; unranked ones and Outcomes by
+// registration number. Select reads rules and candidates and changes
+// neither; it is safe for concurrent use. It ranks with one machine word
+// per candidate and a radix sort; it sorts registration numbers on two
+// goroutines and chooses county-district lists, which share no
+// candidate, on up to GOMAXPROCS, all waited for before it returns. It
+// takes at most 2^28 candidates.
+//
+// The zero Rules has no list and no eligible grade, which Select refuses.
+// In a List the zero PriorityLevel gives no one priority, the zero
+// CoverageShare with nil Minimums sets no minimum, and the zero Quota
+// keeps the list empty. A Candidate's zero Post means no post.
+package tier
