@@ -2,6 +2,7 @@ package tier_test
 
 import (
 	"fmt"
+	"github.com/newstrata/newstrata/evaluate"
 	"math/rand/v2"
 	"testing"
 
@@ -40,7 +41,7 @@ func benchCandidates(n int) []tier.Candidate {
 			Key:   fmt.Sprintf("%s-%07d", u, serial[i]),
 			Unit:  u,
 			Group: g,
-			Grade: roster.Grade(1 + rng.IntN(4)),
+			Grade: evaluate.Grade(1 + rng.IntN(4)),
 			Score: decimal.New(int64(4000+rng.IntN(6001)), -2),
 			Post:  post,
 		}

@@ -3,6 +3,7 @@ package tier
 import (
 	"cmp"
 	"encoding/binary"
+	"github.com/newstrata/newstrata/evaluate"
 
 	"math/bits"
 	"runtime"
@@ -31,7 +32,7 @@ type fact struct {
 	score uint64 // best score 0; equal exactly when the scores are
 	unit  int32  // plan position of the candidate's county list, -1 none
 	group roster.Group
-	grade roster.Grade
+	grade evaluate.Grade
 	post  roster.Level
 }
 

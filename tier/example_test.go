@@ -2,6 +2,7 @@ package tier_test
 
 import (
 	"fmt"
+	"github.com/newstrata/newstrata/evaluate"
 
 	"github.com/newstrata/newstrata/roster"
 	"github.com/newstrata/newstrata/tier"
@@ -18,21 +19,21 @@ func ExampleSelect() {
 			{ID: "450103", Label: "青秀区", Unit: "450103", Quota: 2, PriorityLevel: roster.County},
 		},
 		OneList: true,
-		Grades:  []roster.Grade{roster.GradeA, roster.GradeB, roster.GradeC},
+		Grades:  []evaluate.Grade{evaluate.GradeA, evaluate.GradeB, evaluate.GradeC},
 		Order:   []tier.SortKey{tier.ByPriority, tier.ByGrade, tier.ByScore, tier.ByPost, tier.ByKey},
 	}
-	c := func(key string, g roster.Group, gr roster.Grade, score string, post roster.Level) tier.Candidate {
+	c := func(key string, g roster.Group, gr evaluate.Grade, score string, post roster.Level) tier.Candidate {
 		return tier.Candidate{Key: key, Unit: "450103", Group: g, Grade: gr, Score: decimal.RequireFromString(score), Post: post}
 	}
 	res, err := tier.Select(rules, []tier.Candidate{
-		c("QX-01", roster.G1, roster.GradeA, "96.50", 0),
-		c("QX-02", roster.G1, roster.GradeA, "93", 0),
-		c("QX-03", roster.G1, roster.GradeA, "91", 0),
-		c("QX-04", roster.G2, roster.GradeB, "84", roster.City),
-		c("QX-05", roster.G3, roster.GradeC, "72.25", 0),
-		c("QX-06", roster.G4, roster.GradeB, "88", roster.County),
-		c("QX-07", roster.G4, roster.GradeD, "99", 0),
-		c("QX-08", roster.G1, roster.GradeA, "91", 0),
+		c("QX-01", roster.G1, evaluate.GradeA, "96.50", 0),
+		c("QX-02", roster.G1, evaluate.GradeA, "93", 0),
+		c("QX-03", roster.G1, evaluate.GradeA, "91", 0),
+		c("QX-04", roster.G2, evaluate.GradeB, "84", roster.City),
+		c("QX-05", roster.G3, evaluate.GradeC, "72.25", 0),
+		c("QX-06", roster.G4, evaluate.GradeB, "88", roster.County),
+		c("QX-07", roster.G4, evaluate.GradeD, "99", 0),
+		c("QX-08", roster.G1, evaluate.GradeA, "91", 0),
 	})
 	if err != nil {
 		fmt.Println(err)

@@ -2,6 +2,7 @@ package tier_test
 
 import (
 	"fmt"
+	"github.com/newstrata/newstrata/evaluate"
 	"math/bits"
 	"math/rand/v2"
 	"slices"
@@ -135,7 +136,7 @@ func reserveThenFill(rules tier.Rules, l tier.List, pool []tier.Candidate) []str
 func brute(rules tier.Rules, cands []tier.Candidate) map[string][]string {
 	out := map[string][]string{}
 	listed := map[string]bool{}
-	eligible := map[roster.Grade]bool{}
+	eligible := map[evaluate.Grade]bool{}
 	for _, g := range rules.Grades {
 		eligible[g] = true
 	}
@@ -180,13 +181,13 @@ var shares = []decimal.Decimal{
 func randomCase(rng *rand.Rand) (tier.Rules, []tier.Candidate) {
 	units := []string{"450102", "450103"}
 	rules := tier.Rules{OneList: rng.IntN(4) != 0}
-	for _, g := range []roster.Grade{roster.GradeA, roster.GradeB, roster.GradeC} {
+	for _, g := range []evaluate.Grade{evaluate.GradeA, evaluate.GradeB, evaluate.GradeC} {
 		if rng.IntN(5) != 0 {
 			rules.Grades = append(rules.Grades, g)
 		}
 	}
 	if len(rules.Grades) == 0 {
-		rules.Grades = []roster.Grade{roster.GradeB}
+		rules.Grades = []evaluate.Grade{evaluate.GradeB}
 	}
 	keys := []tier.SortKey{tier.ByPriority, tier.ByGrade, tier.ByScore, tier.ByPost}
 	rng.Shuffle(len(keys), func(i, j int) { keys[i], keys[j] = keys[j], keys[i] })
@@ -239,7 +240,7 @@ func randomCase(rng *rand.Rand) (tier.Rules, []tier.Candidate) {
 			Key:   fmt.Sprintf("K%02d", rng.IntN(90)+10),
 			Unit:  withList[rng.IntN(len(withList))],
 			Group: roster.Group(1 + min(rng.IntN(6), 3)), // G4 is common
-			Grade: roster.Grade(1 + rng.IntN(4)),
+			Grade: evaluate.Grade(1 + rng.IntN(4)),
 			Score: sampleScores[rng.IntN(len(sampleScores))],
 			Post:  roster.Level(rng.IntN(5)),
 		}
@@ -357,7 +358,7 @@ func TestSelectLarge(t *testing.T) {
 	for _, lr := range res.Lists {
 		var pool []tier.Candidate
 		for _, c := range cands {
-			if (lr.List.Unit == "" || c.Unit == lr.List.Unit) && !listed[c.Key] && c.Grade != roster.GradeD {
+			if (lr.List.Unit == "" || c.Unit == lr.List.Unit) && !listed[c.Key] && c.Grade != evaluate.GradeD {
 				pool = append(pool, c)
 			}
 		}

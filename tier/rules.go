@@ -2,6 +2,7 @@ package tier
 
 import (
 	"fmt"
+	"github.com/newstrata/newstrata/evaluate"
 	"maps"
 	"slices"
 
@@ -22,7 +23,7 @@ type Rules struct {
 	OneList bool
 	// Grades are the grades that may be listed (baseline A, B, C). Grade
 	// D never may.
-	Grades []roster.Grade
+	Grades []evaluate.Grade
 	// Order is the tie-break chain, most significant key first. It must
 	// end with ByKey, which makes it a strict total order. The baseline
 	// is ByPriority, ByGrade, ByScore, ByPost, ByKey.
@@ -91,7 +92,7 @@ func Baseline(j *roster.Jurisdiction) Rules {
 	share := decimal.New(1, -1)
 	r := Rules{
 		OneList: true,
-		Grades:  []roster.Grade{roster.GradeA, roster.GradeB, roster.GradeC},
+		Grades:  []evaluate.Grade{evaluate.GradeA, evaluate.GradeB, evaluate.GradeC},
 		Order:   []SortKey{ByPriority, ByGrade, ByScore, ByPost, ByKey},
 	}
 	r.Lists = append(r.Lists, List{
@@ -113,7 +114,7 @@ type plan struct {
 	rules    Rules
 	lists    []int          // indexes into rules.Lists: the city list first
 	units    map[string]int // unit code (former codes too) → index into rules.Lists
-	eligible [roster.GradeD + 1]bool
+	eligible [evaluate.GradeD + 1]bool
 }
 
 func ruleErr(list, field, zh, en string, cause error) *Error {
@@ -134,7 +135,7 @@ func compile(r Rules) (*plan, []error) {
 		switch {
 		case !g.Valid():
 			add(ruleErr("", "可入选等次", fmt.Sprintf("含未知等次 %d", g), fmt.Sprintf("unknown grade %d", g), ErrOrder))
-		case g == roster.GradeD:
+		case g == evaluate.GradeD:
 			add(ruleErr("", "可入选等次", "不能含 D级，D级从数据库中剔除", "grade D is never listed", ErrOrder))
 		default:
 			p.eligible[g] = true

@@ -3,6 +3,7 @@ package tier
 import (
 	"errors"
 	"fmt"
+	"github.com/newstrata/newstrata/evaluate"
 	"slices"
 	"strings"
 
@@ -17,7 +18,7 @@ type Candidate struct {
 	// Unit is the code of the county-district that keeps the record.
 	Unit  string
 	Group roster.Group
-	Grade roster.Grade
+	Grade evaluate.Grade
 	// Score is the comprehensive evaluation score, exact.
 	Score decimal.Decimal
 	// Post is the highest level of the person's NPC or CPPCC seat or
@@ -101,7 +102,7 @@ type Entry struct {
 	// not ranked (ReasonGrade, ReasonListed).
 	Rank   int
 	Group  roster.Group
-	Grade  roster.Grade
+	Grade  evaluate.Grade
 	Reason Reason
 }
 

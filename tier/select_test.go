@@ -2,6 +2,7 @@ package tier_test
 
 import (
 	"errors"
+	"github.com/newstrata/newstrata/evaluate"
 	"testing"
 
 	"github.com/newstrata/newstrata/roster"
@@ -16,7 +17,7 @@ const (
 	jiangnan = "450105"
 )
 
-func cand(key, unit string, g roster.Group, gr roster.Grade, score string, post roster.Level) tier.Candidate {
+func cand(key, unit string, g roster.Group, gr evaluate.Grade, score string, post roster.Level) tier.Candidate {
 	return tier.Candidate{Key: key, Unit: unit, Group: g, Grade: gr, Score: decimal.RequireFromString(score), Post: post}
 }
 
@@ -25,7 +26,7 @@ func rules(lists ...tier.List) tier.Rules {
 	return tier.Rules{
 		Lists:   lists,
 		OneList: true,
-		Grades:  []roster.Grade{roster.GradeA, roster.GradeB, roster.GradeC},
+		Grades:  []evaluate.Grade{evaluate.GradeA, evaluate.GradeB, evaluate.GradeC},
 		Order:   []tier.SortKey{tier.ByPriority, tier.ByGrade, tier.ByScore, tier.ByPost, tier.ByKey},
 	}
 }
@@ -69,7 +70,7 @@ func heldOf(lr tier.ListResult) []held {
 func TestSelectOneList(t *testing.T) {
 	const (
 		g1, g2, g3, g4 = roster.G1, roster.G2, roster.G3, roster.G4
-		A, B, C, D     = roster.GradeA, roster.GradeB, roster.GradeC, roster.GradeD
+		A, B, C, D     = evaluate.GradeA, evaluate.GradeB, evaluate.GradeC, evaluate.GradeD
 	)
 	tests := []struct {
 		name      string
@@ -214,10 +215,10 @@ func TestSelectOneList(t *testing.T) {
 
 func TestSelectOutcomes(t *testing.T) {
 	cands := []tier.Candidate{
-		cand("N1", qingxiu, roster.G1, roster.GradeA, "95", roster.City),
-		cand("N2", qingxiu, roster.G1, roster.GradeA, "94", 0),
-		cand("N3", qingxiu, roster.G1, roster.GradeD, "94", 0),
-		cand("N4", qingxiu, roster.G1, roster.GradeB, "80", 0),
+		cand("N1", qingxiu, roster.G1, evaluate.GradeA, "95", roster.City),
+		cand("N2", qingxiu, roster.G1, evaluate.GradeA, "94", 0),
+		cand("N3", qingxiu, roster.G1, evaluate.GradeD, "94", 0),
+		cand("N4", qingxiu, roster.G1, evaluate.GradeB, "80", 0),
 	}
 	tests := []struct {
 		name    string
@@ -261,7 +262,7 @@ func TestSelectOutcomes(t *testing.T) {
 }
 
 func TestSelectErrors(t *testing.T) {
-	good := cand("N1", qingxiu, roster.G1, roster.GradeA, "90", 0)
+	good := cand("N1", qingxiu, roster.G1, evaluate.GradeA, "90", 0)
 	tests := []struct {
 		name  string
 		rules tier.Rules
@@ -279,7 +280,7 @@ func TestSelectErrors(t *testing.T) {
 		{
 			name:  "empty registration number",
 			rules: rules(cityList(1)),
-			cands: []tier.Candidate{good, {Group: roster.G1, Grade: roster.GradeA}},
+			cands: []tier.Candidate{good, {Group: roster.G1, Grade: evaluate.GradeA}},
 			cause: tier.ErrInvalid,
 			msg:   "第 2 条记录：登记编号 不能为空 (registration number is empty)",
 		},
@@ -293,7 +294,7 @@ func TestSelectErrors(t *testing.T) {
 		{
 			name:  "group not filled in",
 			rules: rules(cityList(1)),
-			cands: []tier.Candidate{cand("N1", qingxiu, 0, roster.GradeA, "90", 0)},
+			cands: []tier.Candidate{cand("N1", qingxiu, 0, evaluate.GradeA, "90", 0)},
 			cause: tier.ErrInvalid,
 			msg:   "记录 N1：群体 未填或未知 (group missing or unknown)",
 		},
@@ -330,7 +331,7 @@ func TestSelectErrors(t *testing.T) {
 			name: "grade D among the grades listed",
 			rules: func() tier.Rules {
 				r := rules(cityList(1))
-				r.Grades = append(r.Grades, roster.GradeD)
+				r.Grades = append(r.Grades, evaluate.GradeD)
 				return r
 			}(),
 			cause: tier.ErrOrder,
