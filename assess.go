@@ -49,7 +49,7 @@ func New(cfg Config) (*Assessor, error) {
 		a.classify = c
 	}
 	if a.policies == nil {
-		s, err := policy.NewSet(roster.Nanning(), nil)
+		s, err := policy.NewSet(roster.Nanning(), nil, policy.WithBaseline())
 		if err != nil {
 			return nil, err
 		}

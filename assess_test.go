@@ -338,7 +338,7 @@ func TestAssessAllHidesIDShapedKeys(t *testing.T) {
 func TestNewTakesTheJurisdictionOfThePolicies(t *testing.T) {
 	other, err := roster.ParseJurisdiction("liuzhou.yaml", []byte(`{code: "450200", name: 柳州市, units: [{code: "450202", name: 城中区, kind: 市辖区}]}`))
 	require.NoError(t, err)
-	set, err := policy.NewSet(other, nil)
+	set, err := policy.NewSet(other, nil, policy.WithBaseline())
 	require.NoError(t, err)
 	a, err := newstrata.New(newstrata.Config{Policies: set})
 	require.NoError(t, err)

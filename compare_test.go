@@ -28,7 +28,7 @@ func overlay(tb testing.TB, name, text string) (a *newstrata.Assessor, base, nex
 	tb.Helper()
 	f, err := policy.Parse(roster.Nanning().Code, name, []byte(text))
 	require.NoError(tb, err)
-	set, err := policy.NewSet(roster.Nanning(), []*policy.File{f})
+	set, err := policy.NewSet(roster.Nanning(), []*policy.File{f}, policy.WithBaseline())
 	require.NoError(tb, err)
 	a, err = newstrata.New(newstrata.Config{Policies: set})
 	require.NoError(tb, err)
@@ -41,7 +41,7 @@ func overlay(tb testing.TB, name, text string) (a *newstrata.Assessor, base, nex
 // qingxiu loads the overlay of examples/qingxiu with the city's baseline.
 func qingxiu(tb testing.TB) (a *newstrata.Assessor, base, next *policy.Policy) {
 	tb.Helper()
-	set, err := policy.LoadFS(roster.Nanning(), "450103", os.DirFS("examples/qingxiu/policy"), ".")
+	set, err := policy.LoadFS(roster.Nanning(), "450103", os.DirFS("examples/qingxiu/policy"), ".", policy.WithBaseline())
 	require.NoError(tb, err)
 	a, err = newstrata.New(newstrata.Config{Policies: set})
 	require.NoError(tb, err)
@@ -182,7 +182,7 @@ func TestCompareMissingInput(t *testing.T) {
 	}
 	assert.Equal(t, []string{
 		"1 R2 记录 R2：输入项 rural（乡村振兴捐助（万元））缺失 (missing)",
-		"2 R3 记录 R3：输入项 rural（乡村振兴捐助（万元））有误：-1 小于最小值 0 (-1 is below the minimum 0)",
+		"2 R3 记录 R3：输入项 rural（乡村振兴捐助（万元））有误：小于最小值 0 (is below the minimum 0)",
 		"4  记录为空 (nil record)",
 	}, got)
 	assert.ErrorIs(t, im.Rejected[0].Err, policy.ErrInput)

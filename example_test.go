@@ -75,7 +75,7 @@ grades:
 		fmt.Println(err)
 		return
 	}
-	set, err := policy.NewSet(roster.Nanning(), []*policy.File{file})
+	set, err := policy.NewSet(roster.Nanning(), []*policy.File{file}, policy.WithBaseline())
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -128,7 +128,7 @@ indicators:
 		fmt.Println(err)
 		return
 	}
-	set, err := policy.NewSet(roster.Nanning(), []*policy.File{file})
+	set, err := policy.NewSet(roster.Nanning(), []*policy.File{file}, policy.WithBaseline())
 	if err != nil {
 		fmt.Println(err)
 		return

@@ -23,7 +23,21 @@ type Func struct {
 type Option func(*options) error
 
 type options struct {
-	funcs []formula.Func
+	funcs    []formula.Func
+	baseline bool
+}
+
+// WithBaseline puts the embedded reference baseline ([BaselineID]) in a
+// [NewSet] or [LoadFS] set of its city, for the city's files and its
+// county-districts' overlays to extend, and in force for the city until
+// the city's own first version; a file the city hands in with the
+// baseline's id replaces it. Without it a set holds only the files given.
+// [Compile] ignores it.
+func WithBaseline() Option {
+	return func(o *options) error {
+		o.baseline = true
+		return nil
+	}
 }
 
 // WithFunctions lets formulas call fns besides the standard ones (min, max,

@@ -29,15 +29,18 @@
 // for a folder) resolves
 // every extends chain, checks that no two versions of one jurisdiction are
 // in force on the same day, and compiles each resolved document with
-// [Compile] into a [Policy]. [Set.For] returns the policy in force for a
-// unit on a date: the unit's own version if it has one, else the city's.
+// [Compile] into a [Policy], each part compiled by the stage that reads it
+// against one formula environment: the conditions into
+// [qualify.Conditions], the index system into an [evaluate.Evaluator].
+// [Set.For] returns the policy in force for a unit on a date: the unit's
+// own version if it has one, else the city's.
 // A jurisdiction that builds its rules in Go fills in a [Document] and calls
 // [Compile] directly. [Diff] lists, in words, what one document changes of
 // another: what a county's overlay did to the city's rules.
 //
 // The reference baseline of Nanning ships embedded ([Baseline],
-// [BaselineFile], id [BaselineID]); in Nanning's [Set] it is always there
-// to extend, and in force for the city until the day before the city's
+// [BaselineFile], id [BaselineID]); a Nanning [Set] made with
+// [WithBaseline] holds it to extend, in force for the city until the day before the city's
 // first own version, as is a unit's overlay that extends it without
 // valid_from. A file the city hands in with the baseline's id replaces it.
 //

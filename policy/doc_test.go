@@ -61,7 +61,7 @@ func TestDocExamples(t *testing.T) {
 				file, err := os.ReadFile("testdata/doc-example/qingxiu-2019.yaml")
 				require.NoError(t, err)
 				assert.Equal(t, string(file), yaml, "doc.go and testdata/doc-example/qingxiu-2019.yaml differ")
-				s, err := policy.LoadFS(roster.Nanning(), qingxiuCode, os.DirFS("testdata"), "doc-example")
+				s, err := policy.LoadFS(roster.Nanning(), qingxiuCode, os.DirFS("testdata"), "doc-example", policy.WithBaseline())
 				require.NoError(t, err)
 				p, err := s.For("450103", roster.NewDate(2024, 3, 1))
 				require.NoError(t, err)
@@ -81,7 +81,7 @@ func TestDocExamples(t *testing.T) {
 				county, err := policy.Parse(qingxiuCode, "qingxiu.yaml", []byte("id: qingxiu-2019\nname: 青秀区\njurisdiction: \"450103\"\nextends: city-2019\n"+
 					"conditions:\n  change:\n    - {id: Q6, kind: soft}\nindicators:\n  change:\n    - {id: S2, points: 7}\n    - {id: C1, points: 9}\n"))
 				require.NoError(t, err)
-				_, err = policy.NewSet(roster.Nanning(), []*policy.File{f, county})
+				_, err = policy.NewSet(roster.Nanning(), []*policy.File{f, county}, policy.WithBaseline())
 				assert.EqualError(t, err, `qingxiu.yaml:10:8: 政策 qingxiu-2019：锁定「市级锁定的指标不能修改或停用」：指标 S2（行业影响力）由市级锁定，分值须为 8，公式不能修改 (lock "indicators the city locked cannot be changed or disabled": indicator S2 (行业影响力) is locked by the city: its points are 8 and its formula cannot change)`)
 			},
 		},

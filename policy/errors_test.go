@@ -310,7 +310,7 @@ func newSet(t *testing.T, names ...string) (*policy.Set, error) {
 		require.NoError(t, err)
 		files = append(files, f)
 	}
-	return policy.NewSet(roster.Nanning(), files)
+	return policy.NewSet(roster.Nanning(), files, policy.WithBaseline())
 }
 
 func TestOverlayErrors(t *testing.T) {
@@ -423,7 +423,7 @@ func TestSetErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s, err := policy.LoadFS(roster.Nanning(), cityCode, os.DirFS("testdata"), tt.dir)
+			s, err := policy.LoadFS(roster.Nanning(), cityCode, os.DirFS("testdata"), tt.dir, policy.WithBaseline())
 			require.Error(t, err)
 			assert.Nil(t, s)
 			assert.EqualError(t, err, tt.want)
@@ -435,7 +435,7 @@ func TestSetErrors(t *testing.T) {
 
 func TestLoadFSReportsEveryFile(t *testing.T) {
 	fsys := os.DirFS("testdata")
-	_, err := policy.LoadFS(roster.Nanning(), cityCode, fsys, "errors")
+	_, err := policy.LoadFS(roster.Nanning(), cityCode, fsys, "errors", policy.WithBaseline())
 	require.Error(t, err)
 	// Every file of the folder that does not parse is reported, in name order.
 	var names []string

@@ -40,7 +40,7 @@ func ExampleNewSet() {
 		fmt.Println(err)
 		return
 	}
-	set, err := policy.NewSet(roster.Nanning(), []*policy.File{f})
+	set, err := policy.NewSet(roster.Nanning(), []*policy.File{f}, policy.WithBaseline())
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -68,7 +68,7 @@ func ExampleLoadFS() {
 		"policies/qingxiu.yaml": {Data: []byte(qingxiuYAML)},
 		"policies/broken.yaml":  {Data: []byte("id: broken\nextends: qingxiu-2019\njurisdiction: \"450103\"\nindicators:\n  disable: [C4]\n")},
 	}
-	_, err := policy.LoadFS(roster.Nanning(), "450103", fsys, "policies")
+	_, err := policy.LoadFS(roster.Nanning(), "450103", fsys, "policies", policy.WithBaseline())
 	fmt.Println(err)
 	// Output:
 	// policies/broken.yaml:5:13: 政策 broken：indicators.disable：qingxiu-2019 中没有指标 "C4" (indicators.disable: indicator "C4" does not exist in qingxiu-2019)
@@ -199,7 +199,7 @@ func ExamplePolicy_Facts() {
 		fmt.Println(err)
 		return
 	}
-	set, err := policy.NewSet(roster.Nanning(), []*policy.File{f})
+	set, err := policy.NewSet(roster.Nanning(), []*policy.File{f}, policy.WithBaseline())
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -240,7 +240,7 @@ conditions:
 		fmt.Println(err)
 		return
 	}
-	_, err = policy.NewSet(roster.Nanning(), []*policy.File{f})
+	_, err = policy.NewSet(roster.Nanning(), []*policy.File{f}, policy.WithBaseline())
 	var pe *formula.Error
 	var lock policy.Lock
 	if errors.As(err, &pe) && errors.As(err, &lock) {
@@ -260,7 +260,7 @@ locks:
 		return
 	}
 	f, _ = policy.Parse("450103", "qingxiu.yaml", bytes.Replace(overlay, []byte("extends: nanning-2019"), []byte("extends: city-2019"), 1))
-	set, err := policy.NewSet(roster.Nanning(), []*policy.File{city, f})
+	set, err := policy.NewSet(roster.Nanning(), []*policy.File{city, f}, policy.WithBaseline())
 	if err != nil {
 		fmt.Println(err)
 		return

@@ -76,7 +76,7 @@ func FuzzParse(f *testing.F) {
 			return
 		}
 		// A set compiles the baseline again: only for what compiles alone.
-		if _, err := policy.NewSet(roster.Nanning(), []*policy.File{file}); err != nil {
+		if _, err := policy.NewSet(roster.Nanning(), []*policy.File{file}, policy.WithBaseline()); err != nil {
 			checkFuzzError(t, err)
 		}
 	})

@@ -51,13 +51,13 @@ func (in Input) parse(s string) (any, error) {
 	case IntInput:
 		n, err := strconv.Atoi(s)
 		if err != nil {
-			return nil, errorf("%q 不是整数", "%q is not a whole number", s)
+			return nil, errorf("应为整数", "should be a whole number")
 		}
 		return n, in.inRange(decimal.NewFromInt(int64(n)))
 	case DecimalInput:
 		d, err := decimal.NewFromString(s)
 		if err != nil || strings.ContainsAny(s, "eEiInN") {
-			return nil, errorf("%q 不是数字", "%q is not a decimal number", s)
+			return nil, errorf("应为数字", "should be a decimal number")
 		}
 		return d, in.inRange(d)
 	case BoolInput:
@@ -67,17 +67,19 @@ func (in Input) parse(s string) (any, error) {
 		case "否", "false", "0":
 			return false, nil
 		}
-		return nil, errorf("%q 不是“是”或“否”", "%q is not 是 or 否", s)
+		return nil, errorf("应填“是”或“否”", "should be 是 or 否")
 	}
 	return s, nil
 }
 
 func (in Input) inRange(d decimal.Decimal) error {
+	// The value is not repeated: a cell in the wrong column may hold a
+	// citizen ID.
 	if in.Min != nil && d.LessThan(*in.Min) {
-		return errorf("%s 小于最小值 %s", "%s is below the minimum %s", d, in.Min)
+		return errorf("小于最小值 %s", "is below the minimum %s", in.Min)
 	}
 	if in.Max != nil && d.GreaterThan(*in.Max) {
-		return errorf("%s 大于最大值 %s", "%s is above the maximum %s", d, in.Max)
+		return errorf("大于最大值 %s", "is above the maximum %s", in.Max)
 	}
 	return nil
 }
@@ -91,7 +93,11 @@ type InputError struct {
 }
 
 func (e *InputError) Error() string {
-	return fmt.Sprintf("记录 %s：输入项 %s（%s）%s", e.Key, e.Input, e.Label, e.Reason)
+	key := e.Key
+	if roster.LooksLikeCitizenID(key) {
+		key = "（登记编号形似身份证号，不予显示）"
+	}
+	return fmt.Sprintf("记录 %s：输入项 %s（%s）%s", key, e.Input, e.Label, e.Reason)
 }
 
 // Unwrap returns [ErrInput].
@@ -102,6 +108,9 @@ func (e *InputError) Unwrap() error { return ErrInput }
 // that lacks an input without a default, or holds a bad value, gets an
 // [*InputError]: never a silent zero.
 func (p *Policy) Facts(r *roster.Record, asOf roster.Date) (roster.Facts, error) {
+	if p == nil || p.doc == nil || r == nil {
+		return roster.Facts{}, errorf("没有政策或记录", "no policy or no record")
+	}
 	f := r.Facts(asOf)
 	if len(p.inputs) == 0 {
 		return f, nil

@@ -88,22 +88,22 @@ func TestInputs(t *testing.T) {
 		{
 			name:  "below the minimum",
 			extra: map[string]any{"rural": "-1"},
-			err:   "记录 NN-0001：输入项 rural（乡村振兴贡献（万元））有误：-1 小于最小值 0 (-1 is below the minimum 0)",
+			err:   "记录 NN-0001：输入项 rural（乡村振兴贡献（万元））有误：小于最小值 0 (is below the minimum 0)",
 		},
 		{
 			name:  "above the maximum",
 			extra: map[string]any{"rural": "1", "villages": 21},
-			err:   "记录 NN-0001：输入项 villages（结对帮扶村数）有误：21 大于最大值 20 (21 is above the maximum 20)",
+			err:   "记录 NN-0001：输入项 villages（结对帮扶村数）有误：大于最大值 20 (is above the maximum 20)",
 		},
 		{
 			name:  "not a whole number",
 			extra: map[string]any{"rural": "1", "villages": "2.5"},
-			err:   `记录 NN-0001：输入项 villages（结对帮扶村数）有误："2.5" 不是整数 ("2.5" is not a whole number)`,
+			err:   `记录 NN-0001：输入项 villages（结对帮扶村数）有误：应为整数 (should be a whole number)`,
 		},
 		{
 			name:  "an exponent is not a decimal",
 			extra: map[string]any{"rural": "1e3"},
-			err:   `记录 NN-0001：输入项 rural（乡村振兴贡献（万元））有误："1e3" 不是数字 ("1e3" is not a decimal number)`,
+			err:   `记录 NN-0001：输入项 rural（乡村振兴贡献（万元））有误：应为数字 (should be a decimal number)`,
 		},
 		{
 			name:  "a float is not a decimal",
@@ -113,7 +113,7 @@ func TestInputs(t *testing.T) {
 		{
 			name:  "not yes or no",
 			extra: map[string]any{"rural": "1", "model": "也许"},
-			err:   `记录 NN-0001：输入项 model（是否示范单位）有误："也许" 不是“是”或“否” ("也许" is not 是 or 否)`,
+			err:   `记录 NN-0001：输入项 model（是否示范单位）有误：应填“是”或“否” (should be 是 or 否)`,
 		},
 	}
 	asOf := roster.NewDate(2024, 1, 1)
@@ -164,12 +164,12 @@ func TestInputDeclarationErrors(t *testing.T) {
 		{
 			name:  "a default that is not of the type",
 			input: policy.Input{ID: "rural", Label: "乡村振兴贡献", Type: policy.IntInput, Default: ptr("many")},
-			want:  `政策 inputs-test：输入项 rural：默认值有误："many" 不是整数 (input rural: default: "many" is not a whole number)`,
+			want:  `政策 inputs-test：输入项 rural：默认值有误：应为整数 (input rural: default: should be a whole number)`,
 		},
 		{
 			name:  "a default out of range",
 			input: policy.Input{ID: "rural", Label: "乡村振兴贡献", Type: policy.DecimalInput, Min: ptr(dec("0")), Default: ptr("-2")},
-			want:  "政策 inputs-test：输入项 rural：默认值有误：-2 小于最小值 0 (input rural: default: -2 is below the minimum 0)",
+			want:  "政策 inputs-test：输入项 rural：默认值有误：小于最小值 0 (input rural: default: is below the minimum 0)",
 		},
 		{
 			name:  "an unknown type",

@@ -29,7 +29,7 @@ func handInSet(t *testing.T, files ...handIn) (*policy.Set, error) {
 		require.NoError(t, err)
 		fs = append(fs, f)
 	}
-	return policy.NewSet(roster.Nanning(), fs)
+	return policy.NewSet(roster.Nanning(), fs, policy.WithBaseline())
 }
 
 // county is an overlay of countyYAML with rest, handed in by 青秀区.
@@ -330,9 +330,9 @@ func TestCityLocksChecked(t *testing.T) {
 // The overlay of testdata/overlay-qingxiu relaxes Q6: the city may hand it
 // in for 青秀区, 青秀区 may not.
 func TestOverlayQingxiuHandedInByTheCounty(t *testing.T) {
-	_, err := policy.LoadFS(roster.Nanning(), cityCode, os.DirFS("testdata"), "overlay-qingxiu")
+	_, err := policy.LoadFS(roster.Nanning(), cityCode, os.DirFS("testdata"), "overlay-qingxiu", policy.WithBaseline())
 	require.NoError(t, err)
-	_, err = policy.LoadFS(roster.Nanning(), qingxiuCode, os.DirFS("testdata"), "overlay-qingxiu")
+	_, err = policy.LoadFS(roster.Nanning(), qingxiuCode, os.DirFS("testdata"), "overlay-qingxiu", policy.WithBaseline())
 	assert.EqualError(t, err, `overlay-qingxiu/qingxiu.yaml:21:8: 政策 qingxiu-2019：锁定「市级资格条件只能从严，不能放宽、修改或删除」：资格条件 Q6（在本领域从业3年以上）是市级刚性条件（hard），不能改为 soft；只有市级政策在 locks.relax 中列出的条件才可放宽 (lock "the city's conditions may be made stricter, never relaxed, changed or removed": condition Q6 (在本领域从业3年以上) is a hard condition of the city's and cannot be made soft; only the conditions the city lists in locks.relax may be)`)
 	var pe *formula.Error
 	require.True(t, errors.As(err, &pe))

@@ -62,7 +62,7 @@ func TestOverlaySumBlamedOnItsEntry(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			f, err := policy.Parse(qingxiuCode, "x.yaml", []byte(overlayYAML+tt.src))
 			require.NoError(t, err)
-			_, err = policy.NewSet(roster.Nanning(), []*policy.File{f})
+			_, err = policy.NewSet(roster.Nanning(), []*policy.File{f}, policy.WithBaseline())
 			require.Error(t, err)
 			assert.EqualError(t, err, strings.Join(tt.want, "\n"))
 			assert.ErrorIs(t, err, policy.ErrInvalid)
@@ -189,7 +189,7 @@ func TestSetBaselineEndsAtTheCitysFirstVersion(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s, err := policy.NewSet(roster.Nanning(), tt.files)
+			s, err := policy.NewSet(roster.Nanning(), tt.files, policy.WithBaseline())
 			require.NoError(t, err)
 			if p, ok := s.Policy("qx"); ok {
 				assert.Equal(t, tt.until, p.Document().ValidUntil)
@@ -237,7 +237,7 @@ func TestSetBaselinePeriodErrors(t *testing.T) {
 				require.NoError(t, err)
 				files = append(files, f)
 			}
-			s, err := policy.NewSet(roster.Nanning(), files)
+			s, err := policy.NewSet(roster.Nanning(), files, policy.WithBaseline())
 			assert.Nil(t, s)
 			assert.EqualError(t, err, tt.want)
 			assert.ErrorIs(t, err, tt.cause)

@@ -96,7 +96,7 @@ func gradeOf(p *policy.Policy, score decimal.Decimal) evaluate.Grade {
 // qingxiu loads the overlay scenario: the baseline and 青秀区's overlay.
 func qingxiu(t *testing.T) (base, county *policy.Policy) {
 	t.Helper()
-	s, err := policy.LoadFS(roster.Nanning(), cityCode, os.DirFS("testdata"), "overlay-qingxiu")
+	s, err := policy.LoadFS(roster.Nanning(), cityCode, os.DirFS("testdata"), "overlay-qingxiu", policy.WithBaseline())
 	require.NoError(t, err)
 	base, ok := s.Policy(policy.BaselineID)
 	require.True(t, ok)

@@ -50,10 +50,10 @@ type Set struct {
 	byID          map[string]*Policy
 }
 
-// NewSet resolves and compiles files for the jurisdiction j. The embedded
-// baseline is always available to extend in Nanning's set; a file the city
-// hands in with the baseline's id replaces it. Unless so replaced, the
-// baseline is in force for the city until the day before the city's first
+// NewSet resolves and compiles files for the jurisdiction j. With
+// [WithBaseline] the embedded baseline is in Nanning's set to extend; a
+// file the city hands in with the baseline's id replaces it. Unless so
+// replaced, the baseline is in force for the city until the day before the city's first
 // own version, so that the city's own versions (say one from 2022-01-01
 // that extends it) take over from it without editing it; a unit's overlay
 // that extends it without valid_from ends on that day too. It checks that
@@ -71,6 +71,15 @@ type Set struct {
 // built on keep. Each refusal wraps [ErrLocked] and names its [Lock]. All
 // problems are reported at once.
 func NewSet(j *roster.Jurisdiction, files []*File, opts ...Option) (*Set, error) {
+	if j == nil {
+		return nil, errorf("没有给出市（Jurisdiction）", "no jurisdiction given")
+	}
+	var o options
+	for _, opt := range opts {
+		if err := opt(&o); err != nil {
+			return nil, err
+		}
+	}
 	byID := map[string]*File{}
 	p := &problems{}
 	unitOf := func(code string) (string, bool) {
@@ -83,7 +92,11 @@ func NewSet(j *roster.Jurisdiction, files []*File, opts ...Option) (*Set, error)
 	// The city's files come first, so that a county-district's file that
 	// takes an id of the city's is the one refused.
 	var city, units []*File
-	for _, f := range files {
+	for i, f := range files {
+		if f == nil || (f.Document == nil) == (f.Overlay == nil) {
+			p.add(formula.Position{}, ErrInvalid, "第 %d 个文件为空：请用 policy.Parse 读取", "file %d is empty: read it with policy.Parse", i+1)
+			continue
+		}
 		switch u, ok := unitOf(f.From); {
 		case f.From == "":
 			p.add(f.posOf("id"), ErrInvalid, "未注明文件由哪个单位报送（File.From）；调用方须给出市或区县的代码", "the file does not say which unit hands it in (File.From); the caller gives the code of the city or one of its units")
@@ -96,7 +109,7 @@ func NewSet(j *roster.Jurisdiction, files []*File, opts ...Option) (*Set, error)
 		}
 	}
 	baseline := BaselineFile()
-	baselineHere := baseline.Document.Jurisdiction == j.Code
+	baselineHere := o.baseline && baseline.Document.Jurisdiction == j.Code
 	for _, f := range append(city, units...) {
 		from, _ := unitOf(f.From)
 		first, dup := byID[f.ID()]
@@ -469,14 +482,26 @@ func LoadFS(j *roster.Jurisdiction, from string, fsys fs.FS, dir string, opts ..
 	return NewSet(j, files, opts...)
 }
 
-// Jurisdiction returns the jurisdiction the set's policies are for.
-func (s *Set) Jurisdiction() *roster.Jurisdiction { return s.j }
+// Jurisdiction returns the jurisdiction the set's policies are for; nil
+// for a nil or zero Set.
+func (s *Set) Jurisdiction() *roster.Jurisdiction {
+	if s == nil {
+		return nil
+	}
+	return s.j
+}
 
 // Policy returns the policy with the id.
 func (s *Set) Policy(id string) (*Policy, bool) {
+	if s == nil {
+		return nil, false
+	}
 	p, ok := s.byID[id]
 	return p, ok
 }
+
+// errZeroSet is what a nil or zero Set gives.
+var errZeroSet = fmt.Errorf("%w：政策集未初始化，请用 policy.NewSet 或 policy.LoadFS 创建 (the set is not ready: make it with policy.NewSet or policy.LoadFS)", ErrNoPolicy)
 
 // For returns the policy in force for unit on day: the unit's own version if
 // it has one in force, else the city's. unit is the code of the city or of
@@ -484,6 +509,9 @@ func (s *Set) Policy(id string) (*Policy, bool) {
 // code, or a day on which no policy is in force, gives an error that wraps
 // [ErrNoPolicy].
 func (s *Set) For(unit string, day roster.Date) (*Policy, error) {
+	if s == nil || s.j == nil {
+		return nil, errZeroSet
+	}
 	code := s.unit(unit)
 	if _, ok := s.j.Unit(code); !ok && code != s.j.Code {
 		return nil, fmt.Errorf("没有生效的政策：%[2]q 既不是%[3]s（%[4]s），也不是其下辖区县 (%[1]w: %[2]q is neither %[3]s (%[4]s) nor one of its units)", ErrNoPolicy, unit, s.j.Name, s.j.Code)

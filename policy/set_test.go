@@ -11,7 +11,7 @@ import (
 )
 
 func TestSetFor(t *testing.T) {
-	s, err := policy.LoadFS(roster.Nanning(), cityCode, os.DirFS("testdata"), "versions")
+	s, err := policy.LoadFS(roster.Nanning(), cityCode, os.DirFS("testdata"), "versions", policy.WithBaseline())
 	require.NoError(t, err)
 	d := roster.NewDate
 	tests := []struct {
@@ -56,7 +56,7 @@ func TestSetFor(t *testing.T) {
 func TestSetBaselineTakesOver(t *testing.T) {
 	f, err := load(t, "versions/city-2022.yaml")
 	require.NoError(t, err)
-	s, err := policy.NewSet(roster.Nanning(), []*policy.File{f})
+	s, err := policy.NewSet(roster.Nanning(), []*policy.File{f}, policy.WithBaseline())
 	require.NoError(t, err)
 	for _, tc := range []struct {
 		day  roster.Date
@@ -76,7 +76,7 @@ func TestSetBaselineTakesOver(t *testing.T) {
 }
 
 func TestSetOfBaselineAlone(t *testing.T) {
-	s, err := policy.NewSet(roster.Nanning(), nil)
+	s, err := policy.NewSet(roster.Nanning(), nil, policy.WithBaseline())
 	require.NoError(t, err)
 	p, err := s.For("450123", roster.NewDate(2024, 3, 1))
 	require.NoError(t, err)
@@ -93,7 +93,7 @@ func TestSetReplacesBaseline(t *testing.T) {
 	f.Document.ValidUntil = roster.NewDate(2021, 12, 31)
 	next, err := load(t, "versions/city-2022.yaml")
 	require.NoError(t, err)
-	s, err := policy.NewSet(roster.Nanning(), []*policy.File{f, next})
+	s, err := policy.NewSet(roster.Nanning(), []*policy.File{f, next}, policy.WithBaseline())
 	require.NoError(t, err)
 	p, err := s.For("450100", roster.NewDate(2021, 12, 31))
 	require.NoError(t, err)
@@ -101,7 +101,7 @@ func TestSetReplacesBaseline(t *testing.T) {
 	assert.Equal(t, roster.NewDate(2021, 12, 31), p.Document().ValidUntil)
 
 	f.Document.ValidUntil = roster.Date{}
-	_, err = policy.NewSet(roster.Nanning(), []*policy.File{f, next})
+	_, err = policy.NewSet(roster.Nanning(), []*policy.File{f, next}, policy.WithBaseline())
 	assert.EqualError(t, err, "versions/city-2022.yaml:6:13: 南宁市（450100）的政策 nanning-2019 和 city-2022 在 2022-01-01 同时生效；请用失效日期（valid_until）结束前一个 (policies nanning-2019 and city-2022 of 南宁市 (450100) are both in force on 2022-01-01; end the first with valid_until)")
 }
 
@@ -111,12 +111,12 @@ func TestSetReportsAChainOnce(t *testing.T) {
 	require.NoError(t, err)
 	child, err := policy.Parse(qingxiuCode, "child.yaml", []byte("id: child\nname: 子\njurisdiction: \"450103\"\nextends: qingxiu-bad\nvalid_from: 2020-01-01\n"))
 	require.NoError(t, err)
-	_, err = policy.NewSet(roster.Nanning(), []*policy.File{child, bad})
+	_, err = policy.NewSet(roster.Nanning(), []*policy.File{child, bad}, policy.WithBaseline())
 	assert.EqualError(t, err, `overlay-errors/change-unknown-indicator.yaml:8:8: 政策 qingxiu-bad：indicators.change：nanning-2019 中没有指标 "C9" (indicators.change: indicator "C9" does not exist in nanning-2019)`)
 }
 
 func TestSetConcurrentUse(t *testing.T) {
-	s, err := policy.LoadFS(roster.Nanning(), cityCode, os.DirFS("testdata"), "versions")
+	s, err := policy.LoadFS(roster.Nanning(), cityCode, os.DirFS("testdata"), "versions", policy.WithBaseline())
 	require.NoError(t, err)
 	done := make(chan string)
 	for i := range 16 {
@@ -141,7 +141,7 @@ func TestSetConcurrentUse(t *testing.T) {
 func TestSetOfAnotherCity(t *testing.T) {
 	j, err := roster.ParseJurisdiction("liuzhou.yaml", []byte("code: \"450200\"\nname: 柳州市\nunits:\n  - {code: \"450202\", name: 城中区, kind: 市辖区}\n"))
 	require.NoError(t, err)
-	s, err := policy.NewSet(j, nil)
+	s, err := policy.NewSet(j, nil, policy.WithBaseline())
 	require.NoError(t, err)
 	_, err = s.For("450202", roster.NewDate(2024, 1, 1))
 	assert.EqualError(t, err, "城中区（450202）在 2024-01-01 没有生效的政策 (no policy in force: 城中区 (450202) on 2024-01-01)")
@@ -150,7 +150,7 @@ func TestSetOfAnotherCity(t *testing.T) {
 	f.From, f.Document.ID, f.Document.Jurisdiction = "450200", "liuzhou-2024", "450200"
 	over, err := policy.Parse("450202", "chengzhong.yaml", []byte("id: chengzhong-2024\nname: 城中区\njurisdiction: \"450202\"\nextends: liuzhou-2024\nvalid_from: 2024-06-01\n"))
 	require.NoError(t, err)
-	s, err = policy.NewSet(j, []*policy.File{f, over})
+	s, err = policy.NewSet(j, []*policy.File{f, over}, policy.WithBaseline())
 	require.NoError(t, err)
 	for _, tc := range []struct {
 		day  roster.Date
@@ -169,7 +169,7 @@ func TestSetOfAnotherCity(t *testing.T) {
 func TestSetDocumentExtendsForTheRecord(t *testing.T) {
 	f := policy.BaselineFile()
 	f.Document.ID, f.Document.Extends, f.Document.ValidUntil = "city-2019", "city-2018", roster.NewDate(2021, 12, 31)
-	s, err := policy.NewSet(roster.Nanning(), []*policy.File{f})
+	s, err := policy.NewSet(roster.Nanning(), []*policy.File{f}, policy.WithBaseline())
 	require.NoError(t, err)
 	p, err := s.For("450100", roster.NewDate(2020, 1, 1))
 	require.NoError(t, err)
@@ -178,7 +178,7 @@ func TestSetDocumentExtendsForTheRecord(t *testing.T) {
 	over, err := policy.Parse(cityCode, "next.yaml", []byte("id: city-2022\nname: 南宁市（2022）\njurisdiction: \"450100\"\nextends: city-2019\nvalid_from: 2022-01-01\n"))
 	require.NoError(t, err)
 	f.Document.Extends = "city-2022"
-	s, err = policy.NewSet(roster.Nanning(), []*policy.File{f, over})
+	s, err = policy.NewSet(roster.Nanning(), []*policy.File{f, over}, policy.WithBaseline())
 	require.NoError(t, err)
 	p, err = s.For("450100", roster.NewDate(2022, 1, 1))
 	require.NoError(t, err)

@@ -27,7 +27,7 @@ func TestVetoGradeMustBeRemoved(t *testing.T) {
 			compile: func(t *testing.T) error {
 				f, err := policy.Parse(cityCode, "x.yaml", []byte(overlayYAML+grades))
 				require.NoError(t, err)
-				_, err = policy.NewSet(roster.Nanning(), []*policy.File{f})
+				_, err = policy.NewSet(roster.Nanning(), []*policy.File{f}, policy.WithBaseline())
 				return err
 			},
 			want: "x.yaml:9:6: 政策 qx：一票否决等次（veto_grade）D 须为从数据库剔除的等次（removed: true），因为一票否决会将人员从数据库剔除 (veto_grade D must be a removed grade (removed: true), since a veto removes the person from the database)",
@@ -73,7 +73,7 @@ func TestGradesRiseFromDToA(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			f, err := policy.Parse(qingxiuCode, "x.yaml", []byte(overlayYAML+tt.grades))
 			require.NoError(t, err)
-			_, err = policy.NewSet(roster.Nanning(), []*policy.File{f})
+			_, err = policy.NewSet(roster.Nanning(), []*policy.File{f}, policy.WithBaseline())
 			assert.EqualError(t, err, tt.want)
 		})
 	}

@@ -81,7 +81,7 @@
 // 青秀区, so that the city's locks hold as they will on upload):
 //
 //	func TestPolicy(t *testing.T) {
-//		policytest.CheckFS(t, roster.Nanning(), "450103", os.DirFS("policy"), ".")
+//		policytest.CheckFS(t, roster.Nanning(), "450103", os.DirFS("policy"), ".", policy.WithBaseline())
 //	}
 //
 // A Suite is immutable once parsed and safe for concurrent use.

@@ -61,11 +61,13 @@ func Check(t testing.TB, a *newstrata.Assessor, p *policy.Policy, s *Suite) {
 // and the cases beside them, and checks each suite against the policy it
 // names, with the baseline classification. from is the caller's, never
 // read from a file, so that a county's folder is held to the city's locks
-// in its tests as on upload. A policy folder without cases, a suite whose
-// policy is not in the folder, or a folder that does not load fails t.
-func CheckFS(t testing.TB, j *roster.Jurisdiction, from string, fsys fs.FS, dir string) {
+// in its tests as on upload; opts go to [policy.LoadFS] (a county that
+// extends the embedded baseline passes [policy.WithBaseline]). A policy
+// folder without cases, a suite whose policy is not in the folder, or a
+// folder that does not load fails t.
+func CheckFS(t testing.TB, j *roster.Jurisdiction, from string, fsys fs.FS, dir string, opts ...policy.Option) {
 	t.Helper()
-	set, err := policy.LoadFS(j, from, fsys, dir)
+	set, err := policy.LoadFS(j, from, fsys, dir, opts...)
 	if err != nil {
 		t.Fatalf("policies of %s: %v", dir, err)
 	}

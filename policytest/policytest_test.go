@@ -282,13 +282,15 @@ func TestLoadFS(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, suites, 1)
 	assert.Equal(t, "nanning-2019_cases.yaml", suites[0].Name)
-	policytest.CheckFS(t, roster.Nanning(), "450100", os.DirFS("testdata"), ".")
+	policytest.CheckFS(t, roster.Nanning(), "450100", os.DirFS("testdata"), ".", policy.WithBaseline())
 
 	_, err = policytest.LoadFS(os.DirFS("testdata"), "errors")
 	assert.ErrorIs(t, err, policytest.ErrUnknownExample)
 
 	rec := &recorder{}
-	rec.run(func() { policytest.CheckFS(rec, roster.Nanning(), "450100", os.DirFS("testdata"), "errors") })
+	rec.run(func() {
+		policytest.CheckFS(rec, roster.Nanning(), "450100", os.DirFS("testdata"), "errors", policy.WithBaseline())
+	})
 	require.Len(t, rec.fatals, 1)
 	assert.True(t, strings.HasPrefix(rec.fatals[0], "cases of errors: errors/many_cases.yaml:9:9: "), rec.fatals[0])
 }

@@ -79,7 +79,7 @@ func run(w io.Writer, path, date string) error {
 		return err
 	}
 	j := roster.Nanning()
-	set, err := policy.LoadFS(j, unit, policyFS, "policy") // 青秀区 hands its folder in
+	set, err := policy.LoadFS(j, unit, policyFS, "policy", policy.WithBaseline()) // 青秀区 hands its folder in
 	if err != nil {
 		return err
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"github.com/newstrata/newstrata/policy"
 	"strings"
 	"testing"
 
@@ -13,7 +14,7 @@ import (
 // TestCases runs the county's cases against its overlay, as its own go
 // test would.
 func TestCases(t *testing.T) {
-	policytest.CheckFS(t, roster.Nanning(), unit, policyFS, "policy")
+	policytest.CheckFS(t, roster.Nanning(), unit, policyFS, "policy", policy.WithBaseline())
 }
 
 // TestRun runs the example on the sample roster.
