@@ -735,3 +735,26 @@ func TestWriteExtra(t *testing.T) {
 		})
 	}
 }
+
+// A nil io.Reader or io.Writer, a zero Validator and a nil record give
+// errors, never panics.
+func TestNilValues(t *testing.T) {
+	_, err := roster.NewReader(nil).Read()
+	assert.EqualError(t, err, "roster: 没有可读取的名册 (no roster to read: the io.Reader is nil)")
+	b, err := roster.NewReader(nil).ReadAll()
+	assert.Error(t, err)
+	assert.NotNil(t, b)
+	var zr roster.Reader
+	_, err = zr.Read()
+	assert.Error(t, err)
+	w := roster.NewWriter(nil)
+	assert.EqualError(t, w.Write(&roster.Record{}), "roster: 没有可写入的目标 (nowhere to write: the io.Writer is nil)")
+	assert.Error(t, w.WriteAll(nil))
+	assert.Error(t, w.Flush())
+	var zv roster.Validator
+	err = zv.Validate(&roster.Record{}, roster.NewDate(2019, 4, 15))
+	assert.ErrorIs(t, err, roster.ErrJurisdiction)
+	v, err := roster.NewValidator(roster.Nanning())
+	require.NoError(t, err)
+	assert.ErrorIs(t, v.Validate(nil, roster.NewDate(2019, 4, 15)), roster.ErrInvalidRecord)
+}

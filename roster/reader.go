@@ -177,8 +177,16 @@ type csvSlot struct {
 	extra  bool   // a county-district input
 }
 
-// NewReader returns a Reader that reads a roster from r.
+// errNoInput is what a Reader made from a nil io.Reader, or a zero
+// Reader, gives.
+var errNoInput = errors.New("roster: 没有可读取的名册 (no roster to read: the io.Reader is nil)")
+
+// NewReader returns a Reader that reads a roster from r. A nil r gives a
+// Reader whose every call returns an error.
 func NewReader(r io.Reader) *Reader {
+	if r == nil {
+		return &Reader{}
+	}
 	br := bufio.NewReader(r)
 	if b, err := br.Peek(3); err == nil && string(b) == "\uFEFF" {
 		_, _ = br.Discard(3)
@@ -194,6 +202,9 @@ func NewReader(r io.Reader) *Reader {
 // [*ParseError] wrapping [ErrHeader], an error of the underlying reader)
 // ends reading, and every later call returns it again.
 func (r *Reader) Read() (*Record, error) {
+	if r == nil || r.csv == nil {
+		return nil, errNoInput
+	}
 	for {
 		rec, _, blank, rowErr, err := r.next()
 		switch {
@@ -212,6 +223,9 @@ func (r *Reader) Read() (*Record, error) {
 // the underlying reader) and the Batch holds the rows read before.
 func (r *Reader) ReadAll() (*Batch, error) {
 	b := &Batch{}
+	if r == nil || r.csv == nil {
+		return b, errNoInput
+	}
 	for {
 		rec, line, blank, rowErr, err := r.next()
 		switch {

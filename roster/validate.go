@@ -222,6 +222,9 @@ func (v *Validator) Validate(r *Record, asOf Date) error { return v.ValidateAt(r
 // a batch, so that a record without a well-formed key is still named
 // (index 11 is 第 12 条记录). A negative index means none.
 func (v *Validator) ValidateAt(r *Record, index int, asOf Date) error {
+	if v == nil || v.validate == nil {
+		return fmt.Errorf("%w: 校验器未初始化，请用 roster.NewValidator 创建 (the validator is not ready: make it with roster.NewValidator)", ErrJurisdiction)
+	}
 	if !asOf.Valid() || asOf.Day == 0 {
 		return fmt.Errorf("%w: the assessment date is not a full date", ErrBadDate)
 	}

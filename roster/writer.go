@@ -49,14 +49,24 @@ type Writer struct {
 	row     []string
 }
 
-// NewWriter returns a Writer that writes a roster to w.
+// NewWriter returns a Writer that writes a roster to w. A nil w gives a
+// Writer whose every call returns an error.
 func NewWriter(w io.Writer) *Writer {
+	if w == nil {
+		return &Writer{}
+	}
 	return &Writer{out: w, csv: csv.NewWriter(w)}
 }
+
+// errNoOutput is what a Writer made from a nil io.Writer gives.
+var errNoOutput = errors.New("roster: 没有可写入的目标 (nowhere to write: the io.Writer is nil)")
 
 // Write writes the header, if not written yet, and one record. Rows are
 // buffered: call [Writer.Flush] at the end.
 func (w *Writer) Write(rec *Record) error {
+	if w == nil || w.csv == nil {
+		return errNoOutput
+	}
 	if rec == nil {
 		return errors.New("roster: Write of a nil *Record")
 	}
@@ -106,6 +116,9 @@ func (w *Writer) Write(rec *Record) error {
 // WriteAll writes the header and the records, then flushes. With no
 // records it writes the header alone: an empty roster.
 func (w *Writer) WriteAll(records []*Record) error {
+	if w == nil || w.csv == nil {
+		return errNoOutput
+	}
 	if !w.started && w.Extra == nil {
 		keys := map[string]bool{}
 		for _, r := range records {
@@ -135,6 +148,9 @@ func (w *Writer) WriteAll(records []*Record) error {
 // Flush writes buffered rows to the underlying writer and returns the first
 // error met.
 func (w *Writer) Flush() error {
+	if w == nil || w.csv == nil {
+		return errNoOutput
+	}
 	w.csv.Flush()
 	return w.csv.Error()
 }
