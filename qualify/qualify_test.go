@@ -429,3 +429,38 @@ func TestCheckNil(t *testing.T) {
 	_, err = qualify.Compile(nil, nil)
 	assert.ErrorIs(t, err, qualify.ErrNoInput)
 }
+
+// A waiver records who granted it and when; one without either, or dated
+// after the assessment date, is refused.
+func TestWaiverApproval(t *testing.T) {
+	p := baseline(t)
+	r := candidate()
+	r.BirthDate = roster.NewDate(1950, 1, 1) // too old: Q4 fails
+	f := facts(t, p, r, "G1")
+	day := roster.NewDate(2019, 4, 10)
+	tests := []struct {
+		name string
+		w    qualify.Waiver
+		want string
+	}{
+		{"no approving unit", qualify.Waiver{Condition: "Q4", Reason: "特别优秀", Date: day},
+			"记录 NN-0001：资格条件 Q4：invalid waiver: 放宽须写明审批单位 (a waiver needs the unit that granted it)"},
+		{"no date", qualify.Waiver{Condition: "Q4", Reason: "特别优秀", ApprovedBy: "青秀区委统战部"},
+			"记录 NN-0001：资格条件 Q4：invalid waiver: 放宽须写明审批日期 (a waiver needs the day it was granted)"},
+		{"after the assessment date", qualify.Waiver{Condition: "Q4", Reason: "特别优秀", ApprovedBy: "青秀区委统战部", Date: roster.NewDate(2019, 7, 1)},
+			"记录 NN-0001：资格条件 Q4：invalid waiver: 审批日期晚于评价基准日 (the waiver is dated after the assessment date)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := p.Conditions().Check(f, tt.w)
+			assert.EqualError(t, err, tt.want)
+			assert.ErrorIs(t, err, qualify.ErrWaiver)
+		})
+	}
+	res, err := p.Conditions().Check(f, qualify.Waiver{Condition: "Q4", Reason: " 特别优秀 ", ApprovedBy: " 青秀区委统战部 ", Date: day})
+	require.NoError(t, err)
+	c := condition(t, res, "Q4")
+	assert.Equal(t, qualify.Waived, c.Outcome)
+	require.NotNil(t, c.Waiver)
+	assert.Equal(t, qualify.Waiver{Condition: "Q4", Reason: "特别优秀", ApprovedBy: "青秀区委统战部", Date: day}, *c.Waiver)
+}
