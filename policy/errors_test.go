@@ -491,3 +491,28 @@ func TestFormulaTypoInsideCall(t *testing.T) {
 		" | ........................^")
 	assert.ErrorIs(t, err, formula.ErrType)
 }
+
+// A county's file with several mistakes gets them all in one report, each
+// at its place, a misspelt field with the nearest known name.
+func TestParseReportsEveryProblemAtOnce(t *testing.T) {
+	_, err := policy.Parse("450103", "qingxiu.yaml", []byte(`id: qingxiu-2019
+extends: nanning-2019
+jurisdiction: "450103"
+name: 青秀区
+valid_form: 2019-04-15
+indicators:
+  change:
+    - {id: C2, pionts: 5}
+    - {id: A2, points: 五}
+grades:
+  - {grade: E, from: 0, to: 60, removed: true}
+`))
+	require.Error(t, err)
+	assert.Equal(t, `qingxiu.yaml:5:1: 未知字段 "valid_form"，是不是 "valid_from"？ (unknown field "valid_form"; did you mean "valid_from"?)
+qingxiu.yaml:8:16: 未知字段 "pionts"，是不是 "points"？ (unknown field "pionts"; did you mean "points"?)
+qingxiu.yaml:9:24: points："五" 不是数字 (points: "五" is not a decimal number)
+qingxiu.yaml:11:13: grade："E" 不是等次（A、B、C 或 D） (grade: "E" is not a grade (A, B, C or D))`, err.Error())
+	assert.ErrorIs(t, err, policy.ErrSyntax)
+	var fe *formula.Error
+	assert.ErrorAs(t, err, &fe)
+}
