@@ -19,13 +19,13 @@ type Result struct {
 	Outcome Outcome
 	// Primary is the group the person is kept under, for Classified: the
 	// first of the matching groups in the declared priority.
-	Primary roster.Group
+	Primary Group
 	// Secondary lists the other groups the person fits, in the declared
 	// priority.
-	Secondary []roster.Group
+	Secondary []Group
 	// Subkind is the freelance sub-kind when Primary is G3: the one the
 	// rule that decided names (it gives the reason too).
-	Subkind roster.Subkind
+	Subkind Subkind
 	// Rule is the id of the rule that decided.
 	Rule string
 	// Reason is that rule's sentence, for the clerk.
@@ -39,7 +39,7 @@ type Result struct {
 // immutable and safe for concurrent use.
 type Classifier struct {
 	rules    *Rules
-	priority []roster.Group
+	priority []Group
 	// programs holds the compiled rules of the screens, groups and
 	// fallbacks, by step.
 	programs  [Fallback][]program
@@ -232,8 +232,8 @@ func (c *Classifier) ClassifyFacts(f *roster.Facts) (Result, error) {
 	var (
 		res     Result
 		decided *rule
-		firstOf [roster.G4 + 1]*rule // the first rule that held, by group
-		firmOf  [roster.G4 + 1]*rule // the first that held and does not yield
+		firstOf [G4 + 1]*rule // the first rule that held, by group
+		firmOf  [G4 + 1]*rule // the first that held and does not yield
 	)
 	run := func(p program) (bool, error) {
 		ok, err := p.prog.Bool(f)
@@ -283,7 +283,7 @@ func (c *Classifier) ClassifyFacts(f *roster.Facts) (Result, error) {
 	for _, g := range c.priority {
 		if r := by[g]; r != nil {
 			res.Outcome, res.Primary, res.Rule, res.Reason = Classified, g, r.ID, r.Reason
-			if g == roster.G3 {
+			if g == G3 {
 				// The rule that decided gives the sub-kind, as it gives the reason.
 				res.Subkind = r.Subkind
 			}
@@ -318,14 +318,14 @@ func (c *Classifier) ClassifyFacts(f *roster.Facts) (Result, error) {
 // give gives f the group and sub-kind of a classified result, which the
 // qualification conditions and the indicators read.
 func (res Result) give(f *roster.Facts) {
-	f.Group = "G" + res.Primary.Code()
+	f.Group = res.Primary.Code()
 	if res.Subkind.Valid() {
 		f.Subkind = res.Subkind.Label()
 	}
 }
 
 // anyHeld reports whether any group has a rule in rules.
-func anyHeld(rules [roster.G4 + 1]*rule) bool {
+func anyHeld(rules [G4 + 1]*rule) bool {
 	for _, r := range rules {
 		if r != nil {
 			return true

@@ -32,9 +32,9 @@ func baseline(t testing.TB) *classify.Classifier {
 func TestBaseline(t *testing.T) {
 	type want struct {
 		outcome   classify.Outcome
-		primary   roster.Group
-		secondary []roster.Group
-		subkind   roster.Subkind
+		primary   classify.Group
+		secondary []classify.Group
+		subkind   classify.Subkind
 		rule      string
 		matched   []string
 	}
@@ -47,59 +47,59 @@ func TestBaseline(t *testing.T) {
 	}{
 		// G1
 		{"G1 manager of a private enterprise", "民营企业", "经营管理", "总经理", false, 0,
-			want{classify.Classified, roster.G1, nil, 0, "G1.1", []string{"G1.1"}}},
+			want{classify.Classified, classify.G1, nil, 0, "G1.1", []string{"G1.1"}}},
 		{"G1 technician of a foreign-invested enterprise", "外商投资企业", "专业技术", "软件工程师", false, 0,
-			want{classify.Classified, roster.G1, nil, 0, "G1.2", []string{"G1.2"}}},
+			want{classify.Classified, classify.G1, nil, 0, "G1.2", []string{"G1.2"}}},
 		{"G1 Hong Kong, Macao and Taiwan capital counts as foreign", "港澳台资企业", "经营管理", "", false, 0,
-			want{classify.Classified, roster.G1, nil, 0, "G1.1", []string{"G1.1"}}},
+			want{classify.Classified, classify.G1, nil, 0, "G1.1", []string{"G1.1"}}},
 		// G2
 		{"G2 lawyer of a law firm", "中介组织", "专业服务", "律师", false, 0,
-			want{classify.Classified, roster.G2, nil, 0, "G2.1", []string{"G2.1"}}},
+			want{classify.Classified, classify.G2, nil, 0, "G2.1", []string{"G2.1"}}},
 		{"G2 partner of an accounting firm", "中介组织", "出资人", "注册会计师", false, 0,
-			want{classify.Classified, roster.G2, nil, 0, "G2.1", []string{"G2.1"}}},
+			want{classify.Classified, classify.G2, nil, 0, "G2.1", []string{"G2.1"}}},
 		{"G2 manager of a foundation", "基金会", "经营管理", "秘书长", false, 0,
-			want{classify.Classified, roster.G2, nil, 0, "G2.2", []string{"G2.2"}}},
+			want{classify.Classified, classify.G2, nil, 0, "G2.2", []string{"G2.2"}}},
 		{"G2 social worker of a social service organisation", "社会服务机构", "专业服务", "社会工作者", false, 0,
-			want{classify.Classified, roster.G2, nil, 0, "G2.3", []string{"G2.3"}}},
+			want{classify.Classified, classify.G2, nil, 0, "G2.3", []string{"G2.3"}}},
 		// G3, each sub-kind
 		{"G3 writing", "无工作单位", "", "自由撰稿人", false, 0,
-			want{classify.Classified, roster.G3, nil, roster.Writing, "G3.1", []string{"G3.1"}}},
+			want{classify.Classified, classify.G3, nil, classify.Writing, "G3.1", []string{"G3.1"}}},
 		{"G3 art creation", "无工作单位", "", "摄影师", false, 0,
-			want{classify.Classified, roster.G3, nil, roster.ArtCreation, "G3.2", []string{"G3.2"}}},
+			want{classify.Classified, classify.G3, nil, classify.ArtCreation, "G3.2", []string{"G3.2"}}},
 		{"G3 performance", "无工作单位", "", "独立歌手", false, 0,
-			want{classify.Classified, roster.G3, nil, roster.Performance, "G3.3", []string{"G3.3"}}},
+			want{classify.Classified, classify.G3, nil, classify.Performance, "G3.3", []string{"G3.3"}}},
 		{"G3 planning and consulting", "无工作单位", "", "企业培训师", false, 0,
-			want{classify.Classified, roster.G3, nil, roster.Consulting, "G3.4", []string{"G3.4"}}},
+			want{classify.Classified, classify.G3, nil, classify.Consulting, "G3.4", []string{"G3.4"}}},
 		{"G3 knowledge-based services", "无工作单位", "", "翻译", false, 0,
-			want{classify.Classified, roster.G3, nil, roster.KnowledgeService, "G3.5", []string{"G3.5"}}},
+			want{classify.Classified, classify.G3, nil, classify.KnowledgeService, "G3.5", []string{"G3.5"}}},
 		{"G3 skill-based services", "无工作单位", "", "个体工程机械技术人员", false, 0,
-			want{classify.Classified, roster.G3, nil, roster.SkillService, "G3.6", []string{"G3.6"}}},
+			want{classify.Classified, classify.G3, nil, classify.SkillService, "G3.6", []string{"G3.6"}}},
 		{"G3 the word 自由 does not matter", "无工作单位", "", "自由画家", false, 0,
-			want{classify.Classified, roster.G3, nil, roster.ArtCreation, "G3.2", []string{"G3.2"}}},
+			want{classify.Classified, classify.G3, nil, classify.ArtCreation, "G3.2", []string{"G3.2"}}},
 		// G4
 		{"G4 investor of a new-media firm", "民营企业", "出资人", "", true, 0,
-			want{classify.Classified, roster.G4, nil, 0, "G4.1", []string{"G4.1"}}},
+			want{classify.Classified, classify.G4, nil, 0, "G4.1", []string{"G4.1"}}},
 		{"G4 editor of a new-media firm", "民营企业", "采编", "编辑", true, 0,
-			want{classify.Classified, roster.G4, nil, 0, "G4.2", []string{"G4.2"}}},
+			want{classify.Classified, classify.G4, nil, 0, "G4.2", []string{"G4.2"}}},
 		{"G4 online opinion leader without an employer", "无工作单位", "其他", "自媒体博主", true, 250000,
-			want{classify.Classified, roster.G4, nil, 0, "G4.4", []string{"G4.4"}}},
+			want{classify.Classified, classify.G4, nil, 0, "G4.4", []string{"G4.4"}}},
 		// Overlaps: the primary by the declared priority G3, G4, G1, G2.
 		{"G1 and G4: technician of a private new-media firm", "民营企业", "专业技术", "", true, 0,
-			want{classify.Classified, roster.G4, []roster.Group{roster.G1}, 0, "G4.3", []string{"G1.2", "G4.3"}}},
+			want{classify.Classified, classify.G4, []classify.Group{classify.G1}, 0, "G4.3", []string{"G1.2", "G4.3"}}},
 		{"G1 and G4: manager of a private new-media firm", "民营企业", "经营管理", "", true, 0,
-			want{classify.Classified, roster.G4, []roster.Group{roster.G1}, 0, "G4.1", []string{"G1.1", "G4.1"}}},
+			want{classify.Classified, classify.G4, []classify.Group{classify.G1}, 0, "G4.1", []string{"G1.1", "G4.1"}}},
 		// G4.4 yields: an opinion leader who fits another group by the work
 		// done keeps that group as primary.
 		{"G2 and G4: lawyer and opinion leader stays G2", "中介组织", "专业服务", "律师", true, 300000,
-			want{classify.Classified, roster.G2, []roster.Group{roster.G4}, 0, "G2.1", []string{"G2.1", "G4.4"}}},
+			want{classify.Classified, classify.G2, []classify.Group{classify.G4}, 0, "G2.1", []string{"G2.1", "G4.4"}}},
 		{"G2 and G4: social worker and opinion leader stays G2", "社会服务机构", "专业服务", "社会工作者", true, 100000,
-			want{classify.Classified, roster.G2, []roster.Group{roster.G4}, 0, "G2.3", []string{"G2.3", "G4.4"}}},
+			want{classify.Classified, classify.G2, []classify.Group{classify.G4}, 0, "G2.3", []string{"G2.3", "G4.4"}}},
 		{"G2 and G4: a lawyer below the threshold is G2 alone", "中介组织", "专业服务", "律师", true, 99999,
-			want{classify.Classified, roster.G2, nil, 0, "G2.1", []string{"G2.1"}}},
+			want{classify.Classified, classify.G2, nil, 0, "G2.1", []string{"G2.1"}}},
 		{"G2 and G4: a new-media editor of a consultancy is G4 by the work", "中介组织", "采编", "", true, 300000,
-			want{classify.Classified, roster.G4, nil, 0, "G4.2", []string{"G4.2", "G4.4"}}},
+			want{classify.Classified, classify.G4, nil, 0, "G4.2", []string{"G4.2", "G4.4"}}},
 		{"G3 and G4: online writer on a platform", "无工作单位", "采编", "网络作家", true, 2000000,
-			want{classify.Classified, roster.G3, []roster.Group{roster.G4}, roster.Writing, "G3.1", []string{"G3.1", "G4.2", "G4.4"}}},
+			want{classify.Classified, classify.G3, []classify.Group{classify.G4}, classify.Writing, "G3.1", []string{"G3.1", "G4.2", "G4.4"}}},
 		// Not new social strata: the three exclusions, before any group.
 		{"government body", "党政机关", "经营管理", "", false, 0,
 			want{classify.NotNewStrata, 0, nil, 0, "N1", []string{"N1"}}},
@@ -150,9 +150,9 @@ func TestBaseline(t *testing.T) {
 func TestBaselineDocument(t *testing.T) {
 	rules := classify.Baseline()
 	assert.Equal(t, "450100", rules.Jurisdiction())
-	assert.Equal(t, []roster.Group{roster.G3, roster.G4, roster.G1, roster.G2}, rules.Priority())
-	groups := map[roster.Group]bool{}
-	subkinds := map[roster.Subkind]bool{}
+	assert.Equal(t, []classify.Group{classify.G3, classify.G4, classify.G1, classify.G2}, rules.Priority())
+	groups := map[classify.Group]bool{}
+	subkinds := map[classify.Subkind]bool{}
 	for _, r := range rules.List() {
 		assert.Equal(t, classify.BaselineFile, r.File)
 		assert.Positive(t, r.Line)
@@ -163,10 +163,10 @@ func TestBaselineDocument(t *testing.T) {
 			subkinds[r.Subkind] = true
 		}
 	}
-	for g := roster.G1; g <= roster.G4; g++ {
+	for g := classify.G1; g <= classify.G4; g++ {
 		assert.True(t, groups[g], "no rule for %s", g)
 	}
-	for s := roster.Writing; s <= roster.SkillService; s++ {
+	for s := classify.Writing; s <= classify.SkillService; s++ {
 		assert.True(t, subkinds[s], "no rule for %s", s)
 	}
 }
@@ -232,8 +232,8 @@ groups:
 	r.Seats = []roster.Seat{{Body: roster.NPC, Level: roster.City}}
 	got, err = c.Classify(r)
 	require.NoError(t, err)
-	assert.Equal(t, roster.G1, got.Primary)
-	assert.Equal(t, []roster.Group{roster.G2}, got.Secondary)
+	assert.Equal(t, classify.G1, got.Primary)
+	assert.Equal(t, []classify.Group{classify.G2}, got.Secondary)
 }
 
 // withoutFormula returns the fields of e that a test compares.
@@ -386,11 +386,11 @@ func TestBaselineInvestor(t *testing.T) {
 		{"owner with no role written", "民营企业", "", "", false,
 			classify.Result{Outcome: classify.NotNewStrata, Rule: "N4", Matched: []string{"N4"}}},
 		{"owner of a new-media firm who manages it", "民营企业", "经营管理", "", true,
-			classify.Result{Outcome: classify.Classified, Primary: roster.G4, Secondary: []roster.Group{roster.G1}, Rule: "G4.1", Matched: []string{"G1.1", "G4.1"}}},
+			classify.Result{Outcome: classify.Classified, Primary: classify.G4, Secondary: []classify.Group{classify.G1}, Rule: "G4.1", Matched: []string{"G1.1", "G4.1"}}},
 		{"owner of a new-media firm with no role written", "民营企业", "", "", true,
-			classify.Result{Outcome: classify.Classified, Primary: roster.G4, Rule: "G4.1", Matched: []string{"G4.1"}}},
+			classify.Result{Outcome: classify.Classified, Primary: classify.G4, Rule: "G4.1", Matched: []string{"G4.1"}}},
 		{"partner of a law firm", "中介组织", "专业服务", "律师", false,
-			classify.Result{Outcome: classify.Classified, Primary: roster.G2, Rule: "G2.1", Matched: []string{"G2.1"}}},
+			classify.Result{Outcome: classify.Classified, Primary: classify.G2, Rule: "G2.1", Matched: []string{"G2.1"}}},
 		{"a state-owned firm's rule comes first", "国有企业", "经营管理", "", false,
 			classify.Result{Outcome: classify.NotNewStrata, Rule: "N3", Matched: []string{"N3"}}},
 	}
@@ -460,15 +460,15 @@ otherwise:
 		name                   string
 		kind, role, occupation string
 		followers              int
-		primary                roster.Group
-		secondary              []roster.Group
+		primary                classify.Group
+		secondary              []classify.Group
 		rule                   string
 	}{
-		{"yielding alone decides", "民营企业", "", "", 10, roster.G4, nil, "G4.soft"},
-		{"a firm rule of another group wins over priority", "中介组织", "", "", 10, roster.G2, []roster.Group{roster.G4}, "G2.firm"},
-		{"two yielding groups: the priority", "无工作单位", "", "", 10, roster.G4, []roster.Group{roster.G3}, "G4.soft"},
-		{"a firm rule of the same group gives the reason", "中介组织", "采编", "", 10, roster.G4, []roster.Group{roster.G2}, "G4.firm"},
-		{"yields: false is a firm rule", "无工作单位", "", "经理", 0, roster.G1, []roster.Group{roster.G3}, "G1.off"},
+		{"yielding alone decides", "民营企业", "", "", 10, classify.G4, nil, "G4.soft"},
+		{"a firm rule of another group wins over priority", "中介组织", "", "", 10, classify.G2, []classify.Group{classify.G4}, "G2.firm"},
+		{"two yielding groups: the priority", "无工作单位", "", "", 10, classify.G4, []classify.Group{classify.G3}, "G4.soft"},
+		{"a firm rule of the same group gives the reason", "中介组织", "采编", "", 10, classify.G4, []classify.Group{classify.G2}, "G4.firm"},
+		{"yields: false is a firm rule", "无工作单位", "", "经理", 0, classify.G1, []classify.Group{classify.G3}, "G1.off"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

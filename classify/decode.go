@@ -11,7 +11,6 @@ import (
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/token"
 	"github.com/newstrata/newstrata/internal/yamlsrc"
-	"github.com/newstrata/newstrata/roster"
 )
 
 // pos is a place in a rules file: a 1-based line and a 1-based column
@@ -44,7 +43,7 @@ type doc struct {
 	start        pos
 	extends      *scalar
 	jurisdiction *scalar
-	priority     []roster.Group
+	priority     []Group
 	adds         [stepCount][]*draft // new rules, by step
 	replace      []*draft
 	disable      []scalar
@@ -302,19 +301,19 @@ func (d *decoder) text(kv keyValue, rule string) (scalar, error) {
 	return d.scalarNode(kv.value, fmt.Sprintf("字段 %q ", kv.key), fmt.Sprintf("field %q", kv.key), rule)
 }
 
-func (d *decoder) priority(kv keyValue) ([]roster.Group, error) {
+func (d *decoder) priority(kv keyValue) ([]Group, error) {
 	items, err := d.sequence(kv)
 	if err != nil {
 		return nil, err
 	}
-	var out []roster.Group
-	seen := map[roster.Group]bool{}
+	var out []Group
+	seen := map[Group]bool{}
 	for _, it := range items {
 		s, err := d.scalarNode(it, "优先顺序（priority）中的群体", "a group in priority", "")
 		if err != nil {
 			return nil, err
 		}
-		g, err := roster.ParseGroup(s.text)
+		g, err := ParseGroup(s.text)
 		if err != nil || !g.Valid() {
 			return nil, d.fail(s.at, ErrUnknownGroup, "", "优先顺序（priority）中的群体 %q 不存在，应为 G1、G2、G3 或 G4",
 				"unknown group %q in priority (want G1, G2, G3 or G4)", s.text)
@@ -325,7 +324,7 @@ func (d *decoder) priority(kv keyValue) ([]roster.Group, error) {
 		seen[g] = true
 		out = append(out, g)
 	}
-	for g := roster.G1; g <= roster.G4; g++ {
+	for g := G1; g <= G4; g++ {
 		if !seen[g] {
 			return nil, d.fail(kv.at, ErrPriority, "", "优先顺序（priority）缺少 %s：G1、G2、G3、G4 须各列一次",
 				"priority lacks %s: it lists each of G1, G2, G3 and G4 once", groupCode(g))
@@ -335,7 +334,7 @@ func (d *decoder) priority(kv keyValue) ([]roster.Group, error) {
 }
 
 // groupCode writes a group as the rules file does: G1 ... G4.
-func groupCode(g roster.Group) string { return "G" + g.Code() }
+func groupCode(g Group) string { return g.Code() }
 
 // ruleFields lists the fields of a rule by where it is written; step 0 is
 // an entry of replace.
@@ -458,12 +457,12 @@ func (d *decoder) rule(n ast.Node, step Step) (*draft, error) {
 		if err != nil {
 			return nil, err
 		}
-		sk, err := roster.ParseSubkind(s.text)
+		sk, err := ParseSubkind(s.text)
 		if err != nil || !sk.Valid() {
 			return nil, d.fail(s.at, ErrUnknownGroup, r.ID, "自由职业人员类别 %[1]q 不存在，应为 %[2]s 之一，或写 ① 至 ⑥",
-				"unknown subkind %[1]q (want %[3]s, or ① to ⑥)", s.text, strings.Join(roster.SubkindLabels(), "、"), strings.Join(roster.SubkindLabels(), ", "))
+				"unknown subkind %[1]q (want %[3]s, or ① to ⑥)", s.text, strings.Join(SubkindLabels(), "、"), strings.Join(SubkindLabels(), ", "))
 		}
-		if !r.isGroup || r.Group != roster.G3 {
+		if !r.isGroup || r.Group != G3 {
 			return nil, d.fail(s.at, ErrInvalid, r.ID, "只有 G3 的规则才能写自由职业人员类别（subkind）", "subkind is only for G3 rules")
 		}
 		r.Subkind = sk
@@ -475,7 +474,7 @@ func (d *decoder) rule(n ast.Node, step Step) (*draft, error) {
 // groups, an outcome for the other steps, either for a replacement.
 func (d *decoder) group(r *draft, s scalar) error {
 	r.groupText, r.groupAt = s.text, s.at
-	if g, err := roster.ParseGroup(s.text); err == nil && g.Valid() {
+	if g, err := ParseGroup(s.text); err == nil && g.Valid() {
 		r.isGroup, r.Group, r.Outcome = true, g, Classified
 	} else if o, ok := parseOutcome(s.text); ok {
 		r.isOutcome, r.Outcome = true, o

@@ -112,7 +112,7 @@ func ExampleBaseline() {
 	rules := classify.Baseline()
 	fmt.Print(rules.Jurisdiction(), " 优先顺序:")
 	for _, g := range rules.Priority() {
-		fmt.Print(" G", g.Code())
+		fmt.Print(" ", g.Code())
 	}
 	fmt.Println()
 	for _, r := range rules.List() {

@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"maps"
 	"slices"
-
-	"github.com/newstrata/newstrata/roster"
 )
 
 // Rule is one rule of a [Rules], as its document writes it.
@@ -17,8 +15,8 @@ type Rule struct {
 	// Outcome is Classified for a rule under groups, else what the rule
 	// concludes: NotNewStrata or Undetermined.
 	Outcome Outcome
-	Group   roster.Group   // for a rule under groups
-	Subkind roster.Subkind // for a G3 rule, if it names one
+	Group   Group   // for a rule under groups
+	Subkind Subkind // for a G3 rule, if it names one
 	// Yields marks a rule under groups whose group gives way: it is the
 	// primary group only when no rule without Yields holds for another
 	// group; when one does, the group is kept as secondary whatever the
@@ -55,7 +53,7 @@ const stepCount = int(Otherwise)
 // [New] refuses it.
 type Rules struct {
 	jurisdiction string
-	priority     []roster.Group
+	priority     []Group
 	steps        [stepCount][]*rule
 	// retired holds the ids that an overlay on the way here disabled: an
 	// id stays taken once used, so a later overlay cannot give it to a rule
@@ -245,7 +243,7 @@ func (r *Rules) Jurisdiction() string { return r.jurisdiction }
 
 // Priority returns the groups in the order that picks the primary group
 // when a person fits several.
-func (r *Rules) Priority() []roster.Group { return slices.Clone(r.priority) }
+func (r *Rules) Priority() []Group { return slices.Clone(r.priority) }
 
 // List returns the rules in the order a classification takes them: screens,
 // groups, fallbacks, then the otherwise rule.

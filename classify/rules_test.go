@@ -31,11 +31,11 @@ type scenario struct {
 }
 
 type expected struct {
-	Outcome   string         `yaml:"outcome"`
-	Primary   roster.Group   `yaml:"primary"`
-	Secondary []roster.Group `yaml:"secondary"`
-	Subkind   roster.Subkind `yaml:"subkind"`
-	Rule      string         `yaml:"rule"`
+	Outcome   string           `yaml:"outcome"`
+	Primary   classify.Group   `yaml:"primary"`
+	Secondary []classify.Group `yaml:"secondary"`
+	Subkind   classify.Subkind `yaml:"subkind"`
+	Rule      string           `yaml:"rule"`
 }
 
 func (e expected) check(t *testing.T, got classify.Result) {
@@ -89,7 +89,7 @@ func TestOverlayLeavesBaseUnchanged(t *testing.T) {
 	assert.Equal(t, before, base.List())
 	assert.Equal(t, classify.Baseline().List(), base.List())
 	assert.Equal(t, "450100", base.Jurisdiction())
-	assert.Equal(t, []roster.Group{roster.G3, roster.G4, roster.G1, roster.G2}, base.Priority())
+	assert.Equal(t, []classify.Group{classify.G3, classify.G4, classify.G1, classify.G2}, base.Priority())
 	_, ok := base.Lookup("QX.G3.1")
 	assert.False(t, ok)
 	_, ok = base.Lookup("U2")
@@ -98,12 +98,12 @@ func TestOverlayLeavesBaseUnchanged(t *testing.T) {
 	assert.Equal(t, "NewMedia && Followers >= 100000", r.When)
 
 	assert.Equal(t, "450103", over.Jurisdiction())
-	assert.Equal(t, []roster.Group{roster.G4, roster.G1, roster.G2, roster.G3}, over.Priority())
+	assert.Equal(t, []classify.Group{classify.G4, classify.G1, classify.G2, classify.G3}, over.Priority())
 	_, ok = over.Lookup("U2")
 	assert.False(t, ok, "disabled")
 	r, _ = over.Lookup("G4.4")
 	assert.Equal(t, classify.Rule{ID: "G4.4", Name: "网络意见人士", Step: classify.Grouping, Outcome: classify.Classified,
-		Group: roster.G4, Yields: true, When: "NewMedia && Followers >= 50000",
+		Group: classify.G4, Yields: true, When: "NewMedia && Followers >= 50000",
 		Reason: "以新媒体为平台发表意见，主要账号粉丝在五万以上，属于网络意见人士，计入新媒体从业人员。",
 		File:   "rules.yaml", Line: 12, Column: 5}, r)
 	r, _ = base.Lookup("G4.4")
@@ -122,8 +122,8 @@ func TestOverlayLeavesBaseUnchanged(t *testing.T) {
 	// Overlays stack: the second applies to the first and leaves it as it was.
 	second, err := over.Extend("second.yaml", []byte("extends: qingxiu\npriority: [G1, G2, G3, G4]\ndisable: [QX.G3.1]\n"))
 	require.NoError(t, err)
-	assert.Equal(t, []roster.Group{roster.G1, roster.G2, roster.G3, roster.G4}, second.Priority())
-	assert.Equal(t, []roster.Group{roster.G4, roster.G1, roster.G2, roster.G3}, over.Priority())
+	assert.Equal(t, []classify.Group{classify.G1, classify.G2, classify.G3, classify.G4}, second.Priority())
+	assert.Equal(t, []classify.Group{classify.G4, classify.G1, classify.G2, classify.G3}, over.Priority())
 	_, ok = second.Lookup("QX.G3.1")
 	assert.False(t, ok)
 	_, ok = over.Lookup("QX.G3.1")
@@ -151,7 +151,7 @@ otherwise:
 	require.NoError(t, err)
 	got, err := c.Classify(person(t, "民营企业", "", "", false, 0))
 	require.NoError(t, err)
-	assert.Equal(t, classify.Result{Outcome: classify.Classified, Primary: roster.G1, Rule: "A", Reason: "民营企业人员。", Matched: []string{"A"}}, got)
+	assert.Equal(t, classify.Result{Outcome: classify.Classified, Primary: classify.G1, Rule: "A", Reason: "民营企业人员。", Matched: []string{"A"}}, got)
 	got, err = c.Classify(person(t, "国有企业", "", "", false, 0))
 	require.NoError(t, err)
 	assert.Equal(t, classify.Result{Outcome: classify.Undetermined, Rule: "Z", Reason: "其余情形。", Matched: []string{"Z"}}, got)
@@ -501,7 +501,7 @@ groups:
 	res, err := c.Classify(&roster.Record{Key: "NN-1", EmployerKind: roster.NoEmployer, Role: roster.Professional, Occupation: "网络作家"})
 	require.NoError(t, err)
 	assert.Equal(t, "G3.0", res.Rule)
-	assert.Equal(t, roster.G3, res.Primary)
-	assert.Equal(t, roster.Subkind(0), res.Subkind)
+	assert.Equal(t, classify.G3, res.Primary)
+	assert.Equal(t, classify.Subkind(0), res.Subkind)
 	assert.Contains(t, res.Matched, "G3.1")
 }

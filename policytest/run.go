@@ -249,7 +249,7 @@ func points(p *policy.Policy, as *newstrata.Assessment, id string) (name string,
 
 func group(r classify.Result) string {
 	if r.Outcome == classify.Classified {
-		return "G" + r.Primary.Code()
+		return r.Primary.Code()
 	}
 	return r.Outcome.Label()
 }

@@ -55,7 +55,7 @@ func Classify(records []*roster.Record, asOf roster.Date) ([]Labelled, error) {
 		}
 		out[i] = Labelled{Record: r}
 		if res.Outcome == classify.Classified {
-			out[i].Group = "G" + res.Primary.Code()
+			out[i].Group = res.Primary.Code()
 		}
 	}
 	return out, nil
