@@ -80,9 +80,12 @@ type Impact struct {
 // its unit (to see a county's overlay at work, give it that county's
 // records). Records are expected to be valid (see [roster.Validator]).
 //
-// Each record is classified once, and a rule of next that base has too —
+// Each record is classified under each policy by its own rules, once when
+// the two classify alike (the same [classify.Classifier.Fingerprint]), and
+// a rule of next that base has too —
 // the same id and formula, reading no input or inputs the two declare
-// alike — is not run again: its value on the record is base's. An overlay
+// alike, and reading the group only when the two classify alike — is not
+// run again: its value on the record is base's. An overlay
 // that changes a weight, a formula and the grade bands runs only its own
 // new and changed formulas. (This takes the two policies to give a formula
 // the same functions, as two policies of one [policy.Set] do.) The result
@@ -102,7 +105,7 @@ func (a *Assessor) Compare(ctx context.Context, base, next *policy.Policy, recor
 		before, after Standing
 		err           error
 	}
-	c := newComparison(a.classify, base, next, asOf)
+	c := newComparison(base, next, asOf)
 	outs := make([]outcome, len(records))
 	workers := min(runtime.GOMAXPROCS(0), max(1, len(records)/256))
 	var wg sync.WaitGroup
@@ -160,10 +163,10 @@ func (a *Assessor) Compare(ctx context.Context, base, next *policy.Policy, recor
 	return im, nil
 }
 
-// comparison is what Compare runs on each record: the classifier and a
-// plan of each policy's rules.
+// comparison is what Compare runs on each record: a plan of each policy's
+// rules. sameClass says the two classify alike.
 type comparison struct {
-	classify   *classify.Classifier
+	sameClass  bool
 	base, next *plan
 	asOf       roster.Date
 	none       values // what base's plan, whose steps take no value, is given
@@ -202,15 +205,26 @@ func (v *values) size(p *plan) {
 	v.vetoes = make([]bool, len(p.vetoes))
 }
 
-func newComparison(c *classify.Classifier, base, next *policy.Policy, asOf roster.Date) *comparison {
+func newComparison(base, next *policy.Policy, asOf roster.Date) *comparison {
 	bp := newPlan(base, nil, nil)
-	return &comparison{classify: c, base: bp, next: newPlan(next, bp, alike(base, next)), asOf: asOf}
+	same := base.Classifier().Fingerprint() == next.Classifier().Fingerprint()
+	inputs := alike(base, next)
+	reads := func(name string) bool {
+		if id, ok := strings.CutPrefix(name, "In."); ok {
+			return inputs(id)
+		}
+		// A rule that reads the group gives base's value only when the
+		// record is in the same group under both.
+		return same || (name != "Group" && name != "Subkind")
+	}
+	return &comparison{sameClass: same, base: bp, next: newPlan(next, bp, reads), asOf: asOf}
 }
 
 // newPlan lists pol's rules; with a base plan, each takes the value of
-// base's rule of the same id and formula when every input it reads is
-// declared alike in the two (same reports whether input id is).
-func newPlan(pol *policy.Policy, base *plan, same func(id string) bool) *plan {
+// base's rule of the same id and formula when every fact it reads is
+// alike in the two (same reports whether the fact of that name, In.<id>
+// for an input, is).
+func newPlan(pol *policy.Policy, base *plan, same func(name string) bool) *plan {
 	p := &plan{pol: pol, inputs: len(pol.Document().Inputs) > 0}
 	var b plan
 	if base != nil {
@@ -240,10 +254,10 @@ func newPlan(pol *policy.Policy, base *plan, same func(id string) bool) *plan {
 	return p
 }
 
-// readsAlike reports whether every input r reads is declared alike.
-func readsAlike(r *policy.Rule, same func(id string) bool) bool {
+// readsAlike reports whether every fact r reads is alike.
+func readsAlike(r *policy.Rule, same func(name string) bool) bool {
 	for name := range r.Reads() {
-		if id, ok := strings.CutPrefix(name, "In."); ok && !same(id) {
+		if !same(name) {
 			return false
 		}
 	}
@@ -283,26 +297,35 @@ func (c *comparison) standings(r *roster.Record, vb, vn *values) (before, after 
 	if err != nil {
 		return before, after, err
 	}
-	// Classification does not depend on the policy: do it once.
-	cls, err := c.classify.ClassifyFacts(&f)
+	cls, err := c.base.pol.Classifier().Classify(&f)
 	if err != nil {
 		return before, after, err
 	}
 	if before, err = c.base.standing(&f, &c.none, vb); err != nil {
 		return before, after, err
 	}
-	fn := &f
-	if c.next.inputs {
-		g, err := c.next.pol.Facts(r, c.asOf)
-		if err != nil {
+	fn, clsNext := &f, cls
+	if c.next.inputs || !c.sameClass {
+		g := f
+		if c.next.inputs {
+			if g, err = c.next.pol.Facts(r, c.asOf); err != nil {
+				return before, after, err
+			}
+		}
+		if c.sameClass {
+			g.Group, g.Subkind = f.Group, f.Subkind // as classification gave them
+		} else if clsNext, err = c.next.pol.Classifier().Classify(&g); err != nil {
 			return before, after, err
 		}
-		g.Group, g.Subkind = f.Group, f.Subkind // as classification gave them
 		fn = &g
 	}
 	after, err = c.next.standing(fn, vb, vn)
-	if cls.Outcome != classify.Classified { // as assessFacts decides
-		before.Status, after.Status = Unqualified, Unqualified
+	// As assessFacts decides, each under its own classification.
+	if cls.Outcome != classify.Classified {
+		before.Status = Unqualified
+	}
+	if clsNext.Outcome != classify.Classified {
+		after.Status = Unqualified
 	}
 	return before, after, err
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/newstrata/newstrata/classify"
 	"github.com/newstrata/newstrata/formula"
+	"github.com/newstrata/newstrata/policy"
 	"github.com/newstrata/newstrata/roster"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -22,11 +23,36 @@ func person(t testing.TB, kind, role, occupation string, newMedia bool, follower
 	return &roster.Record{Key: "NN-0001", EmployerKind: k, Role: r, Occupation: occupation, NewMedia: newMedia, Followers: followers}
 }
 
+// baseline is the classifier of the embedded baseline policy.
 func baseline(t testing.TB) *classify.Classifier {
 	t.Helper()
-	c, err := classify.New(classify.Baseline())
+	p, err := policy.Baseline()
 	require.NoError(t, err)
-	return c
+	return p.Classifier()
+}
+
+// overlay compiles the baseline policy changed by a policy overlay file
+// that the city hands in, and returns its classifier.
+func overlay(t testing.TB, name, doc string) (*classify.Classifier, error) {
+	t.Helper()
+	f, err := policy.Parse("450100", name, []byte(doc))
+	require.NoError(t, err)
+	require.NotNil(t, f.Overlay, "an overlay")
+	d, err := f.Overlay.Apply(policy.BaselineFile().Document)
+	if err != nil {
+		return nil, err
+	}
+	p, err := policy.Compile(d)
+	if err != nil {
+		return nil, err
+	}
+	return p.Classifier(), nil
+}
+
+// classifyRecord classifies a record's facts, as the pipeline does.
+func classifyRecord(c *classify.Classifier, r *roster.Record) (classify.Result, error) {
+	f := r.Facts(roster.Date{})
+	return c.Classify(&f)
 }
 
 func TestBaseline(t *testing.T) {
@@ -129,7 +155,7 @@ func TestBaseline(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r := person(t, tt.kind, tt.role, tt.occupation, tt.newMedia, tt.followers)
-			got, err := c.Classify(r)
+			got, err := classifyRecord(c, r)
 			require.NoError(t, err)
 			assert.Equal(t, tt.want.outcome, got.Outcome, "outcome")
 			assert.Equal(t, tt.want.primary, got.Primary, "primary")
@@ -137,7 +163,8 @@ func TestBaseline(t *testing.T) {
 			assert.Equal(t, tt.want.subkind, got.Subkind, "subkind")
 			assert.Equal(t, tt.want.rule, got.Rule, "rule")
 			assert.Equal(t, tt.want.matched, got.Matched, "matched")
-			rule, ok := c.Rules().Lookup(got.Rule)
+			rules := c.Rules()
+			rule, _, ok := rules.Lookup(got.Rule)
 			require.True(t, ok)
 			assert.Equal(t, rule.Reason, got.Reason)
 			assert.NotEmpty(t, got.Reason)
@@ -148,18 +175,17 @@ func TestBaseline(t *testing.T) {
 // Every rule of the baseline has a Chinese name and reason, and every
 // group and sub-kind has a rule.
 func TestBaselineDocument(t *testing.T) {
-	rules := classify.Baseline()
-	assert.Equal(t, "450100", rules.Jurisdiction())
-	assert.Equal(t, []classify.Group{classify.G3, classify.G4, classify.G1, classify.G2}, rules.Priority())
+	rules := baseline(t).Rules()
+	assert.Equal(t, []classify.Group{classify.G3, classify.G4, classify.G1, classify.G2}, rules.Priority)
 	groups := map[classify.Group]bool{}
 	subkinds := map[classify.Subkind]bool{}
-	for _, r := range rules.List() {
-		assert.Equal(t, classify.BaselineFile, r.File)
-		assert.Positive(t, r.Line)
+	for s, r := range rules.All() {
+		assert.Equal(t, "nanning-2019.yaml", r.Pos.File)
+		assert.Positive(t, r.Pos.Line)
 		assert.Regexp(t, `\p{Han}`, r.Name, r.ID)
 		assert.Regexp(t, `\p{Han}.*。$`, r.Reason, r.ID)
-		if r.Step == classify.Grouping {
-			groups[r.Group] = true
+		if s == classify.Grouping {
+			groups[r.Gives.Group] = true
 			subkinds[r.Subkind] = true
 		}
 	}
@@ -177,17 +203,17 @@ func TestClassifyFactsIgnoresDate(t *testing.T) {
 	c := baseline(t)
 	r := person(t, "民营企业", "专业技术", "", true, 0)
 	r.BirthDate = roster.NewDate(1980, 5, 1)
-	want, err := c.Classify(r)
+	want, err := classifyRecord(c, r)
 	require.NoError(t, err)
 	for _, asOf := range []roster.Date{{}, roster.NewDate(2019, 4, 15), roster.NewDate(2030, 1, 1)} {
 		f := r.Facts(asOf)
-		got, err := c.ClassifyFacts(&f)
+		got, err := c.Classify(&f)
 		require.NoError(t, err)
 		assert.Equal(t, want, got)
 	}
 }
 
-func TestNilRecord(t *testing.T) {
+func TestNilFacts(t *testing.T) {
 	got, err := baseline(t).Classify(nil)
 	assert.ErrorIs(t, err, classify.ErrInvalid)
 	assert.Equal(t, "没有要分类的记录 (no record to classify)", err.Error())
@@ -198,28 +224,31 @@ func TestNilRecord(t *testing.T) {
 // A formula that fails on one record gives an Undetermined result with
 // the reason, and an error that names the record, the rule and the place.
 func TestRuntimeFault(t *testing.T) {
-	rules, err := classify.Parse("city.yaml", []byte(`extends: baseline
-jurisdiction: "450103"
-groups:
-  - id: C1
-    name: 市级人大代表
-    group: G2
-    when: Seats[0].Level == "市级"
-    reason: 市级人大代表。
-`))
-	require.NoError(t, err)
-	c, err := classify.New(rules)
+	c, err := overlay(t, "city.yaml", `id: city
+name: 市级分类
+jurisdiction: "450100"
+extends: nanning-2019
+classification:
+  add:
+    groups:
+      - id: C1
+        name: 市级人大代表
+        group: G2
+        when: Seats[0].Level == "市级"
+        reason: 市级人大代表。
+`)
 	require.NoError(t, err)
 
-	got, err := c.Classify(person(t, "民营企业", "经营管理", "", false, 0))
+	got, err := classifyRecord(c, person(t, "民营企业", "经营管理", "", false, 0))
 	require.Error(t, err)
 	assert.ErrorIs(t, err, classify.ErrRuntime)
 	assert.ErrorIs(t, err, formula.ErrRuntime)
-	var ce *classify.Error
-	require.True(t, errors.As(err, &ce))
-	assert.Equal(t, classify.Error{Record: "NN-0001", File: "city.yaml", Line: 7, Column: 16, Rule: "C1",
-		Message: "index out of range: 0 (array length is 0)", Err: classify.ErrRuntime}, withoutFormula(ce))
-	assert.Equal(t, "记录 NN-0001：city.yaml:7:16: 450103 规则 C1：公式运行出错：index out of range: 0 (array length is 0)\n"+
+	var fe *formula.Error
+	require.True(t, errors.As(err, &fe))
+	assert.Equal(t, "NN-0001", fe.Record)
+	assert.Equal(t, "C1", fe.Rule)
+	assert.Equal(t, "city.yaml:11:20", fe.Position.String())
+	assert.Equal(t, "记录 NN-0001：city.yaml:11:20: 政策 city：规则 C1：公式计算出错 (rule C1: index out of range: 0 (array length is 0))\n"+
 		" | Seats[0].Level == \"市级\"\n | .....^", err.Error())
 	assert.Equal(t, classify.Result{
 		Outcome: classify.Undetermined,
@@ -230,15 +259,10 @@ groups:
 
 	r := person(t, "民营企业", "经营管理", "", false, 0)
 	r.Seats = []roster.Seat{{Body: roster.NPC, Level: roster.City}}
-	got, err = c.Classify(r)
+	got, err = classifyRecord(c, r)
 	require.NoError(t, err)
 	assert.Equal(t, classify.G1, got.Primary)
 	assert.Equal(t, []classify.Group{classify.G2}, got.Secondary)
-}
-
-// withoutFormula returns the fields of e that a test compares.
-func withoutFormula(e *classify.Error) classify.Error {
-	return classify.Error{Record: e.Record, File: e.File, Line: e.Line, Column: e.Column, Rule: e.Rule, Message: e.Message, Err: e.Err}
 }
 
 // The classifier is shared between goroutines (run with -race).
@@ -253,7 +277,7 @@ func TestConcurrent(t *testing.T) {
 	want := make([]classify.Result, len(records))
 	for i, r := range records {
 		var err error
-		want[i], err = c.Classify(r)
+		want[i], err = classifyRecord(c, r)
 		require.NoError(t, err)
 	}
 	var wg sync.WaitGroup
@@ -263,7 +287,7 @@ func TestConcurrent(t *testing.T) {
 			defer wg.Done()
 			for n := 0; n < 200; n++ {
 				i := (g + n) % len(records)
-				got, err := c.Classify(records[i])
+				got, err := classifyRecord(c, records[i])
 				assert.NoError(t, err)
 				assert.Equal(t, want[i], got)
 			}
@@ -295,31 +319,22 @@ func TestOutcomeNames(t *testing.T) {
 
 func BenchmarkClassify(b *testing.B) {
 	c := baseline(b)
-	r := person(b, "民营企业", "专业技术", "软件工程师", true, 120000)
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := c.Classify(r); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
-
-func BenchmarkClassifyFacts(b *testing.B) {
-	c := baseline(b)
 	f := person(b, "民营企业", "专业技术", "软件工程师", true, 120000).Facts(roster.Date{})
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := c.ClassifyFacts(&f); err != nil {
+		if _, err := c.Classify(&f); err != nil {
 			b.Fatal(err)
 		}
 	}
 }
 
-func BenchmarkNew(b *testing.B) {
-	rules := classify.Baseline()
+func BenchmarkCompile(b *testing.B) {
+	rules := baseline(b).Rules()
+	env, err := formula.NewEnv(formula.Config{Policy: "bench"})
+	require.NoError(b, err)
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := classify.New(rules); err != nil {
+		if _, err := classify.Compile(env, rules); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -330,15 +345,13 @@ func TestClassifierNotReady(t *testing.T) {
 	var zero classify.Classifier
 	var none *classify.Classifier
 	for _, c := range []*classify.Classifier{&zero, none} {
-		_, err := c.Classify(&roster.Record{})
-		assert.EqualError(t, err, "分类器未初始化：请用 classify.New 创建 (the classifier is not ready: make it with classify.New)")
-		_, err = c.ClassifyFacts(&roster.Facts{})
+		_, err := c.Classify(&roster.Facts{})
+		assert.EqualError(t, err, "分类器未初始化：请用 classify.Compile 创建，或取自政策（policy.Policy.Classifier） (the classifier is not ready: make it with classify.Compile, or take a policy's)")
 		assert.ErrorIs(t, err, classify.ErrInvalid)
-		assert.Nil(t, c.Rules())
+		assert.True(t, c.Rules().IsZero())
+		assert.Empty(t, c.Fingerprint())
 	}
-	c, err := classify.New(classify.Baseline())
-	require.NoError(t, err)
-	_, err = c.ClassifyFacts(nil)
+	_, err := baseline(t).Classify(nil)
 	assert.EqualError(t, err, "没有要分类的记录 (no record to classify)")
 }
 
@@ -360,7 +373,7 @@ func TestClassifyFactsGivesTheGroup(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			f := tt.r.Facts(roster.Date{})
 			f.Group, f.Subkind = tt.staleGroup, tt.was
-			_, err := c.ClassifyFacts(&f)
+			_, err := c.Classify(&f)
 			require.NoError(t, err)
 			assert.Equal(t, tt.group, f.Group)
 			assert.Equal(t, tt.subkind, f.Subkind)
@@ -399,16 +412,17 @@ func TestBaselineInvestor(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			r := person(t, tt.kind, tt.role, tt.occupation, tt.newMedia, 0)
 			r.Investor = true
-			got, err := c.Classify(r)
+			got, err := classifyRecord(c, r)
 			require.NoError(t, err)
-			rule, ok := c.Rules().Lookup(tt.want.Rule)
+			rules := c.Rules()
+			rule, _, ok := rules.Lookup(tt.want.Rule)
 			require.True(t, ok)
 			tt.want.Reason = rule.Reason
 			assert.Equal(t, tt.want, got)
 		})
 	}
 	// Without 是否出资人, a manager of a private firm is G1 as before.
-	got, err := c.Classify(person(t, "民营企业", "经营管理", "", false, 0))
+	got, err := classifyRecord(c, person(t, "民营企业", "经营管理", "", false, 0))
 	require.NoError(t, err)
 	assert.Equal(t, "G1.1", got.Rule)
 }
@@ -416,45 +430,23 @@ func TestBaselineInvestor(t *testing.T) {
 // A rule with yields gives way to a group that a rule without it gives;
 // among groups that only yielding rules give, the priority decides.
 func TestYields(t *testing.T) {
-	rules, err := classify.Parse("yields.yaml", []byte(`
-priority: [G4, G3, G1, G2]
-groups:
-  - id: G4.soft
-    name: 粉丝多
-    group: G4
-    yields: true
-    when: Followers >= 10
-    reason: 粉丝多。
-  - id: G3.soft
-    name: 无单位
-    group: G3
-    yields: true
-    when: EmployerKind == "无工作单位"
-    reason: 无单位。
-  - id: G2.firm
-    name: 中介
-    group: G2
-    when: EmployerKind == "中介组织"
-    reason: 中介。
-  - id: G4.firm
-    name: 采编
-    group: G4
-    when: Role == "采编"
-    reason: 采编。
-  - id: G1.off
-    name: 不让位
-    group: G1
-    yields: false
-    when: Occupation == "经理"
-    reason: 经理。
-otherwise:
-  id: Z
-  name: 其余
-  group: 无法判定
-  reason: 其余。
-`))
+	rule := func(id string, g classify.Group, yields bool, when string) classify.Rule {
+		return classify.Rule{ID: id, Name: id, Gives: classify.InGroup(g), Yields: yields, When: when, Reason: id + "。"}
+	}
+	rules := classify.Rules{
+		Priority: []classify.Group{classify.G4, classify.G3, classify.G1, classify.G2},
+		Groups: []classify.Rule{
+			rule("G4.soft", classify.G4, true, "Followers >= 10"),
+			rule("G3.soft", classify.G3, true, `EmployerKind == "无工作单位"`),
+			rule("G2.firm", classify.G2, false, `EmployerKind == "中介组织"`),
+			rule("G4.firm", classify.G4, false, `Role == "采编"`),
+			rule("G1.off", classify.G1, false, `Occupation == "经理"`),
+		},
+		Otherwise: classify.Rule{ID: "Z", Name: "其余", Gives: classify.Conclusion{Outcome: classify.Undetermined}, Reason: "其余。"},
+	}
+	env, err := formula.NewEnv(formula.Config{Policy: "yields"})
 	require.NoError(t, err)
-	c, err := classify.New(rules)
+	c, err := classify.Compile(env, rules)
 	require.NoError(t, err)
 	tests := []struct {
 		name                   string
@@ -472,7 +464,7 @@ otherwise:
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := c.Classify(person(t, tt.kind, tt.role, tt.occupation, false, tt.followers))
+			got, err := classifyRecord(c, person(t, tt.kind, tt.role, tt.occupation, false, tt.followers))
 			require.NoError(t, err)
 			assert.Equal(t, classify.Classified, got.Outcome)
 			assert.Equal(t, tt.primary, got.Primary, "primary")
@@ -480,6 +472,6 @@ otherwise:
 			assert.Equal(t, tt.rule, got.Rule, "rule")
 		})
 	}
-	r, _ := rules.Lookup("G1.off")
-	assert.False(t, r.Yields)
+	r, _, _ := rules.Lookup("G4.soft")
+	assert.True(t, r.Yields)
 }

@@ -5,6 +5,7 @@ import (
 	"iter"
 	"slices"
 
+	"github.com/newstrata/newstrata/classify"
 	"github.com/newstrata/newstrata/formula"
 	"github.com/newstrata/newstrata/roster"
 	"github.com/shopspring/decimal"
@@ -54,6 +55,7 @@ type Policy struct {
 	bonuses     []*Rule
 	vetoes      []*Rule
 	bands       []Band // from the top band down
+	classifier  *classify.Classifier
 }
 
 // Rule is a compiled formula of a policy: a condition, a second-level
@@ -134,6 +136,7 @@ func Compile(d *Document, opts ...Option) (*Policy, error) {
 		}
 	}
 	doc := d.Clone()
+	doc.Classification = classificationOf(doc).Clone()
 	p := &problems{policy: doc.ID}
 	doc.check(p)
 	if err := p.err(); err != nil {
@@ -188,6 +191,7 @@ func Compile(d *Document, opts ...Option) (*Policy, error) {
 			pol.vetoes = append(pol.vetoes, r)
 		}
 	}
+	pol.classifier = compileClassification(c, doc, p)
 	if err := p.err(); err != nil {
 		return nil, err
 	}
