@@ -240,6 +240,7 @@ func or(at, otherwise formula.Position) formula.Position {
 // before it that does not in the city's.
 func checkClassificationLocks(city, d *Document, o *Overlay, p *problems) {
 	was, now := classificationOf(city), classificationOf(d)
+	ahead := map[string]bool{} // rules refused for coming before a locked one
 	for _, id := range city.Locks.Classification {
 		old, step, ok := was.Lookup(id)
 		if !ok {
@@ -262,13 +263,14 @@ func checkClassificationLocks(city, d *Document, o *Overlay, p *problems) {
 		if step != classify.Screening && step != classify.Fallback {
 			continue
 		}
-		ahead := func(r classify.Rules) []classify.Rule {
+		before := func(r classify.Rules) []classify.Rule {
 			list := r.Step(step)
 			return list[:slices.IndexFunc(list, func(x classify.Rule) bool { return x.ID == id })]
 		}
-		before := ahead(was)
-		for _, x := range ahead(now) {
-			if !slices.ContainsFunc(before, func(y classify.Rule) bool { return y.ID == x.ID }) {
+		first := before(was)
+		for _, x := range before(now) {
+			if !ahead[x.ID] && !slices.ContainsFunc(first, func(y classify.Rule) bool { return y.ID == x.ID }) {
+				ahead[x.ID] = true
 				p.locked(x.Pos, LockClassification, "分类规则 %[1]s（%[2]s）由市级锁定，不能在其前新增%[4]s规则 %[3]s", "classification rule %[1]s (%[2]s) is locked by the city; rule %[3]s cannot come before it", id, old.Name, x.ID, step.Label())
 			}
 		}
