@@ -170,3 +170,15 @@ func TestFingerprintClassification(t *testing.T) {
 	assert.Equal(t, base.Fingerprint(), same.Fingerprint())
 	assert.NotEqual(t, base.Fingerprint(), other.Fingerprint())
 }
+
+// The classification overlay that doc.go shows loads as a county's file.
+func TestDocClassificationExample(t *testing.T) {
+	set, err := handInSet(t, county(docBlock(t, "classification:")))
+	require.NoError(t, err)
+	p, err := set.For("450103", roster.NewDate(2019, 5, 1))
+	require.NoError(t, err)
+	rules := p.Classifier().Rules()
+	assert.Equal(t, "QX.N1", rules.Screens[4].ID)
+	_, _, ok := rules.Lookup("U2")
+	assert.False(t, ok)
+}
