@@ -199,7 +199,7 @@ func TestBaselineDocument(t *testing.T) {
 
 // A classification does not depend on the assessment date: the facts of
 // any date give the result of the record.
-func TestClassifyFactsIgnoresDate(t *testing.T) {
+func TestClassifyIgnoresDate(t *testing.T) {
 	c := baseline(t)
 	r := person(t, "民营企业", "专业技术", "", true, 0)
 	r.BirthDate = roster.NewDate(1980, 5, 1)
@@ -357,7 +357,7 @@ func TestClassifierNotReady(t *testing.T) {
 
 // The classification gives the facts the group later stages read; a person
 // in none of the groups, or one classified afresh, keeps no stale group.
-func TestClassifyFactsGivesTheGroup(t *testing.T) {
+func TestClassifyGivesTheGroup(t *testing.T) {
 	c := baseline(t)
 	tests := []struct {
 		name            string
