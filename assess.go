@@ -14,12 +14,12 @@ import (
 )
 
 // Config says what an [Assessor] works with. A nil field takes the
-// default: the policies of Nanning with the embedded baseline, the baseline
-// classification rules. The jurisdiction is the one the policies were
-// loaded for: records are checked against the units it lists.
+// default: the policies of Nanning with the embedded baseline. The
+// jurisdiction is the one the policies were loaded for: records are checked
+// against the units it lists. Each policy holds its classification rules
+// ([policy.Policy.Classifier]).
 type Config struct {
-	Policies   *policy.Set
-	Classifier *classify.Classifier
+	Policies *policy.Set
 }
 
 // Assessor runs the stages for one jurisdiction: validation, classification,
@@ -29,7 +29,6 @@ type Config struct {
 // one with [New].
 type Assessor struct {
 	j        *roster.Jurisdiction
-	classify *classify.Classifier
 	policies *policy.Set
 	validate *roster.Validator // built once: it serves every date
 }
@@ -40,14 +39,7 @@ var ErrNotReady = errors.New("未初始化：请用 newstrata.New 创建 (not re
 
 // New returns an Assessor for cfg, filling in the defaults.
 func New(cfg Config) (*Assessor, error) {
-	a := &Assessor{classify: cfg.Classifier, policies: cfg.Policies}
-	if a.classify == nil {
-		c, err := classify.New(classify.Baseline())
-		if err != nil {
-			return nil, err
-		}
-		a.classify = c
-	}
+	a := &Assessor{policies: cfg.Policies}
 	if a.policies == nil {
 		s, err := policy.NewSet(roster.Nanning(), nil, policy.WithBaseline())
 		if err != nil {
@@ -69,7 +61,7 @@ func New(cfg Config) (*Assessor, error) {
 
 // ready reports whether a was made by New.
 func (a *Assessor) ready() error {
-	if a == nil || a.j == nil || a.classify == nil || a.policies == nil || a.validate == nil {
+	if a == nil || a.j == nil || a.policies == nil || a.validate == nil {
 		return ErrNotReady
 	}
 	return nil
@@ -159,13 +151,13 @@ func (a *Assessor) Assess(r *roster.Record, asOf roster.Date, waivers ...qualify
 	if err != nil {
 		return nil, fmt.Errorf("记录 %s：%w", printableKey(r.Key), err)
 	}
-	return assess(a.classify, pol, r, asOf, waivers)
+	return assess(pol, r, asOf, waivers)
 }
 
 // AssessUnder takes one record through the stages on asOf under pol, the
 // policy given, instead of the one in force for the record's unit: to try
 // a policy before it is adopted, or to pin it with test cases (package
-// policytest). The Assessor's classifier still decides the group.
+// policytest). That policy's classification rules decide the group.
 func (a *Assessor) AssessUnder(pol *policy.Policy, r *roster.Record, asOf roster.Date, waivers ...qualify.Waiver) (*Assessment, error) {
 	if err := a.ready(); err != nil {
 		return nil, err
@@ -176,15 +168,17 @@ func (a *Assessor) AssessUnder(pol *policy.Policy, r *roster.Record, asOf roster
 	if r == nil {
 		return nil, errNilRecord
 	}
-	return assess(a.classify, pol, r, asOf, waivers)
+	return assess(pol, r, asOf, waivers)
 }
 
-func assess(c *classify.Classifier, pol *policy.Policy, r *roster.Record, asOf roster.Date, waivers []qualify.Waiver) (*Assessment, error) {
+// assess classifies r by the rules of pol, the policy it is assessed
+// under, and takes it through the later stages.
+func assess(pol *policy.Policy, r *roster.Record, asOf roster.Date, waivers []qualify.Waiver) (*Assessment, error) {
 	f, err := pol.Facts(r, asOf)
 	if err != nil {
 		return nil, err
 	}
-	cls, err := c.ClassifyFacts(&f)
+	cls, err := pol.Classifier().Classify(&f)
 	if err != nil {
 		return nil, err
 	}

@@ -144,7 +144,7 @@ func golden(t *testing.T, records []*roster.Record, pol string, assess func(*ros
 func groupOf(c classify.Result) string {
 	switch c.Outcome {
 	case classify.Classified:
-		return "G" + c.Primary.Code()
+		return c.Primary.Code()
 	case classify.NotNewStrata:
 		return "not-new-strata"
 	}
@@ -248,7 +248,7 @@ func TestAssessUnder(t *testing.T) {
 	assert.Equal(t, "qingxiu-2019", under.Qualification.Policy)
 	assert.Equal(t, "83", under.Evaluation.Total.String(), "87, less 2 on A2 (10 years ÷ 2 = 5) and 2 on C2 (capped at 5), no rural input (default 0)")
 	assert.Equal(t, newstrata.Candidate, under.Status)
-	assert.Equal(t, roster.G1, under.Classification.Primary)
+	assert.Equal(t, classify.G1, under.Classification.Primary)
 }
 
 // TestAssessNil: a nil record is an error, not a panic.

@@ -79,9 +79,12 @@ type Impact struct {
 // its unit (to see a county's overlay at work, give it that county's
 // records). Records are expected to be valid (see [roster.Validator]).
 //
-// Each record is classified once, and a rule of next that base has too —
+// Each record is classified under each policy by its own rules, once when
+// the two classify alike (the same [classify.Classifier.Fingerprint]), and
+// a rule of next that base has too —
 // the same id and formula, reading no input or inputs the two declare
-// alike — is not run again: its value on the record is base's. An overlay
+// alike, and reading the group only when the two classify alike — is not
+// run again: its value on the record is base's. An overlay
 // that changes a weight, a formula and the grade bands runs only its own
 // new and changed formulas. (This takes the two policies to give a formula
 // the same functions, as two policies of one [policy.Set] do.) The result
@@ -101,7 +104,7 @@ func (a *Assessor) Compare(ctx context.Context, base, next *policy.Policy, recor
 		before, after Standing
 		err           error
 	}
-	c := newComparison(a.classify, base, next, asOf)
+	c := newComparison(base, next, asOf)
 	outs := make([]outcome, len(records))
 	workers := min(runtime.GOMAXPROCS(0), max(1, len(records)/256))
 	var wg sync.WaitGroup
@@ -157,12 +160,13 @@ func (a *Assessor) Compare(ctx context.Context, base, next *policy.Policy, recor
 	return im, nil
 }
 
-// comparison is what Compare runs on each record: the classifier, the two
-// policies' stages, and which of next's rules take base's values.
+// comparison is what Compare runs on each record: the two policies'
+// stages, and which of next's rules take base's values. sameClass says the
+// two classify alike (their classifications have one fingerprint).
 type comparison struct {
-	classify   *classify.Classifier
 	base, next *policy.Policy
 	asOf       roster.Date
+	sameClass  bool
 	// inputs is set when next declares inputs: its facts are its own.
 	inputs bool
 	// conds holds, for each of next's conditions, the index of base's
@@ -181,9 +185,18 @@ func (c *comparison) scratch() *scratch {
 	return &scratch{heldBase: make([]bool, c.base.Conditions().Len()), heldNext: make([]bool, c.next.Conditions().Len())}
 }
 
-func newComparison(cl *classify.Classifier, base, next *policy.Policy, asOf roster.Date) *comparison {
-	c := &comparison{classify: cl, base: base, next: next, asOf: asOf, inputs: len(next.Document().Inputs) > 0}
-	same := alike(base, next)
+func newComparison(base, next *policy.Policy, asOf roster.Date) *comparison {
+	same := base.Classifier().Fingerprint() == next.Classifier().Fingerprint()
+	c := &comparison{base: base, next: next, asOf: asOf, sameClass: same, inputs: len(next.Document().Inputs) > 0}
+	inputs := alike(base, next)
+	reads := func(name string) bool {
+		if id, ok := strings.CutPrefix(name, "In."); ok {
+			return inputs(id)
+		}
+		// A rule that reads the group gives base's value only when the
+		// record is in the same group under both.
+		return same || (name != "Group" && name != "Subkind")
+	}
 	var baseConds, nextConds []*formula.Program
 	for _, p := range base.Conditions().All() {
 		baseConds = append(baseConds, p)
@@ -191,17 +204,18 @@ func newComparison(cl *classify.Classifier, base, next *policy.Policy, asOf rost
 	for _, p := range next.Conditions().All() {
 		nextConds = append(nextConds, p)
 	}
-	c.conds = match(nextConds, baseConds, same)
+	c.conds = match(nextConds, baseConds, reads)
 	bi, bb, bv := base.Evaluator().Rules()
 	ni, nb, nv := next.Evaluator().Rules()
-	c.reuse = evaluate.Reuse{Indicators: match(ni, bi, same), Bonuses: match(nb, bb, same), Vetoes: match(nv, bv, same)}
+	c.reuse = evaluate.Reuse{Indicators: match(ni, bi, reads), Bonuses: match(nb, bb, reads), Vetoes: match(nv, bv, reads)}
 	return c
 }
 
 // match gives, for each rule of next, the index of the rule of base with
-// the same id and formula whose every input is declared alike in the two,
-// or -1: the rules whose value on a record next can take from base.
-func match(next, base []*formula.Program, same func(id string) bool) []int {
+// the same id and formula whose every fact is alike in the two (same says
+// whether the fact of that name, In.<id> for an input, is), or -1: the
+// rules whose value on a record next can take from base.
+func match(next, base []*formula.Program, same func(name string) bool) []int {
 	out := make([]int, len(next))
 	for i, n := range next {
 		out[i] = slices.IndexFunc(base, func(b *formula.Program) bool {
@@ -211,10 +225,10 @@ func match(next, base []*formula.Program, same func(id string) bool) []int {
 	return out
 }
 
-// readsAlike reports whether every input p reads is declared alike.
-func readsAlike(p *formula.Program, same func(id string) bool) bool {
+// readsAlike reports whether every fact p reads is alike.
+func readsAlike(p *formula.Program, same func(name string) bool) bool {
 	for _, name := range p.Reads() {
-		if id, ok := strings.CutPrefix(name, "In."); ok && !same(id) {
+		if !same(name) {
 			return false
 		}
 	}
@@ -248,7 +262,7 @@ func sameDecimal(x, y *decimal.Decimal) bool {
 // standings gives r's standing under base and under next: each stage's
 // first step (what the conditions and formulas give) and second (points,
 // total, grade), as Assess runs them, without the explanations Compare
-// does not show.
+// does not show. A record is classified once when the two classify alike.
 func (c *comparison) standings(r *roster.Record, s *scratch) (before, after Standing, err error) {
 	if r == nil {
 		return before, after, errNilRecord
@@ -257,26 +271,35 @@ func (c *comparison) standings(r *roster.Record, s *scratch) (before, after Stan
 	if err != nil {
 		return before, after, err
 	}
-	// Classification does not depend on the policy: do it once.
-	cls, err := c.classify.ClassifyFacts(&f)
+	cls, err := c.base.Classifier().Classify(&f)
 	if err != nil {
 		return before, after, err
 	}
 	if before, err = c.standing(c.base, &f, s.heldBase, nil, nil, &s.rawBase, nil, nil); err != nil {
 		return before, after, err
 	}
-	fn := &f
-	if c.inputs {
-		g, err := c.next.Facts(r, c.asOf)
-		if err != nil {
+	fn, clsNext := &f, cls
+	if c.inputs || !c.sameClass {
+		g := f
+		if c.inputs {
+			if g, err = c.next.Facts(r, c.asOf); err != nil {
+				return before, after, err
+			}
+		}
+		if c.sameClass {
+			g.Group, g.Subkind = f.Group, f.Subkind // as classification gave them
+		} else if clsNext, err = c.next.Classifier().Classify(&g); err != nil {
 			return before, after, err
 		}
-		g.Group, g.Subkind = f.Group, f.Subkind // as classification gave them
 		fn = &g
 	}
 	after, err = c.standing(c.next, fn, s.heldNext, c.conds, s.heldBase, &s.rawNext, &c.reuse, &s.rawBase)
-	if cls.Outcome != classify.Classified { // as assessFacts decides
-		before.Status, after.Status = Unqualified, Unqualified
+	// As assessFacts decides, each under its own classification.
+	if cls.Outcome != classify.Classified {
+		before.Status = Unqualified
+	}
+	if clsNext.Outcome != classify.Classified {
+		after.Status = Unqualified
 	}
 	return before, after, err
 }

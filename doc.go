@@ -27,24 +27,25 @@
 //
 // # Rules are data
 //
-// The conditions, indicators, bonuses, vetoes and grade bands are a
-// [policy.Document]: YAML a county clerk can edit, or Go values. Annexes 3
+// The classification rules, conditions, indicators, bonuses, vetoes and
+// grade bands are a [policy.Document]: YAML a county clerk can edit, or Go
+// values. Annexes 3
 // and 4 were never published, so the baseline that ships embedded
 // ([policy.Baseline]) is a reference version built from comparable public
 // schemes, never logic wired into Go; a county-district
 // overlays it (extends) to change weights and formulas, add indicators that
-// read inputs of its own, change grade cut-offs or add conditions. Formulas
-// are expr-lang/expr expressions over [roster.Facts], compiled once when a
-// policy loads, with exact decimal arithmetic. The classification rules are
-// data in the same way ([classify.Baseline]). A county keeps test cases
+// read inputs of its own, change grade cut-offs, add conditions or change
+// its classification rules, within what the city locks. Formulas are
+// expr-lang/expr expressions over [roster.Facts], compiled once when a
+// policy loads, with exact decimal arithmetic. A county keeps test cases
 // beside its overlay, in YAML keyed by the form's column titles, and runs
 // them from go test with [policytest].
 //
 // # This package
 //
-// [Assessor] wires the stages for a batch: it classifies, picks the policy
-// in force for the record's unit on the assessment date, qualifies and
-// evaluates, accounts for every record it is given and goes on past bad
+// [Assessor] wires the stages for a batch: it picks the policy in force
+// for the record's unit on the assessment date, classifies by that
+// policy's classification rules, qualifies and evaluates, accounts for every record it is given and goes on past bad
 // ones. [Assessor.Compare] runs two policies over a roster and lists who
 // changes qualification, grade, status or total, so that a county sees the
 // effect of an overlay before adopting it. An Assessor is immutable and

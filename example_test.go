@@ -41,7 +41,7 @@ func Example() {
 		return
 	}
 	for _, as := range res.Assessments {
-		fmt.Printf("%s G%s %s %s %s\n", as.Key, as.Classification.Primary.Code(),
+		fmt.Printf("%s %s %s %s %s\n", as.Key, as.Classification.Primary.Code(),
 			as.Status.Label(), as.Evaluation.Total, as.Evaluation.Grade.Code())
 		for _, c := range as.Qualification.Failures() {
 			fmt.Printf("  %s %s\n", c.ID, c.Reason)

@@ -7,45 +7,54 @@
 // The groups are G1 managers and technical staff of private and
 // foreign-invested enterprises, G2 staff of intermediaries and social
 // organisations, G3 freelancers in six sub-kinds and G4 new-media
-// practitioners ([roster.Group], [roster.Subkind]). Staff of government
-// bodies, public institutions and state-owned enterprises are in none.
+// practitioners ([Group], [Subkind]: the closed sets live here, with the
+// stage that decides them; roster.Facts carries the result as the text
+// formulas read, "G3" and "自由写作人员"). Staff of government bodies,
+// public institutions and state-owned enterprises are in none.
 //
-// # Rules are data
+// # Rules are data, and a policy's
 //
-// The taxonomy is a rules document in YAML, not code. [Baseline] returns the
-// reference one, embedded in this package (baseline.yaml, in Chinese). A
-// jurisdiction writes its own with [Parse], or an overlay that starts with
-// "extends: baseline" and replaces, disables or adds rules and changes the
-// priority of the groups; [Rules.Extend] applies an overlay to any rules.
-// An overlay never changes its base.
+// The taxonomy is data, not code: [Rules] holds a priority of the groups
+// and four steps of [Rule] values, each with an id, a Chinese name, what it
+// gives ([Conclusion]: a group, or an outcome that is no group), a formula
+// (When) and the reason a clerk reads; a group rule may also name a G3
+// sub-kind and give way to other groups (Yields). This package does no I/O
+// and reads no YAML: the rules are the classification section of a
+// jurisdiction's policy document, which package policy reads (the yaml
+// tags here name its fields), overlays for a county-district, holds to the
+// city's locks and compiles with the policy's other formulas, so that
+// policy.Set.For picks a unit's classification by date with everything
+// else and policy.Policy.Classifier returns it. The reference rules are the
+// baseline policy's (policy/data/nanning-2019.yaml, in Chinese):
 //
-//	extends: baseline
-//	jurisdiction: "450103"
-//	replace:
-//	  - id: G4.4
-//	    name: 网络意见人士
-//	    group: G4
-//	    yields: true
-//	    when: NewMedia && Followers >= 50000
-//	    reason: 以新媒体为平台发表意见，主要账号粉丝在五万以上，属于网络意见人士。
-//	disable: [U2]
-//	groups:
-//	  - id: QX.1
-//	    name: 无人机驾驶员
-//	    group: G3
-//	    subkind: 技能型市场服务人员
-//	    when: EmployerKind == "无工作单位" && Occupation == "无人机驾驶员"
-//	    reason: 无工作单位，凭无人机驾驶技能提供服务，属于技能型市场服务人员。
+//	classification:
+//	  priority: [G3, G4, G1, G2]
+//	  screens:
+//	    - id: N1
+//	      name: 党政机关工作人员
+//	      group: 非新的社会阶层
+//	      when: EmployerKind == "党政机关"
+//	      reason: 在党政机关工作，不属于新的社会阶层人士。
+//	  groups:
+//	    - id: G3.1
+//	      name: 自由写作人员
+//	      group: G3
+//	      subkind: 自由写作人员
+//	      when: EmployerKind == "无工作单位" && trimPrefix(Occupation, "自由") in ["撰稿人", "网络作家"]
+//	      reason: 无工作单位，以撰写、发表作品为主要收入来源，属于自由职业人员中的自由写作人员。
+//	  fallbacks: [...]
+//	  otherwise: {id: N9, name: 不属于四个群体, group: 非新的社会阶层, reason: ...}
 //
-// Each rule has an id, a Chinese name, a group, a formula (when) and the
-// reason a clerk reads; a group rule may also name a G3 sub-kind (subkind)
-// and give way to other groups (yields). Formulas are expr-lang/expr expressions over
-// [roster.Facts] (EmployerKind, Role, Occupation, NewMedia, Followers ...),
-// type-checked when the rules are compiled. A classification does not
-// depend on the assessment date, so a formula may not read Age or the
-// training hours; nor may it read Group or Subkind, which are its result.
+// A program may also build Rules in Go and call [Compile] with a
+// formula.Env of its own.
 //
-// A classification takes four steps, one per section of the document:
+// Formulas are expr-lang/expr expressions over roster.Facts (EmployerKind,
+// Role, Occupation, NewMedia, Followers ...), compiled once by [Compile]. A
+// classification does not depend on the assessment date, so a formula may
+// not read Age, AsOf or the training hours; nor may it read Group or
+// Subkind, which are its result.
+//
+// A classification takes four steps, one per section of the rules:
 //
 //   - screens, before the groups: the exclusions (党政机关, 事业单位,
 //     国有企业, and investors of private firms other than new-media ones,
@@ -67,28 +76,27 @@
 //
 // # Errors
 //
-// Errors in a rules document are [*Error] values that name the file, line
-// and column (in characters) and wrap a sentinel: [ErrUnknownField],
-// [ErrUnknownGroup], [ErrDuplicateID], [ErrNoSuchRule], [ErrFormula] and
-// others, for [errors.Is]. They are written for the clerk who edits the
-// file: after the place and the rule, the message in Chinese, then in
-// English in parentheses:
+// Every error is a [*formula.Error], the one error type for places in
+// rules. [Compile] reports every problem at once, joined: each names the
+// rule and, for rules read from a file, its file, line and column (inside a
+// formula, the character at fault, with expr's snippet and a caret), and
+// wraps a sentinel for [errors.Is]: [ErrInvalid], [ErrUnknownGroup],
+// [ErrDuplicateID], [ErrPriority], [ErrFormula]. Read through a policy, the
+// message also names the policy:
 //
-//	county.yaml:3:9: 规则 G9.9：所基于的规则中没有这个编号，无法替换 (no rule with this id in the base to replace)
+//	county.yaml:8:39: 政策 county：规则 G1.1：公式类型错误 (rule G1.1: unknown name Rol)
+//	 | EmployerKind == "民营企业" && Rol == "经营管理"
+//	 | ..........................^
 //
-// A message of the YAML reader or of the formula compiler is kept as it is,
-// after a short Chinese phrase (YAML 格式错误：, 公式错误：). A formula error
-// also keeps the compiler's snippet with a caret, placed in the file, also
-// when the formula spans several lines:
-//
-//	county.yaml:7:45: 450123 规则 C1：公式错误：unknown name 专业技术
-//	 | EmployerKind == "民营企业" && Role == 专业技术
-//	 | ..................................^
+// A formula that fails on one record gives an Undetermined result and an
+// error wrapping [ErrRuntime] that names the record.
 //
 // # Concurrency and zero values
 //
-// [Rules] and [Classifier] are immutable and safe for concurrent use; [New]
-// compiles every formula once and a classification does no parsing. The
-// zero [Rules] holds no rule and [New] refuses it; the zero [Result] is
-// Undetermined with no reason.
+// A [Classifier] is immutable and safe for concurrent use; [Compile]
+// compiles every formula once and a classification does no parsing. [Rules]
+// is a plain value: Compile copies it. The zero Rules hold no rule and
+// Compile refuses them; the zero Classifier is not ready and Classify says
+// so with an error; the zero [Result] is Undetermined with no reason; the
+// zero [Conclusion] is Undetermined.
 package classify

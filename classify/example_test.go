@@ -1,187 +1,118 @@
 package classify_test
 
 import (
-	"errors"
 	"fmt"
 
 	"github.com/newstrata/newstrata/classify"
+	"github.com/newstrata/newstrata/formula"
+	"github.com/newstrata/newstrata/policy"
 	"github.com/newstrata/newstrata/roster"
 )
 
-// The baseline rules put a technician of a private new-media firm in G4,
-// with G1 kept as a secondary group.
-func ExampleNew() {
-	c, err := classify.New(classify.Baseline())
+// Rules built in Go compile with the formula environment of the policy
+// they belong to; here one of their own.
+func ExampleCompile() {
+	env, err := formula.NewEnv(formula.Config{Policy: "example"})
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	r := &roster.Record{
-		Key:          "NN-0001",
-		EmployerKind: roster.PrivateEnterprise,
-		Role:         roster.Technical,
-		NewMedia:     true,
-	}
-	res, err := c.Classify(r)
+	c, err := classify.Compile(env, classify.Rules{
+		Priority: []classify.Group{classify.G3, classify.G4, classify.G1, classify.G2},
+		Screens: []classify.Rule{{ID: "N3", Name: "国有企业工作人员", Gives: classify.Conclusion{Outcome: classify.NotNewStrata},
+			When: `EmployerKind == "国有企业"`, Reason: "在国有企业工作，不属于新的社会阶层人士。"}},
+		Groups: []classify.Rule{{ID: "G1.2", Name: "民营企业专业技术人员", Gives: classify.InGroup(classify.G1),
+			When: `EmployerKind == "民营企业" && Role == "专业技术"`, Reason: "受聘于民营企业，从事技术工作。"}},
+		Otherwise: classify.Rule{ID: "N9", Name: "不属于四个群体", Gives: classify.Conclusion{Outcome: classify.NotNewStrata},
+			Reason: "不符合四个群体中任何一个群体的条件。"},
+	})
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	fmt.Println(res.Outcome.Label(), res.Primary.Label(), res.Rule)
-	for _, g := range res.Secondary {
-		fmt.Println("兼属:", g.Label())
+	f := (&roster.Record{Key: "NN-0001", EmployerKind: roster.PrivateEnterprise, Role: roster.Technical}).Facts(roster.Date{})
+	res, err := c.Classify(&f)
+	if err != nil {
+		fmt.Println(err)
+		return
 	}
-	fmt.Println(res.Reason)
+	fmt.Println(res.Outcome.Label(), res.Primary, res.Rule, f.Group)
 	// Output:
-	// 新的社会阶层人士 新媒体从业人员 G4.3
-	// 兼属: 民营企业和外商投资企业管理技术人员
-	// 以新媒体为平台或对象，从事技术研发工作，属于新媒体从业人员。
+	// 新的社会阶层人士 private and foreign-invested enterprise managers and technical staff G1.2 G1
 }
 
-// A record without the data a classification needs is Undetermined, with
-// the reason and the rule that said so.
+// A policy's classifier puts a technician of a private new-media firm in
+// G4, with G1 kept as a secondary group, by the baseline's priority.
 func ExampleClassifier_Classify() {
-	c, err := classify.New(classify.Baseline())
+	p, err := policy.Baseline()
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
 	for _, r := range []*roster.Record{
+		{Key: "NN-0001", EmployerKind: roster.PrivateEnterprise, Role: roster.Technical, NewMedia: true},
 		{Key: "NN-0002", EmployerKind: roster.NoEmployer, Occupation: "自由撰稿人"},
 		{Key: "NN-0003", EmployerKind: roster.StateOwned, Role: roster.Management},
 		{Key: "NN-0004", Role: roster.Management},
 	} {
-		res, err := c.Classify(r)
+		f := r.Facts(roster.Date{})
+		res, err := p.Classifier().Classify(&f)
 		if err != nil {
 			fmt.Println(err)
 			return
 		}
-		fmt.Printf("%s %s %s: %s\n", r.Key, res.Outcome, res.Rule, res.Reason)
+		fmt.Printf("%s %s %s %s %v: %s\n", r.Key, res.Outcome, res.Rule, res.Primary.Code(), res.Secondary, res.Reason)
 	}
 	// Output:
-	// NN-0002 classified G3.1: 无工作单位，以撰写、发表作品为主要收入来源，属于自由职业人员中的自由写作人员。
-	// NN-0003 not new strata N3: 在国有企业工作，不属于新的社会阶层人士。
-	// NN-0004 undetermined U1: 登记表未填写单位性质，无法判断是否属于新的社会阶层人士，请补填单位性质后重新分类。
+	// NN-0001 classified G4.3 G4 [private and foreign-invested enterprise managers and technical staff]: 以新媒体为平台或对象，从事技术研发工作，属于新媒体从业人员。
+	// NN-0002 classified G3.1 G3 []: 无工作单位，以撰写、发表作品为主要收入来源，属于自由职业人员中的自由写作人员。
+	// NN-0003 not new strata N3  []: 在国有企业工作，不属于新的社会阶层人士。
+	// NN-0004 undetermined U1  []: 登记表未填写单位性质，无法判断是否属于新的社会阶层人士，请补填单位性质后重新分类。
 }
 
-// A county-district adds a sub-kind occupation of its own by an overlay of
-// the baseline; the baseline itself is unchanged.
-func ExampleParse_overlay() {
-	overlay := []byte(`
-extends: baseline
+// A county-district adds an occupation to a sub-kind in the classification
+// section of its policy overlay; the baseline is unchanged.
+func Example_overlay() {
+	f, err := policy.Parse("450100", "qingxiu.yaml", []byte(`
+id: qingxiu-2019
+name: 青秀区
 jurisdiction: "450103"
-groups:
-  - id: QX.1
-    name: 无人机驾驶员
-    group: G3
-    subkind: 技能型市场服务人员
-    when: EmployerKind == "无工作单位" && Occupation == "无人机驾驶员"
-    reason: 无工作单位，凭无人机驾驶技能提供服务，属于自由职业人员中的技能型市场服务人员。
-`)
-	rules, err := classify.Parse("qingxiu.yaml", overlay)
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	r := &roster.Record{Key: "QX-0001", EmployerKind: roster.NoEmployer, Occupation: "无人机驾驶员"}
-	for _, rs := range []*classify.Rules{classify.Baseline(), rules} {
-		c, err := classify.New(rs)
-		if err != nil {
-			fmt.Println(err)
-			return
-		}
-		res, err := c.Classify(r)
-		if err != nil {
-			fmt.Println(err)
-			return
-		}
-		if res.Outcome == classify.Classified {
-			fmt.Println(res.Outcome.Label(), res.Rule, res.Primary.Label(), res.Subkind.Label())
-			continue
-		}
-		fmt.Println(res.Outcome.Label(), res.Rule)
-	}
-	// Output:
-	// 无法判定 U3
-	// 新的社会阶层人士 QX.1 自由职业人员 技能型市场服务人员
-}
-
-// The baseline lists its groups' priority and, before the groups, the
-// exclusions and the data a classification needs.
-func ExampleBaseline() {
-	rules := classify.Baseline()
-	fmt.Print(rules.Jurisdiction(), " 优先顺序:")
-	for _, g := range rules.Priority() {
-		fmt.Print(" G", g.Code())
-	}
-	fmt.Println()
-	for _, r := range rules.List() {
-		if r.Step == classify.Screening {
-			fmt.Println(r.ID, r.Name, r.Outcome.Label())
-		}
-	}
-	// Output:
-	// 450100 优先顺序: G3 G4 G1 G2
-	// N1 党政机关工作人员 非新的社会阶层人士
-	// N2 事业单位工作人员 非新的社会阶层人士
-	// N3 国有企业工作人员 非新的社会阶层人士
-	// N4 民营企业和外商投资企业出资人 非新的社会阶层人士
-	// U1 单位性质未填写 无法判定
-	// U2 单位性质为其他 无法判定
-}
-
-// An overlay replaces a rule by its id and disables another; the rules it
-// extends are left as they were.
-func ExampleRules_Extend() {
-	base := classify.Baseline()
-	county, err := base.Extend("county.yaml", []byte(`
-extends: baseline
-jurisdiction: "450123"
-replace:
-  - id: G4.4
-    name: 网络意见人士
-    group: G4
-    yields: true
-    when: NewMedia && Followers >= 50000
-    reason: 以新媒体为平台发表意见，主要账号粉丝在五万以上，属于网络意见人士。
-disable: [U2]
+extends: nanning-2019
+classification:
+  add:
+    groups:
+      - id: QX.1
+        name: 无人机驾驶员
+        group: G3
+        subkind: 技能型市场服务人员
+        when: EmployerKind == "无工作单位" && Occupation == "无人机驾驶员"
+        reason: 无工作单位，凭无人机驾驶技能提供服务，属于自由职业人员中的技能型市场服务人员。
 `))
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	for _, rules := range []*classify.Rules{base, county} {
-		r, _ := rules.Lookup("G4.4")
-		_, hasU2 := rules.Lookup("U2")
-		fmt.Printf("%s: %s (%s:%d); U2 %v\n", rules.Jurisdiction(), r.When, r.File, r.Line, hasU2)
-	}
-	// Output:
-	// 450100: NewMedia && Followers >= 100000 (classify/baseline.yaml:194); U2 true
-	// 450123: NewMedia && Followers >= 50000 (county.yaml:5); U2 false
-}
-
-// A formula that does not compile is reported by New at its place in the
-// rules file, with the compiler's message and a caret under the fault.
-func ExampleNew_formulaError() {
-	rules, err := classify.Parse("county.yaml", []byte(`extends: baseline
-jurisdiction: "450123"
-groups:
-  - id: C1
-    name: 民营企业技术人员
-    group: G1
-    when: EmployerKind == "民营企业" && Role == 专业技术
-    reason: 受聘于民营企业，从事技术工作。
-`))
+	base := policy.BaselineFile().Document
+	d, err := f.Overlay.Apply(base)
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	_, err = classify.New(rules)
-	fmt.Println(errors.Is(err, classify.ErrFormula))
-	fmt.Println(err)
+	facts := (&roster.Record{Key: "QX-0001", EmployerKind: roster.NoEmployer, Occupation: "无人机驾驶员"}).Facts(roster.Date{})
+	for _, doc := range []*policy.Document{base, d} {
+		p, err := policy.Compile(doc)
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		res, err := p.Classifier().Classify(&facts)
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Println(p.ID(), res.Outcome.Label(), res.Rule, res.Primary.Code(), res.Subkind.Label())
+	}
 	// Output:
-	// true
-	// county.yaml:7:45: 450123 规则 C1：公式错误：unknown name 专业技术
-	//  | EmployerKind == "民营企业" && Role == 专业技术
-	//  | ..................................^
+	// nanning-2019 无法判定 U3  自由职业人员类别(0)
+	// qingxiu-2019 新的社会阶层人士 QX.1 G3 技能型市场服务人员
 }

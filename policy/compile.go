@@ -5,6 +5,7 @@ import (
 	"github.com/newstrata/newstrata/evaluate"
 	"github.com/newstrata/newstrata/qualify"
 
+	"github.com/newstrata/newstrata/classify"
 	"github.com/newstrata/newstrata/formula"
 	"github.com/newstrata/newstrata/roster"
 )
@@ -64,6 +65,7 @@ type Policy struct {
 	inputs      []Input
 	conditions  *qualify.Conditions
 	evaluator   *evaluate.Evaluator
+	classifier  *classify.Classifier
 }
 
 // Compile checks every invariant of d and compiles every formula, each in
@@ -82,6 +84,7 @@ func Compile(d *Document, opts ...Option) (*Policy, error) {
 		}
 	}
 	doc := d.Clone()
+	doc.Classification = classificationOf(doc).Clone()
 	p := &problems{policy: doc.ID}
 	doc.check(p)
 	if err := p.err(); err != nil {
@@ -103,6 +106,7 @@ func Compile(d *Document, opts ...Option) (*Policy, error) {
 	p.formulas(err)
 	pol.evaluator, err = evaluate.Compile(env, doc.Scheme)
 	p.formulas(err)
+	pol.classifier = compileClassification(env, doc, p)
 	if err := p.err(); err != nil {
 		return nil, err
 	}

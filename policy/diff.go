@@ -71,6 +71,11 @@ var changeKindNames = [...]struct{ name, label string }{
 	GradeAdded:              {"grade added", "新增等次"},
 	GradeRemoved:            {"grade removed", "删除等次"},
 	GradeChanged:            {"grade changed", "等次分数线变更"},
+
+	ClassificationPriorityChanged: {"classification priority changed", "分类优先顺序变更"},
+	ClassificationRuleAdded:       {"classification rule added", "新增分类规则"},
+	ClassificationRuleRemoved:     {"classification rule removed", "停用分类规则"},
+	ClassificationRuleChanged:     {"classification rule changed", "分类规则变更"},
 }
 
 // String returns the English name of the kind.
@@ -112,13 +117,14 @@ func (c Change) String() string { return c.Text }
 // line breaks, comments and redundant parentheses aside); a changed formula
 // is shown as written, its white space folded.
 // The changes come in the order of the policy: the policy's own fields,
-// inputs, conditions, indicators (each first-level indicator followed by
+// inputs, classification, conditions, indicators (each first-level indicator followed by
 // its second-level ones), bonuses, vetoes, grades; what next no longer has
 // comes after what it has, in base's order.
 func Diff(base, next *Document) []Change {
 	var d differ
 	d.policy(base, next)
 	d.inputs(base.Inputs, next.Inputs)
+	d.classification(base, next)
 	d.conditions(base.Conditions, next.Conditions)
 	d.indicators(base.Indicators, next.Indicators)
 	d.bonuses(base.Bonuses, next.Bonuses)

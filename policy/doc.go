@@ -1,5 +1,6 @@
 // Package policy holds a jurisdiction's rules for certifying representatives
-// of the new social strata as data: the qualification conditions (Annex 4 of
+// of the new social strata as data: the classification rules that put a
+// person in one of the four groups, the qualification conditions (Annex 4 of
 // the notice), the comprehensive evaluation index system (Annex 3) with its
 // bonuses, vetoes and grade bands, and the rounding of points. It reads them
 // from YAML, lets each county-district change them by an overlay, checks
@@ -12,9 +13,10 @@
 // own Annex 3 ("附件3由各县区结合工作实际，自行建立完善"). So the rules are
 // data that differ by jurisdiction and by version, never logic wired into
 // Go: a grade band, a condition or an indicator's weight is a line of YAML.
-// Two stages read that data: qualify checks the conditions and evaluate
-// scores the indicators, applies vetoes and grades. Both read the same
-// [Policy] for one unit and one day, so what they share lives here and
+// Three stages read that data: classify puts the person in a group by the
+// classification rules ([Policy.Classifier]), qualify checks the conditions
+// and evaluate scores the indicators, applies vetoes and grades. All read
+// the same [Policy] for one unit and one day, so what they share lives here and
 // nowhere else: the document and its overlays ([Overlay.Apply]), the
 // invariants (points that add up, bands that cover 0 to the total without
 // gap or overlap), versions ([Set.For]) and the [Policy.Fingerprint] that
@@ -76,6 +78,15 @@
 //	  - {grade: C, from: 60, to: 80}
 //	  - {grade: D, from: 0, to: 60, removed: true}
 //
+// The classification rules are the classification section, whose fields
+// are those of classify.Rules (priority, screens, groups, fallbacks,
+// otherwise; each rule id, name, group, subkind, yields, when, reason): see
+// package classify, and the baseline's own, with their reasons in Chinese.
+// They are compiled with the policy's other formulas, in the same
+// environment (its inputs and functions). A policy without a classification
+// section classifies by the baseline's rules, which its [Policy.Document]
+// and fingerprint then hold, as if it had copied them.
+//
 // A second-level indicator earns what its formula gives, capped to 0 and its
 // points and rounded as the policy says; the first-level points add up to
 // the total. A county's overlay names the policy it extends and says only
@@ -109,6 +120,29 @@
 //	  - {grade: C, from: 60, to: 75}
 //	  - {grade: D, from: 0, to: 60, removed: true}
 //
+// An overlay changes the classification rules in a classification section
+// of its own: priority replaces the order of the groups; change changes the
+// fields it gives of a rule, by id (the others stay; subkind: "" takes a
+// sub-kind away); disable removes rules by id (never the otherwise rule);
+// add puts new rules at the end of screens, groups or fallbacks, or before
+// a rule of that step (before: <id>). They apply in that order; an id that
+// change, disable or before names must exist ([ErrUnknownID]), an added id
+// must be new:
+//
+//	classification:
+//	  priority: [G4, G1, G2, G3]
+//	  change:
+//	    - {id: G4.4, when: NewMedia && Followers >= 50000}
+//	  disable: [U2]
+//	  add:
+//	    screens:
+//	      - id: QX.N1
+//	        name: 人民团体工作人员
+//	        group: 非新的社会阶层
+//	        before: U1
+//	        when: Employer matches "(总工会|共青团|妇女联合会)"
+//	        reason: 在人民团体工作，不属于新的社会阶层人士。
+//
 // An overlay that gives valid_from gives its own period (open-ended unless
 // it gives valid_until), starting no earlier than its base; one that does
 // not is in force when its base is, and its valid_until may end it earlier,
@@ -134,7 +168,10 @@
 // the removal of grade D for the city, so by default, when the city's
 // policy says nothing, a county-district may change points, weights and
 // formulas, add and disable indicators, move the grade cut-offs, add
-// conditions and make a condition stricter (soft → hard). It may not make a
+// conditions and make a condition stricter (soft → hard), and change,
+// disable and add classification rules and reorder the groups: the notice
+// names the groups but leaves how a unit recognises its people to it. It
+// may not make a
 // hard condition of the city's soft, change or remove a condition or veto
 // of the city's, change the veto grade, or keep in the database a grade the
 // city removes: that grade stays, stays removed and, removed, stays the
@@ -146,13 +183,15 @@
 //	  indicators: [P1, S]   # indicators a county may not change or disable
 //	  grades: removed       # open (default): any cut-off; removed: not the
 //	                        # removed bands'; all: no band
-//	  classification: []    # classification rules a county may not change
+//	  classification: [N1, N2, N3]  # classification rules a county may not
+//	                        # change or disable, nor put a screen before
 //
-// Classification rules are not yet part of a policy document, so a
-// county's file cannot change them and classification is not checked:
-// the key is there for the city to lock them once they are, and
-// [LockClassification] is the lock a change will break. A city's overlay
-// may give locks, which replace its base's whole.
+// Nothing of the classification is locked unless the city lists it: a
+// locked rule stays as the city wrote it (its formula up to white space and
+// parentheses), in its step, and in screens and fallbacks, where the first
+// rule that holds decides, no county's rule may come before it; a change is
+// refused with [LockClassification]. A city's overlay may give locks, which
+// replace its base's whole.
 //
 // Each refusal is an [*formula.Error] at the entry of the county's file that does
 // what is locked; it wraps [ErrLocked], and errors.As finds which [Lock]

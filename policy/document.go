@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"github.com/newstrata/newstrata/classify"
 	"github.com/newstrata/newstrata/evaluate"
 	"github.com/newstrata/newstrata/formula"
 	"github.com/newstrata/newstrata/qualify"
@@ -38,6 +39,8 @@ type Document struct {
 	// when they extend it; the zero value is the defaults ([Locks]). Only
 	// the city's policy sets them: a county-district's inherits the city's.
 	Locks Locks `yaml:"locks,omitempty" json:"locks,omitzero"`
+	// Classification is the classification rules (see classification.go).
+	Classification classify.Rules `yaml:"classification,omitempty" json:"classification,omitzero"`
 
 	Pos formula.Position `yaml:"-" json:"-"`
 	// fields holds where each top-level field's value starts in the file,
@@ -103,6 +106,8 @@ type Overlay struct {
 	// Locks, when given, replace the base's locks whole. Only a file the
 	// city hands in may give them.
 	Locks *Locks `yaml:"locks,omitempty" json:"locks,omitempty"`
+	// Classification changes the classification rules.
+	Classification ClassificationChanges `yaml:"classification,omitempty" json:"classification,omitzero"`
 
 	Pos    formula.Position `yaml:"-" json:"-"`
 	fields map[string]formula.Position

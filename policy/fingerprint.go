@@ -27,6 +27,7 @@ func (d *Document) Fingerprint() string {
 	for i := range c.Vetoes {
 		c.Vetoes[i].Formula = canonical(c.Vetoes[i].Formula)
 	}
+	c.Classification = c.Classification.Canonical()
 	b, err := json.Marshal(c)
 	if err != nil {
 		// Every field of a Document marshals; this is unreachable.

@@ -15,7 +15,8 @@ import (
 // county-district's ("附件3由各县区结合工作实际，自行建立完善"), Annex 4 and
 // the removal of grade D are the city's. So by default a county-district
 // may change points, weights and formulas, add and disable indicators, move
-// the grade cut-offs and add conditions or make one stricter (soft → hard);
+// the grade cut-offs, add conditions or make one stricter (soft → hard), and
+// change, disable or add classification rules and reorder the groups;
 // it may not make a hard condition of the city's soft, remove or change a
 // condition or a veto of the city's, change the veto grade, or keep in the
 // database a grade the city removes. Locks loosen or tighten the defaults;
@@ -31,11 +32,9 @@ type Locks struct {
 	// Grades says which grade bands a county-district may move.
 	Grades GradeLock `yaml:"grades,omitempty" json:"grades,omitempty"`
 	// Classification lists classification rules a county-district may not
-	// change. Classification rules are not yet part of a policy document
-	// (package classify reads its own), so no county-district's policy file
-	// can change them and nothing is checked yet: this is where the city
-	// will lock them once they are, and [LockClassification] the lock a
-	// change will break.
+	// change or disable, nor, for a screen or a fallback, put a rule before
+	// (tightens the default, which leaves every classification rule and the
+	// priority of the groups to the county-district).
 	Classification []string `yaml:"classification,omitempty" json:"classification,omitempty"`
 
 	// Where the locks and each of their entries are in the file.
@@ -112,6 +111,7 @@ func (l *Locks) check(d *Document, p *problems) {
 			p.add(d.blame(l.place("indicators", i), l.Pos), ErrUnknownID, "locks.indicators：%[2]s 中没有指标 %[1]q", "locks.indicators: indicator %q does not exist in %s", id, d.ID)
 		}
 	}
+	l.checkClassification(d, p)
 }
 
 // Lock names what a county-district's file may not do, for the clerk who
@@ -150,7 +150,7 @@ const (
 	// LockGrades: the bands Locks.Grades keeps.
 	LockGrades
 	// LockClassification: the classification rules listed in
-	// Locks.Classification (not yet checked; see there).
+	// Locks.Classification.
 	LockClassification
 )
 
@@ -260,9 +260,7 @@ func checkLocks(city, d *Document, o *Overlay, p *problems) {
 	for _, id := range locks.Indicators {
 		checkIndicatorLock(city, d, o, id, p)
 	}
-	// Classification rules are not part of a policy document yet, so a
-	// county-district's file cannot change them: once they are, the check
-	// of locks.Classification goes here, refusing with LockClassification.
+	checkClassificationLocks(city, d, o, p)
 }
 
 func checkGradeLock(city, d *Document, o *Overlay, p *problems) {

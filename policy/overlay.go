@@ -18,6 +18,7 @@ func (d *Document) Clone() *Document {
 	c.Vetoes = slices.Clone(d.Vetoes)
 	c.Grades = slices.Clone(d.Grades)
 	c.Locks = d.Locks.clone()
+	c.Classification = d.Classification.Clone()
 	c.touched = d.touched.clone()
 	return &c
 }
@@ -106,6 +107,7 @@ func (o *Overlay) apply(base *Document) (*Document, *problems) {
 		d.Conditions[i].Pos = ch.Pos // the condition as changed stands in the overlay
 	}
 	d.Conditions = append(d.Conditions, o.Conditions.Add...)
+	o.applyClassification(base, d, p)
 
 	for _, ch := range o.Indicators.Change {
 		in := findIndicator(d.Indicators, ch.ID)

@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"github.com/newstrata/newstrata/evaluate"
 	"reflect"
+	"strings"
 
+	"github.com/newstrata/newstrata/classify"
 	"github.com/newstrata/newstrata/formula"
 	"github.com/newstrata/newstrata/internal/yamlsrc"
 	"github.com/newstrata/newstrata/roster"
@@ -79,6 +81,10 @@ var valueWords = map[reflect.Type][2]string{
 	reflect.TypeOf(decimal.Decimal{}): {"数字", "a decimal number"},
 	reflect.TypeOf(roster.Date{}):     {"日期（格式 2006-01-02）", "a date (2006-01-02)"},
 	reflect.TypeOf(evaluate.Grade(0)): {"等次（A、B、C 或 D）", "a grade (A, B, C or D)"},
+	reflect.TypeOf(classify.Group(0)): {"群体（G1、G2、G3 或 G4）", "a group (G1, G2, G3 or G4)"},
+	reflect.TypeOf(classify.Subkind(0)): {"自由职业人员类别（" + strings.Join(classify.SubkindLabels(), "、") + "，或 ① 至 ⑥）",
+		"a freelance sub-kind (" + strings.Join(classify.SubkindLabels(), ", ") + ", or ① to ⑥)"},
+	reflect.TypeOf(classify.Conclusion{}): {"群体（G1、G2、G3、G4）或分类结论（非新的社会阶层、无法判定）", "a group (G1 to G4) or an outcome (非新的社会阶层, 无法判定)"},
 }
 
 // String names the file for messages.

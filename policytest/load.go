@@ -59,7 +59,7 @@ func Check(t testing.TB, a *newstrata.Assessor, p *policy.Policy, s *Suite) {
 // CheckFS loads the policies of dir in fsys for j as the city or
 // county-district with code from hands them in (as [policy.LoadFS] does),
 // and the cases beside them, and checks each suite against the policy it
-// names, with the baseline classification. from is the caller's, never
+// names, each with its own classification rules. from is the caller's, never
 // read from a file, so that a county's folder is held to the city's locks
 // in its tests as on upload; opts go to [policy.LoadFS] (a county that
 // extends the embedded baseline passes [policy.WithBaseline]). A policy

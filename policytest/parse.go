@@ -674,9 +674,9 @@ func groupOf(s string) (string, bool) {
 	case undetermined, "undetermined":
 		return undetermined, true
 	}
-	g, err := roster.ParseGroup(s)
+	g, err := classify.ParseGroup(s)
 	if err != nil || !g.Valid() {
 		return "", false
 	}
-	return "G" + g.Code(), true
+	return g.Code(), true
 }

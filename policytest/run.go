@@ -74,7 +74,7 @@ func (m Mismatch) String() string {
 	return fmt.Sprintf("%s: %s 期望 %s，实际 %s (want %s, got %s)", where, what, m.Want, m.Got, m.Want, m.Got)
 }
 
-// Run runs every case of s under p with a's classification, and reports
+// Run runs every case of s under p, classified by p's rules, and reports
 // every expectation p does not meet. A case that cannot run (a missing
 // input, a waiver that cannot be granted, a column the policy does not
 // know) is reported too, unless it expects that error; a waiver is
@@ -249,7 +249,7 @@ func points(p *policy.Policy, as *newstrata.Assessment, id string) (name string,
 
 func group(r classify.Result) string {
 	if r.Outcome == classify.Classified {
-		return "G" + r.Primary.Code()
+		return r.Primary.Code()
 	}
 	return r.Outcome.Label()
 }

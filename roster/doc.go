@@ -7,8 +7,10 @@
 // qualification conditions and the index system. Its closed sets carry the
 // codes and Chinese labels of the national standards: [Sex] (GB/T 2261.1),
 // [Ethnicity] (GB/T 3304), [Politics] (GB/T 4762), [Education] (GB/T
-// 4658), [Degree] (GB/T 6864), and the sets of the notice itself ([Group],
-// [Subkind], [Grade]). A [Jurisdiction] is the city and its county-level
+// 4658), [Degree] (GB/T 6864), and the notice's grades ([Grade]). The
+// groups and sub-kinds are classify's: they are what a classification
+// decides, and the facts carry them as the text formulas read
+// ([Facts].Group, [Facts].Subkind). A [Jurisdiction] is the city and its county-level
 // units, as data; [Nanning] is the default. [Record.Facts] is the view of
 // a record that rule formulas read.
 //

@@ -2,6 +2,7 @@ package tier_test
 
 import (
 	"fmt"
+	"github.com/newstrata/newstrata/classify"
 	"github.com/newstrata/newstrata/evaluate"
 	"math/rand/v2"
 	"testing"
@@ -23,14 +24,14 @@ func benchCandidates(n int) []tier.Candidate {
 	// candidate's decimal is allocated in input order, as a reader does.
 	serial := rng.Perm(n)
 	for i := range cands {
-		g := roster.G1
+		g := classify.G1
 		switch r := rng.IntN(83); {
 		case r < 10:
-			g = roster.G4
+			g = classify.G4
 		case r < 21:
-			g = roster.G3
+			g = classify.G3
 		case r < 35:
-			g = roster.G2
+			g = classify.G2
 		}
 		var post roster.Level
 		if r := rng.IntN(1000); r < 30 {

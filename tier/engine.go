@@ -3,6 +3,7 @@ package tier
 import (
 	"cmp"
 	"encoding/binary"
+	"github.com/newstrata/newstrata/classify"
 	"github.com/newstrata/newstrata/evaluate"
 
 	"math/bits"
@@ -31,7 +32,7 @@ const maxCandidates = 1 << 28
 type fact struct {
 	score uint64 // best score 0; equal exactly when the scores are
 	unit  int32  // plan position of the candidate's county list, -1 none
-	group roster.Group
+	group classify.Group
 	grade evaluate.Grade
 	post  roster.Level
 }
@@ -437,7 +438,7 @@ func (s *run) choose(l List, scope []int32) (ListResult, []int32) {
 	lr := ListResult{List: l, Considered: len(scope), Groups: make([]GroupCoverage, len(groups))}
 	var unranked []int32 // held back unranked: listed already, or of a grade not listed
 	ranked := make([]uint64, 0, len(scope))
-	var avail [roster.G4 + 1]int
+	var avail [classify.G4 + 1]int
 	for _, pos := range scope {
 		f := &s.facts[pos]
 		switch {
@@ -459,7 +460,7 @@ func (s *run) choose(l List, scope []int32) (ListResult, []int32) {
 
 	// need[g] is the minimum of g still to meet, outstanding their sum,
 	// seats the seats still free.
-	var need [roster.G4 + 1]int
+	var need [classify.G4 + 1]int
 	outstanding := 0
 	for gi, g := range groups {
 		m := l.Minimum(g)

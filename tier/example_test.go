@@ -2,6 +2,7 @@ package tier_test
 
 import (
 	"fmt"
+	"github.com/newstrata/newstrata/classify"
 	"github.com/newstrata/newstrata/evaluate"
 
 	"github.com/newstrata/newstrata/roster"
@@ -22,18 +23,18 @@ func ExampleSelect() {
 		Grades:  []evaluate.Grade{evaluate.GradeA, evaluate.GradeB, evaluate.GradeC},
 		Order:   []tier.SortKey{tier.ByPriority, tier.ByGrade, tier.ByScore, tier.ByPost, tier.ByKey},
 	}
-	c := func(key string, g roster.Group, gr evaluate.Grade, score string, post roster.Level) tier.Candidate {
+	c := func(key string, g classify.Group, gr evaluate.Grade, score string, post roster.Level) tier.Candidate {
 		return tier.Candidate{Key: key, Unit: "450103", Group: g, Grade: gr, Score: decimal.RequireFromString(score), Post: post}
 	}
 	res, err := tier.Select(rules, []tier.Candidate{
-		c("QX-01", roster.G1, evaluate.GradeA, "96.50", 0),
-		c("QX-02", roster.G1, evaluate.GradeA, "93", 0),
-		c("QX-03", roster.G1, evaluate.GradeA, "91", 0),
-		c("QX-04", roster.G2, evaluate.GradeB, "84", roster.City),
-		c("QX-05", roster.G3, evaluate.GradeC, "72.25", 0),
-		c("QX-06", roster.G4, evaluate.GradeB, "88", roster.County),
-		c("QX-07", roster.G4, evaluate.GradeD, "99", 0),
-		c("QX-08", roster.G1, evaluate.GradeA, "91", 0),
+		c("QX-01", classify.G1, evaluate.GradeA, "96.50", 0),
+		c("QX-02", classify.G1, evaluate.GradeA, "93", 0),
+		c("QX-03", classify.G1, evaluate.GradeA, "91", 0),
+		c("QX-04", classify.G2, evaluate.GradeB, "84", roster.City),
+		c("QX-05", classify.G3, evaluate.GradeC, "72.25", 0),
+		c("QX-06", classify.G4, evaluate.GradeB, "88", roster.County),
+		c("QX-07", classify.G4, evaluate.GradeD, "99", 0),
+		c("QX-08", classify.G1, evaluate.GradeA, "91", 0),
 	})
 	if err != nil {
 		fmt.Println(err)
@@ -78,7 +79,7 @@ func ExampleSelect() {
 // for each of its 12 county-level units.
 func ExampleBaseline() {
 	r := tier.Baseline(roster.Nanning())
-	fmt.Println(len(r.Lists), r.OneList, r.Lists[0].Quota, r.Lists[0].Minimum(roster.G3), r.Lists[1].Quota, r.Lists[1].Minimum(roster.G3))
+	fmt.Println(len(r.Lists), r.OneList, r.Lists[0].Quota, r.Lists[0].Minimum(classify.G3), r.Lists[1].Quota, r.Lists[1].Minimum(classify.G3))
 	for _, k := range r.Order {
 		fmt.Print(k.Label(), " ")
 	}

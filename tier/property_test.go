@@ -2,6 +2,7 @@ package tier_test
 
 import (
 	"fmt"
+	"github.com/newstrata/newstrata/classify"
 	"github.com/newstrata/newstrata/evaluate"
 	"math/bits"
 	"math/rand/v2"
@@ -56,11 +57,11 @@ func bruteList(rules tier.Rules, l tier.List, pool []tier.Candidate) []string {
 	slices.SortFunc(pool, func(a, b tier.Candidate) int { return refCompare(rules.Order, l, a, b) })
 	n := len(pool)
 	k := min(l.Quota, n)
-	need := map[roster.Group]int{}
+	need := map[classify.Group]int{}
 	for _, c := range pool {
 		need[c.Group]++
 	}
-	for _, g := range []roster.Group{roster.G1, roster.G2, roster.G3, roster.G4} {
+	for _, g := range []classify.Group{classify.G1, classify.G2, classify.G3, classify.G4} {
 		need[g] = min(need[g], l.Minimum(g))
 	}
 	best := -1
@@ -68,7 +69,7 @@ func bruteList(rules tier.Rules, l tier.List, pool []tier.Candidate) []string {
 		if bits.OnesCount(uint(mask)) != k {
 			continue
 		}
-		got := map[roster.Group]int{}
+		got := map[classify.Group]int{}
 		for i := range n {
 			if mask&(1<<i) != 0 {
 				got[pool[i].Group]++
@@ -103,12 +104,12 @@ func bruteList(rules tier.Rules, l tier.List, pool []tier.Candidate) []string {
 func reserveThenFill(rules tier.Rules, l tier.List, pool []tier.Candidate) []string {
 	pool = slices.Clone(pool)
 	slices.SortFunc(pool, func(a, b tier.Candidate) int { return refCompare(rules.Order, l, a, b) })
-	avail := map[roster.Group]int{}
+	avail := map[classify.Group]int{}
 	for _, c := range pool {
 		avail[c.Group]++
 	}
 	taken := make([]bool, len(pool))
-	reserved := map[roster.Group]int{}
+	reserved := map[classify.Group]int{}
 	seats := min(l.Quota, len(pool))
 	for i, c := range pool {
 		if reserved[c.Group] < min(l.Minimum(c.Group), avail[c.Group]) {
@@ -200,15 +201,15 @@ func randomCase(rng *rand.Rand) (tier.Rules, []tier.Candidate) {
 				l.Minimums = nil
 				l.CoverageShare = shares[rng.IntN(len(shares))]
 			} else {
-				l.Minimums = map[roster.Group]int{}
-				for _, g := range []roster.Group{roster.G1, roster.G2, roster.G3, roster.G4} {
+				l.Minimums = map[classify.Group]int{}
+				for _, g := range []classify.Group{classify.G1, classify.G2, classify.G3, classify.G4} {
 					if rng.IntN(2) == 0 {
 						l.Minimums[g] = rng.IntN(3)
 					}
 				}
 			}
 			sum := 0
-			for _, g := range []roster.Group{roster.G1, roster.G2, roster.G3, roster.G4} {
+			for _, g := range []classify.Group{classify.G1, classify.G2, classify.G3, classify.G4} {
 				sum += l.Minimum(g)
 			}
 			if sum <= l.Quota {
@@ -239,7 +240,7 @@ func randomCase(rng *rand.Rand) (tier.Rules, []tier.Candidate) {
 		c := tier.Candidate{
 			Key:   fmt.Sprintf("K%02d", rng.IntN(90)+10),
 			Unit:  withList[rng.IntN(len(withList))],
-			Group: roster.Group(1 + min(rng.IntN(6), 3)), // G4 is common
+			Group: classify.Group(1 + min(rng.IntN(6), 3)), // G4 is common
 			Grade: evaluate.Grade(1 + rng.IntN(4)),
 			Score: sampleScores[rng.IntN(len(sampleScores))],
 			Post:  roster.Level(rng.IntN(5)),

@@ -2,6 +2,7 @@ package tier
 
 import (
 	"fmt"
+	"github.com/newstrata/newstrata/classify"
 	"github.com/newstrata/newstrata/evaluate"
 	"maps"
 	"slices"
@@ -56,7 +57,7 @@ type List struct {
 	CoverageShare decimal.Decimal
 	// Minimums, when not nil, gives each group's minimum explicitly; a
 	// group it does not name has none.
-	Minimums map[roster.Group]int
+	Minimums map[classify.Group]int
 }
 
 // Tier returns City for the city list and County for a county-district's.
@@ -69,11 +70,11 @@ func (l List) Tier() Tier {
 
 // groups are the four groups in their fixed order; every per-group report
 // and loop follows it, never a map's order.
-var groups = [...]roster.Group{roster.G1, roster.G2, roster.G3, roster.G4}
+var groups = [...]classify.Group{classify.G1, classify.G2, classify.G3, classify.G4}
 
 // Minimum returns the declared minimum of group g on l, before it is
 // capped by the candidates there are.
-func (l List) Minimum(g roster.Group) int {
+func (l List) Minimum(g classify.Group) int {
 	if l.Minimums != nil {
 		return l.Minimums[g]
 	}

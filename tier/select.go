@@ -3,6 +3,7 @@ package tier
 import (
 	"errors"
 	"fmt"
+	"github.com/newstrata/newstrata/classify"
 	"github.com/newstrata/newstrata/evaluate"
 	"slices"
 	"strings"
@@ -17,7 +18,7 @@ type Candidate struct {
 	Key string
 	// Unit is the code of the county-district that keeps the record.
 	Unit  string
-	Group roster.Group
+	Group classify.Group
 	Grade evaluate.Grade
 	// Score is the comprehensive evaluation score, exact.
 	Score decimal.Decimal
@@ -101,7 +102,7 @@ type Entry struct {
 	// Rank is the 1-based place in the list's order; 0 for a candidate
 	// not ranked (ReasonGrade, ReasonListed).
 	Rank   int
-	Group  roster.Group
+	Group  classify.Group
 	Grade  evaluate.Grade
 	Reason Reason
 }
@@ -134,7 +135,7 @@ type Tie struct {
 
 // GroupCoverage is how one group fared on a list.
 type GroupCoverage struct {
-	Group roster.Group
+	Group classify.Group
 	// Minimum is the declared minimum ([List.Minimum]).
 	Minimum int
 	// Eligible counts the group's eligible candidates; the minimum

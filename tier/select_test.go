@@ -2,6 +2,7 @@ package tier_test
 
 import (
 	"errors"
+	"github.com/newstrata/newstrata/classify"
 	"github.com/newstrata/newstrata/evaluate"
 	"testing"
 
@@ -17,7 +18,7 @@ const (
 	jiangnan = "450105"
 )
 
-func cand(key, unit string, g roster.Group, gr evaluate.Grade, score string, post roster.Level) tier.Candidate {
+func cand(key, unit string, g classify.Group, gr evaluate.Grade, score string, post roster.Level) tier.Candidate {
 	return tier.Candidate{Key: key, Unit: unit, Group: g, Grade: gr, Score: decimal.RequireFromString(score), Post: post}
 }
 
@@ -69,7 +70,7 @@ func heldOf(lr tier.ListResult) []held {
 
 func TestSelectOneList(t *testing.T) {
 	const (
-		g1, g2, g3, g4 = roster.G1, roster.G2, roster.G3, roster.G4
+		g1, g2, g3, g4 = classify.G1, classify.G2, classify.G3, classify.G4
 		A, B, C, D     = evaluate.GradeA, evaluate.GradeB, evaluate.GradeC, evaluate.GradeD
 	)
 	tests := []struct {
@@ -80,8 +81,8 @@ func TestSelectOneList(t *testing.T) {
 		held      []held
 		short     int
 		cut       tier.Cut
-		groups    map[roster.Group]tier.GroupCoverage // only those checked
-		otherList int                                 // index of the list checked (0: city)
+		groups    map[classify.Group]tier.GroupCoverage // only those checked
+		otherList int                                   // index of the list checked (0: city)
 	}{
 		{
 			name:  "quota: the best by grade, then score",
@@ -137,7 +138,7 @@ func TestSelectOneList(t *testing.T) {
 			admitted: []admitted{{"N1", 1, tier.ReasonRank}, {"N2", 2, tier.ReasonRank}, {"N6", 5, tier.ReasonCoverage}, {"N5", 7, tier.ReasonCoverage}},
 			held:     []held{{"N3", 3, tier.ReasonReserved}, {"N4", 4, tier.ReasonReserved}, {"N7", 6, tier.ReasonQuota}},
 			cut:      tier.Cut{Score: decimal.RequireFromString("60"), Last: "N4", Next: "N6", DecidedBy: tier.ByGrade},
-			groups: map[roster.Group]tier.GroupCoverage{
+			groups: map[classify.Group]tier.GroupCoverage{
 				g1: {Group: g1, Minimum: 1, Eligible: 4, Admitted: 2},
 				g2: {Group: g2, Minimum: 1, Short: 1},
 				g3: {Group: g3, Minimum: 1, Eligible: 1, Admitted: 1, CoverageSeats: 1},
@@ -147,7 +148,7 @@ func TestSelectOneList(t *testing.T) {
 		{
 			name: "explicit minimums: two seats for G2, none asked of the others",
 			rules: rules(tier.List{ID: "city", Quota: 3, PriorityLevel: roster.City,
-				Minimums: map[roster.Group]int{g2: 2}}),
+				Minimums: map[classify.Group]int{g2: 2}}),
 			cands: []tier.Candidate{
 				cand("N1", qingxiu, g1, A, "99", 0),
 				cand("N2", qingxiu, g1, A, "98", 0),
@@ -215,10 +216,10 @@ func TestSelectOneList(t *testing.T) {
 
 func TestSelectOutcomes(t *testing.T) {
 	cands := []tier.Candidate{
-		cand("N1", qingxiu, roster.G1, evaluate.GradeA, "95", roster.City),
-		cand("N2", qingxiu, roster.G1, evaluate.GradeA, "94", 0),
-		cand("N3", qingxiu, roster.G1, evaluate.GradeD, "94", 0),
-		cand("N4", qingxiu, roster.G1, evaluate.GradeB, "80", 0),
+		cand("N1", qingxiu, classify.G1, evaluate.GradeA, "95", roster.City),
+		cand("N2", qingxiu, classify.G1, evaluate.GradeA, "94", 0),
+		cand("N3", qingxiu, classify.G1, evaluate.GradeD, "94", 0),
+		cand("N4", qingxiu, classify.G1, evaluate.GradeB, "80", 0),
 	}
 	tests := []struct {
 		name    string
@@ -262,7 +263,7 @@ func TestSelectOutcomes(t *testing.T) {
 }
 
 func TestSelectErrors(t *testing.T) {
-	good := cand("N1", qingxiu, roster.G1, evaluate.GradeA, "90", 0)
+	good := cand("N1", qingxiu, classify.G1, evaluate.GradeA, "90", 0)
 	tests := []struct {
 		name  string
 		rules tier.Rules
@@ -280,7 +281,7 @@ func TestSelectErrors(t *testing.T) {
 		{
 			name:  "empty registration number",
 			rules: rules(cityList(1)),
-			cands: []tier.Candidate{good, {Group: roster.G1, Grade: evaluate.GradeA}},
+			cands: []tier.Candidate{good, {Group: classify.G1, Grade: evaluate.GradeA}},
 			cause: tier.ErrInvalid,
 			msg:   "第 2 条记录：登记编号 不能为空 (registration number is empty)",
 		},

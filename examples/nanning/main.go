@@ -128,7 +128,7 @@ func report(w io.Writer, j *roster.Jurisdiction, path string, asOf roster.Date, 
 	fmt.Fprintln(tw, "单位\tG1\tG2\tG3\tG4\t非新阶层\t无法判定\t不符合资格\t候选\tA\tB\tC\t剔除(D)\t")
 	line := func(name string, x *row) {
 		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t\n", name,
-			x.groups[roster.G1], x.groups[roster.G2], x.groups[roster.G3], x.groups[roster.G4],
+			x.groups[classify.G1], x.groups[classify.G2], x.groups[classify.G3], x.groups[classify.G4],
 			x.other, x.undecided, x.unqualif, x.candidates,
 			x.grades[evaluate.GradeA], x.grades[evaluate.GradeB], x.grades[evaluate.GradeC], x.removed)
 	}

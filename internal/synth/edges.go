@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/newstrata/newstrata/classify"
+	"github.com/newstrata/newstrata/policy"
 	"github.com/newstrata/newstrata/roster"
 	"github.com/shopspring/decimal"
 )
@@ -39,23 +40,24 @@ func ReadSample(path string, asOf roster.Date) ([]Labelled, error) {
 	return Classify(batch.Records, asOf)
 }
 
-// Classify labels records with the baseline classification rules on asOf,
-// as the pipeline does before qualification and evaluation.
+// Classify labels records with the classification rules of the baseline
+// policy on asOf, as the pipeline does before qualification and evaluation.
 func Classify(records []*roster.Record, asOf roster.Date) ([]Labelled, error) {
-	c, err := classify.New(classify.Baseline())
+	p, err := policy.Baseline()
 	if err != nil {
 		return nil, err
 	}
+	c := p.Classifier()
 	out := make([]Labelled, len(records))
 	for i, r := range records {
 		f := r.Facts(asOf)
-		res, err := c.ClassifyFacts(&f)
+		res, err := c.Classify(&f)
 		if err != nil {
 			return nil, err
 		}
 		out[i] = Labelled{Record: r}
 		if res.Outcome == classify.Classified {
-			out[i].Group = "G" + res.Primary.Code()
+			out[i].Group = res.Primary.Code()
 		}
 	}
 	return out, nil
