@@ -5,60 +5,83 @@
 // # The flow
 //
 // A registration record ([roster.Record], the Annex 2 form) goes through
-// five stages, each a package of its own that can also be used alone:
+// the stages, each a package of its own that can also be used alone and
+// that owns the types it decides:
 //
-//  1. [classify] puts the person in one of the four groups (G1 private and
-//     foreign-invested enterprise staff, G2 intermediary and social
-//     organisation staff, G3 freelancers in six sub-kinds, G4 new media),
-//     with overlaps kept as secondary groups, or says the person is not new
-//     social strata, or that it cannot tell and why.
+//  1. [classify] puts the person in one of the four groups
+//     ([classify.Group]: G1 private and foreign-invested enterprise staff,
+//     G2 intermediary and social organisation staff, G3 freelancers in six
+//     sub-kinds, G4 new media), with overlaps kept as secondary groups, or
+//     says the person is not new social strata, or that it cannot tell and
+//     why. It gives the facts the group that the later stages read.
 //  2. [qualify] checks the qualification conditions (Annex 4): hard ones
-//     fail the person, soft ones may be waived with a recorded reason.
+//     fail the person, soft ones may be waived, with the reason, the unit
+//     that granted the waiver and the day.
 //  3. [evaluate] scores the comprehensive evaluation index system (Annex 3)
-//     exactly, applies bonuses and vetoes, grades A to D (D is removed from
-//     the database) and explains every point.
-//  4. tier keeps 200 on the city's list and 50 on each county-district's,
-//     every group represented, round after round.
-//  5. report fills in the two forms reported upward: the Annex 1 summary
-//     table and the Annex 2 registration form.
-//
-// The tier and report stages are the next to be built; the stages above
-// them are complete.
+//     exactly, applies bonuses and vetoes, grades A to D
+//     ([evaluate.Grade]; D is removed from the database) and explains every
+//     point.
+//  4. [tier] keeps 200 on the city's list and 50 on each
+//     county-district's, every group represented, chosen provably best
+//     under declared rules.
+//  5. report (next to be built) fills in the two forms reported upward:
+//     the Annex 1 summary table and the Annex 2 registration form.
 //
 // # Rules are data
 //
-// The classification rules, conditions, indicators, bonuses, vetoes and
-// grade bands are a [policy.Document]: YAML a county clerk can edit, or Go
-// values. Annexes 3
+// A jurisdiction's rules for one version are one [policy.Document]: the
+// classification rules, the conditions, the index system with its bonuses,
+// vetoes, grade bands and rounding, and the locks the city puts on its
+// county-districts — YAML a county clerk can edit, or Go values. Annexes 3
 // and 4 were never published, so the baseline that ships embedded
 // ([policy.Baseline]) is a reference version built from comparable public
-// schemes, never logic wired into Go; a county-district
-// overlays it (extends) to change weights and formulas, add indicators that
-// read inputs of its own, change grade cut-offs, add conditions or change
-// its classification rules, within what the city locks. Formulas are
-// expr-lang/expr expressions over [roster.Facts], compiled once when a
-// policy loads, with exact decimal arithmetic. A county keeps test cases
-// beside its overlay, in YAML keyed by the form's column titles, and runs
-// them from go test with [policytest].
+// schemes, never logic wired into Go. A county-district overlays the
+// city's policy (extends) to change weights and formulas, add indicators
+// that read inputs of its own, change grade cut-offs, add conditions or
+// change its classification rules, within what the city's locks leave it;
+// who hands a file in is the caller's word, never the file's. Formulas are
+// expr-lang/expr expressions over [roster.Facts] ([formula]), compiled once
+// when a policy loads, with exact decimal arithmetic and a cost bound. A
+// county keeps test cases beside its overlay, in YAML keyed by the form's
+// column titles, and runs them from go test with [policytest].
+//
+// # The layout
+//
+// The import graph runs one way, down the flow (a test keeps it so):
+//
+//	roster            the record, its codes and units, validation, the CSV form
+//	formula           the rule language: one environment per policy, positions, the one error type
+//	internal/yamlsrc  the one decoder of rule files
+//	classify qualify evaluate   the stages: each its types, its rules as data, its compiled engine
+//	tier              the lists
+//	policy            one document per jurisdiction and version: composes the stages' rules,
+//	                  overlays, the city's locks, versions by date, Diff, fingerprint
+//	newstrata         the front door; policytest, the county's test cases
+//
+// A package imports only packages above it in this list. internal/synth,
+// the seeded generator of the sample roster, is imported by tests and its
+// own command only.
 //
 // # This package
 //
 // [Assessor] wires the stages for a batch: it picks the policy in force
 // for the record's unit on the assessment date, classifies by that
-// policy's classification rules, qualifies and evaluates, accounts for every record it is given and goes on past bad
-// ones. [Assessor.Compare] runs two policies over a roster and lists who
-// changes qualification, grade, status or total, so that a county sees the
-// effect of an overlay before adopting it. An Assessor is immutable and
-// safe for concurrent use; the zero [Config] gives Nanning with the
-// baseline rules, and the jurisdiction is always the one the policies were
-// loaded for. Long calls take a context.Context and stop when it is
-// cancelled, saying how far they got; a nil or zero value is an error
-// ([ErrNotReady]), never a panic.
+// policy's classification rules, qualifies and evaluates, accounts for
+// every record it is given (a [Batch] of assessments and rejections, each
+// with its place) and goes on past bad ones. [Assessor.Compare] runs two
+// policies over a roster and counts who changes qualification, grade,
+// status or total ([Impact]: a [Tally] before and after), running each
+// stage's two steps so that rules the two share run once. An Assessor is
+// immutable and safe for concurrent use; the zero [Config] gives Nanning
+// with the embedded baseline, and the jurisdiction is always the one the
+// policies were loaded for. Long calls take a context.Context and stop
+// when it is cancelled, saying how far they got; a nil or zero value is an
+// error ([ErrNotReady]), never a panic.
 //
 // Nothing in the library opens a file, reads the clock or keeps global
 // state: the assessment date is an argument, data comes in as values,
 // []byte, io.Reader or fs.FS. Errors are sentinels for causes (errors.Is)
 // and typed values for places (errors.As): a record's error names its
-// registration number and field, never its citizen ID; a rule's error
-// names its file, line and column.
+// registration number and field, never its citizen ID or a cell's value; a
+// rule's error is a [formula.Error] naming its file, line and column.
 package newstrata
