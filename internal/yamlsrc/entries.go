@@ -32,7 +32,8 @@ func (Entries[T]) entries() {}
 
 // Texts is a list of texts that a lone text fills as a list of one: a value
 // written either way, such as a cell of a form that holds one item or
-// several. null gives nil and [] an empty, non-nil Texts.
+// several. null gives nil and [] an empty, non-nil Texts; so does a list
+// with an item that is not a text, which is reported.
 type Texts []string
 
 var (
@@ -75,8 +76,8 @@ func (d *Doc) entries(n ast.Node, v reflect.Value, key string) {
 }
 
 // texts decodes a text or a list of texts into v, a Texts. A list with an
-// item that is not a text is reported and leaves v nil, so that what is
-// left of it is not read as a value.
+// item that is not a text is reported and leaves v empty: what is left of
+// it is not read as a value, nor the list as null.
 func (d *Doc) texts(n ast.Node, v reflect.Value, key string) {
 	if s, ok := ScalarText(n); ok {
 		v.Set(reflect.ValueOf(Texts{s}))
@@ -97,9 +98,10 @@ func (d *Doc) texts(n ast.Node, v reflect.Value, key string) {
 		}
 		out = append(out, s)
 	}
-	if good {
-		v.Set(reflect.ValueOf(out))
+	if !good {
+		out = out[:0]
 	}
+	v.Set(reflect.ValueOf(out))
 }
 
 // unknown records key in the Unknown field of the struct v, if it has one.

@@ -86,7 +86,7 @@ rows:
 }
 
 func TestDecodeEntriesProblems(t *testing.T) {
-	_, err := decodeSheet(t, `cells:
+	got, err := decodeSheet(t, `cells:
   甲: {a: 1}
   乙: [x, [y]]
   "": 1
@@ -103,6 +103,7 @@ ids: {a: 1}
 		`x.yaml:6:9: nested：列表不是字段和值 (nested: a list is not a mapping)`,
 		`x.yaml:7:6: ids：映射不是文本或文本的列表 (ids: a mapping is not a text or a list of texts)`,
 	}, "\n"), err.Error())
+	assert.Equal(t, yamlsrc.Texts{}, got.Cells[1].Value, "a list with an item that is not a text is left empty")
 	assert.ErrorIs(t, err, errBad)
 	var fe *formula.Error
 	require.ErrorAs(t, err, &fe)
