@@ -53,8 +53,9 @@
 // A case checks only what it states, and states at least one
 // expectation: a case that checks nothing could never fail, and is
 // refused. points names at least one id; failed and vetoes are lists, []
-// saying that none fail or hold, and a blank is refused rather than read
-// as []. A case may instead expect an error (a waiver of a hard condition,
+// saying that none fail or hold (a lone id is a list of one), and a blank
+// is refused rather than read as []; so is any other field left blank. A
+// case may instead expect an error (a waiver of a hard condition,
 // a missing input): error: holds a phrase of the message, from its Chinese
 // or its English part, of 2 characters or more, since a letter alone is in
 // almost any message. An error goes alone: a case that expects one is not
@@ -68,8 +69,16 @@
 //
 // # Running
 //
-// [Parse] reads a cases file and [LoadFS] every cases file of a folder; a
-// mistake in a file is an [*Error] at its line and column. [Suite.Run]
+// [Parse] reads a cases file and [LoadFS] every cases file of a folder,
+// with the decoder that reads the policy files (internal/yamlsrc): the
+// same size and nesting limits, anchors, aliases and tags refused, an
+// unknown field answered with the nearest known one. Every mistake of a
+// file is reported at once, each a [*formula.Error] at its line and
+// column, the one error type for places in the rules and the files beside
+// them, wrapping [ErrSyntax], [ErrUnknownExample], [ErrDuplicate] or, for
+// a cell the roster reader refuses, its [*roster.ParseError]. A mistake
+// beyond the form of a field (a bad cell, an unknown example, a case that
+// cannot fail) names its case or example: 用例「从业九年」：…. [Suite.Run]
 // runs the cases against a compiled policy and returns a [Report] that
 // lists every [Mismatch] with the place of the expectation, the expected
 // and the actual value; a waiver the policy refuses is reported at the

@@ -64,6 +64,6 @@ func ExampleParse() {
 `))
 	fmt.Println(err)
 	// Output:
-	// qingxiu-2019_cases.yaml:3:20: 出生年月写错: 出生年月：日期无法识别，应写作 2006-01-02 或 2006-01 (bad date)
-	// qingxiu-2019_cases.yaml:4:5: 出生年月写错: unknown field "qualifed"; the fields of a case are name, example, record, set, date, waivers, qualified, failed, vetoes, points, total, grade, group, error
+	// qingxiu-2019_cases.yaml:3:20: 用例「出生年月写错」：出生年月：日期无法识别，应写作 2006-01-02 或 2006-01 (bad date)
+	// qingxiu-2019_cases.yaml:4:5: 未知字段 "qualifed"，是不是 "qualified"？ (unknown field "qualifed"; did you mean "qualified"?)
 }

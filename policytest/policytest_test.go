@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/newstrata/newstrata"
+	"github.com/newstrata/newstrata/formula"
 	"github.com/newstrata/newstrata/policy"
 	"github.com/newstrata/newstrata/policytest"
 	"github.com/newstrata/newstrata/roster"
@@ -103,7 +104,7 @@ cases:
 	rep := s.Run(a, p)
 	require.Len(t, rep.Mismatches, 3)
 	assert.Equal(t, policytest.Mismatch{
-		Position: policytest.Position{File: "wrong_cases.yaml", Line: 9, Column: 18},
+		Position: formula.Position{File: "wrong_cases.yaml", Line: 9, Column: 18},
 		Case:     "学习培训按学时计分",
 		What:     "P2",
 		Name:     "学习培训",
@@ -190,17 +191,21 @@ func TestParseErrors(t *testing.T) {
 	_, err = policytest.Parse("many_cases.yaml", data)
 	require.Error(t, err)
 	assert.Equal(t, strings.Join([]string{
-		`many_cases.yaml:9:9: 坏样例: 民族：未知代码 (unknown code)`,
-		`many_cases.yaml:13:5: 字段拼错: unknown field "qualifed"; the fields of a case are name, example, record, set, date, waivers, qualified, failed, vetoes, points, total, grade, group, error`,
-		`many_cases.yaml:15:14: 样例不存在: example "样例乙" is not defined in examples`,
-		`many_cases.yaml:19:17: 日期写法不对: 出生年月：日期无法识别，应写作 2006-01-02 或 2006-01 (bad date)`,
-		`many_cases.yaml:23:12: 总分不是数: total: "八十" is not a number`,
-		`many_cases.yaml:29:12: 等次写错: grade: "E" is not a grade (A, B, C or D)`,
+		`many_cases.yaml:9:9: 样例「坏样例」：民族：未知代码 (unknown code)`,
+		`many_cases.yaml:13:5: 未知字段 "qualifed"，是不是 "qualified"？ (unknown field "qualifed"; did you mean "qualified"?)`,
+		`many_cases.yaml:15:14: 用例「样例不存在」：样例「样例乙」未在 examples 中定义 (example "样例乙" is not defined in examples)`,
+		`many_cases.yaml:19:17: 用例「日期写法不对」：出生年月：日期无法识别，应写作 2006-01-02 或 2006-01 (bad date)`,
+		`many_cases.yaml:23:12: total："八十" 不是数字 (total: "八十" is not a number)`,
+		`many_cases.yaml:29:12: grade："E" 不是等次（A、B、C 或 D） (grade: "E" is not a grade (A, B, C or D))`,
 	}, "\n"), err.Error())
 	assert.ErrorIs(t, err, policytest.ErrSyntax)
 	assert.ErrorIs(t, err, policytest.ErrUnknownExample)
 	assert.ErrorIs(t, err, roster.ErrBadDate)
 	assert.ErrorIs(t, err, roster.ErrUnknownCode)
+
+	var fe *formula.Error
+	require.ErrorAs(t, err, &fe)
+	assert.Equal(t, formula.Position{File: "many_cases.yaml", Line: 9, Column: 9}, fe.Position)
 
 	var pe *roster.ParseError
 	require.ErrorAs(t, err, &pe)
@@ -213,21 +218,34 @@ func TestParseErrorEach(t *testing.T) {
 		name, text, want string
 		cause            error
 	}{
-		{"yaml", "cases:\n  - name: [\n", "x_cases.yaml:2:11: sequence end token ']' not found", policytest.ErrSyntax},
-		{"top field", "polcy: a\n", `x_cases.yaml:1:1: unknown field "polcy"; the fields are policy, date, examples, cases`, policytest.ErrSyntax},
-		{"two documents", "date: 2019-04-15\n---\ndate: 2019-04-16\n", "x_cases.yaml: a cases file holds exactly one YAML document", policytest.ErrSyntax},
-		{"date", "date: 2019-04\n", `x_cases.yaml:1:7: date: "2019-04" is not a date (2019-04-15)`, policytest.ErrSyntax},
-		{"no name", "cases:\n  - record: {从业年限: 3}\n", "x_cases.yaml:2:5: a case needs a name", policytest.ErrSyntax},
-		{"no record", "cases:\n  - name: a\n    total: 3\n", "x_cases.yaml:2:5: a: a case needs a record, or an example to start from", policytest.ErrSyntax},
-		{"set without example", "cases:\n  - name: a\n    set: {从业年限: 3}\n    qualified: true\n", "x_cases.yaml:2:5: a: set changes an example: name it with example, or write the whole record under record", policytest.ErrSyntax},
-		{"duplicate case", "cases:\n  - name: a\n    record: {从业年限: 3}\n    total: 3\n  - name: a\n    record: {从业年限: 4}\n    total: 4\n", "x_cases.yaml:5:5: a: a case of this name is already defined", policytest.ErrDuplicate},
-		{"duplicate column", "cases:\n  - name: a\n    record: {从业年限: 3, 出生日期: 1985-03, 出生年月: 1985-04}\n    qualified: true\n", "x_cases.yaml:3:38: a: 出生年月：表头重复，第 2 列已是 出生日期 (duplicate header)", roster.ErrHeader},
-		{"duplicate county input", "cases:\n  - name: a\n    record: {加分: 1, 加 分: 2}\n    qualified: true\n", "x_cases.yaml:3:21: a: 加 分：表头重复，第 1 列已是 加分 (duplicate header)", roster.ErrHeader},
-		{"negative count", "cases:\n  - name: a\n    record: {从业年限: -1}\n    qualified: true\n", "x_cases.yaml:3:20: a: 从业年限：不能为负数，应填 0 到 2147483647 之间的整数 (negative number)", roster.ErrBadCell},
-		{"group", "cases:\n  - name: a\n    record: {从业年限: 3}\n    group: G5\n", `x_cases.yaml:4:12: a: group: "G5" is not G1, G2, G3, G4, 非新的社会阶层人士 or 无法判定`, policytest.ErrSyntax},
-		{"qualified", "cases:\n  - name: a\n    record: {从业年限: 3}\n    qualified: yes\n", `x_cases.yaml:4:16: a: qualified: "yes" is not true or false`, policytest.ErrSyntax},
-		{"failed", "cases:\n  - name: a\n    record: {从业年限: 3}\n    failed: {Q1: x}\n", `x_cases.yaml:4:13: a: failed must be a list`, policytest.ErrSyntax},
-		{"anchor", "examples:\n  a: &x {从业年限: 3}\n", `x_cases.yaml:2:6: anchors, aliases, tags, merge keys and complex keys are not used in a cases file`, policytest.ErrSyntax},
+		{"yaml", "cases:\n  - name: [\n", "x_cases.yaml:2:11: YAML 格式错误 (sequence end token ']' not found)", policytest.ErrSyntax},
+		{"top field", "polcy: a\n", `x_cases.yaml:1:1: 未知字段 "polcy"，是不是 "policy"？ (unknown field "polcy"; did you mean "policy"?)`, policytest.ErrSyntax},
+		{"two documents", "date: 2019-04-15\n---\ndate: 2019-04-16\n", "x_cases.yaml: 文件须恰好包含一个 YAML 文档 (the file holds exactly one YAML document)", policytest.ErrSyntax},
+		{"date", "date: 2019-04\n", `x_cases.yaml:1:7: date："2019-04" 不是日期（如 2019-04-15） (date: "2019-04" is not a date (2019-04-15))`, policytest.ErrSyntax},
+		{"no name", "cases:\n  - record: {从业年限: 3}\n", "x_cases.yaml:2:5: 用例缺少名称（name） (a case needs a name)", policytest.ErrSyntax},
+		{"no record", "cases:\n  - name: a\n    total: 3\n", "x_cases.yaml:2:5: 用例「a」：用例需要记录（record），或作为起点的样例（example） (a case needs a record, or an example to start from)", policytest.ErrSyntax},
+		{"set without example", "cases:\n  - name: a\n    set: {从业年限: 3}\n    qualified: true\n", "x_cases.yaml:2:5: 用例「a」：set 改动样例的列：请用 example 指明样例，或在 record 下写出完整的记录 (set changes an example: name it with example, or write the whole record under record)", policytest.ErrSyntax},
+		{"duplicate case", "cases:\n  - name: a\n    record: {从业年限: 3}\n    total: 3\n  - name: a\n    record: {从业年限: 4}\n    total: 4\n", "x_cases.yaml:5:5: 用例「a」：已有同名的用例 (a case of this name is already defined)", policytest.ErrDuplicate},
+		{"duplicate column", "cases:\n  - name: a\n    record: {从业年限: 3, 出生日期: 1985-03, 出生年月: 1985-04}\n    qualified: true\n", "x_cases.yaml:3:38: 用例「a」：出生年月：表头重复，第 2 列已是 出生日期 (duplicate header)", roster.ErrHeader},
+		{"duplicate county input", "cases:\n  - name: a\n    record: {加分: 1, 加 分: 2}\n    qualified: true\n", "x_cases.yaml:3:21: 用例「a」：加 分：表头重复，第 1 列已是 加分 (duplicate header)", roster.ErrHeader},
+		{"negative count", "cases:\n  - name: a\n    record: {从业年限: -1}\n    qualified: true\n", "x_cases.yaml:3:20: 用例「a」：从业年限：不能为负数，应填 0 到 2147483647 之间的整数 (negative number)", roster.ErrBadCell},
+		{"group", "cases:\n  - name: a\n    record: {从业年限: 3}\n    group: G5\n", `x_cases.yaml:4:12: group："G5" 不是类别（G1、G2、G3、G4、非新的社会阶层人士或无法判定） (group: "G5" is not a group (G1, G2, G3, G4, 非新的社会阶层人士 or 无法判定))`, policytest.ErrSyntax},
+		{"qualified", "cases:\n  - name: a\n    record: {从业年限: 3}\n    qualified: yes\n", `x_cases.yaml:4:16: qualified："yes" 不是true 或 false (qualified: "yes" is not true or false)`, policytest.ErrSyntax},
+		{"failed", "cases:\n  - name: a\n    record: {从业年限: 3}\n    failed: {Q1: x}\n", `x_cases.yaml:4:13: failed：映射不是文本或文本的列表 (failed: a mapping is not a text or a list of texts)`, policytest.ErrSyntax},
+		{"blank policy", "policy: \"\"\n", "x_cases.yaml:1:10: policy 为空 (policy is empty)", policytest.ErrSyntax},
+		{"blank qualified", "cases:\n  - name: a\n    record: {从业年限: 3}\n    qualified:\n", "x_cases.yaml:4:16: 用例「a」：qualified 为空 (qualified is empty)", policytest.ErrSyntax},
+		{"blank point", "cases:\n  - name: a\n    record: {从业年限: 3}\n    points: {A2: , A1: 3}\n", "x_cases.yaml:4:17: 用例「a」：points：A2 没有写分数 (points: A2 has no points)", policytest.ErrSyntax},
+		{"point not a number", "cases:\n  - name: a\n    record: {从业年限: 3}\n    points: {A2: 1e3}\n", `x_cases.yaml:4:18: A2："1e3" 不是数字 (A2: "1e3" is not a number)`, policytest.ErrSyntax},
+		{"blank waiver reason", "cases:\n  - name: a\n    record: {从业年限: 3}\n    waivers: {Q4: }\n    qualified: true\n", "x_cases.yaml:4:18: 用例「a」：waivers：Q4 没有写理由 (waivers: Q4: the reason is missing)", policytest.ErrSyntax},
+		{"blank id", "cases:\n  - name: a\n    record: {从业年限: 3}\n    failed: [Q4, \" \"]\n", "x_cases.yaml:4:13: 用例「a」：failed：每一项是一个编号，如 Q4 (failed: each item is an id, such as Q4)", policytest.ErrSyntax},
+		{"cases not a list", "cases: {name: a}\n", "x_cases.yaml:1:8: cases：映射不是列表 (cases: a mapping is not a list)", policytest.ErrSyntax},
+		{"case not a mapping", "cases:\n  - a\n", `x_cases.yaml:2:5: "a" 不是字段和值 ("a" is not a mapping)`, policytest.ErrSyntax},
+		{"list cell item", "cases:\n  - name: a\n    record: {获奖情况: [甲|市级|2017, [乙]]}\n    qualified: true\n", "x_cases.yaml:3:32: 获奖情况：列表不是文本 (获奖情况: a list is not text)", policytest.ErrSyntax},
+		{"cell a mapping", "cases:\n  - name: a\n    record: {从业年限: {a: 1}}\n    qualified: true\n", "x_cases.yaml:3:20: 从业年限：映射不是文本或文本的列表 (从业年限: a mapping is not a text or a list of texts)", policytest.ErrSyntax},
+		{"example twice", "examples:\n  甲: {从业年限: 3}\n  \"甲 \": {从业年限: 4}\ncases:\n  - name: a\n    example: 甲\n    qualified: true\n", `x_cases.yaml:3:3: 样例「甲」重复定义 (example "甲" is defined twice)`, policytest.ErrDuplicate},
+		{"record and example", "examples:\n  甲: {从业年限: 3}\ncases:\n  - name: a\n    example: 甲\n    record: {从业年限: 4}\n    qualified: true\n", "x_cases.yaml:4:5: 用例「a」：用例要么写出自己的记录（record），要么从样例（example）开始并改动其中的列（set），不能两者都写 (a case has either a record of its own or an example and the cells it sets, not both)", policytest.ErrSyntax},
+		{"too large", "cases:\n  - name: a\n    record: {备注: " + strings.Repeat("长", 1<<19) + "}\n", "x_cases.yaml: 文件过大（1572906 字节，上限 1048576 字节） (the file is too large (1572906 bytes, at most 1048576))", policytest.ErrSyntax},
+		{"anchor", "examples:\n  a: &x {从业年限: 3}\n", `x_cases.yaml:2:6: 不支持锚点、别名、标签和合并键（&、*、!、<<）：请把内容直接写出 (anchors, aliases, tags and merge keys (&, *, !, <<) are not supported: write the value out)`, policytest.ErrSyntax},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -235,7 +253,7 @@ func TestParseErrorEach(t *testing.T) {
 			require.Error(t, err)
 			assert.Equal(t, tt.want, err.Error())
 			assert.ErrorIs(t, err, tt.cause)
-			var e *policytest.Error
+			var e *formula.Error
 			assert.True(t, errors.As(err, &e))
 		})
 	}
@@ -333,35 +351,36 @@ func TestParseExpectations(t *testing.T) {
 		name, text, want string // want "" when the file is good
 	}{
 		{"no expectation", head,
-			"x_cases.yaml:2:5: a: a case expects nothing, so it cannot fail; give it qualified, failed, vetoes, points, total, grade, group or error"},
+			"x_cases.yaml:2:5: 用例「a」：用例没有任何期望，不会失败；请写 qualified、failed、vetoes、points、total、grade、group 或 error (a case expects nothing, so it cannot fail; give it qualified, failed, vetoes, points, total, grade, group or error)"},
 		{"waivers are no expectation", head + "    waivers: {Q4: 特别优秀}\n",
-			"x_cases.yaml:2:5: a: a case expects nothing, so it cannot fail; give it qualified, failed, vetoes, points, total, grade, group or error"},
+			"x_cases.yaml:2:5: 用例「a」：用例没有任何期望，不会失败；请写 qualified、failed、vetoes、points、total、grade、group 或 error (a case expects nothing, so it cannot fail; give it qualified, failed, vetoes, points, total, grade, group or error)"},
 		{"a misspelt expectation is reported once", head + "    qualifed: true\n",
-			`x_cases.yaml:4:5: a: unknown field "qualifed"; the fields of a case are name, example, record, set, date, waivers, qualified, failed, vetoes, points, total, grade, group, error`},
+			`x_cases.yaml:4:5: 未知字段 "qualifed"，是不是 "qualified"？ (unknown field "qualifed"; did you mean "qualified"?)`},
 		{"points flow empty", head + "    points: {}\n",
-			"x_cases.yaml:4:13: a: points is empty: give the points of an indicator or bonus, such as {A2: 4.5}"},
+			"x_cases.yaml:4:13: 用例「a」：points 为空：请写出指标或加分项的分数，如 {A2: 4.5} (points is empty: give the points of an indicator or bonus, such as {A2: 4.5})"},
 		{"points null", head + "    points:\n",
-			"x_cases.yaml:4:5: a: points is empty: give the points of an indicator or bonus, such as {A2: 4.5}"},
+			"x_cases.yaml:4:13: 用例「a」：points 为空：请写出指标或加分项的分数，如 {A2: 4.5} (points is empty: give the points of an indicator or bonus, such as {A2: 4.5})"},
 		{"points null beside other expectations", head + "    total: 3\n    points:\n",
-			"x_cases.yaml:5:5: a: points is empty: give the points of an indicator or bonus, such as {A2: 4.5}"},
+			"x_cases.yaml:5:13: 用例「a」：points 为空：请写出指标或加分项的分数，如 {A2: 4.5} (points is empty: give the points of an indicator or bonus, such as {A2: 4.5})"},
 		{"failed null", head + "    failed:\n",
-			"x_cases.yaml:4:5: a: failed is empty: write [] when no condition fails, or the conditions that fail, such as [Q4]"},
+			"x_cases.yaml:4:13: 用例「a」：failed 为空：没有不符合的条件时写 []，否则写出不符合的条件，如 [Q4] (failed is empty: write [] when no condition fails, or the conditions that fail, such as [Q4])"},
 		{"vetoes null", head + "    qualified: true\n    vetoes:\n",
-			"x_cases.yaml:5:5: a: vetoes is empty: write [] when no veto holds, or the vetoes that hold, such as [V1]"},
+			"x_cases.yaml:5:13: 用例「a」：vetoes 为空：没有否决项成立时写 []，否则写出成立的否决项，如 [V1] (vetoes is empty: write [] when no veto holds, or the vetoes that hold, such as [V1])"},
 		{"failed [] is an expectation", head + "    failed: []\n", ""},
 		{"vetoes [] is an expectation", head + "    vetoes: []\n", ""},
+		{"a lone id is a list of one", head + "    failed: Q4\n", ""},
 		{"error with another expectation", head + "    total: 3\n    error: 不能为负\n",
-			"x_cases.yaml:5:5: a: error: a case that expects an error expects nothing else, yet it also has total"},
+			"x_cases.yaml:5:12: 用例「a」：error：期望出错的用例不再期望别的，但它还写了 total (error: a case that expects an error expects nothing else, yet it also has total)"},
 		{"error amid other expectations", head + "    qualified: false\n    error: 不能为负\n    points: {A2: 1}\n    grade: D\n",
-			"x_cases.yaml:5:5: a: error: a case that expects an error expects nothing else, yet it also has qualified, points, grade"},
+			"x_cases.yaml:5:12: 用例「a」：error：期望出错的用例不再期望别的，但它还写了 qualified、points、grade (error: a case that expects an error expects nothing else, yet it also has qualified, points, grade)"},
 		{"error with waivers and set", "examples:\n  甲: {从业年限: 3}\ncases:\n  - name: a\n    example: 甲\n    set: {从业年限: 2}\n    waivers: {Q6: 特别优秀}\n    error: 只有可放宽条件可以放宽\n", ""},
 		{"error of one character", head + "    error: Q\n",
-			`x_cases.yaml:4:12: a: error: "Q" is too short to pin an error; write a phrase of the message, 2 characters or more`},
+			`x_cases.yaml:4:12: 用例「a」：error："Q" 太短，无法确定是哪个错误；请写错误信息中的一个短语，至少 2 个字符 (error: "Q" is too short to pin an error; write a phrase of the message, 2 characters or more)`},
 		{"error of one Chinese character", head + "    error: 负\n",
-			`x_cases.yaml:4:12: a: error: "负" is too short to pin an error; write a phrase of the message, 2 characters or more`},
+			`x_cases.yaml:4:12: 用例「a」：error："负" 太短，无法确定是哪个错误；请写错误信息中的一个短语，至少 2 个字符 (error: "负" is too short to pin an error; write a phrase of the message, 2 characters or more)`},
 		{"error of two characters", head + "    error: Q6\n", ""},
 		{"waiver given twice", head + "    qualified: true\n    waivers: {Q4: 特别优秀, \"Q4 \": 行业领军人物}\n",
-			"x_cases.yaml:5:25: a: waivers: Q4 is given twice"},
+			"x_cases.yaml:5:25: 用例「a」：waivers：Q4 写了两次 (waivers: Q4 is given twice)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -373,7 +392,7 @@ func TestParseExpectations(t *testing.T) {
 			}
 			require.Error(t, err)
 			assert.Equal(t, tt.want, err.Error())
-			var e *policytest.Error
+			var e *formula.Error
 			require.ErrorAs(t, err, &e)
 			if strings.Contains(tt.want, "given twice") {
 				assert.ErrorIs(t, err, policytest.ErrDuplicate)
@@ -472,7 +491,7 @@ func TestRunCaseWithoutRecord(t *testing.T) {
 func TestParseNoCases(t *testing.T) {
 	for _, src := range []string{"policy: nanning-2019\n", "policy: nanning-2019\ncases: []\n"} {
 		_, err := policytest.Parse("empty_cases.yaml", []byte(src))
-		assert.EqualError(t, err, "empty_cases.yaml:1:1: the file has no cases; a suite without a case cannot fail")
+		assert.EqualError(t, err, "empty_cases.yaml:1:1: 文件中没有用例，无法检验政策 (the file has no cases; a suite without a case cannot fail)")
 		assert.ErrorIs(t, err, policytest.ErrSyntax)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/newstrata/newstrata/formula"
 	"github.com/newstrata/newstrata/roster"
 )
 
@@ -15,8 +16,9 @@ import (
 // the cases file. A title that is not on the form is a county-district
 // input, kept in Extra as written. A case that gives no 登记编号 or 姓名
 // gets its own name for them, so that messages name the case; its 所属单位
-// is left empty, and Run fills in the policy's jurisdiction.
-func (d *decoder) build(name string, cells []cell, at Position) (*roster.Record, bool) {
+// is left empty, and Run fills in the policy's jurisdiction. who names the
+// case or the example in messages.
+func (p *parser) build(name, who string, cells []cell, at formula.Position) (*roster.Record, bool) {
 	rec := &roster.Record{}
 	seen := make(map[*roster.Field]int, len(cells)) // field → its cell
 	inputs := map[string]int{}                      // a county input's title, spaces left out → its cell
@@ -34,9 +36,8 @@ func (d *decoder) build(name string, cells []cell, at Position) (*roster.Record,
 				return r
 			}, c.header)
 			if j, dup := inputs[n]; dup {
-				d.errs = append(d.errs, &Error{Position: c.key, Case: name,
-					Message: fmt.Sprintf("%s：表头重复，第 %d 列已是 %s (duplicate header)", c.header, j+1, cells[j].header),
-					Err:     fmt.Errorf("%w: %s given twice", roster.ErrHeader, n)})
+				p.add(c.key, who, fmt.Errorf("%w: %s given twice", roster.ErrHeader, n),
+					fmt.Sprintf("%s：表头重复，第 %d 列已是 %s", c.header, j+1, cells[j].header), "duplicate header")
 				ok = false
 				continue
 			}
@@ -52,15 +53,14 @@ func (d *decoder) build(name string, cells []cell, at Position) (*roster.Record,
 		// Two spellings of one field (出生年月 and 出生日期) are one field
 		// given twice.
 		if j, dup := seen[f]; dup {
-			d.errs = append(d.errs, &Error{Position: c.key, Case: name,
-				Message: fmt.Sprintf("%s：表头重复，第 %d 列已是 %s (duplicate header)", c.header, j+1, cells[j].header),
-				Err:     fmt.Errorf("%w: %s given twice", roster.ErrHeader, f.Title())})
+			p.add(c.key, who, fmt.Errorf("%w: %s given twice", roster.ErrHeader, f.Title()),
+				fmt.Sprintf("%s：表头重复，第 %d 列已是 %s", c.header, j+1, cells[j].header), "duplicate header")
 			ok = false
 			continue
 		}
 		seen[f] = i
 		if err := f.Set(rec, c.value); err != nil {
-			d.cellError(name, c, err)
+			p.cellError(who, c, err)
 			ok = false
 		}
 	}
@@ -74,7 +74,7 @@ func (d *decoder) build(name string, cells []cell, at Position) (*roster.Record,
 		}
 	}
 	if !filled {
-		d.fail(at, name, ErrSyntax, "the record is empty")
+		p.fail(at, who, ErrSyntax, "记录为空", "the record is empty")
 		return nil, false
 	}
 	return rec, true
@@ -89,12 +89,12 @@ func has(seen map[*roster.Field]int, f *roster.Field) bool {
 // and with roster's reason, never the cell: "出生年月：日期无法识别 … (bad
 // date)". Its cause is a [*roster.ParseError] at that place, so that
 // errors.Is(err, roster.ErrBadDate) and errors.As work as for a roster.
-func (d *decoder) cellError(name string, c cell, err error) {
-	msg := err.Error()
+func (p *parser) cellError(who string, c cell, err error) {
+	zh, en := c.header+"：无法读取", err.Error()
 	var ce *roster.CellError
 	if errors.As(err, &ce) {
-		msg = fmt.Sprintf("%s：%s (%s)", c.header, ce.Reason, ce.ReasonEN)
+		zh, en = fmt.Sprintf("%s：%s", c.header, ce.Reason), ce.ReasonEN
 	}
 	cause := &roster.ParseError{Line: c.at.Line, Column: c.at.Column, Header: c.header, Err: err}
-	d.errs = append(d.errs, &Error{Position: c.at, Case: name, Message: msg, Err: cause})
+	p.add(c.at, who, cause, zh, en)
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/newstrata/newstrata"
 	"github.com/newstrata/newstrata/classify"
+	"github.com/newstrata/newstrata/formula"
 	"github.com/newstrata/newstrata/policy"
 	"github.com/newstrata/newstrata/qualify"
 	"github.com/newstrata/newstrata/roster"
@@ -46,7 +47,7 @@ func (r *Report) String() string {
 type Mismatch struct {
 	// Position is where the expectation is written (for a case that could
 	// not run, where the case or the faulty cell is).
-	Position
+	formula.Position
 	Case string
 	// What is checked: qualified, failed, vetoes, total, grade, group,
 	// error, an indicator's or a bonus's id, or the title of a column.
@@ -89,7 +90,7 @@ func (s *Suite) Run(a *newstrata.Assessor, p *policy.Policy) *Report {
 	rep := &Report{Suite: s.Name, Policy: p.ID()}
 	if s.Policy != p.ID() {
 		at := s.policyAt
-		if at == (Position{}) {
+		if at == (formula.Position{}) {
 			at.File = s.Name
 		}
 		rep.Mismatches = []Mismatch{{Position: at, What: "policy", Want: s.Policy, Got: p.ID()}}
@@ -112,7 +113,7 @@ func (s *Suite) Run(a *newstrata.Assessor, p *policy.Policy) *Report {
 }
 
 func (s *Suite) run(a *newstrata.Assessor, p *policy.Policy, validFrom roster.Date, inputs map[string]bool, c *Case, checks *int) []Mismatch {
-	fail := func(at Position, what, got string) []Mismatch {
+	fail := func(at formula.Position, what, got string) []Mismatch {
 		return []Mismatch{{Position: at, Case: c.Name, What: what, Got: got}}
 	}
 	asOf := c.Date
@@ -170,7 +171,7 @@ func (s *Suite) run(a *newstrata.Assessor, p *policy.Policy, validFrom roster.Da
 
 // at is where to look for what kept c from being assessed: the waiver the
 // policy refuses, or else the start of the case.
-func (c *Case) at(err error) Position {
+func (c *Case) at(err error) formula.Position {
 	var qe *qualify.Error
 	if !errors.Is(err, qualify.ErrWaiver) || !errors.As(err, &qe) {
 		return c.Pos

@@ -206,9 +206,17 @@ func (d *Doc) Fields() map[string]formula.Position {
 // ([formula.Mapped]), so that an error inside a formula points into the
 // file; for a list of text, XPos is a []formula.Position, one per item.
 //
+// A mapping whose keys are data (column titles, ids) decodes into
+// [Entries], which keeps each key's place and its value's; a text or a list
+// of texts into [Texts].
+//
 // Every problem of the document is reported, each once, joined: an unknown
 // field (with the nearest known one, when one is near), a field given
-// twice, a value of the wrong kind. v holds what could be decoded.
+// twice, a value of the wrong kind. v holds what could be decoded; a value
+// reported as of the wrong kind is reported at where it starts, the place
+// its XPos holds. A field Unknown of type []string gets the keys of its
+// struct's mapping reported as unknown, so that a caller can hold back a
+// message the misspelt key already explains.
 func (d *Doc) Decode(v any) error {
 	rv := reflect.ValueOf(v)
 	if rv.Kind() != reflect.Pointer || rv.IsNil() {
@@ -264,6 +272,14 @@ func (d *Doc) value(n ast.Node, v reflect.Value, key string) {
 			v.Set(reflect.New(v.Type().Elem()))
 		}
 		d.value(n, v.Elem(), key)
+		return
+	}
+	switch {
+	case v.Type() == textsType:
+		d.texts(n, v, key)
+		return
+	case v.Type().Implements(entriesType):
+		d.entries(n, v, key)
 		return
 	}
 	switch v.Kind() {
@@ -451,6 +467,7 @@ func (d *Doc) structure(n ast.Node, v reflect.Value) {
 			} else {
 				d.fail(NodePlace(kv.Key), "未知字段 %q，可用字段为 %s", "unknown field %q (want %s)", k, strings.Join(names, ", "), k, strings.Join(names, ", "))
 			}
+			unknown(v, k)
 			continue
 		}
 		if seen[k] {

@@ -18,6 +18,14 @@
 // characters once the file's [Lines] are at hand. [Parse] wraps the go-yaml
 // parser so that a panic on a malformed file becomes an error.
 //
+// [Read] reads a whole rules file within [Limits], refusing what the files
+// refuse, and [Doc.Decode] fills Go structs from it by their yaml tags,
+// with the place of each value, reporting every problem at once as
+// *formula.Error values. A mapping whose keys are data (the column titles
+// of a cases file's records, the ids of its points) decodes into [Entries],
+// which keep the place of each key and value; a value written as one text
+// or a list of them into [Texts].
+//
 // Everything here is a pure function of its arguments or an immutable value,
 // safe for concurrent use.
 package yamlsrc
