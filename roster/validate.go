@@ -197,11 +197,17 @@ func NewValidator(j *Jurisdiction) (*Validator, error) {
 
 func cloneJurisdiction(j *Jurisdiction) *Jurisdiction {
 	c := *j
-	c.Units = slices.Clone(j.Units)
-	for i := range c.Units {
-		c.Units[i].Former = slices.Clone(c.Units[i].Former)
-	}
+	c.Units, c.Departments = cloneUnits(j.Units), cloneUnits(j.Departments)
 	return &c
+}
+
+func cloneUnits(units []Unit) []Unit {
+	out := slices.Clone(units)
+	for i := range out {
+		out[i].Former = slices.Clone(out[i].Former)
+		out[i].Names = slices.Clone(out[i].Names)
+	}
+	return out
 }
 
 // asOfKey carries the assessment date of a call to the rules.
