@@ -7,18 +7,21 @@ import (
 )
 
 // Nanning is the default jurisdiction: the city, its 12 county-level
-// units, with the former code of 横州市 still
+// units and 3 development zones, with the former code of 横州市 still
 // recognised, and the departments that recommend people by sector.
 func ExampleNanning() {
 	j := roster.Nanning()
 	fmt.Println(j.Code, j.Name, len(j.Units), len(j.Departments))
 	u, _ := j.Unit("450127")
 	fmt.Println(u.Code, u.Name, u.Kind, u.Kind.KeepsList())
+	z, _ := j.Unit("4501A1")
+	fmt.Println(z.Name, z.Kind, z.Kind.KeepsList(), z.Kind.MayKeepList())
 	d, _ := j.Department("4501D01")
 	fmt.Println(d.Name, d.Kind, d.Kind.MayKeepList())
 	// Output:
-	// 450100 南宁市 12 6
+	// 450100 南宁市 15 6
 	// 450181 横州市 县级市 true
+	// 南宁高新技术产业开发区 开发区 false true
 	// 南宁市工商业联合会 市直部门 false
 }
 

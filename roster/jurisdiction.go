@@ -113,7 +113,7 @@ type Jurisdiction struct {
 var nanningYAML []byte
 
 // Nanning returns a fresh copy of the default jurisdiction: 南宁市 450100,
-// its 12 county-level units and, as examples a
+// its 12 county-level units, its 3 development zones and, as examples a
 // city replaces, the departments that recommend people by sector.
 func Nanning() *Jurisdiction {
 	j, err := ParseJurisdiction("data/nanning.yaml", nanningYAML)

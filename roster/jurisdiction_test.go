@@ -17,7 +17,7 @@ func TestNanningJurisdiction(t *testing.T) {
 	for _, u := range j.Units {
 		kinds[u.Kind]++
 	}
-	assert.Equal(t, map[UnitKind]int{District: 7, CountyUnit: 4, CountyCity: 1}, kinds)
+	assert.Equal(t, map[UnitKind]int{District: 7, CountyUnit: 4, CountyCity: 1, Zone: 3}, kinds)
 	for _, u := range append(j.Units, j.Departments...) {
 		got, ok := j.Find(u.Name)
 		assert.True(t, ok, u.Name)
