@@ -25,6 +25,7 @@ type Field struct {
 	name     string                             // the Record field's Go name
 	en       string                             // its name in English messages
 	required bool                               // a roster without the column is refused
+	unitRef  bool                               // the cell names a unit or department of the jurisdiction
 	decode   func(r *Record, cell string) error // cell trimmed, not empty
 	encode   func(r *Record) (string, error)
 	items    []itemField // a list's item fields
@@ -143,6 +144,7 @@ const keyTitle = "登记编号"
 var formFields = []Field{
 	required(textField(keyTitle, "Key", "registration number", "登记号")),
 	required(textField("所属单位", "Unit", "unit", "所属县区")),
+	unitRef(textField("推荐单位", "RecommendedBy", "recommending unit")),
 	required(textField("姓名", "Name", "name")),
 	codeField("性别", "Sex", "sex", ParseSex, SexLabels),
 	codeField("民族", "Ethnicity", "ethnicity", ParseEthnicity, EthnicityLabels),
@@ -191,6 +193,13 @@ var formFields = []Field{
 
 func required(f Field) Field {
 	f.required = true
+	return f
+}
+
+// unitRef marks a field whose cell names a unit or a department: a
+// [Reader] given the jurisdiction writes a name there as the code.
+func unitRef(f Field) Field {
+	f.unitRef = true
 	return f
 }
 
