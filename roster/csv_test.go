@@ -758,3 +758,40 @@ func TestNilValues(t *testing.T) {
 	require.NoError(t, err)
 	assert.ErrorIs(t, v.Validate(nil, roster.NewDate(2019, 4, 15)), roster.ErrInvalidRecord)
 }
+
+// TestReadRecommendedBy: with the jurisdiction, a 推荐单位 cell that names
+// a unit or a department is read as its present code; without it, or for
+// a cell it does not know, the cell is kept as written.
+func TestReadRecommendedBy(t *testing.T) {
+	tests := []struct {
+		cell, withJ, without string
+	}{
+		{"4501D03", "4501D03", "4501D03"},
+		{"南宁市司法局", "4501D03", "南宁市司法局"},
+		{" 南宁市工商业联合会 ", "4501D01", "南宁市工商业联合会"},
+		{"宾阳县", "450126", "宾阳县"},
+		{"横县", "450181", "横县"},
+		{"450127", "450181", "450127"},
+		{"南宁经济技术开发区", "4501A2", "南宁经济技术开发区"},
+		{"市司法局", "市司法局", "市司法局"},
+		{"南宁市", "南宁市", "南宁市"},
+		{"", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.cell, func(t *testing.T) {
+			data := "登记编号,所属单位,推荐单位,姓名\nNN-1,450103," + tt.cell + ",李测试0001\n"
+			for _, j := range []*roster.Jurisdiction{roster.Nanning(), nil} {
+				r := roster.NewReader(strings.NewReader(data))
+				r.Jurisdiction = j
+				rec, err := r.Read()
+				require.NoError(t, err)
+				want := tt.withJ
+				if j == nil {
+					want = tt.without
+				}
+				assert.Equal(t, want, rec.RecommendedBy, "jurisdiction given: %v", j != nil)
+				assert.Equal(t, "450103", rec.Unit, "所属单位 is kept as written")
+			}
+		})
+	}
+}

@@ -60,6 +60,9 @@ func (f *Field) Required() bool { return f.required }
 // as it is. A list cell replaces the list. A cell that cannot be read
 // leaves r as it is and gives a [*CellError] naming the field by its
 // title, what is wrong and what the cell should hold, never the cell.
+// Set has no jurisdiction: it keeps a 推荐单位 cell as written, where a
+// [Reader] with one reads a name as the code; [Jurisdiction.Find] does
+// that for a caller with one cell.
 func (f *Field) Set(r *Record, cell string) error {
 	if r == nil {
 		return fmt.Errorf("roster: Set of %s on a nil *Record", f.title)
