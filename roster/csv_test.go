@@ -534,7 +534,7 @@ func fullRecord(t *testing.T) *roster.Record {
 	require.NoError(t, err)
 	d := decimal.RequireFromString
 	return &roster.Record{
-		Key: "NN-450103-00017", Unit: "450103", Name: "李测试0017", Sex: roster.Male, Ethnicity: zhuang,
+		Key: "NN-450103-00017", Unit: "450103", RecommendedBy: "4501D01", Name: "李测试0017", Sex: roster.Male, Ethnicity: zhuang,
 		BirthDate: roster.NewDate(1980, time.May, 12), CitizenID: "450103198005120111", NativePlace: "广西南宁", Phone: "13907710001",
 		Politics: roster.CDL, Reliable: true, PoliticalRating: roster.Excellent,
 		Education: roster.Postgraduate, Degree: roster.Master, Title: "高级工程师", TitleLevel: roster.ViceSenior,
@@ -557,7 +557,7 @@ func TestWriterFormat(t *testing.T) {
 	var buf bytes.Buffer
 	require.NoError(t, roster.NewWriter(&buf).WriteAll([]*roster.Record{fullRecord(t)}))
 	want := strings.Join(roster.Headers(), ",") + ",bonus,remark\n" +
-		"NN-450103-00017,450103,李测试0017,男性,壮族,1980-05-12,450103198005120111,广西南宁,13907710001," +
+		"NN-450103-00017,450103,4501D01,李测试0017,男性,壮族,1980-05-12,450103198005120111,广西南宁,13907710001," +
 		"民盟盟员,是,优秀,研究生,硕士,高级工程师,副高," +
 		"青秀区测试软件有限公司001,民营企业,技术总监,工程技术人员,专业技术,否,2005-07,13,是,125000,是," +
 		"政协委员|市级|第十二届|经济界；人大代表|县级|第十七届|,社会组织|南宁市测试软件行业协会|副会长|市级|是,特约监督员," +
@@ -757,4 +757,41 @@ func TestNilValues(t *testing.T) {
 	v, err := roster.NewValidator(roster.Nanning())
 	require.NoError(t, err)
 	assert.ErrorIs(t, v.Validate(nil, roster.NewDate(2019, 4, 15)), roster.ErrInvalidRecord)
+}
+
+// TestReadRecommendedBy: with the jurisdiction, a 推荐单位 cell that names
+// a unit or a department is read as its present code; without it, or for
+// a cell it does not know, the cell is kept as written.
+func TestReadRecommendedBy(t *testing.T) {
+	tests := []struct {
+		cell, withJ, without string
+	}{
+		{"4501D03", "4501D03", "4501D03"},
+		{"南宁市司法局", "4501D03", "南宁市司法局"},
+		{" 南宁市工商业联合会 ", "4501D01", "南宁市工商业联合会"},
+		{"宾阳县", "450126", "宾阳县"},
+		{"横县", "450181", "横县"},
+		{"450127", "450181", "450127"},
+		{"南宁经济技术开发区", "4501A2", "南宁经济技术开发区"},
+		{"市司法局", "市司法局", "市司法局"},
+		{"南宁市", "南宁市", "南宁市"},
+		{"", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.cell, func(t *testing.T) {
+			data := "登记编号,所属单位,推荐单位,姓名\nNN-1,450103," + tt.cell + ",李测试0001\n"
+			for _, j := range []*roster.Jurisdiction{roster.Nanning(), nil} {
+				r := roster.NewReader(strings.NewReader(data))
+				r.Jurisdiction = j
+				rec, err := r.Read()
+				require.NoError(t, err)
+				want := tt.withJ
+				if j == nil {
+					want = tt.without
+				}
+				assert.Equal(t, want, rec.RecommendedBy, "jurisdiction given: %v", j != nil)
+				assert.Equal(t, "450103", rec.Unit, "所属单位 is kept as written")
+			}
+		})
+	}
 }

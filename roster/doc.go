@@ -7,12 +7,30 @@
 // qualification conditions and the index system. Its closed sets carry the
 // codes and Chinese labels of the national standards: [Sex] (GB/T 2261.1),
 // [Ethnicity] (GB/T 3304), [Politics] (GB/T 4762), [Education] (GB/T
-// 4658), [Degree] (GB/T 6864), and the notice's grades ([Grade]). The
-// groups and sub-kinds are classify's: they are what a classification
-// decides, and the facts carry them as the text formulas read
-// ([Facts].Group, [Facts].Subkind). A [Jurisdiction] is the city and its county-level
-// units, as data; [Nanning] is the default. [Record.Facts] is the view of
-// a record that rule formulas read.
+// 4658) and [Degree] (GB/T 6864). The groups and sub-kinds are classify's,
+// the grades evaluate's: they are what those stages decide, and the facts
+// carry a person's group as the text formulas read ([Facts].Group,
+// [Facts].Subkind). [Record.Facts] is the view of a record that rule
+// formulas read.
+//
+// # Units
+//
+// A [Jurisdiction] is the city, its units and its departments, as data;
+// [Nanning] is the default, read from the embedded data/nanning.yaml.
+// Units are the county-level units (GB/T 2260 codes) and the development
+// zones (codes of the city's own, such as 4501A1): a record is kept by
+// one of them ([Record.Unit]). Departments (市直部门, the notice's
+// 各有关单位) recommend people by sector and keep no list and no record.
+// A [UnitKind] says which is which: [UnitKind.KeepsList] for the
+// county-districts the notice gives a list, [UnitKind.MayKeepList] for
+// those and the zones. Whether a zone actually keeps a list is the
+// policy's word (the list rules of tier), not the jurisdiction's.
+//
+// A record names who recommended the person ([Record.RecommendedBy]) by
+// the code of a unit or a department; a [Reader] given the jurisdiction
+// reads a name there as the code ([Jurisdiction.Find]). Names are dated:
+// [Jurisdiction.UnitName] gives today's (横州市), and
+// [Jurisdiction.UnitNameOn] the one in force on a day (横县 in 2019).
 //
 // # Why a package of its own
 //

@@ -95,3 +95,37 @@ func ExampleNewWriter() {
 	// 公益捐赠（万元）: 12.50
 	// bonus: 2
 }
+
+// Given the jurisdiction, a Reader reads a recommending unit given by its
+// name as its code; one it does not know is kept as written, and the
+// Validator refuses it without repeating it.
+func ExampleReader_Jurisdiction() {
+	const data = "登记编号,所属单位,推荐单位,姓名\n" +
+		"NN-1,450103,南宁市司法局,李测试0001\n" +
+		"NN-2,450181,横县,黄测试0002\n" +
+		"NN-3,450103,市司法局,张测试0003\n"
+	r := roster.NewReader(strings.NewReader(data))
+	r.Jurisdiction = roster.Nanning()
+	b, err := r.ReadAll()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	v, _ := roster.NewValidator(r.Jurisdiction)
+	for _, rec := range b.Records {
+		fmt.Printf("%s %q\n", rec.Key, rec.RecommendedBy)
+	}
+	var re *roster.RecordError
+	if err := v.Validate(b.Records[2], roster.NewDate(2019, 4, 15)); errors.As(err, &re) {
+		for _, p := range re.Problems {
+			if p.Field == "RecommendedBy" {
+				fmt.Println(p.Message)
+			}
+		}
+	}
+	// Output:
+	// NN-1 "4501D03"
+	// NN-2 "450181"
+	// NN-3 "市司法局"
+	// 推荐单位不是南宁市的县（市、区）、开发区或市直部门代码
+}

@@ -48,12 +48,13 @@ func ExampleField_Format() {
 }
 
 func ExampleFields() {
-	for _, f := range roster.Fields()[:4] {
+	for _, f := range roster.Fields()[:5] {
 		fmt.Println(f.Title(), f.Name(), f.Required(), f.Aliases())
 	}
 	// Output:
 	// 登记编号 Key true [登记号]
 	// 所属单位 Unit true [所属县区]
+	// 推荐单位 RecommendedBy false []
 	// 姓名 Name true []
 	// 性别 Sex false []
 }

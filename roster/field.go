@@ -25,6 +25,7 @@ type Field struct {
 	name     string                             // the Record field's Go name
 	en       string                             // its name in English messages
 	required bool                               // a roster without the column is refused
+	unitRef  bool                               // the cell names a unit or department of the jurisdiction
 	decode   func(r *Record, cell string) error // cell trimmed, not empty
 	encode   func(r *Record) (string, error)
 	items    []itemField // a list's item fields
@@ -59,6 +60,9 @@ func (f *Field) Required() bool { return f.required }
 // as it is. A list cell replaces the list. A cell that cannot be read
 // leaves r as it is and gives a [*CellError] naming the field by its
 // title, what is wrong and what the cell should hold, never the cell.
+// Set has no jurisdiction: it keeps a 推荐单位 cell as written, where a
+// [Reader] with one reads a name as the code; [Jurisdiction.Find] does
+// that for a caller with one cell.
 func (f *Field) Set(r *Record, cell string) error {
 	if r == nil {
 		return fmt.Errorf("roster: Set of %s on a nil *Record", f.title)
@@ -143,6 +147,7 @@ const keyTitle = "登记编号"
 var formFields = []Field{
 	required(textField(keyTitle, "Key", "registration number", "登记号")),
 	required(textField("所属单位", "Unit", "unit", "所属县区")),
+	unitRef(textField("推荐单位", "RecommendedBy", "recommending unit")),
 	required(textField("姓名", "Name", "name")),
 	codeField("性别", "Sex", "sex", ParseSex, SexLabels),
 	codeField("民族", "Ethnicity", "ethnicity", ParseEthnicity, EthnicityLabels),
@@ -191,6 +196,13 @@ var formFields = []Field{
 
 func required(f Field) Field {
 	f.required = true
+	return f
+}
+
+// unitRef marks a field whose cell names a unit or a department: a
+// [Reader] given the jurisdiction writes a name there as the code.
+func unitRef(f Field) Field {
+	f.unitRef = true
 	return f
 }
 

@@ -94,7 +94,7 @@ type Batch struct {
 // (Annex 2), in any order. [Headers] lists them in the order [Writer]
 // writes them:
 //
-//	登记编号 所属单位 姓名 性别 民族 出生年月 公民身份号码 籍贯 联系电话
+//	登记编号 所属单位 推荐单位 姓名 性别 民族 出生年月 公民身份号码 籍贯 联系电话
 //	政治面貌 政治可靠 政治立场评价 学历 学位 专业技术职称 职称级别
 //	工作单位 单位性质 职务 职业 岗位类别 是否出资人 参加工作时间 从业年限 新媒体从业
 //	粉丝数 在本地工作或居住 人大政协职务 统战社会组织职务 其他社会职务
@@ -146,7 +146,9 @@ type Batch struct {
 //     获奖情况 名称|级别|年份, as 南宁市优秀青年|市级|2021;
 //     培训情况 名称|日期|学时, as 市委统战部新阶层培训班|2022-05-10|24.
 //   - Text (all other columns): as written. 所属单位 holds the unit's code
-//     (450103), not its name.
+//     (450103), not its name. 推荐单位 holds the code of a unit or a
+//     department (4501D03); with [Reader.Jurisdiction] set it may name
+//     one instead (南宁市司法局), and is read as the code.
 //
 // # Errors
 //
@@ -162,6 +164,14 @@ type Batch struct {
 // Make a Reader with [NewReader]; the zero value cannot read. A Reader is
 // not safe for concurrent use; the records it returns are the caller's.
 type Reader struct {
+	// Jurisdiction, when set before the first Read, lets 推荐单位 name the
+	// unit or department rather than give its code: a cell that is a
+	// name, a former name or a former code of one is read as its present
+	// code (南宁市司法局 as 4501D03, 横县 as 450181). A cell it does not
+	// know is kept as written, for [Validator.Validate] to refuse.
+	// Without it every cell is kept as written.
+	Jurisdiction *Jurisdiction
+
 	csv     *csv.Reader
 	started bool
 	err     error // sticky: io.EOF, a header error or an I/O error
@@ -412,6 +422,11 @@ func (r *Reader) parseRow(row []string, line int) (*Record, *ParseError) {
 		}
 		switch {
 		case s.field != nil:
+			if s.field.unitRef && r.Jurisdiction != nil {
+				if u, ok := r.Jurisdiction.Find(v); ok {
+					v = u.Code
+				}
+			}
 			if err := s.field.decode(rec, v); err != nil {
 				return fail(titled(s.field.title, err))
 			}

@@ -26,6 +26,13 @@ type Record struct {
 	// Unit is the GB/T 2260 code (or, for a development zone, the
 	// jurisdiction's own code) of the county-district that keeps the record.
 	Unit string `validate:"required,unit"`
+	// RecommendedBy is the code of the unit that recommends the person
+	// (推荐单位): a county-district or development zone of the jurisdiction
+	// (a 县区委统战部 recommending to the city), or one of its departments
+	// (市直部门, the notice's 各有关单位), former codes included. It is a
+	// code, not a name, so that a database can join on it; [Reader] reads a
+	// name too when it is given the jurisdiction. Empty when not given.
+	RecommendedBy string `validate:"omitempty,recommender"`
 
 	// Identity.
 	Name        string    `validate:"required,utf8,line,max=50"` // 姓名

@@ -31,8 +31,8 @@ type Problem struct {
 	Label string
 	// Tag names the rule: a validator tag (required, max, gte, lte) or one
 	// of this package's (code, sex, date, notafter, year, key, notid, utf8,
-	// line, text, phone, unit, citizenid, idsex, idbirth, dgte, dlte,
-	// extrakey, extratype).
+	// line, text, phone, unit, recommender, citizenid, idsex, idbirth,
+	// dgte, dlte, extrakey, extratype).
 	Tag string
 	// Message says what is wrong in Chinese, naming the field by its label
 	// (and its item number in a list): 公民身份号码校验码不符.
@@ -109,7 +109,11 @@ func (e *RecordError) Is(target error) bool { return target == ErrInvalidRecord 
 //     citizen ID encodes one of them;
 //   - the key: at most 32 letters, digits, '-' and '_', and not a citizen
 //     ID (a record is named by its key in every message);
-//   - the unit: a unit of the jurisdiction, former codes included;
+//   - the unit: a unit of the jurisdiction (a county-district or a
+//     development zone), former codes included; the recommending unit,
+//     when given: a unit or a department of the jurisdiction, former codes
+//     included, by its code (a name is refused: the Reader turns names
+//     into codes);
 //   - the citizen ID: as [ParseCitizenID] reads it, with a birth date not
 //     after the assessment date; Sex and BirthDate (to the month, or the
 //     day when given) agree with it;
@@ -197,11 +201,17 @@ func NewValidator(j *Jurisdiction) (*Validator, error) {
 
 func cloneJurisdiction(j *Jurisdiction) *Jurisdiction {
 	c := *j
-	c.Units = slices.Clone(j.Units)
-	for i := range c.Units {
-		c.Units[i].Former = slices.Clone(c.Units[i].Former)
-	}
+	c.Units, c.Departments = cloneUnits(j.Units), cloneUnits(j.Departments)
 	return &c
+}
+
+func cloneUnits(units []Unit) []Unit {
+	out := slices.Clone(units)
+	for i := range out {
+		out[i].Former = slices.Clone(out[i].Former)
+		out[i].Names = slices.Clone(out[i].Names)
+	}
+	return out
 }
 
 // asOfKey carries the assessment date of a call to the rules.
@@ -351,7 +361,7 @@ func (v *Validator) message(fe validator.FieldError, asOf Date) (key, param stri
 		param = asOf.String()
 	case "year":
 		param = strconv.Itoa(asOf.Year)
-	case "unit":
+	case "unit", "recommender":
 		param = v.j.Name
 	case "dgte", "dlte":
 		param = fe.Param()
@@ -431,6 +441,10 @@ func (v *Validator) rules() map[string]validator.FuncCtx {
 		"phone": str(validPhone),
 		"unit": str(func(s string) bool {
 			_, ok := v.j.Unit(s)
+			return ok
+		}),
+		"recommender": str(func(s string) bool {
+			_, ok := v.j.Recommender(s)
 			return ok
 		}),
 		"citizenid": func(ctx context.Context, fl validator.FieldLevel) bool {

@@ -32,6 +32,7 @@ func validRecord(t testing.TB) *Record {
 	return &Record{
 		Key:             "NN-000123",
 		Unit:            "450103",
+		RecommendedBy:   "4501D01", // 南宁市工商业联合会
 		Name:            "李明",
 		Sex:             Male,
 		Ethnicity:       8, // 壮族
@@ -135,6 +136,10 @@ func TestValidateAccepts(t *testing.T) {
 		}},
 		{"award without a year", func(r *Record) { r.Awards[0].Year = 0 }},
 		{"development zone of the jurisdiction's own", func(r *Record) { r.Unit = "450100Z1" }},
+		{"no recommending unit", func(r *Record) { r.RecommendedBy = "" }},
+		{"recommended by a county-district", func(r *Record) { r.RecommendedBy = "450126" }},
+		{"recommended by a development zone", func(r *Record) { r.RecommendedBy = "4501A2" }},
+		{"recommended under a former code", func(r *Record) { r.RecommendedBy = "450127" }},
 	}
 	j := Nanning()
 	j.Units = append(j.Units, Unit{Code: "450100Z1", Name: "南宁高新区", Kind: Zone})
@@ -220,6 +225,19 @@ func TestValidateRefuses(t *testing.T) {
 			"记录 NN-000123：所属单位不是南宁市的县（市、区）或开发区代码 (unit is not a unit of 南宁市)"},
 		{"the city is not a unit", func(r *Record) { r.Unit = "450100" },
 			"记录 NN-000123：所属单位不是南宁市的县（市、区）或开发区代码 (unit is not a unit of 南宁市)"},
+		{"a department keeps no record", func(r *Record) { r.Unit = "4501D01" },
+			"记录 NN-000123：所属单位不是南宁市的县（市、区）或开发区代码 (unit is not a unit of 南宁市)"},
+		{"unknown recommending unit", func(r *Record) { r.RecommendedBy = "4501D99" },
+			"记录 NN-000123：推荐单位不是南宁市的县（市、区）、开发区或市直部门代码 (recommending unit is not a unit or department of 南宁市)"},
+		{"recommending unit by its name", func(r *Record) { r.RecommendedBy = "南宁市工商业联合会" },
+			"记录 NN-000123：推荐单位不是南宁市的县（市、区）、开发区或市直部门代码 (recommending unit is not a unit or department of 南宁市)"},
+		{"the city recommends to no one", func(r *Record) { r.RecommendedBy = "450100" },
+			"记录 NN-000123：推荐单位不是南宁市的县（市、区）、开发区或市直部门代码 (recommending unit is not a unit or department of 南宁市)"},
+		{"a citizen ID typed into the recommending unit", func(r *Record) { r.RecommendedBy = r.CitizenID },
+			"记录 NN-000123：推荐单位不是南宁市的县（市、区）、开发区或市直部门代码 (recommending unit is not a unit or department of 南宁市)"},
+		{"unit and recommending unit both unknown", func(r *Record) { r.Unit, r.RecommendedBy = "450199", "450199" },
+			"记录 NN-000123：所属单位不是南宁市的县（市、区）或开发区代码 (unit is not a unit of 南宁市)\n" +
+				"记录 NN-000123：推荐单位不是南宁市的县（市、区）、开发区或市直部门代码 (recommending unit is not a unit or department of 南宁市)"},
 		{"unknown ethnicity", func(r *Record) { r.Ethnicity = 57 },
 			"记录 NN-000123：民族不是有效的选项 (ethnicity is not one of the allowed values)"},
 		{"sex not stated", func(r *Record) { r.Sex = SexUnstated },
@@ -464,13 +482,15 @@ func TestValidatorKeepsItsOwnJurisdiction(t *testing.T) {
 	j := Nanning()
 	v, err := NewValidator(j)
 	require.NoError(t, err)
-	j.Units[1].Code = "999999"     // 青秀区 450103
-	j.Units[11].Former[0] = "0000" // 横县 450127
+	j.Units[1].Code = "999999"       // 青秀区 450103
+	j.Units[11].Former[0] = "0000"   // 横县 450127
+	j.Departments[0].Code = "999999" // 南宁市工商业联合会 4501D01
 	for _, unit := range []string{"450103", "450127"} {
 		r := validRecord(t)
 		r.Unit = unit
 		assert.NoError(t, v.Validate(r, testAsOf), unit)
 	}
+	assert.NoError(t, v.Validate(validRecord(t), testAsOf), "4501D01")
 }
 
 func TestValidateConcurrently(t *testing.T) {

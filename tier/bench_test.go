@@ -5,6 +5,7 @@ import (
 	"github.com/newstrata/newstrata/classify"
 	"github.com/newstrata/newstrata/evaluate"
 	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/newstrata/newstrata/roster"
@@ -12,12 +13,13 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// benchCandidates makes n candidates spread over the units of Nanning,
+// benchCandidates makes n candidates spread over the county-districts of
+// Nanning (the units the baseline gives a list),
 // with the groups in the national proportions (G1 48, G2 14, G3 11, G4
 // 10), scores to two decimals and few priority posts.
 func benchCandidates(n int) []tier.Candidate {
 	rng := rand.New(rand.NewPCG(450100, 2019))
-	units := roster.Nanning().Units
+	units := slices.DeleteFunc(roster.Nanning().Units, func(u roster.Unit) bool { return !u.Kind.KeepsList() })
 	cands := make([]tier.Candidate, n)
 	// Registration numbers in an order of their own, as in a roster that
 	// is read top to bottom: the input is not in key order, but each

@@ -85,8 +85,10 @@ func (l List) Minimum(g classify.Group) int {
 }
 
 // Baseline returns the reference rules for jurisdiction j: a city list of
-// 200 with priority from city-level posts, a list of 50 for each unit
-// with priority from county-level posts, every group at least 10 % of a
+// 200 with priority from city-level posts, a list of 50 for each
+// county-district (各县区分别联系50名) with priority from county-level
+// posts, none for a development zone (a zone gets a list only where the
+// city's rules add one), every group at least 10 % of a
 // list, one list per person, grades A to C, and the order priority,
 // grade, score, post level, registration number.
 func Baseline(j *roster.Jurisdiction) Rules {
@@ -101,6 +103,9 @@ func Baseline(j *roster.Jurisdiction) Rules {
 		PriorityLevel: roster.City, CoverageShare: share,
 	})
 	for _, u := range j.Units {
+		if !u.Kind.KeepsList() {
+			continue // a development zone's list is the city's to give
+		}
 		r.Lists = append(r.Lists, List{
 			ID: u.Code, Label: u.Name + "新的社会阶层代表人士", Unit: u.Code,
 			Former: slices.Clone(u.Former), Quota: 50,
