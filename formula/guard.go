@@ -68,8 +68,10 @@ func (p *Program) within(f *roster.Facts) error {
 			continue
 		}
 		fv := v.FieldByIndex(b.index)
-		if d, ok := fv.Interface().(decimal.Decimal); ok {
-			if err := b.digits(d); err != nil {
+		if fv.Type() == decType {
+			// Through a pointer: boxing the decimal itself would allocate
+			// on every run.
+			if err := b.digits(*fv.Addr().Interface().(*decimal.Decimal)); err != nil {
 				return err
 			}
 			continue
