@@ -29,10 +29,35 @@
 //   - [ByScore]: the higher score first, compared exactly (85.5 = 85.50).
 //   - [ByPost]: the higher post level first (国家级, 省级, 市级, 县级, none).
 //   - [ByKey]: the smaller registration number first, byte by byte.
+//   - [ByIncumbent]: a candidate who sat on this very list in the
+//     previous round ([Candidate.Incumbent]) first.
 //
 // The order must end with ByKey, which no two candidates share, so it is
 // a strict total order: of two candidates one is always better. The
-// baseline is ByPriority, ByGrade, ByScore, ByPost, ByKey.
+// baseline is ByPriority, ByGrade, ByScore, ByPost, ByKey: it keeps no
+// one for being there before.
+//
+// # Keeping incumbents
+//
+// A jurisdiction that keeps its representatives from round to round
+// (动态管理 without churn) puts ByIncumbent first: ByIncumbent, ByPriority,
+// ByGrade, ByScore, ByPost, ByKey. Incumbency is then one more key of a
+// strict total order, so everything below holds unchanged and "best"
+// means best in that order: the incumbents of a list who are still
+// eligible for it (a listed grade, in its scope, not on the city list
+// under OneList) rank above everyone else and are taken first, best of
+// them first, within the quota; the seats left go by the rest of the
+// order. The group minimums still hold: an incumbent loses the seat only
+// when the quota is smaller than the eligible incumbents (the worst of
+// them by the rest of the order go, [ReasonQuota]) or when the seat is
+// owed to a group below its minimum ([ReasonReserved]), exactly as any
+// candidate above the line would. Incumbency counts only on the list the
+// person sat on: a county-district's incumbent competes for the city
+// list on merit, and an incumbent who moved unit is no incumbent of the
+// new unit's list. An incumbent admitted above the line has
+// [ReasonIncumbent]. ByIncumbent placed later in the order (say after
+// ByPriority) keeps incumbents only against candidates equal to them on
+// the keys before it.
 //
 // # What "best" means
 //

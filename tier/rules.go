@@ -114,6 +114,7 @@ type plan struct {
 	rules    Rules
 	lists    []int          // indexes into rules.Lists: the city list first
 	units    map[string]int // unit code (former codes too) → index into rules.Lists
+	ids      map[string]int32 // list id → plan position
 	eligible [evaluate.GradeD + 1]bool
 }
 
@@ -215,6 +216,10 @@ func compile(r Rules) (*plan, []error) {
 		if l.Unit != "" {
 			p.lists = append(p.lists, i)
 		}
+	}
+	p.ids = make(map[string]int32, len(p.lists))
+	for n, li := range p.lists {
+		p.ids[r.Lists[li].ID] = int32(n)
 	}
 	return p, errs
 }
