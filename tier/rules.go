@@ -112,8 +112,8 @@ func Baseline(j *roster.Jurisdiction) Rules {
 // plan is Rules checked and prepared for one run.
 type plan struct {
 	rules    Rules
-	lists    []int          // indexes into rules.Lists: the city list first
-	units    map[string]int // unit code (former codes too) → index into rules.Lists
+	lists    []int            // indexes into rules.Lists: the city list first
+	units    map[string]int   // unit code (former codes too) → index into rules.Lists
 	ids      map[string]int32 // list id → plan position
 	eligible [evaluate.GradeD + 1]bool
 }
