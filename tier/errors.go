@@ -6,7 +6,8 @@ import (
 	"strings"
 )
 
-// Causes that [errors.Is] matches on an error of [Select].
+// Causes that [errors.Is] matches on an error of [Select], [Round],
+// [NewRegistry], a [View] and the readers.
 var (
 	// ErrInvalid: a field of the wrong form (an empty registration number,
 	// a group or grade outside its set, a coverage share outside 0 to 1).
@@ -25,6 +26,11 @@ var (
 	// an unknown key, not ending with the registration number), or the
 	// eligible grades that are empty or name D.
 	ErrOrder = errors.New("bad order")
+	// ErrScope: a county-district's view or round given a person of
+	// another unit, or a unit it has no list for.
+	ErrScope = errors.New("outside the scope")
+	// ErrNotFound: a registration number not in the registry.
+	ErrNotFound = errors.New("not in the registry")
 )
 
 // Error is a fault in the rules (List names the list, or is "" for a
