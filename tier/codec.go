@@ -314,7 +314,7 @@ func ReadCSV(rd io.Reader) (*Registry, error) {
 	cr.FieldsPerRecord = -1
 	header, err := cr.Read()
 	if err == io.EOF {
-		return nil, &CSVError{Line: 1, Err: roundErr("表头", "文件为空", "the file is empty", ErrInvalid)}
+		return nil, &CSVError{Line: 1, Err: newFault("文件为空", "the file is empty", ErrInvalid)}
 	}
 	if err != nil {
 		return nil, &CSVError{Err: err}
@@ -328,16 +328,16 @@ func ReadCSV(rd io.Reader) (*Registry, error) {
 		h = strings.TrimSpace(h)
 		switch {
 		case !slices.Contains(csvHeader, h):
-			errs = append(errs, &CSVError{Line: 1, Column: i + 1, Header: h, Err: roundErr("表头", "不是数据库的列", "not a column of the registry", ErrInvalid)})
+			errs = append(errs, &CSVError{Line: 1, Column: i + 1, Header: h, Err: newFault("不是数据库的列", "not a column of the registry", ErrInvalid)})
 		case col[h] > 0:
-			errs = append(errs, &CSVError{Line: 1, Column: i + 1, Header: h, Err: roundErr("表头", "重复", "column given twice", ErrDuplicate)})
+			errs = append(errs, &CSVError{Line: 1, Column: i + 1, Header: h, Err: newFault("重复", "column given twice", ErrDuplicate)})
 		default:
 			col[h] = i + 1
 		}
 	}
 	for _, h := range csvHeader {
 		if col[h] == 0 {
-			errs = append(errs, &CSVError{Line: 1, Err: roundErr("表头", "缺少“"+h+"”列", "column "+h+" is missing", ErrInvalid)})
+			errs = append(errs, &CSVError{Line: 1, Err: newFault("缺少“"+h+"”列", "column "+h+" is missing", ErrInvalid)})
 		}
 	}
 	if len(errs) > 0 {
@@ -356,7 +356,7 @@ func ReadCSV(rd io.Reader) (*Registry, error) {
 			return nil, &CSVError{Line: line, Err: err}
 		}
 		if len(rec) != len(header) {
-			errs = append(errs, &CSVError{Line: line, Err: roundErr("列数", fmt.Sprintf("有 %d 列，表头有 %d 列", len(rec), len(header)), fmt.Sprintf("%d fields, the header has %d", len(rec), len(header)), ErrInvalid)})
+			errs = append(errs, &CSVError{Line: line, Err: newFault(fmt.Sprintf("有 %d 列，表头有 %d 列", len(rec), len(header)), fmt.Sprintf("%d fields, the header has %d", len(rec), len(header)), ErrInvalid)})
 			continue
 		}
 		cell := func(h string) string { return strings.TrimSpace(rec[col[h]-1]) }

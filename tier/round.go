@@ -155,7 +155,7 @@ type rounder struct {
 }
 
 func roundErr(field, zh, en string, cause error) *Error {
-	return &Error{Field: field, Message: bilingual(zh, en), Err: cause}
+	return &Error{Place: "本轮", Field: field, Message: bilingual(zh, en), Err: cause}
 }
 
 func (r *rounder) check(round []Assessed) []error {
@@ -166,7 +166,7 @@ func (r *rounder) check(round []Assessed) []error {
 		errs = append(errs, roundErr("评价日期", "本轮日期早于上一轮 "+r.prev.AsOf().String(), "the round's date is before the last round's, "+r.prev.AsOf().String(), ErrInvalid))
 	}
 	if !r.rules.OneList {
-		errs = append(errs, roundErr("一人一名单", "数据库每人只记一个名单，规则须为一人只列入一个名单", "the registry keeps one list per person: the rules need OneList", ErrInvalid))
+		errs = append(errs, ruleErr("", "一人一名单", "数据库每人只记一个名单，规则须为一人只列入一个名单", "the registry keeps one list per person: the rules need OneList", ErrInvalid))
 	}
 	r.used = r.rules
 	units := map[string]bool{} // codes with a county list

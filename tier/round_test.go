@@ -285,11 +285,11 @@ func TestRoundErrors(t *testing.T) {
 		},
 		{
 			name: "a county's round for a unit without a list", opts: []tier.Option{tier.ByUnit("450199")}, asOf: day2,
-			want: "名单规则：县区 规则中没有 450199 的县区级名单 (the rules have no list for unit 450199)", is: tier.ErrScope,
+			want: "本轮：县区 规则中没有 450199 的县区级名单 (the rules have no list for unit 450199)", is: tier.ErrScope,
 		},
 		{
 			name: "a round dated before the last", asOf: roster.NewDate(2023, time.January, 1),
-			want: "名单规则：评价日期 本轮日期早于上一轮 2024-03-01 (the round's date is before the last round's, 2024-03-01)", is: tier.ErrInvalid,
+			want: "本轮：评价日期 本轮日期早于上一轮 2024-03-01 (the round's date is before the last round's, 2024-03-01)", is: tier.ErrInvalid,
 		},
 		{
 			name: "a candidate graded D", asOf: day2,
