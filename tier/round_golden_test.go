@@ -50,14 +50,16 @@ func TestGoldenTwoRounds(t *testing.T) {
 	reg, ch1, err := tier.Round(nil, r, first, day1)
 	require.NoError(t, err)
 	second := on(day2, first)
-	second = with(second, "NN-001", func(a *tier.Assessed) { a.Post = 0 })       // loses the city seat's priority
-	second = with(second, "NN-004", func(a *tier.Assessed) { a.Post = 0 })       // loses the county post
+	second = with(second, "NN-001", func(a *tier.Assessed) { a.Post = 0 })        // loses the city seat's priority
+	second = with(second, "NN-004", func(a *tier.Assessed) { a.Post = 0 })        // loses the county post
 	second = with(second, "NN-002", func(a *tier.Assessed) { a.Unit = jiangnan }) // moves unit
 	second = with(second, "NN-003", func(a *tier.Assessed) {
 		a.Standing, a.Grade, a.Vetoes, a.Failed = tier.StandingRemoved, evaluate.GradeD, []string{"V3 重大税收违法"}, []string{"Q8 遵纪守法"}
 	})
 	second = with(second, "NN-006", nil) // not assessed
-	second = with(second, "NN-007", func(a *tier.Assessed) { a.Standing, a.Failed = tier.StandingUnqualified, []string{"Q7 在本地工作或居住"} })
+	second = with(second, "NN-007", func(a *tier.Assessed) {
+		a.Standing, a.Failed = tier.StandingUnqualified, []string{"Q7 在本地工作或居住"}
+	})
 	second = with(second, "", nil,
 		assessed("NN-009", qingxiu, roster.G4, evaluate.GradeA, "97", 0),
 		assessed("NN-010", qingxiu, roster.G2, evaluate.GradeB, "80", roster.County),
