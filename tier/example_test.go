@@ -1,6 +1,8 @@
 package tier_test
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
 	"github.com/newstrata/newstrata/evaluate"
 
@@ -148,4 +150,61 @@ func ExampleRound() {
 	// QX-02 已剔除 2025-03-01 一票否决 [V2 失信被执行人]
 	// QX-03 在库 在库未列入名单  C 70 2024-03-01
 	// QX-04 在库 市级名单 450100 A 97 2025-03-01
+}
+
+// A county-district's view reads its own people only, and says so when
+// asked about another unit's.
+func ExampleRegistry_View() {
+	reg, err := tier.NewRegistry(roster.NewDate(2025, 3, 1), []tier.Row{
+		{Key: "QX-01", Unit: "450103", Seat: tier.SeatCounty, List: "450103", Group: roster.G1, Grade: evaluate.GradeA,
+			Score: decimal.RequireFromString("91"), AssessedOn: roster.NewDate(2025, 3, 1), Basis: tier.BasisRank,
+			Since: roster.NewDate(2024, 3, 1), Status: tier.Active},
+		{Key: "JN-01", Unit: "450105", Seat: tier.SeatNone, Group: roster.G4, Grade: evaluate.GradeB,
+			Score: decimal.RequireFromString("82"), AssessedOn: roster.NewDate(2025, 3, 1), Basis: tier.BasisDatabase,
+			Since: roster.NewDate(2025, 3, 1), Status: tier.Active},
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	qx := reg.View("450103")
+	for _, e := range qx.Entries() {
+		fmt.Println(e.Key, e.Seat.Label())
+	}
+	_, err = qx.Get("JN-01")
+	fmt.Println(err)
+	fmt.Println(errors.Is(err, tier.ErrScope))
+	// Output:
+	// QX-01 县区级名单
+	// 记录 JN-01：所属单位 属于 450105，不在 450103 的范围内 (belongs to unit 450105, outside the scope of 450103)
+	// true
+}
+
+// A registry written as CSV with Chinese headers reads back as it was.
+func ExampleRegistry_WriteCSV() {
+	reg, err := tier.NewRegistry(roster.NewDate(2025, 3, 1), []tier.Row{
+		{Key: "QX-01", Unit: "450103", Seat: tier.SeatCity, List: "450100", Group: roster.G1, Grade: evaluate.GradeA,
+			Score: decimal.RequireFromString("91.50"), Post: roster.City, AssessedOn: roster.NewDate(2025, 3, 1),
+			Policy: "nanning-2019", Basis: tier.BasisPriority, Since: roster.NewDate(2024, 3, 1), Status: tier.Active},
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	var buf bytes.Buffer
+	if err := reg.WriteCSV(&buf); err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Print(buf.String())
+	back, err := tier.ReadCSV(&buf)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(back.Entries()[0].Score, back.AsOf())
+	// Output:
+	// 登记编号,所属单位,名单,名单编号,群体,兼属群体,等次,综合得分,职务级别,评价日期,政策,版本校验码,入库理由,入库日期,状态,剔除日期,剔除理由,剔除说明,数据库日期
+	// QX-01,450103,市级名单,450100,民营企业和外商投资企业管理技术人员,,A级,91.50,市级,2025-03-01,nanning-2019,,职务优先入选,2024-03-01,在库,,,,2025-03-01
+	// 91.5 2025-03-01
 }
