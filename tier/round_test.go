@@ -389,3 +389,65 @@ func TestView(t *testing.T) {
 	_, err = reg.View("").Get("K4")
 	assert.NoError(t, err)
 }
+
+// Under ByIncumbent, incumbents are taken first within the quota, and the
+// group minimums still hold: an incumbent gives way to a group owed a
+// seat, and the worst incumbents go when there are more than the seats.
+func TestSelectKeepsIncumbents(t *testing.T) {
+	order := []tier.SortKey{tier.ByIncumbent, tier.ByPriority, tier.ByGrade, tier.ByScore, tier.ByPost, tier.ByKey}
+	inc := func(c tier.Candidate) tier.Candidate { c.Incumbent = "city"; return c }
+	tests := []struct {
+		name     string
+		list     tier.List
+		cands    []tier.Candidate
+		admitted []admitted
+		held     []held
+	}{
+		{
+			name: "incumbents before a better newcomer",
+			list: cityList(2),
+			cands: []tier.Candidate{
+				inc(cand("I1", qingxiu, roster.G1, evaluate.GradeC, "61", 0)),
+				inc(cand("I2", qingxiu, roster.G1, evaluate.GradeB, "80", 0)),
+				cand("N1", qingxiu, roster.G1, evaluate.GradeA, "99", roster.City),
+			},
+			admitted: []admitted{{"I2", 1, tier.ReasonIncumbent}, {"I1", 2, tier.ReasonIncumbent}},
+			held:     []held{{"N1", 3, tier.ReasonQuota}},
+		},
+		{
+			name: "a group minimum takes an incumbent's seat",
+			list: func() tier.List { l := cityList(2); l.Minimums = map[roster.Group]int{roster.G4: 1}; return l }(),
+			cands: []tier.Candidate{
+				inc(cand("I1", qingxiu, roster.G1, evaluate.GradeA, "95", 0)),
+				inc(cand("I2", qingxiu, roster.G1, evaluate.GradeB, "80", 0)),
+				cand("N1", qingxiu, roster.G4, evaluate.GradeC, "60", 0),
+			},
+			admitted: []admitted{{"I1", 1, tier.ReasonIncumbent}, {"N1", 3, tier.ReasonCoverage}},
+			held:     []held{{"I2", 2, tier.ReasonReserved}},
+		},
+		{
+			name: "more incumbents than seats: the best of them stay",
+			list: cityList(1),
+			cands: []tier.Candidate{
+				inc(cand("I1", qingxiu, roster.G1, evaluate.GradeB, "85", 0)),
+				inc(cand("I2", qingxiu, roster.G2, evaluate.GradeA, "90", 0)),
+			},
+			admitted: []admitted{{"I2", 1, tier.ReasonIncumbent}},
+			held:     []held{{"I1", 2, tier.ReasonQuota}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := rules(tt.list)
+			r.Order = order
+			res, err := tier.Select(r, tt.cands)
+			require.NoError(t, err)
+			assert.Equal(t, tt.admitted, admittedOf(res.Lists[0]))
+			assert.Equal(t, tt.held, heldOf(res.Lists[0]))
+		})
+	}
+
+	_, err := tier.Select(rules(cityList(1)), []tier.Candidate{{Key: "X", Unit: qingxiu, Group: roster.G1, Grade: evaluate.GradeA, Incumbent: "gone"}})
+	assert.EqualError(t, err, "记录 X：原名单 “gone”不是本规则的名单 (incumbent list is not one of the rules)")
+	assert.ErrorIs(t, err, tier.ErrUnknownUnit)
+}
