@@ -15,7 +15,9 @@
 // returns a [Result]: each list's admitted and held-back candidates with
 // their reasons ([Reason]), the line and its ties ([Cut]), each group's
 // coverage ([GroupCoverage]), the shortfalls, and one [Outcome] per
-// candidate.
+// candidate. [Round] keeps the database round after round: it turns a
+// round's assessments and the previous [Registry] into the next one and
+// a change list ([Changes]), running Select in between.
 //
 // # The order
 //
@@ -29,10 +31,35 @@
 //   - [ByScore]: the higher score first, compared exactly (85.5 = 85.50).
 //   - [ByPost]: the higher post level first (国家级, 省级, 市级, 县级, none).
 //   - [ByKey]: the smaller registration number first, byte by byte.
+//   - [ByIncumbent]: a candidate who sat on this very list in the
+//     previous round ([Candidate.Incumbent]) first.
 //
 // The order must end with ByKey, which no two candidates share, so it is
 // a strict total order: of two candidates one is always better. The
-// baseline is ByPriority, ByGrade, ByScore, ByPost, ByKey.
+// baseline is ByPriority, ByGrade, ByScore, ByPost, ByKey: it keeps no
+// one for being there before.
+//
+// # Keeping incumbents
+//
+// A jurisdiction that keeps its representatives from round to round
+// (动态管理 without churn) puts ByIncumbent first: ByIncumbent, ByPriority,
+// ByGrade, ByScore, ByPost, ByKey. Incumbency is then one more key of a
+// strict total order, so everything below holds unchanged and "best"
+// means best in that order: the incumbents of a list who are still
+// eligible for it (a listed grade, in its scope, not on the city list
+// under OneList) rank above everyone else and are taken first, best of
+// them first, within the quota; the seats left go by the rest of the
+// order. The group minimums still hold: an incumbent loses the seat only
+// when the quota is smaller than the eligible incumbents (the worst of
+// them by the rest of the order go, [ReasonQuota]) or when the seat is
+// owed to a group below its minimum ([ReasonReserved]), exactly as any
+// candidate above the line would. Incumbency counts only on the list the
+// person sat on: a county-district's incumbent competes for the city
+// list on merit, and an incumbent who moved unit is no incumbent of the
+// new unit's list. An incumbent admitted above the line has
+// [ReasonIncumbent]. ByIncumbent placed later in the order (say after
+// ByPriority) keeps incumbents only against candidates equal to them on
+// the keys before it.
 //
 // # What "best" means
 //
@@ -128,10 +155,116 @@
 // [errors.Join]: a duplicate or empty registration number, a group or
 // grade outside its set, a unit without a list when the rules have county
 // lists, a negative quota, minimums over the quota, an order that is not
-// strict, grade D among the grades listed. Causes match [ErrInvalid],
+// strict, grade D among the grades listed, an Incumbent naming no list
+// of the rules. Causes match [ErrInvalid],
 // [ErrDuplicate], [ErrUnknownUnit], [ErrQuota], [ErrCoverage] and
 // [ErrOrder] with [errors.Is]. A shortfall is not an error: it is
 // reported in ListResult.Short and GroupCoverage.Short.
+//
+// # The database, round after round
+//
+// The notice asks for dynamic management (动态管理) of the database
+// (代表人士数据库): grade D is removed (剔除). A [Registry] is the database
+// after a round: one [Row] per person in it (Status [Active]: the seat —
+// [SeatCity], [SeatCounty] or [SeatNone], in the database without a
+// list —, the list id, group, grade, score, post level, assessment date,
+// policy and fingerprint, the [Basis] of the seat, the date of entry),
+// and one Removed row per past stay of a person who was removed, with
+// the date, the [Cause] and the detail (the veto, the failed conditions
+// or the grade). A person removed and later entered again has both rows.
+// A Registry is immutable and safe for concurrent use; a nil *Registry is
+// the empty database.
+//
+// [Round] (prev, rules, round, asOf) takes a round's assessments
+// ([Assessed]) and returns the new Registry and a [Changes] list with one
+// [Change] per person of the round or in prev's database within the
+// round's scope, by registration number, whatever the input order:
+//
+//   - A veto (Assessed.Vetoes) removes the person, named by the veto,
+//     whatever else the assessment says (a veto's facts often fail a
+//     condition too). Otherwise StandingRemoved (grade D) removes for
+//     the grade, StandingNotNewStrata for no longer being in any of the
+//     four groups, StandingUnqualified naming the failed conditions. A
+//     person in the database is removed ([Left]); one who was not is
+//     [Rejected] and leaves no row.
+//   - A person in the database whom the round did not assess, or could
+//     not classify (StandingUnclassified), is kept: the last assessment
+//     is carried forward (Change.Carried says why; Row.AssessedOn stays
+//     the old date) and competes for the lists with it. Absence is never
+//     taken as a reason to remove. An unclassified newcomer is Rejected.
+//   - Every other person (StandingCandidate, and those carried) is a
+//     [Candidate] of [Select], with Incumbent set to the list they sat
+//     on when the rules still have it. The outcome gives the change:
+//     [Entered], [Stayed] (same list of the same unit, or still on none),
+//     [Moved] (between the city's and a county's list, or to another
+//     unit), [Listed] (from no list onto one), [Dropped] (off a list, kept
+//     in the database, with [CauseQuota], [CauseReserved], [CauseGrade]
+//     or [CauseLostPriority] when the person had been admitted for a
+//     priority post they no longer hold at that list's level).
+//
+// Round needs Rules.OneList, since a row holds one list; rounds go
+// forward (asOf not before prev's) and no assessment is dated after its
+// round.
+//
+// # Scope
+//
+// A county-district's [View] ([Registry.View]) reads only its own
+// people (those whose latest row names the unit or a former code), and a
+// request for another unit's key is an error matching [ErrScope] that
+// names the key and the unit, never a silent filter; the city's view
+// ("") sees all. A county-district's round ([View.Round], or [Round]
+// with [ByUnit]) chooses the unit's list only, refuses an assessment of
+// another unit's person, or of a person the registry keeps in another
+// unit (moving a person between units is the city's round), keeps the
+// unit's people on the city list there (they are not candidates of the
+// county list), and leaves every other unit's rows as they were.
+//
+// # From an assessment
+//
+// The front door fills an Assessed from an assessment (classification,
+// qualification, evaluation) in a few lines; Post is the highest level
+// of the record's NPC or CPPCC seats and leading posts:
+//
+//	as := tier.Assessed{
+//		Key: a.Key, Unit: a.Unit,
+//		Group: a.Classification.Primary, Secondary: a.Classification.Secondary,
+//		Grade: a.Evaluation.Grade, Score: a.Evaluation.Total, Post: post,
+//		Policy: a.Evaluation.Policy, Fingerprint: a.Evaluation.Fingerprint, AsOf: a.Evaluation.AsOf,
+//	}
+//	for _, v := range a.Evaluation.Vetoes {
+//		as.Vetoes = append(as.Vetoes, v.ID+" "+v.Name)
+//	}
+//	for _, c := range a.Qualification.Failures() {
+//		as.Failed = append(as.Failed, c.ID+" "+c.Name)
+//	}
+//	switch {
+//	case a.Evaluation.Removed:
+//		as.Standing = tier.StandingRemoved
+//	case a.Classification.Outcome == classify.NotNewStrata:
+//		as.Standing = tier.StandingNotNewStrata
+//	case a.Classification.Outcome == classify.Undetermined:
+//		as.Standing = tier.StandingUnclassified
+//	case !a.Qualification.Qualified:
+//		as.Standing = tier.StandingUnqualified
+//	default:
+//		as.Standing = tier.StandingCandidate
+//	}
+//
+// # Files
+//
+// A Registry round-trips without loss through JSON ([Registry.MarshalJSON]:
+// {"as_of", "rows"}, snake_case fields, closed sets as {"code", "label"}
+// — groups by roster's codes "1" to "4", grades "A" to "D", post levels
+// by roster's codes, tier's own sets by their Code ("city",
+// "lost_priority") —, scores as strings that keep
+// their places ("85.50"), dates as 2006-01-02, absent values as null,
+// empty lists as []) and through CSV ([Registry.WriteCSV], [ReadCSV]):
+// a header of Chinese column names (登记编号, 所属单位, 名单, 名单编号, 群体,
+// 兼属群体, 等次, 综合得分, 职务级别, 评价日期, 政策, 版本校验码, 入库理由, 入库日期,
+// 状态, 剔除日期, 剔除理由, 剔除说明, 数据库日期), closed sets by their Chinese
+// labels, lists joined by "；", and the registry's date on every line. A
+// bad CSV is reported cell by cell as [*CSVError] (line, column,
+// header). Both readers check the rows as [NewRegistry] does.
 //
 // # Order of results, concurrency, zero values
 //
@@ -140,7 +273,8 @@
 // city first, then county-districts in the order of the rules; admitted
 // and ranked held-back candidates by rank; unranked ones and Outcomes by
 // registration number. Select reads rules and candidates and changes
-// neither; it is safe for concurrent use. It ranks with one machine word
+// neither; it is safe for concurrent use, and so is Round, which changes
+// neither prev nor its round. It ranks with one machine word
 // per candidate and a radix sort; it sorts registration numbers on two
 // goroutines and chooses county-district lists, which share no
 // candidate, on up to GOMAXPROCS, all waited for before it returns. It
@@ -149,5 +283,8 @@
 // The zero Rules has no list and no eligible grade, which Select refuses.
 // In a List the zero PriorityLevel gives no one priority, the zero
 // CoverageShare with nil Minimums sets no minimum, and the zero Quota
-// keeps the list empty. A Candidate's zero Post means no post.
+// keeps the list empty. A Candidate's zero Post means no post, its zero
+// Incumbent no previous list. The zero value of each closed set (Seat,
+// Basis, Status, Cause, Kind, Standing) means not filled in; the zero
+// Place is "not in the database".
 package tier

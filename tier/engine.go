@@ -23,8 +23,8 @@ import (
 // ("pos"), which is also the last key of every order; the input is read
 // in its own order, once.
 
-// maxCandidates keeps every packed order within 64 bits: 7 bits of
-// priority, grade and post, and at most 28 bits each for the score's
+// maxCandidates keeps every packed order within 64 bits: 8 bits of
+// incumbency, priority, grade and post, and at most 28 bits each for the score's
 // place and pos.
 const maxCandidates = 1 << 28
 
@@ -32,6 +32,7 @@ const maxCandidates = 1 << 28
 type fact struct {
 	score uint64 // best score 0; equal exactly when the scores are
 	unit  int32  // plan position of the candidate's county list, -1 none
+	inc   int32  // plan position of the list the candidate sat on, -1 none
 	group classify.Group
 	grade evaluate.Grade
 	post  roster.Level
@@ -50,8 +51,9 @@ type run struct {
 	reason []Reason  // by pos: the outcome's reason so far
 	listed []bool    // by pos: admitted to a list already
 	prio   uint64    // the priority bit of the packed order
-	width  [6]uint   // bits of each SortKey
-	shift  [6]uint   // offset of each SortKey
+	inc    uint64    // the incumbent bit of the packed order
+	width  [7]uint   // bits of each SortKey
+	shift  [7]uint   // offset of each SortKey
 	posMax uint64    // mask of pos in the packed order
 	scores []uint64  // normalised scores by pos, before compression
 	exps   []int32   // exponents by pos, while normalising
@@ -187,12 +189,20 @@ func (s *run) check() []error {
 				errs = append(errs, candErr(c.Key, "县区", "“"+c.Unit+"”没有县区级名单", "unit has no county-district list", ErrUnknownUnit))
 			}
 		}
+		inc := int32(-1)
+		if c.Incumbent != "" {
+			if n, ok := s.p.ids[c.Incumbent]; ok {
+				inc = n
+			} else {
+				errs = append(errs, candErr(c.Key, "原名单", "“"+c.Incumbent+"”不是本规则的名单", "incumbent list is not one of the rules", ErrUnknownUnit))
+			}
+		}
 		if len(errs) > 0 {
 			s.errPos = append(s.errPos, posErrs{pos, errs})
 			continue
 		}
 		d := c.Score
-		s.facts[pos] = fact{unit: unit, group: c.Group, grade: c.Grade, post: c.Post}
+		s.facts[pos] = fact{unit: unit, inc: inc, group: c.Group, grade: c.Grade, post: c.Post}
 		s.keys[pos] = c.Key
 		s.exps[pos] = d.Exponent()
 		if d.NumDigits() > 18 {
@@ -282,7 +292,7 @@ func (s *run) prepare() {
 	var fixed uint
 	for _, k := range s.p.rules.Order {
 		switch k {
-		case ByPriority:
+		case ByPriority, ByIncumbent:
 			s.width[k] = 1
 		case ByGrade, ByPost:
 			s.width[k] = 3
@@ -310,6 +320,9 @@ func (s *run) prepare() {
 	}
 	if slices.Contains(s.p.rules.Order, ByPriority) {
 		s.prio = 1 << s.shift[ByPriority]
+	}
+	if slices.Contains(s.p.rules.Order, ByIncumbent) {
+		s.inc = 1 << s.shift[ByIncumbent]
 	}
 	s.posMax = 1<<posBits - 1
 	s.order = make([]uint64, n)
@@ -343,14 +356,14 @@ func (s *run) selectAll() *Result {
 	admitted := make([][]int32, len(s.p.lists))
 	first := 0
 	if len(s.p.lists) > 0 && s.p.rules.Lists[s.p.lists[0]].Unit == "" {
-		res.Lists[0], admitted[0] = s.choose(s.p.rules.Lists[s.p.lists[0]], scopes[0])
+		res.Lists[0], admitted[0] = s.choose(0, scopes[0])
 		first = 1
 	}
 	var next atomic.Int32
 	next.Store(int32(first))
 	work := func() {
 		for n := int(next.Add(1) - 1); n < len(s.p.lists); n = int(next.Add(1) - 1) {
-			res.Lists[n], admitted[n] = s.choose(s.p.rules.Lists[s.p.lists[n]], scopes[n])
+			res.Lists[n], admitted[n] = s.choose(n, scopes[n])
 		}
 	}
 	var wg sync.WaitGroup
@@ -404,11 +417,17 @@ func (s *run) scopes() [][]int32 {
 
 func priority(post, lvl roster.Level) bool { return lvl != 0 && post != 0 && post >= lvl }
 
-// decidedBy returns the first key of the order on which a and b differ.
-func (s *run) decidedBy(a, b int32, l List) SortKey {
+// decidedBy returns the first key of the order on which a and b differ
+// on the list at plan position n.
+func (s *run) decidedBy(a, b int32, n int) SortKey {
+	l := s.p.rules.Lists[s.p.lists[n]]
 	fa, fb := &s.facts[a], &s.facts[b]
 	for _, k := range s.p.rules.Order {
 		switch k {
+		case ByIncumbent:
+			if (fa.inc == int32(n)) != (fb.inc == int32(n)) {
+				return k
+			}
 		case ByPriority:
 			if priority(fa.post, l.PriorityLevel) != priority(fb.post, l.PriorityLevel) {
 				return k
@@ -434,7 +453,8 @@ func (s *run) decidedBy(a, b int32, l List) SortKey {
 // unit (or of the city), ascending, and returns the positions admitted.
 // See the package documentation for the algorithm and why it gives the
 // best admitted set.
-func (s *run) choose(l List, scope []int32) (ListResult, []int32) {
+func (s *run) choose(n int, scope []int32) (ListResult, []int32) {
+	l := s.p.rules.Lists[s.p.lists[n]]
 	lr := ListResult{List: l, Considered: len(scope), Groups: make([]GroupCoverage, len(groups))}
 	var unranked []int32 // held back unranked: listed already, or of a grade not listed
 	ranked := make([]uint64, 0, len(scope))
@@ -449,14 +469,16 @@ func (s *run) choose(l List, scope []int32) (ListResult, []int32) {
 			if !priority(f.post, l.PriorityLevel) {
 				o |= s.prio
 			}
+			if f.inc != int32(n) {
+				o |= s.inc
+			}
 			ranked = append(ranked, o)
 			avail[f.group]++
 		}
 	}
 	ranked = radixSort(ranked)
-	n := len(ranked)
-	k := min(l.Quota, n)
-	lr.Eligible, lr.Short = n, max(l.Quota-n, 0)
+	k := min(l.Quota, len(ranked))
+	lr.Eligible, lr.Short = len(ranked), max(l.Quota-len(ranked), 0)
 
 	// need[g] is the minimum of g still to meet, outstanding their sum,
 	// seats the seats still free.
@@ -469,7 +491,7 @@ func (s *run) choose(l List, scope []int32) (ListResult, []int32) {
 		lr.Groups[gi] = GroupCoverage{Group: g, Minimum: m, Eligible: avail[g]}
 	}
 	seats := k
-	in := make([]bool, n) // in[r]: the r-th ranked is admitted
+	in := make([]bool, len(ranked)) // in[r]: the r-th ranked is admitted
 	var admitted []int32
 	lr.Admitted = make([]Admission, 0, k)
 	lr.HeldBack = make([]Entry, 0, len(scope)-k)
@@ -495,6 +517,8 @@ func (s *run) choose(l List, scope []int32) (ListResult, []int32) {
 			case r >= k:
 				reason = ReasonCoverage
 				lr.Groups[g-1].CoverageSeats++
+			case s.inc != 0 && f.inc == int32(n):
+				reason = ReasonIncumbent
 			case priority(f.post, l.PriorityLevel):
 				reason = ReasonPriority
 			}
@@ -527,7 +551,7 @@ func (s *run) choose(l List, scope []int32) (ListResult, []int32) {
 		gc := &lr.Groups[gi]
 		gc.Short = max(gc.Minimum-gc.Admitted, 0)
 	}
-	lr.Cut = s.cut(l, ranked, in, k, lr.Admitted)
+	lr.Cut = s.cut(n, ranked, in, k, lr.Admitted)
 	return lr, admitted
 }
 
@@ -537,7 +561,7 @@ func (s *run) hold(pos int32, r Reason) {
 	}
 }
 
-func (s *run) cut(l List, ranked []uint64, in []bool, k int, admitted []Admission) Cut {
+func (s *run) cut(n int, ranked []uint64, in []bool, k int, admitted []Admission) Cut {
 	var c Cut
 	if len(admitted) > 0 {
 		low := admitted[0]
@@ -558,10 +582,10 @@ func (s *run) cut(l List, ranked []uint64, in []bool, k int, admitted []Admissio
 	}
 	next := int32(ranked[k] & s.posMax)
 	c.Next = s.keys[next]
-	c.DecidedBy = s.decidedBy(last, next, l)
+	c.DecidedBy = s.decidedBy(last, next, n)
 	for r, o := range ranked[k:] {
 		if pos := int32(o & s.posMax); s.facts[pos].score == s.facts[last].score && !in[k+r] {
-			c.Ties = append(c.Ties, Tie{Key: s.keys[pos], DecidedBy: s.decidedBy(last, pos, l)})
+			c.Ties = append(c.Ties, Tie{Key: s.keys[pos], DecidedBy: s.decidedBy(last, pos, n)})
 		}
 	}
 	return c

@@ -6,7 +6,8 @@ import (
 	"strings"
 )
 
-// Causes that [errors.Is] matches on an error of [Select].
+// Causes that [errors.Is] matches on an error of [Select], [Round],
+// [NewRegistry], a [View] and the readers.
 var (
 	// ErrInvalid: a field of the wrong form (an empty registration number,
 	// a group or grade outside its set, a coverage share outside 0 to 1).
@@ -25,6 +26,11 @@ var (
 	// an unknown key, not ending with the registration number), or the
 	// eligible grades that are empty or name D.
 	ErrOrder = errors.New("bad order")
+	// ErrScope: a county-district's view or round given a person of
+	// another unit, or a unit it has no list for.
+	ErrScope = errors.New("outside the scope")
+	// ErrNotFound: a registration number not in the registry.
+	ErrNotFound = errors.New("not in the registry")
 )
 
 // Error is a fault in the rules (List names the list, or is "" for a
@@ -39,7 +45,10 @@ var (
 type Error struct {
 	// Index is the 1-based place of a candidate in the input, given only
 	// when the candidate has no registration number to name it by.
-	Index   int
+	Index int
+	// Place names a place that is neither a record nor a list: 本轮 for
+	// the round as a whole.
+	Place   string
 	List    string
 	Key     string
 	Field   string
@@ -56,6 +65,8 @@ func (e *Error) Error() string {
 		fmt.Fprintf(&b, "第 %d 条记录：", e.Index)
 	case e.List != "":
 		b.WriteString("名单 " + e.List + "：")
+	case e.Place != "":
+		b.WriteString(e.Place + "：")
 	default:
 		b.WriteString("名单规则：")
 	}
@@ -70,3 +81,15 @@ func (e *Error) Error() string {
 func (e *Error) Unwrap() error { return e.Err }
 
 func bilingual(zh, en string) string { return zh + " (" + en + ")" }
+
+// fault is a message and its sentinel cause, for a place that a wrapping
+// error gives (a [CSVError]).
+type fault struct {
+	msg string
+	err error
+}
+
+func newFault(zh, en string, cause error) error { return &fault{bilingual(zh, en), cause} }
+
+func (f *fault) Error() string { return f.msg }
+func (f *fault) Unwrap() error { return f.err }

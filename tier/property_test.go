@@ -39,6 +39,14 @@ func refCompare(order []tier.SortKey, l tier.List, a, b tier.Candidate) int {
 			c = int(b.Post) - int(a.Post)
 		case tier.ByKey:
 			c = strings.Compare(a.Key, b.Key)
+		case tier.ByIncumbent:
+			ia, ib := a.Incumbent == l.ID, b.Incumbent == l.ID
+			if ia != ib {
+				c = 1
+				if ia {
+					c = -1
+				}
+			}
 		}
 		if c != 0 {
 			return c
@@ -190,7 +198,7 @@ func randomCase(rng *rand.Rand) (tier.Rules, []tier.Candidate) {
 	if len(rules.Grades) == 0 {
 		rules.Grades = []evaluate.Grade{evaluate.GradeB}
 	}
-	keys := []tier.SortKey{tier.ByPriority, tier.ByGrade, tier.ByScore, tier.ByPost}
+	keys := []tier.SortKey{tier.ByPriority, tier.ByGrade, tier.ByScore, tier.ByPost, tier.ByIncumbent}
 	rng.Shuffle(len(keys), func(i, j int) { keys[i], keys[j] = keys[j], keys[i] })
 	rules.Order = append(keys[:rng.IntN(len(keys)+1)], tier.ByKey)
 
@@ -250,6 +258,9 @@ func randomCase(rng *rand.Rand) (tier.Rules, []tier.Candidate) {
 		}
 		if big && rng.IntN(2) == 0 {
 			c.Score = c.Score.Mul(decimal.New(1, 30)).Add(decimal.New(int64(rng.IntN(3)), -10))
+		}
+		if rng.IntN(3) == 0 {
+			c.Incumbent = rules.Lists[rng.IntN(len(rules.Lists))].ID
 		}
 		c.Key = fmt.Sprintf("%s-%d", c.Key, i) // unique, and not in input order
 		cands[i] = c

@@ -118,8 +118,9 @@ func Baseline(j *roster.Jurisdiction) Rules {
 // plan is Rules checked and prepared for one run.
 type plan struct {
 	rules    Rules
-	lists    []int          // indexes into rules.Lists: the city list first
-	units    map[string]int // unit code (former codes too) → index into rules.Lists
+	lists    []int            // indexes into rules.Lists: the city list first
+	units    map[string]int   // unit code (former codes too) → index into rules.Lists
+	ids      map[string]int32 // list id → plan position
 	eligible [evaluate.GradeD + 1]bool
 }
 
@@ -221,6 +222,10 @@ func compile(r Rules) (*plan, []error) {
 		if l.Unit != "" {
 			p.lists = append(p.lists, i)
 		}
+	}
+	p.ids = make(map[string]int32, len(p.lists))
+	for n, li := range p.lists {
+		p.ids[r.Lists[li].ID] = int32(n)
 	}
 	return p, errs
 }

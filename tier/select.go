@@ -28,6 +28,11 @@ type Candidate struct {
 	// priority from roster.City up, a county list from roster.County up
 	// (each list's [List.PriorityLevel]).
 	Post roster.Level
+	// Incumbent is the id of the list the person sat on before (the
+	// previous round's), "" for none. It counts only when the order has
+	// [ByIncumbent], and only on that list; it must name a list of the
+	// rules. [Round] fills it from the previous registry.
+	Incumbent string
 }
 
 // Priority reports whether c holds a post at or above l's priority level.

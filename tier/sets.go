@@ -31,13 +31,19 @@ const (
 	// ByKey puts the smaller registration number first, comparing bytes.
 	// It is unique, so it must end the order.
 	ByKey
+	// ByIncumbent puts a candidate who sat on this very list before
+	// ([Candidate.Incumbent]) first. Put first in the order, it keeps
+	// incumbents on their list while they stay eligible (see the
+	// package documentation).
+	ByIncumbent
 )
 
 // Reason says why a candidate was admitted to a list or held back from it.
 // The zero value means no reason.
 type Reason uint8
 
-// The members of Reason. The first three admit; the others hold back.
+// The members of Reason. ReasonPriority, ReasonRank, ReasonCoverage and
+// ReasonIncumbent admit; the others hold back.
 const (
 	// ReasonPriority: admitted by rank and holds a priority post.
 	ReasonPriority Reason = iota + 1
@@ -56,6 +62,9 @@ const (
 	// ReasonListed: already on the city list, and a person sits on one
 	// list only.
 	ReasonListed
+	// ReasonIncumbent: admitted by rank, kept as an incumbent of the list
+	// (the order has ByIncumbent).
+	ReasonIncumbent
 )
 
 type entry struct{ label, name string }
@@ -69,6 +78,7 @@ var (
 		{"综合评价得分", "score"},
 		{"职务级别", "post level"},
 		{"登记编号", "registration number"},
+		{"在任优先", "incumbent"},
 	}
 
 	reasons = []entry{{},
@@ -79,6 +89,7 @@ var (
 		{"名额留给群体覆盖", "seat kept for group coverage"},
 		{"综合评价等次不能入选", "grade not eligible"},
 		{"已列入市级名单", "already on the city list"},
+		{"在任留任", "kept as incumbent"},
 	}
 )
 
@@ -120,4 +131,6 @@ func (v Reason) String() string { return lookup(reasons, uint8(v), "Reason", fal
 func (v Reason) Valid() bool { return v != 0 && int(v) < len(reasons) }
 
 // Admitted reports whether v is a reason to admit.
-func (v Reason) Admitted() bool { return v >= ReasonPriority && v <= ReasonCoverage }
+func (v Reason) Admitted() bool {
+	return v >= ReasonPriority && v <= ReasonCoverage || v == ReasonIncumbent
+}
