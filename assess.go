@@ -137,9 +137,10 @@ type Assessment struct {
 	Status         Status
 }
 
-// Assess takes one record through the stages on asOf. r must be valid (see
-// [roster.Validator]); [Assessor.AssessAll] validates for you. waivers
-// apply to the record's soft conditions.
+// Assess validates one record and takes it through the stages on asOf,
+// as [Assessor.AssessAll] does for a batch: an invalid record gives its
+// [*roster.RecordError], never a result. waivers apply to the record's
+// soft conditions.
 func (a *Assessor) Assess(r *roster.Record, asOf roster.Date, waivers ...qualify.Waiver) (*Assessment, error) {
 	if err := a.ready(); err != nil {
 		return nil, err
@@ -147,6 +148,14 @@ func (a *Assessor) Assess(r *roster.Record, asOf roster.Date, waivers ...qualify
 	if r == nil {
 		return nil, errNilRecord
 	}
+	if err := a.validate.Validate(r, asOf); err != nil {
+		return nil, err
+	}
+	return a.assessValid(r, asOf, waivers)
+}
+
+// assessValid is Assess for a record already validated.
+func (a *Assessor) assessValid(r *roster.Record, asOf roster.Date, waivers []qualify.Waiver) (*Assessment, error) {
 	pol, err := a.policies.For(r.Unit, asOf)
 	if err != nil {
 		return nil, fmt.Errorf("记录 %s：%w", printableKey(r.Key), err)
@@ -290,7 +299,7 @@ func (a *Assessor) AssessAll(ctx context.Context, records []*roster.Record, asOf
 			b.Rejected = append(b.Rejected, Rejection{Index: i, Key: key, Err: err})
 			continue
 		}
-		as, err := a.Assess(r, asOf, waivers[r.Key]...)
+		as, err := a.assessValid(r, asOf, waivers[r.Key])
 		if err != nil {
 			b.Rejected = append(b.Rejected, Rejection{Index: i, Key: key, Err: err})
 			continue

@@ -424,3 +424,13 @@ conditions:
 	assert.Equal(t, classify.NotNewStrata, as.Classification.Outcome)
 	assert.Equal(t, newstrata.Unqualified, as.Status)
 }
+
+// Assess validates as AssessAll does: an empty record is an error naming
+// what it lacks, never a result.
+func TestAssessValidates(t *testing.T) {
+	a, err := newstrata.New(newstrata.Config{})
+	require.NoError(t, err)
+	_, err = a.Assess(&roster.Record{Key: "NN-450103-00001"}, asOf)
+	require.ErrorIs(t, err, roster.ErrInvalidRecord)
+	assert.Contains(t, err.Error(), "记录 NN-450103-00001：所属单位为必填字段")
+}

@@ -66,6 +66,7 @@ indicators:
 func person(key string, mods ...func(*roster.Record)) *roster.Record {
 	r := &roster.Record{
 		Key: key, Unit: "450103", Name: key,
+		Sex: roster.Male, Ethnicity: han, CitizenID: "450103198005010019",
 		BirthDate: roster.NewDate(1980, 5, 1),
 		Politics:  roster.Masses, Reliable: true, PoliticalRating: roster.Excellent,
 		Education:    roster.Postgraduate,
@@ -84,6 +85,9 @@ func person(key string, mods ...func(*roster.Record)) *roster.Record {
 }
 
 func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
+
+// han is 汉族, which the form reads from its label.
+var han, _ = roster.ParseEthnicity("汉族")
 
 func jobs(n int) func(*roster.Record)         { return func(r *roster.Record) { r.JobsCreated = n } }
 func donations(s string) func(*roster.Record) { return func(r *roster.Record) { r.Donations = dec(s) } }

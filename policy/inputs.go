@@ -1,7 +1,11 @@
 package policy
 
 import (
+	"encoding/json"
 	"fmt"
+	"math"
+	"math/big"
+	"reflect"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -14,6 +18,10 @@ import (
 // checks its range. It accepts the typed value or its text (as read from a
 // CSV cell).
 func (in Input) convert(v any) (any, error) {
+	v, err := plainNumber(v)
+	if err != nil {
+		return nil, err
+	}
 	if s, ok := v.(string); ok {
 		if !utf8.ValidString(s) {
 			return nil, errorf("该值不是有效的 UTF-8 文本", "the value is not valid UTF-8")
@@ -44,6 +52,73 @@ func (in Input) convert(v any) (any, error) {
 		return b, nil
 	}
 	return nil, errorf("%T 不是 string 类型", "%T is not a string", v)
+}
+
+// plainNumber turns the number types database/sql and encoding/json give
+// into int or decimal.Decimal: int64 and the other integer types,
+// json.Number, and a float64 that a decimal holds exactly (3.5, not 0.1,
+// whose float is 0.1000000000000000055…). Other values pass unchanged.
+func plainNumber(v any) (any, error) {
+	switch x := v.(type) {
+	case int8, int16, int32, int64, uint8, uint16, uint32:
+		n := reflect.ValueOf(x)
+		if n.CanInt() {
+			return intOf(n.Int())
+		}
+		return intOf(int64(n.Uint()))
+	case uint, uint64:
+		u := reflect.ValueOf(x).Uint()
+		if u > math.MaxInt64 {
+			return nil, errorf("整数过大", "the whole number is too large")
+		}
+		return intOf(int64(u))
+	case json.Number:
+		if i, err := x.Int64(); err == nil {
+			return intOf(i)
+		}
+		d, err := decimal.NewFromString(string(x))
+		if err != nil || strings.ContainsAny(string(x), "eE") {
+			return nil, errorf("应为数字", "should be a decimal number")
+		}
+		return d, nil
+	case float32:
+		return plainNumber(float64(x))
+	case float64:
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			return nil, errorf("应为有限的数字", "should be a finite number")
+		}
+		if !exactFloat(x) {
+			return nil, errorf("浮点数不能精确表示为小数；请以文本或 decimal.Decimal 给出", "a float64 that no decimal holds exactly; give it as text or decimal.Decimal")
+		}
+		d := decimal.RequireFromString(strconv.FormatFloat(x, 'f', -1, 64))
+		if d.IsInteger() && d.Abs().LessThan(decimal.New(1, 15)) {
+			return int(d.IntPart()), nil
+		}
+		return d, nil
+	}
+	return v, nil
+}
+
+// exactFloat reports whether x is a short decimal exactly: its shortest
+// text, read back as an exact decimal, is x itself, bit for bit.
+func exactFloat(x float64) bool {
+	text := strconv.FormatFloat(x, 'f', -1, 64)
+	r, ok := new(big.Rat).SetString(text)
+	if !ok {
+		return false
+	}
+	var f big.Float
+	f.SetFloat64(x)
+	exact, _ := f.Rat(nil)
+	return r.Cmp(exact) == 0
+}
+
+// intOf gives an int, which is what whole-number inputs hold.
+func intOf(i int64) (any, error) {
+	if i > math.MaxInt32 || i < math.MinInt32 {
+		return nil, errorf("整数超出范围", "the whole number is out of range")
+	}
+	return int(i), nil
 }
 
 func (in Input) parse(s string) (any, error) {

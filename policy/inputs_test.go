@@ -1,6 +1,7 @@
 package policy_test
 
 import (
+	"encoding/json"
 	"errors"
 	"github.com/newstrata/newstrata/evaluate"
 	"github.com/newstrata/newstrata/formula"
@@ -106,9 +107,29 @@ func TestInputs(t *testing.T) {
 			err:   `记录 NN-0001：输入项 rural（乡村振兴贡献（万元））有误：应为数字 (should be a decimal number)`,
 		},
 		{
-			name:  "a float is not a decimal",
-			extra: map[string]any{"rural": 3.5},
-			err:   "记录 NN-0001：输入项 rural（乡村振兴贡献（万元））有误：float64 不是 decimal 类型 (float64 is not a decimal)",
+			name:  "what database/sql and encoding/json give",
+			extra: map[string]any{"rural": json.Number("3.25"), "villages": int64(4), "model": true},
+			want:  map[string]any{"rural": "3.25", "villages": 4, "model": true, "area": "未分片"},
+		},
+		{
+			name:  "a float a decimal holds exactly",
+			extra: map[string]any{"rural": 3.5, "villages": float64(2)},
+			want:  map[string]any{"rural": "3.5", "villages": 2, "model": false, "area": "未分片"},
+		},
+		{
+			name:  "a float no decimal holds exactly",
+			extra: map[string]any{"rural": 0.1},
+			err:   "记录 NN-0001：输入项 rural（乡村振兴贡献（万元））有误：浮点数不能精确表示为小数；请以文本或 decimal.Decimal 给出 (a float64 that no decimal holds exactly; give it as text or decimal.Decimal)",
+		},
+		{
+			name:  "a json.Number with an exponent",
+			extra: map[string]any{"rural": json.Number("1e3")},
+			err:   "记录 NN-0001：输入项 rural（乡村振兴贡献（万元））有误：应为数字 (should be a decimal number)",
+		},
+		{
+			name:  "an int64 out of range",
+			extra: map[string]any{"rural": "1", "villages": int64(1) << 40},
+			err:   "记录 NN-0001：输入项 villages（结对帮扶村数）有误：整数超出范围 (the whole number is out of range)",
 		},
 		{
 			name:  "not yes or no",

@@ -3,6 +3,7 @@ package roster
 import (
 	"cmp"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"maps"
@@ -538,7 +539,10 @@ func extraProblem(k string, x any) []string {
 		} else if !freeText(x) {
 			tags = append(tags, "text")
 		}
-	case int, bool, decimal.Decimal:
+	case int, bool, decimal.Decimal,
+		// what database/sql and encoding/json give; the policy that
+		// declares the input converts them, or says why it cannot
+		int8, int16, int32, int64, uint, uint8, uint16, uint32, uint64, float32, float64, json.Number:
 	default:
 		tags = append(tags, "extratype")
 	}

@@ -318,7 +318,7 @@ func TestValidateRefuses(t *testing.T) {
 			`记录 NN-000123：扩展输入""的名称应以字母或“_”开头，只含字母、数字和“_”，不超过32个字符 (extra input "" name must start with a letter or '_' and hold at most 32 letters, digits and '_')`},
 		{"long Extra key is cut", func(r *Record) { r.Extra[strings.Repeat("k", 40)] = 1 },
 			`记录 NN-000123：扩展输入"kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk"…的名称应以字母或“_”开头，只含字母、数字和“_”，不超过32个字符 (extra input "kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk"… name must start with a letter or '_' and hold at most 32 letters, digits and '_')`},
-		{"Extra value of a float", func(r *Record) { r.Extra["ratio"] = 0.5 },
+		{"Extra value of a list", func(r *Record) { r.Extra["ratio"] = []int{1} },
 			`记录 NN-000123：扩展输入"ratio"的值只能是文本、整数、布尔值或小数 (extra input "ratio" value must be a string, an int, a bool or a decimal)`},
 		{"Extra value nil", func(r *Record) { r.Extra["ratio"] = nil },
 			`记录 NN-000123：扩展输入"ratio"的值只能是文本、整数、布尔值或小数 (extra input "ratio" value must be a string, an int, a bool or a decimal)`},
