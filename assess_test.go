@@ -6,8 +6,11 @@ import (
 	"flag"
 	"fmt"
 	"github.com/newstrata/newstrata/evaluate"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"runtime"
+	"slices"
 	"strings"
 	"testing"
 
@@ -433,4 +436,50 @@ func TestAssessValidates(t *testing.T) {
 	_, err = a.Assess(&roster.Record{Key: "NN-450103-00001"}, asOf)
 	require.ErrorIs(t, err, roster.ErrInvalidRecord)
 	assert.Contains(t, err.Error(), "记录 NN-450103-00001：所属单位为必填字段")
+}
+
+// The batch runs on every processor; what it gives does not depend on how
+// many, nor on the order of the records, and Progress hears of every one.
+func TestAssessAllParallel(t *testing.T) {
+	records := readSample(t)[:700]
+	explain := func(b *newstrata.Batch) map[string]string {
+		out := map[string]string{}
+		for _, as := range b.Assessments {
+			var s strings.Builder
+			require.NoError(t, as.Evaluation.Explain(&s))
+			require.NoError(t, as.Qualification.Explain(&s))
+			out[as.Key] = fmt.Sprintf("%s %s\n%s", as.Status, as.Classification.Rule, s.String())
+		}
+		for _, r := range b.Rejected {
+			out[r.Key] = r.Err.Error()
+		}
+		return out
+	}
+	var calls, last int
+	a, err := newstrata.New(newstrata.Config{Progress: func(done, total int) {
+		calls++
+		assert.GreaterOrEqual(t, done, last)
+		assert.Equal(t, len(records), total)
+		last = done
+	}})
+	require.NoError(t, err)
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
+	runtime.GOMAXPROCS(1)
+	one, err := a.AssessAll(t.Context(), records, asOf, nil)
+	require.NoError(t, err)
+	assert.Equal(t, len(records), last, "progress reaches the total")
+	assert.Positive(t, calls)
+	runtime.GOMAXPROCS(2)
+	shuffled := slices.Clone(records)
+	rand.New(rand.NewPCG(1, 2)).Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
+	last = 0
+	two, err := a.AssessAll(t.Context(), shuffled, asOf, nil)
+	require.NoError(t, err)
+	assert.Equal(t, explain(one), explain(two))
+	for i, as := range two.Assessments {
+		assert.Equal(t, shuffled[as.Index].Key, as.Key, "assessment %d keeps its place", i)
+		if i > 0 {
+			assert.Less(t, two.Assessments[i-1].Index, as.Index, "in the order given")
+		}
+	}
 }
