@@ -497,7 +497,7 @@ func (r *Reader) strayQuote(row []string, line int) *ParseError {
 			if i < len(r.slots) {
 				h = r.slots[i].header
 			}
-			return &ParseError{Line: line, Column: i + 1, Header: h, Err: cellFault(
+			return &ParseError{Line: line, Column: i + 1, Header: h, Key: r.key(row), Err: cellFault(
 				fmt.Sprintf("这一格的引号从第 %d 行一直延续到第 %d 行，把其间看来是整行的内容并进了一格；请检查第 %d 行这一格开头的引号和第 %d 行的引号是否多余", start, end, start, end),
 				fmt.Sprintf("a quoted cell runs from line %d to line %d and swallows whole rows: check the quotes on both lines", start, end),
 				csv.ErrQuote)}
