@@ -123,6 +123,11 @@ func formatCodeCell[T codeValue](v T) (string, error) {
 }
 
 func parseDateCell(s string) (Date, error) {
+	// A spreadsheet's date and time, the time midnight: the date is all
+	// there is.
+	for _, midnight := range []string{" 00:00:00", " 00:00", " 0:00"} {
+		s = strings.TrimSuffix(s, midnight)
+	}
 	d, err := ParseDate(s)
 	if err == nil {
 		return d, nil

@@ -162,6 +162,7 @@ func TestReadSpreadsheetValues(t *testing.T) {
 		{"出生年月", "31118", "1985-03-12", birth},
 		{"出生年月", "31118.0", "1985-03-12", birth},
 		{"出生年月", "198503", "1985-03", birth},
+		{"出生年月", "1985-03-12 00:00", "1985-03-12", birth},
 		{"民族", "汉", "汉族", func(r *roster.Record) string { return r.Ethnicity.Label() }},
 		{"民族", "壮", "壮族", func(r *roster.Record) string { return r.Ethnicity.Label() }},
 		{"民族", "8", "壮族", func(r *roster.Record) string { return r.Ethnicity.Label() }},
