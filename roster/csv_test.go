@@ -676,19 +676,6 @@ func checkReader(t *testing.T, data []byte) {
 	assertSameRecords(t, b.Records, again.Records)
 }
 
-func BenchmarkRead(b *testing.B) {
-	data, err := os.ReadFile("../testdata/roster.csv")
-	require.NoError(b, err)
-	b.SetBytes(int64(len(data)))
-	b.ReportAllocs()
-	for b.Loop() {
-		batch, err := roster.NewReader(bytes.NewReader(data)).ReadAll()
-		if err != nil || len(batch.Errors) > 0 {
-			b.Fatal(err, batch.Errors)
-		}
-	}
-}
-
 func BenchmarkWrite(b *testing.B) {
 	recs := sampleRecords(synth.SampleSize, synth.SampleSeed)
 	b.ReportAllocs()
