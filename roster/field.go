@@ -43,8 +43,9 @@ type itemField struct {
 func (f *Field) Title() string { return f.title }
 
 // Aliases returns the other titles a roster may give the column (身份证号码
-// for 公民身份号码), beside which titles are matched ignoring white space
-// and the width of parentheses.
+// for 公民身份号码), beside which titles are matched ignoring white space,
+// an asterisk marking a required column and the width of parentheses and
+// brackets.
 func (f *Field) Aliases() []string { return slices.Clone(f.aliases) }
 
 // Name returns the Go name of the [Record] field it fills, as
@@ -104,7 +105,8 @@ func Fields() []*Field {
 
 // FieldByTitle returns the field a column of that title fills: its title
 // or an alias, ignoring white space (so 姓  名 is 姓名), zero-width
-// characters and the width of parentheses. It reports false for a title
+// characters, asterisks (*政治面貌) and the width of parentheses and
+// brackets (【万元】 is （万元）). It reports false for a title
 // that is not on the form, such as a county-district input's.
 func FieldByTitle(title string) (*Field, bool) {
 	f := lookupField(normHeader(title))
