@@ -276,3 +276,26 @@ func TestReadStrayQuote(t *testing.T) {
 		})
 	}
 }
+
+// A GBK roster with a title row, declared inputs titled by label, and a
+// misspelt column reported once.
+func ExampleReader_Inputs() {
+	data, _ := simplifiedchinese.GBK.NewEncoder().String(
+		"南宁市新的社会阶层人士名册,,,,\n" +
+			"序号,登记编号,所属单位,姓名,结对帮扶村数,政治面目\n" +
+			"1,NN-1,450103,李测试,3,中共党员\n")
+	r := roster.NewReader(strings.NewReader(data))
+	r.Inputs = []roster.Input{{ID: "villages", Label: "结对帮扶村数"}}
+	b, err := r.ReadAll()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(r.Encoding(), b.Records[0].Name, b.Records[0].Extra)
+	for _, e := range b.Header.Unknown {
+		fmt.Println(e)
+	}
+	// Output:
+	// GB18030 李测试 map[villages:3]
+	// 第 2 行第 6 列（政治面目）：不是登记表的列，也不是已声明的县区输入项，该列不读取；是否应为“政治面貌”？ (line 2, column 6: unknown column: not a column of the form nor a declared input: not read; did you mean 政治面貌?)
+}
