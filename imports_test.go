@@ -57,6 +57,7 @@ func imports(t *testing.T) map[string][]string {
 func TestImportGraph(t *testing.T) {
 	layers := [][]string{
 		{"roster"},
+		{"roster/xlsx"},
 		{"formula"},
 		{"internal/yamlsrc"},
 		{"classify", "qualify", "evaluate"},

@@ -59,7 +59,7 @@ cases:
 func ExampleParse() {
 	_, err := policytest.Parse("qingxiu-2019_cases.yaml", []byte(`cases:
   - name: 出生年月写错
-    record: {出生年月: 1985年3月}
+    record: {出生年月: 1985年春}
     qualifed: true
 `))
 	fmt.Println(err)

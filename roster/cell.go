@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -44,7 +45,7 @@ func checkCell(s string) error {
 		c, size := rune(s[i]), 1
 		if c >= utf8.RuneSelf {
 			if c, size = utf8.DecodeRuneInString(s[i:]); c == utf8.RuneError && size == 1 {
-				return cellFault(fmt.Sprintf("第 %d 个字符不是有效的 UTF-8 编码（文件可能是 GBK 编码，请另存为 UTF-8）", n+1), "invalid UTF-8", ErrBadCell)
+				return cellFault(fmt.Sprintf("第 %d 个字符不是有效的 UTF-8 编码（文件中混有不同编码的文字，请另存为 CSV UTF-8）", n+1), "invalid UTF-8", ErrBadCell)
 			}
 		}
 		if isControlChar(c) {
@@ -71,17 +72,21 @@ func checkWritable(s string) error {
 }
 
 // normHeader drops white space (and stray byte-order marks or zero-width
-// spaces) and makes parentheses full-width, so that "公益捐赠(万元)" and
-// "姓  名" match the form's titles.
+// spaces) and the asterisks that mark a required column, and makes
+// parentheses and brackets full-width parentheses, so that
+// "公益捐赠(万元)", "公益捐赠【万元】", "*姓  名" match the form's titles.
 func normHeader(h string) string {
 	return strings.Map(func(c rune) rune {
-		switch {
-		case unicode.IsSpace(c), c == '\uFEFF', c == '\u200B':
+		switch c {
+		case '\uFEFF', '\u200B', '*', '＊', '※':
 			return -1
-		case c == '(':
+		case '(', '[', '【', '〔', '［':
 			return '（'
-		case c == ')':
+		case ')', ']', '】', '〕', '］':
 			return '）'
+		}
+		if unicode.IsSpace(c) {
+			return -1
 		}
 		return c
 	}, h)
@@ -118,9 +123,20 @@ func formatCodeCell[T codeValue](v T) (string, error) {
 }
 
 func parseDateCell(s string) (Date, error) {
+	// A spreadsheet's date and time, the time midnight: the date is all
+	// there is.
+	for _, midnight := range []string{" 00:00:00", " 00:00", " 0:00"} {
+		s = strings.TrimSuffix(s, midnight)
+	}
 	d, err := ParseDate(s)
 	if err == nil {
 		return d, nil
+	}
+	if d, ok := spreadsheetDate(s); ok {
+		return d, nil
+	}
+	if y := strings.TrimSuffix(s, "年"); len(y) == 4 && isDigits(y) {
+		return Date{}, cellFault("只写了年份，应写到月，如 2006-01", "year only: give the month too", ErrBadDate)
 	}
 	if dateShaped(s) {
 		return d, cellFault("日期不存在", "bad date", err)
@@ -128,14 +144,35 @@ func parseDateCell(s string) (Date, error) {
 	return d, cellFault("日期无法识别，应写作 2006-01-02 或 2006-01", "bad date", err)
 }
 
+// spreadsheetDate reads what a spreadsheet makes of a date: a year and
+// month run together (198503), or the serial number of a day (31118 for
+// 1985-03-12) when the cell lost its date format. Five digits are
+// 1927-05-18 to 2173-10-14: no count or year is read as a date here,
+// since only date columns call this.
+func spreadsheetDate(s string) (Date, bool) {
+	if len(s) == 6 && isDigits(s) {
+		y, _ := strconv.Atoi(s[:4])
+		m, _ := strconv.Atoi(s[4:])
+		d := Date{Year: y, Month: time.Month(m)}
+		return d, d.Valid()
+	}
+	i, f, _ := strings.Cut(s, ".")
+	if len(i) != 5 || !isDigits(i) || (f != "" && !isDigits(f)) {
+		return Date{}, false
+	}
+	n, _ := strconv.Atoi(i)
+	// Day 0 of Excel's 1900 system is 1899-12-30 for every serial after
+	// its fictitious 1900-02-29.
+	t := time.Date(1899, time.December, 30, 0, 0, 0, 0, time.UTC).AddDate(0, 0, n)
+	d := Date{Year: t.Year(), Month: t.Month(), Day: t.Day()}
+	return d, d.Valid()
+}
+
 // dateShaped reports whether s is written like a date (digits and
 // separators as ParseDate reads them), so that a failure means the date
 // does not exist.
 func dateShaped(s string) bool {
-	if len(s) == 8 && isDigits(s) {
-		return true
-	}
-	parts := strings.FieldsFunc(s, func(r rune) bool { return r == '-' || r == '/' || r == '.' })
+	parts := dateParts(s)
 	if len(parts) < 2 || len(parts) > 3 {
 		return false
 	}
@@ -172,6 +209,7 @@ func formatBoolCell(b bool) string {
 }
 
 func parseCountCell(s string) (int, error) {
+	s = ungroup(s)
 	if isDigits(s) {
 		t := strings.TrimLeft(s, "0")
 		if len(t) <= 10 {
@@ -199,6 +237,27 @@ func formatCountCell(n int, zero bool) (string, error) {
 	return strconv.Itoa(n), nil
 }
 
+// ungroup drops the commas of digits grouped by thousands (113,811 or
+// 1,234.5, as a spreadsheet shows numbers); anything else is returned as
+// it is, so 1,23 stays a fault.
+func ungroup(s string) string {
+	i, f, hasFrac := strings.Cut(s, ".")
+	groups := strings.Split(i, ",")
+	if len(groups) < 2 || len(groups[0]) == 0 || len(groups[0]) > 3 || !isDigits(groups[0]) {
+		return s
+	}
+	for _, g := range groups[1:] {
+		if len(g) != 3 || !isDigits(g) {
+			return s
+		}
+	}
+	out := strings.Join(groups, "")
+	if hasFrac {
+		out += "." + f
+	}
+	return out
+}
+
 // isPlainNumber reports whether s is digits with at most one decimal point.
 func isPlainNumber(s string) bool {
 	i, f, _ := strings.Cut(s, ".")
@@ -206,7 +265,7 @@ func isPlainNumber(s string) bool {
 }
 
 func parseDecimalCell(s string, percent bool) (decimal.Decimal, error) {
-	t := s
+	t := ungroup(s)
 	pct := percent && (strings.HasSuffix(t, "%") || strings.HasSuffix(t, "％"))
 	if pct {
 		t = strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(t, "%"), "％"))

@@ -54,7 +54,7 @@ var politicsSet = codeSet[Politics]{kind: "政治面貌", entries: []codeEntry{
 	{code: "09", label: "致公党党员", name: "CZGP member", aliases: []string{"中国致公党党员"}},
 	{code: "10", label: "九三学社社员", name: "Jiusan Society member"},
 	{code: "11", label: "台盟盟员", name: "TDSL member", aliases: []string{"台湾民主自治同盟盟员"}},
-	{code: "12", label: "无党派人士", name: "non-party"},
+	{code: "12", label: "无党派人士", name: "non-party", aliases: []string{"无党派"}},
 	{code: "13", label: "群众", name: "ordinary citizen"},
 }}
 

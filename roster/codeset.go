@@ -53,7 +53,8 @@ func (s codeSet[T]) valid(v T) bool {
 }
 
 // parse accepts the standard code, the Chinese label, the English name or an
-// alias, ignoring surrounding spaces and the case of English names.
+// alias, ignoring surrounding spaces and the case of English names; a
+// two-digit code may lose its leading zero, and a label ending in 族 its 族.
 func (s codeSet[T]) parse(text string) (T, error) {
 	t := strings.TrimSpace(text)
 	if t == "" {
@@ -70,6 +71,15 @@ func (s codeSet[T]) parse(text string) (T, error) {
 			}
 		}
 	}
+	// What spreadsheets and clerks do to a code or label: a leading zero
+	// dropped (1 for 01, the column taken for numbers), 族 left out (汉,
+	// 壮). Each is tried only when the text is nothing else.
+	if len(t) == 1 && t[0] >= '0' && t[0] <= '9' && s.twoDigitCodes() {
+		return s.parse("0" + t)
+	}
+	if !strings.HasSuffix(t, "族") && !strings.HasSuffix(t, "人士") && s.hasLabel(t+"族") {
+		return s.parse(t + "族")
+	}
 	// The text is not quoted: a citizen ID typed into the wrong column
 	// would come back in the message.
 	return 0, fmt.Errorf("%w: not a code or label of %s", ErrUnknownCode, s.kind)
@@ -82,4 +92,23 @@ func (s codeSet[T]) labels() []string {
 		out = append(out, e.label)
 	}
 	return out
+}
+
+// twoDigitCodes reports whether every code of the set has two digits.
+func (s codeSet[T]) twoDigitCodes() bool {
+	for _, e := range s.entries[1:] {
+		if len(e.code) != 2 {
+			return false
+		}
+	}
+	return true
+}
+
+func (s codeSet[T]) hasLabel(l string) bool {
+	for _, e := range s.entries[1:] {
+		if e.label == l {
+			return true
+		}
+	}
+	return false
 }

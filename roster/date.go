@@ -20,7 +20,8 @@ type Date struct {
 // [Date.Valid] does.
 func NewDate(y int, m time.Month, d int) Date { return Date{Year: y, Month: m, Day: d} }
 
-// ParseDate reads 2006-01-02, 2006-01, 2006/1/2, 2006.01 or 20060102.
+// ParseDate reads 2006-01-02, 2006-01, 2006/1/2, 2006.01, 20060102,
+// 2006年1月 or 2006年1月2日.
 // The empty string gives the zero Date. Errors wrap [ErrBadDate] and do
 // not quote s, which may be a birth date.
 func ParseDate(s string) (Date, error) {
@@ -28,10 +29,7 @@ func ParseDate(s string) (Date, error) {
 	if t == "" {
 		return Date{}, nil
 	}
-	if len(t) == 8 && isDigits(t) {
-		t = t[:4] + "-" + t[4:6] + "-" + t[6:]
-	}
-	parts := strings.FieldsFunc(t, func(r rune) bool { return r == '-' || r == '/' || r == '.' })
+	parts := dateParts(t)
 	if len(parts) < 2 || len(parts) > 3 {
 		return Date{}, errNotADate
 	}
@@ -50,6 +48,19 @@ func ParseDate(s string) (Date, error) {
 		return Date{}, fmt.Errorf("%w: no such date between 1800 and 2999", ErrBadDate)
 	}
 	return d, nil
+}
+
+// dateParts splits a date as ParseDate reads it into its numbers' text.
+func dateParts(s string) []string {
+	if len(s) == 8 && isDigits(s) {
+		return []string{s[:4], s[4:6], s[6:]}
+	}
+	if strings.Contains(s, "年") {
+		s = strings.TrimSuffix(strings.TrimSuffix(s, "日"), "号")
+		s = strings.NewReplacer("年", "-", "月", "-").Replace(s)
+		s = strings.TrimSuffix(s, "-")
+	}
+	return strings.FieldsFunc(s, func(r rune) bool { return r == '-' || r == '/' || r == '.' })
 }
 
 var errNotADate = fmt.Errorf("%w: not written as 2006-01-02 or 2006-01", ErrBadDate)

@@ -73,17 +73,30 @@
 // aside ([LooksLikeCitizenID]). Errors wrap causes that [errors.Is]
 // matches: [ErrInvalidRecord] for a record, [ErrCitizenID] for a citizen
 // ID, [ErrDuplicateID] for an ID held twice, [ErrUnknownCode] and
-// [ErrBadDate] for a code or a date that cannot be read, [ErrBadCell] and
-// [ErrHeader] for a roster, [ErrJurisdiction] for a jurisdiction that
-// cannot be used.
+// [ErrBadDate] for a code or a date that cannot be read, [ErrBadCell],
+// [ErrHeader], [ErrUnknownColumn] and [ErrFormat] for a roster,
+// [ErrJurisdiction] for a jurisdiction that cannot be used.
 //
 // # Reading rosters
 //
-// A [Reader] reads records from a roster in CSV, one row per person, with
-// the form's column titles as its header ([Headers]); the format is
-// described on [Reader]. Every row ends up a record, a [*ParseError] at its
-// line and column, or a blank row, and reading goes on past bad rows. A
-// [Writer] writes the same format, so rosters round-trip exactly.
+// A [Reader] reads records from a roster, one row per person, with the
+// form's column titles as its header ([Headers]); the format is described
+// on [Reader]. [NewReader] reads CSV as Excel and WPS save it on Chinese
+// Windows: UTF-8 with or without a byte-order mark, GBK or GB18030, or
+// UTF-16 ("Unicode 文本"), told from the bytes; a workbook, a PDF or an
+// archive given as CSV is refused with what to do ([ErrFormat]).
+// [NewRowReader] reads rows of cells from elsewhere through [Rows]: the
+// subpackage roster/xlsx reads .xlsx workbooks so, and a program that
+// reads only CSV does not link it. Either way the header is found below
+// title rows ([Header]), each column is a form field, a county-district
+// input declared in [Reader.Inputs], a column known to hold nothing (序号)
+// or unknown and reported once ([ErrUnknownColumn]), and the values a
+// spreadsheet writes (1985年3月, a date serial, 汉 for 汉族, 1 for 01,
+// 113,811) are read; those it spoils (an ID in scientific notation) are
+// refused saying what the spreadsheet did. Every row ends up a record, a
+// [*ParseError] at its line and column, a blank row or a row of totals,
+// and reading goes on past bad rows. A [Writer] writes CSV in UTF-8, so
+// rosters round-trip exactly.
 //
 // # Zero values and concurrency
 //
@@ -91,8 +104,8 @@
 // Valid; the zero [Date] is a date not filled in, and a Date whose Day is 0
 // is a month. The zero Record is an empty form, which Validate refuses
 // field by field. The zero Field, Validator, Reader and Writer cannot be
-// used: get them from [FieldByTitle], [NewValidator], [NewReader] and
-// [NewWriter]. A Record is a plain value: copy it freely and share it
+// used: get them from [FieldByTitle], [NewValidator], [NewReader] (or
+// [NewRowReader]) and [NewWriter]. A Record is a plain value: copy it freely and share it
 // read-only between goroutines. A *Field is immutable. A Validator is
 // immutable once built (it keeps its own copy of the jurisdiction) and
 // safe for concurrent use, on any number of dates; so is a Jurisdiction as

@@ -23,6 +23,13 @@ var (
 	// ErrHeader: a header row that cannot be used: empty, missing a required
 	// column or naming a column twice. Reading stops.
 	ErrHeader = errors.New("bad header")
+	// ErrFormat: an input that is not a roster in text, such as an Excel
+	// workbook given as CSV or a PDF; the message says what to do. Reading
+	// stops.
+	ErrFormat = errors.New("not a roster in text")
+	// ErrUnknownColumn: a column that is neither the form's nor a declared
+	// county-district input; see [Header.Unknown]. Its cells are not read.
+	ErrUnknownColumn = errors.New("unknown column")
 	// ErrFieldCount is [csv.ErrFieldCount]: a row with more or fewer cells
 	// than the header.
 	ErrFieldCount = csv.ErrFieldCount

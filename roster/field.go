@@ -43,8 +43,9 @@ type itemField struct {
 func (f *Field) Title() string { return f.title }
 
 // Aliases returns the other titles a roster may give the column (身份证号码
-// for 公民身份号码), beside which titles are matched ignoring white space
-// and the width of parentheses.
+// for 公民身份号码), beside which titles are matched ignoring white space,
+// an asterisk marking a required column and the width of parentheses and
+// brackets.
 func (f *Field) Aliases() []string { return slices.Clone(f.aliases) }
 
 // Name returns the Go name of the [Record] field it fills, as
@@ -104,7 +105,8 @@ func Fields() []*Field {
 
 // FieldByTitle returns the field a column of that title fills: its title
 // or an alias, ignoring white space (so 姓  名 is 姓名), zero-width
-// characters and the width of parentheses. It reports false for a title
+// characters, asterisks (*政治面貌) and the width of parentheses and
+// brackets (【万元】 is （万元）). It reports false for a title
 // that is not on the form, such as a county-district input's.
 func FieldByTitle(title string) (*Field, bool) {
 	f := lookupField(normHeader(title))
@@ -151,10 +153,12 @@ var formFields = []Field{
 	required(textField("姓名", "Name", "name")),
 	codeField("性别", "Sex", "sex", ParseSex, SexLabels),
 	codeField("民族", "Ethnicity", "ethnicity", ParseEthnicity, EthnicityLabels),
-	dateField("出生年月", "BirthDate", "birth date", "出生日期"),
-	textField("公民身份号码", "CitizenID", "citizen ID", "身份证号码", "身份证号", "公民身份证号码"),
+	dateField("出生年月", "BirthDate", "birth date", "出生日期", "出生年月日", "出生时间"),
+	digitsText(textField("公民身份号码", "CitizenID", "citizen ID", "身份证号码", "身份证号", "公民身份证号码", "证件号码", "证件号", "身份证", "居民身份证号码"),
+		"身份证号已丢失末尾数字", ErrCitizenID),
 	textField("籍贯", "NativePlace", "native place"),
-	textField("联系电话", "Phone", "phone number", "手机号码", "手机号", "电话"),
+	digitsText(textField("联系电话", "Phone", "phone number", "手机号码", "手机号", "电话", "联系方式"),
+		"号码可能已丢失末尾数字"),
 	codeField("政治面貌", "Politics", "political affiliation", ParsePolitics, PoliticsLabels),
 	boolField("政治可靠", "Reliable", "political reliability"),
 	codeField("政治立场评价", "PoliticalRating", "political rating", ParseRating, RatingLabels),
@@ -226,6 +230,34 @@ func textField(title, name, en string, aliases ...string) Field {
 		decode: func(r *Record, s string) error { *get(r) = s; return nil },
 		encode: func(r *Record) (string, error) { return *get(r), nil },
 	}
+}
+
+// digitsText refuses, in a text column of digits (a citizen ID, a phone
+// number), a number a spreadsheet wrote in scientific notation
+// (4.50103E+17): its last digits are gone and only the clerk can restore
+// them. The message says what happened, not the cell.
+func digitsText(f Field, lost string, causes ...error) Field {
+	decode := f.decode
+	f.decode = func(r *Record, s string) error {
+		if sciNotation(s) {
+			return cellFault("这一格看来被 Excel 转成了科学计数法，"+lost+"；请把该列设为文本后重新录入",
+				"a spreadsheet wrote the number in scientific notation and dropped its last digits: set the column to text and type it again",
+				append([]error{ErrBadCell}, causes...)...)
+		}
+		return decode(r, s)
+	}
+	return f
+}
+
+// sciNotation reports whether s is a number in scientific notation as
+// spreadsheets write them: 4.50103E+17, 1.39077E+10, 4.5E17.
+func sciNotation(s string) bool {
+	m, e, ok := strings.Cut(strings.ToUpper(s), "E")
+	if !ok {
+		return false
+	}
+	e = strings.TrimPrefix(e, "+")
+	return isPlainNumber(m) && isDigits(e)
 }
 
 func codeField[T codeValue](title, name, en string, parse func(string) (T, error), labels func() []string, aliases ...string) Field {
