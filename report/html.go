@@ -20,7 +20,7 @@ th,td{border:1px solid #000;padding:3px 4px}
 th{background:#eee;font-weight:normal}
 thead{display:table-header-group}
 tr{break-inside:avoid}
-.sum{font-size:8.5pt}.sum th{font-size:8pt}
+.sum{font-size:8.5pt;table-layout:fixed}.sum th{font-size:8pt}.sum col.u{width:9em}
 td.n{text-align:right;font-variant-numeric:tabular-nums}
 tr.total td,tr.total th{font-weight:bold}
 tr.part th{font-weight:normal;padding-left:1.5em}
@@ -35,8 +35,9 @@ svg text{font-family:inherit;font-size:11px}
 .form td.t{background:#f4f4f4;width:14%;white-space:nowrap}
 .form td.v{width:36%}
 .form td.box{height:6em;vertical-align:top}
-.form .sig{text-align:right;margin-top:3.2em}
-@media print{body{margin:0}th,.form td.t{print-color-adjust:exact;-webkit-print-color-adjust:exact}}`
+.form .sig{text-align:right;margin-top:3.2em;white-space:pre}
+@media screen{.form{margin-bottom:3em;padding-bottom:2em;border-bottom:2px dashed #999}}
+@media print{body{margin:0}.sum th,.sum td{padding:1px 2px}h1{margin:0 0 4px}.sign{margin-top:6px}th,.form td.t{print-color-adjust:exact;-webkit-print-color-adjust:exact}}`
 
 func page(b *strings.Builder, title, orientation string) {
 	fmt.Fprintf(b, "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>%s</title>\n<style>\n@page{size:A4 %s;margin:12mm}\n%s\n</style>\n</head>\n<body>\n",
@@ -57,7 +58,7 @@ func (s *Summary) WriteHTML(w io.Writer) error {
 	page(&b, s.Title, "landscape")
 	fmt.Fprintf(&b, "<h1>%s</h1>\n<div class=\"meta\"><span>填报单位：%s</span><span>填报日期：%s</span></div>\n",
 		esc(s.Title), esc(s.Unit.Label), esc(ChineseDate(s.Date)))
-	b.WriteString("<table class=\"sum\">\n<thead>\n<tr><th rowspan=\"2\">单位</th>")
+	b.WriteString("<table class=\"sum\">\n<colgroup><col class=\"u\"></colgroup>\n<thead>\n<tr><th rowspan=\"2\">单位</th>")
 	for i := 0; i < len(s.Columns); {
 		j := i
 		for j < len(s.Columns) && s.Columns[j].Group == s.Columns[i].Group {
@@ -160,17 +161,18 @@ func (s *Summary) histogram(b *strings.Builder) {
 	if h.Width <= 0 || len(h.Counts) == 0 {
 		return
 	}
-	const left, top, plotW, plotH = 40, 16, 440, 200
+	const left, top, plotW, plotH = 40, 40, 440, 200
 	most := 1
 	for _, n := range h.Counts {
 		most = max(most, n)
 	}
+	most += most/10 + 1 // room for the labels over the tallest bar
 	top100 := h.Width * len(h.Counts)
 	xOf := func(v decimal.Decimal) int {
 		return left + int(v.Mul(decimal.NewFromInt(plotW)).Div(decimal.NewFromInt(int64(top100))).IntPart())
 	}
 	fmt.Fprintf(b, "<figure><figcaption>综合评价得分分布（人）与等次分数线</figcaption>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\">\n",
-		left+plotW+20, top+plotH+40, left+plotW+20, top+plotH+40)
+		left+plotW+40, top+plotH+40, left+plotW+40, top+plotH+40)
 	bw := plotW / len(h.Counts)
 	for i, n := range h.Counts {
 		bh := n * plotH / most
@@ -187,11 +189,14 @@ func (s *Summary) histogram(b *strings.Builder) {
 		fmt.Fprintf(b, `<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="#000"/><text x="%d" y="%d" text-anchor="middle">%d</text>`,
 			x, top+plotH, x, top+plotH+4, x, top+plotH+16, v)
 	}
-	fmt.Fprintf(b, `<text x="%d" y="%d" text-anchor="middle">分</text>`+"\n", left+plotW+10, top+plotH+16)
-	for _, c := range h.Cuts {
+	fmt.Fprintf(b, `<text x="%d" y="%d">分</text>`+"\n", left+plotW+14, top+plotH+16)
+	// The cut lines' labels sit above the plot, staggered so that close
+	// lines (80 and 90) do not print over each other.
+	for i, c := range h.Cuts {
 		x := xOf(c.At)
-		fmt.Fprintf(b, `<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="#c0392b" stroke-width="1.5" stroke-dasharray="5 3"/><text x="%d" y="%d" fill="#c0392b">%s ≥ %s</text>`+"\n",
-			x, top, x, top+plotH, x+3, top+10, esc(c.Grade.Label), c.At)
+		y := 12 + (i%2)*13
+		fmt.Fprintf(b, `<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="#c0392b" stroke-width="1.5" stroke-dasharray="5 3"/><text x="%d" y="%d" fill="#c0392b" text-anchor="middle">%s ≥ %s</text>`+"\n",
+			x, y+3, x, top+plotH, x, y, esc(c.Grade.Label), c.At)
 	}
 	fmt.Fprintf(b, `<text x="%d" y="%d" font-size="10">每格 %d 分</text>`, left, top+plotH+34, h.Width)
 	b.WriteString("</svg></figure>\n")

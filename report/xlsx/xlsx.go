@@ -254,7 +254,7 @@ func writeSummary(f *excelize.File, st *styles, s *report.Summary) error {
 		w.set(i+2, 4, c.Label, st.head)
 	}
 	w.height(3, 20)
-	w.height(4, 112)
+	w.height(4, 96)
 	row := 5
 	for _, r := range s.Rows {
 		label, num := st.text, st.number
@@ -286,7 +286,7 @@ func writeSummary(f *excelize.File, st *styles, s *report.Summary) error {
 
 // formWidths are the widths of a registration form's four columns: title,
 // value, title, value.
-var formWidths = [4]float64{15, 30, 15, 30}
+var formWidths = [4]float64{19, 26, 19, 26}
 
 func writeForm(f *excelize.File, st *styles, name string, rs *report.Registrations, r *report.Registration) error {
 	w := &sheetWriter{f: f, sheet: name}
