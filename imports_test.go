@@ -63,6 +63,8 @@ func TestImportGraph(t *testing.T) {
 		{"classify", "qualify", "evaluate"},
 		{"tier"},
 		{"policy"},
+		{"report"},
+		{"report/xlsx"},
 		{"policytest", "."},
 	}
 	layer := map[string]int{}
