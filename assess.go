@@ -143,6 +143,13 @@ type Assessment struct {
 	Qualification  *qualify.Result
 	Evaluation     *evaluate.Result
 	Status         Status
+	// Post is the highest level of the record's NPC or CPPCC seats and
+	// leading posts ([PostLevel]), which gives priority on a list.
+	Post roster.Level
+	// City is the record's assessment under the city's policy, when
+	// [Assessor.Round] assessed it under another (its county-district's
+	// overlay): the one that ranks it on the city list. Nil otherwise.
+	City *Assessment
 }
 
 // Assess validates one record and takes it through the stages on asOf,
@@ -204,7 +211,7 @@ func assess(pol *policy.Policy, r *roster.Record, asOf roster.Date, waivers []qu
 
 func assessFacts(pol *policy.Policy, r *roster.Record, f *roster.Facts, cls classify.Result, waivers []qualify.Waiver) (*Assessment, error) {
 	var err error
-	out := &Assessment{Key: r.Key, Unit: r.Unit, Classification: cls}
+	out := &Assessment{Key: r.Key, Unit: r.Unit, Classification: cls, Post: PostLevel(r)}
 	if out.Qualification, err = pol.Conditions().Check(f, waivers...); err != nil {
 		return nil, err
 	}

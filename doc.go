@@ -23,7 +23,8 @@
 //     point.
 //  4. [tier] keeps 200 on the city's list and 50 on each
 //     county-district's, every group represented, chosen provably best
-//     under declared rules.
+//     under the lists section of the city's policy; the city list ranks
+//     by the city's scores, a county's list by the county's.
 //  5. report (next to be built) fills in the two forms reported upward:
 //     the Annex 1 summary table and the Annex 2 registration form.
 //
@@ -68,7 +69,10 @@
 // for the record's unit on the assessment date, classifies by that
 // policy's classification rules, qualifies and evaluates, accounts for
 // every record it is given (a [Batch] of assessments and rejections, each
-// with its place) and goes on past bad ones. [Assessor.Compare] runs two
+// with its place) and goes on past bad ones. [Assessor.Round] runs a round
+// of dynamic management: it assesses a roster, under the city's policy too
+// when a unit has its own, and turns the previous [tier.Registry] into the
+// next with a change list, each list ranked by its own policy's scores. [Assessor.Compare] runs two
 // policies over a roster and counts who changes qualification, grade,
 // status or total ([Impact]: a [Tally] before and after), running each
 // stage's two steps so that rules the two share run once. An Assessor is

@@ -81,6 +81,7 @@ func (d *Document) check(p *problems) {
 	}
 	d.checkGrades(p)
 	d.Locks.check(d, p)
+	d.checkLists(p)
 }
 
 // kindZH names in Chinese the kinds of entry that messages name in English.

@@ -8,6 +8,7 @@ import (
 	"github.com/newstrata/newstrata/classify"
 	"github.com/newstrata/newstrata/formula"
 	"github.com/newstrata/newstrata/roster"
+	"github.com/newstrata/newstrata/tier"
 )
 
 // Func is a function a jurisdiction that builds its policy in Go lets its
@@ -66,6 +67,7 @@ type Policy struct {
 	conditions  *qualify.Conditions
 	evaluator   *evaluate.Evaluator
 	classifier  *classify.Classifier
+	lists       tier.Rules
 }
 
 // Compile checks every invariant of d and compiles every formula, each in
@@ -85,6 +87,7 @@ func Compile(d *Document, opts ...Option) (*Policy, error) {
 	}
 	doc := d.Clone()
 	doc.Classification = classificationOf(doc).Clone()
+	doc.defaultListIDs()
 	p := &problems{policy: doc.ID}
 	doc.check(p)
 	if err := p.err(); err != nil {
@@ -101,7 +104,7 @@ func Compile(d *Document, opts ...Option) (*Policy, error) {
 	if err != nil {
 		return nil, err
 	}
-	pol := &Policy{doc: doc, inputs: doc.Inputs, fingerprint: fingerprint}
+	pol := &Policy{doc: doc, inputs: doc.Inputs, fingerprint: fingerprint, lists: doc.Lists.Clone()}
 	pol.conditions, err = qualify.Compile(env, doc.Conditions)
 	p.formulas(err)
 	pol.evaluator, err = evaluate.Compile(env, doc.Scheme)

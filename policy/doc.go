@@ -2,7 +2,8 @@
 // of the new social strata as data: the classification rules that put a
 // person in one of the four groups, the qualification conditions (Annex 4 of
 // the notice), the comprehensive evaluation index system (Annex 3) with its
-// bonuses, vetoes and grade bands, and the rounding of points. It reads them
+// bonuses, vetoes and grade bands, the rounding of points, and the city's
+// lists of representatives (quotas, priority, group coverage). It reads them
 // from YAML, lets each county-district change them by an overlay, checks
 // every invariant, compiles every formula up front and picks the version in
 // force for a unit on a date.
@@ -198,6 +199,45 @@
 // it broke, and its message names the lock first:
 //
 //	qingxiu.yaml:7:8: 政策 qingxiu-2019：锁定「市级资格条件只能从严，不能放宽、修改或删除」：资格条件 Q3（党外人士）是市级刚性条件（hard），不能改为 soft；只有市级政策在 locks.relax 中列出的条件才可放宽 (lock "the city's conditions may be made stricter, never relaxed, changed or removed": condition Q3 (党外人士) is a hard condition of the city's and cannot be made soft; only the conditions the city lists in locks.relax may be)
+//
+// # The lists
+//
+// The city's rules for its lists of representatives are the lists
+// section, whose fields are those of tier.Rules and tier.List (see the
+// baseline's, with the notice's words: "南宁市重点联系培养200名……各县区
+// 分别联系50名……确保每个类别都掌握一定数量的代表人士"):
+//
+//	lists:
+//	  one_list: true                             # required: one list per person
+//	  grades: [A, B, C]                          # never D
+//	  order: [priority, grade, score, post, key] # or Chinese labels; ends with key
+//	  lists:
+//	    - {quota: 200, priority_level: 市级, coverage_share: 0.1}  # no unit: the city's
+//	    - {unit: "450102", quota: 50, priority_level: 县级, coverage_share: 0.1}
+//	    - {unit: "4501A1", quota: 20, priority_level: 县级}        # a zone given a list
+//
+// A list's id is its unit's code (the city's for the city list) and its
+// label the unit's name unless given; a unit's former codes come from the
+// jurisdiction, never the file. [Compile] checks the section on its own
+// (one_list, grades without D, an order that ends with key and names no
+// key twice, one city list, no unit or id twice, quotas not negative,
+// coverage_share from 0 to 1 and minimums, ⌈share × quota⌉ for each of the
+// four groups, within the quota) and [NewSet] checks its units against the
+// jurisdiction in the city's policies: a unit of the city (by its present
+// code), never a department, and every county-district (市辖区, 县, 县级市)
+// with a list; a development zone has one only where the section gives it
+// one. A policy without the section has no lists ([Set.Lists] says so with
+// [ErrNoLists]). [Policy.Lists] and [Set.Lists] return the rules.
+//
+// The lists are the city's: a county-district may change nothing of them,
+// not even its own list's quota or order ([LockLists]), since the notice
+// sets them for the city and every county-district alike and a person
+// moves between the city's list and a county's by one selection. A
+// county-district's policy holds the city's lists unchanged; the ones that
+// count are those of the city's policy in force. A city's overlay that
+// gives lists replaces its base's whole. What a county-district does
+// decide is its people's scores: its list ranks them by its own policy,
+// the city list by the city's (newstrata.Assessor.Round).
 //
 // # Formulas
 //

@@ -6,6 +6,7 @@ import (
 	"github.com/newstrata/newstrata/formula"
 	"github.com/newstrata/newstrata/qualify"
 	"github.com/newstrata/newstrata/roster"
+	"github.com/newstrata/newstrata/tier"
 	"github.com/shopspring/decimal"
 )
 
@@ -41,6 +42,10 @@ type Document struct {
 	Locks Locks `yaml:"locks,omitempty" json:"locks,omitzero"`
 	// Classification is the classification rules (see classification.go).
 	Classification classify.Rules `yaml:"classification,omitempty" json:"classification,omitzero"`
+	// Lists are the rules for the lists of representatives (see
+	// lists.go): the city's, which a county-district's policy inherits
+	// and may not change. The zero value is no lists section.
+	Lists tier.Rules `yaml:"lists,omitempty" json:"lists,omitzero"`
 
 	Pos formula.Position `yaml:"-" json:"-"`
 	// fields holds where each top-level field's value starts in the file,
@@ -108,6 +113,9 @@ type Overlay struct {
 	Locks *Locks `yaml:"locks,omitempty" json:"locks,omitempty"`
 	// Classification changes the classification rules.
 	Classification ClassificationChanges `yaml:"classification,omitempty" json:"classification,omitzero"`
+	// Lists, when given, replace the base's lists section whole. Only a
+	// file the city hands in may change the lists ([LockLists]).
+	Lists *tier.Rules `yaml:"lists,omitempty" json:"lists,omitempty"`
 
 	Pos    formula.Position `yaml:"-" json:"-"`
 	fields map[string]formula.Position

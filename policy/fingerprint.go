@@ -28,6 +28,7 @@ func (d *Document) Fingerprint() string {
 		c.Vetoes[i].Formula = canonical(c.Vetoes[i].Formula)
 	}
 	c.Classification = c.Classification.Canonical()
+	c.defaultListIDs() // ids left out and written out alike
 	b, err := json.Marshal(c)
 	if err != nil {
 		// Every field of a Document marshals; this is unreachable.

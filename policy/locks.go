@@ -116,7 +116,8 @@ func (l *Locks) check(d *Document, p *problems) {
 
 // Lock names what a county-district's file may not do, for the clerk who
 // must act on a refusal (errors.As(err, &lock)). LockOwnUnit, LockExtendsCity,
-// LockIDs, LockLocks, LockVetoes, LockVetoGrade and LockRemovedGrades hold
+// LockIDs, LockLocks, LockVetoes, LockVetoGrade, LockRemovedGrades and
+// LockLists hold
 // whatever the city's [Locks] say; LockConditions yields to Locks.Relax,
 // LockIndicators, LockGrades and LockClassification are the city's to set.
 type Lock int
@@ -152,6 +153,9 @@ const (
 	// LockClassification: the classification rules listed in
 	// Locks.Classification.
 	LockClassification
+	// LockLists: the lists (quotas, priority, group coverage, the grades
+	// listed, the order) are the city's; no lock loosens it.
+	LockLists
 )
 
 var lockText = map[Lock][2]string{
@@ -166,6 +170,7 @@ var lockText = map[Lock][2]string{
 	LockIndicators:     {"市级锁定的指标不能修改或停用", "indicators the city locked cannot be changed or disabled"},
 	LockGrades:         {"市级锁定的等次分数段不能修改", "grade bands the city locked cannot be changed"},
 	LockClassification: {"市级锁定的分类规则不能修改", "classification rules the city locked cannot be changed"},
+	LockLists:          {"名单规则由市级规定", "the lists are the city's"},
 }
 
 // Label returns the lock in Chinese, as messages name it; "" for the zero
@@ -261,6 +266,7 @@ func checkLocks(city, d *Document, o *Overlay, p *problems) {
 		checkIndicatorLock(city, d, o, id, p)
 	}
 	checkClassificationLocks(city, d, o, p)
+	checkListLock(city, d, o, p)
 }
 
 func checkGradeLock(city, d *Document, o *Overlay, p *problems) {

@@ -57,6 +57,11 @@ func TestLocksOnWhatNoOverlaySays(t *testing.T) {
 				`qx.yaml:9:8: 政策 qx：锁定「市级锁定的指标不能修改或停用」：一级指标 C（社会贡献）由市级锁定，不能在其下新增二级指标 C3 (lock "indicators the city locked cannot be changed or disabled": first-level indicator C (社会贡献) is locked by the city; indicator C3 cannot be added under it)`,
 			},
 		},
+		{
+			name:   "a county's quota",
+			change: func(d *Document) { d.Lists.Lists[2].Quota = 60 },
+			want:   []string{`qx.yaml:1:1: 政策 qx：锁定「名单规则由市级规定」：名单规则（lists）由市级规定：名额、优先顺序、群体覆盖、可入选等次和排序都是市级的，区县不能修改；请删去 lists 一节 (lock "the lists are the city's": the lists are the city's: quotas, priority, group coverage, the grades listed and the order; a county-district cannot change them: remove the lists section)`},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -306,8 +306,8 @@ func TestHandInScope(t *testing.T) {
 // that tries is refused as it is read, before any lock is needed.
 func TestOverlayCannotNameVetoes(t *testing.T) {
 	tests := []struct{ name, src, want string }{
-		{"vetoes", "vetoes:\n  disable: [V1]\n", `qingxiu.yaml:5:1: 未知字段 "vetoes"，可用字段为 id, name, jurisdiction, extends, valid_from, valid_until, inputs, conditions, indicators, grades, locks, classification (unknown field "vetoes" (want id, name, jurisdiction, extends, valid_from, valid_until, inputs, conditions, indicators, grades, locks, classification))`},
-		{"the veto grade", "veto_grade: C\n", `qingxiu.yaml:5:1: 未知字段 "veto_grade"，可用字段为 id, name, jurisdiction, extends, valid_from, valid_until, inputs, conditions, indicators, grades, locks, classification (unknown field "veto_grade" (want id, name, jurisdiction, extends, valid_from, valid_until, inputs, conditions, indicators, grades, locks, classification))`},
+		{"vetoes", "vetoes:\n  disable: [V1]\n", `qingxiu.yaml:5:1: 未知字段 "vetoes"，可用字段为 id, name, jurisdiction, extends, valid_from, valid_until, inputs, conditions, indicators, grades, locks, classification, lists (unknown field "vetoes" (want id, name, jurisdiction, extends, valid_from, valid_until, inputs, conditions, indicators, grades, locks, classification, lists))`},
+		{"the veto grade", "veto_grade: C\n", `qingxiu.yaml:5:1: 未知字段 "veto_grade"，可用字段为 id, name, jurisdiction, extends, valid_from, valid_until, inputs, conditions, indicators, grades, locks, classification, lists (unknown field "veto_grade" (want id, name, jurisdiction, extends, valid_from, valid_until, inputs, conditions, indicators, grades, locks, classification, lists))`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

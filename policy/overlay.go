@@ -19,6 +19,7 @@ func (d *Document) Clone() *Document {
 	c.Grades = slices.Clone(d.Grades)
 	c.Locks = d.Locks.clone()
 	c.Classification = d.Classification.Clone()
+	c.Lists = d.Lists.Clone()
 	c.touched = d.touched.clone()
 	return &c
 }
@@ -72,6 +73,7 @@ func (o *Overlay) Apply(base *Document) (*Document, error) {
 func (o *Overlay) apply(base *Document) (*Document, *problems) {
 	p := &problems{policy: o.ID}
 	d := base.Clone()
+	d.defaultListIDs() // by the base's jurisdiction
 	d.ID, d.Extends = o.ID, base.ID
 	if o.Name != "" {
 		d.Name = o.Name
@@ -156,6 +158,10 @@ func (o *Overlay) apply(base *Document) (*Document, *problems) {
 	}
 	if o.Locks != nil {
 		d.Locks = o.Locks.clone()
+	}
+	if o.Lists != nil {
+		d.Lists = o.Lists.Clone()
+		d.defaultListIDs()
 	}
 	return d, p
 }

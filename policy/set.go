@@ -30,9 +30,19 @@ func BaselineFile() *File {
 	return f
 }
 
-// Baseline returns the embedded reference baseline compiled.
+// Baseline returns the embedded reference baseline compiled, its lists
+// bound to Nanning's units ([roster.Nanning]) as a [Set] binds them.
 func Baseline(opts ...Option) (*Policy, error) {
-	return Compile(BaselineFile().Document, opts...)
+	pol, err := Compile(BaselineFile().Document, opts...)
+	if err != nil {
+		return nil, err
+	}
+	p := &problems{policy: BaselineID}
+	bindLists(pol, roster.Nanning(), true, p)
+	if err := p.err(); err != nil {
+		return nil, err
+	}
+	return pol, nil
 }
 
 // Set is a jurisdiction's policies: the city's and its units' versions,
@@ -197,6 +207,15 @@ func NewSet(j *roster.Jurisdiction, files []*File, opts ...Option) (*Set, error)
 		if err != nil {
 			broken[id] = true
 			p.errs = append(p.errs, err)
+			return
+		}
+		// The lists are the city's: checked once, in the city's
+		// policies; a unit's inherit them.
+		lp := &problems{policy: id}
+		bindLists(pol, j, s.unit(d.Jurisdiction) == j.Code, lp)
+		if err := lp.err(); err != nil {
+			broken[id] = true
+			p.errs = append(p.errs, lp.errs...)
 			return
 		}
 		s.byID[id] = pol

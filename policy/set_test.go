@@ -6,6 +6,7 @@ import (
 
 	"github.com/newstrata/newstrata/policy"
 	"github.com/newstrata/newstrata/roster"
+	"github.com/newstrata/newstrata/tier"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -148,6 +149,8 @@ func TestSetOfAnotherCity(t *testing.T) {
 
 	f := policy.BaselineFile()
 	f.From, f.Document.ID, f.Document.Jurisdiction = "450200", "liuzhou-2024", "450200"
+	// Nanning's lists name Nanning's units: Liuzhou writes its own.
+	f.Document.Lists.Lists = []tier.List{{Quota: 200, PriorityLevel: roster.City}, {Unit: "450202", Quota: 50, PriorityLevel: roster.County}}
 	over, err := policy.Parse("450202", "chengzhong.yaml", []byte("id: chengzhong-2024\nname: 城中区\njurisdiction: \"450202\"\nextends: liuzhou-2024\nvalid_from: 2024-06-01\n"))
 	require.NoError(t, err)
 	s, err = policy.NewSet(j, []*policy.File{f, over}, policy.WithBaseline())

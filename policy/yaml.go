@@ -10,6 +10,7 @@ import (
 	"github.com/newstrata/newstrata/formula"
 	"github.com/newstrata/newstrata/internal/yamlsrc"
 	"github.com/newstrata/newstrata/roster"
+	"github.com/newstrata/newstrata/tier"
 	"github.com/shopspring/decimal"
 )
 
@@ -84,6 +85,8 @@ var valueWords = map[reflect.Type][2]string{
 	reflect.TypeOf(classify.Group(0)): {"群体（G1、G2、G3 或 G4）", "a group (G1, G2, G3 or G4)"},
 	reflect.TypeOf(classify.Subkind(0)): {"自由职业人员类别（" + strings.Join(classify.SubkindLabels(), "、") + "，或 ① 至 ⑥）",
 		"a freelance sub-kind (" + strings.Join(classify.SubkindLabels(), ", ") + ", or ① to ⑥)"},
+	reflect.TypeOf(roster.Level(0)):       {"级别（" + strings.Join(roster.LevelLabels(), "、") + "）", "a level (" + strings.Join(roster.LevelLabels(), ", ") + ")"},
+	reflect.TypeOf(tier.SortKey(0)):       {"排序键（priority、grade、score、post、key、incumbent）", "a sort key (priority, grade, score, post, key, incumbent)"},
 	reflect.TypeOf(classify.Conclusion{}): {"群体（G1、G2、G3、G4）或分类结论（非新的社会阶层、无法判定）", "a group (G1 to G4) or an outcome (非新的社会阶层, 无法判定)"},
 }
 

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/newstrata/newstrata/policy"
 	"github.com/newstrata/newstrata/roster"
 	"github.com/newstrata/newstrata/tier"
 	"github.com/shopspring/decimal"
@@ -59,7 +60,7 @@ func benchCandidates(n int) []tier.Candidate {
 // held-back entry per candidate on the city list and on its county list,
 // one outcome per candidate).
 func BenchmarkSelect(b *testing.B) {
-	rules := tier.Baseline(roster.Nanning())
+	rules := baselineRules(b)
 	cands := benchCandidates(1_000_000)
 	b.ReportAllocs()
 	for b.Loop() {
@@ -67,4 +68,15 @@ func BenchmarkSelect(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// baselineRules are the lists of the embedded reference policy: Nanning's
+// city list of 200 and a list of 50 for each of its 12 county-level units.
+func baselineRules(tb testing.TB) tier.Rules {
+	tb.Helper()
+	p, err := policy.Baseline()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return p.Lists()
 }

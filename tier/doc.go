@@ -9,9 +9,10 @@
 // The rules are data: a [Rules] value lists the lists ([List]: quota,
 // priority level, group minimums), whether a person sits on one list only
 // (OneList), the grades that may be listed and the tie-break chain
-// ([SortKey]). [Baseline] returns the reference rules for a
-// [roster.Jurisdiction]; a later stage reads them from the policy
-// document. [Select] takes the rules and the candidates ([Candidate]) and
+// ([SortKey]). They are the lists section of the city's policy document
+// (policy.Policy.Lists, whose YAML fields are the tags of Rules and List);
+// this package does not read files and does not import the policy.
+// [Rules.Check] says what Select would refuse. [Select] takes the rules and the candidates ([Candidate]) and
 // returns a [Result]: each list's admitted and held-back candidates with
 // their reasons ([Reason]), the line and its ties ([Cut]), each group's
 // coverage ([GroupCoverage]), the shortfalls, and one [Outcome] per
@@ -221,9 +222,10 @@
 //
 // # From an assessment
 //
-// The front door fills an Assessed from an assessment (classification,
-// qualification, evaluation) in a few lines; Post is the highest level
-// of the record's NPC or CPPCC seats and leading posts:
+// The front door (newstrata.Assessment.Tier) fills an Assessed from an
+// assessment (classification, qualification, evaluation) in a few lines;
+// Post is the highest level of the record's NPC or CPPCC seats and
+// leading posts:
 //
 //	as := tier.Assessed{
 //		Key: a.Key, Unit: a.Unit,
@@ -249,6 +251,21 @@
 //	default:
 //		as.Standing = tier.StandingCandidate
 //	}
+//
+// # Whose score ranks where
+//
+// A county-district scores its people under its own overlay, so the
+// scores of two counties are not comparable. A candidate may carry two
+// assessments: Grade and Score, from its unit's policy, rank it on its
+// county's list; CityGrade and CityScore, from the city's policy, rank it
+// on the city list ([Candidate.On]). The zero CityGrade means one policy
+// assessed the person and Grade and Score rank it everywhere. CityGrade D
+// keeps a person off the city list (the city's policy grades it D or does
+// not qualify it) and leaves it to its county's. Everything above holds
+// list by list with the list's own grades and scores: [Cut].Score and
+// [Entry].Grade are those that ranked on that list. The registry keeps
+// Grade and Score only: a person carried forward (not assessed in a
+// round) competes for the city list with them.
 //
 // # Files
 //

@@ -14,6 +14,7 @@ import (
 	"sync/atomic"
 
 	"github.com/newstrata/newstrata/roster"
+	"github.com/shopspring/decimal"
 )
 
 // The engine turns a list's order into one uint64 per candidate, so that
@@ -36,6 +37,20 @@ type fact struct {
 	group classify.Group
 	grade evaluate.Grade
 	post  roster.Level
+	// cityScore and cityGrade rank the candidate on the city list
+	// ([Candidate.On]); they equal score and grade when one policy
+	// assessed the candidate.
+	cityScore uint64
+	cityGrade evaluate.Grade
+}
+
+// on returns the grade and the score of f on the city list or on a
+// county's.
+func (f *fact) on(city bool) (evaluate.Grade, uint64) {
+	if city {
+		return f.cityGrade, f.cityScore
+	}
+	return f.grade, f.score
 }
 
 type run struct {
@@ -45,18 +60,22 @@ type run struct {
 	posOf []int32 // pos of each candidate index
 	dup   []uint8 // by pos: 1 for a key's second copy, 2 for later ones; nil when none
 
-	facts  []fact    // by pos
-	keys   []string  // by pos
-	order  []uint64  // by pos: packed order, priority bit clear
-	reason []Reason  // by pos: the outcome's reason so far
-	listed []bool    // by pos: admitted to a list already
-	prio   uint64    // the priority bit of the packed order
-	inc    uint64    // the incumbent bit of the packed order
-	width  [7]uint   // bits of each SortKey
-	shift  [7]uint   // offset of each SortKey
-	posMax uint64    // mask of pos in the packed order
-	scores []uint64  // normalised scores by pos, before compression
-	exps   []int32   // exponents by pos, while normalising
+	facts  []fact   // by pos
+	keys   []string // by pos
+	order  []uint64 // by pos: packed order, priority bit clear
+	city   []uint64 // by pos: packed order on the city list; nil when it is order
+	two    bool     // some candidate has a CityGrade
+	reason []Reason // by pos: the outcome's reason so far
+	listed []bool   // by pos: admitted to a list already
+	prio   uint64   // the priority bit of the packed order
+	inc    uint64   // the incumbent bit of the packed order
+	width  [7]uint  // bits of each SortKey
+	shift  [7]uint  // offset of each SortKey
+	posMax uint64   // mask of pos in the packed order
+	scores []uint64 // normalised scores by pos, before compression
+	exps   []int32  // exponents by pos, while normalising
+	cscore []uint64 // the same for the city scores, when two
+	cexps  []int32
 	errPos []posErrs // candidate faults, by pos
 }
 
@@ -178,6 +197,9 @@ func (s *run) check() []error {
 		if c.Post != 0 && !c.Post.Valid() {
 			errs = append(errs, candErr(c.Key, "职务级别", "未知", "post level unknown", ErrInvalid))
 		}
+		if c.CityGrade != 0 && !c.CityGrade.Valid() {
+			errs = append(errs, candErr(c.Key, "市级综合评价等次", "未知", "city grade unknown", ErrInvalid))
+		}
 		unit := int32(-1)
 		if len(s.p.units) > 0 {
 			if c.Unit == lastUnit && lastAt >= 0 {
@@ -201,14 +223,17 @@ func (s *run) check() []error {
 			s.errPos = append(s.errPos, posErrs{pos, errs})
 			continue
 		}
-		d := c.Score
-		s.facts[pos] = fact{unit: unit, inc: inc, group: c.Group, grade: c.Grade, post: c.Post}
+		cg, _ := c.On(City)
+		s.facts[pos] = fact{unit: unit, inc: inc, group: c.Group, grade: c.Grade, post: c.Post, cityGrade: cg}
 		s.keys[pos] = c.Key
-		s.exps[pos] = d.Exponent()
-		if d.NumDigits() > 18 {
-			s.exps[pos] = bigScore
-		} else {
-			s.scores[pos] = uint64(d.CoefficientInt64())
+		s.exps[pos], s.scores[pos] = coefficient(c.Score)
+		if c.CityGrade != 0 && !s.two {
+			s.two = true
+			s.cscore, s.cexps = slices.Clone(s.scores), slices.Clone(s.exps) // so far, the same
+		}
+		if s.two {
+			_, cs := c.On(City)
+			s.cexps[pos], s.cscore[pos] = coefficient(cs)
 		}
 	}
 	slices.SortFunc(s.errPos, func(a, b posErrs) int { return cmp.Compare(a.pos, b.pos) })
@@ -217,6 +242,15 @@ func (s *run) check() []error {
 		all = append(all, e.errs...)
 	}
 	return all
+}
+
+// coefficient splits d into its exponent and coefficient, or marks it
+// bigScore when the coefficient has more than 18 digits.
+func coefficient(d decimal.Decimal) (int32, uint64) {
+	if d.NumDigits() > 18 {
+		return bigScore, 0
+	}
+	return d.Exponent(), uint64(d.CoefficientInt64())
 }
 
 // bigScore marks, in exps, a score whose coefficient has more than 18
@@ -230,32 +264,35 @@ var pow10 = [...]int64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e1
 // the smallest exponent when they stay under 10^18 (the usual case), else
 // the place among the distinct scores; and the place again when the
 // spread would not fit beside pos in 64 bits.
-func (s *run) normalizeScores(room uint) {
+//
+// scores and exps are those normalizeScores reads (it overwrites
+// scores), score the decimal score of a pos, and set stores the result.
+func (s *run) normalizeScores(room uint, scores []uint64, exps []int32, score func(pos int32) decimal.Decimal, set func(pos int, v uint64)) {
 	n := len(s.cands)
 	if n == 0 {
 		return
 	}
-	minExp := s.exps[0]
-	for _, e := range s.exps {
+	minExp := exps[0]
+	for _, e := range exps {
 		minExp = min(minExp, e)
 	}
 	fits := true
-	for pos, e := range s.exps {
-		v, shift := int64(s.scores[pos]), int(e-minExp)
+	for pos, e := range exps {
+		v, shift := int64(scores[pos]), int(e-minExp)
 		if e == bigScore || shift > 18 || v >= pow10[18-shift] || v <= -pow10[18-shift] {
 			fits = false
 			break
 		}
-		s.scores[pos] = uint64(v*pow10[shift]) ^ 1<<63 // order int64 as uint64
+		scores[pos] = uint64(v*pow10[shift]) ^ 1<<63 // order int64 as uint64
 	}
 	if fits {
-		hi, lo := s.scores[0], s.scores[0]
-		for _, v := range s.scores {
+		hi, lo := scores[0], scores[0]
+		for _, v := range scores {
 			hi, lo = max(hi, v), min(lo, v)
 		}
 		if uint(bits.Len64(hi-lo)) <= room {
-			for pos, v := range s.scores {
-				s.facts[pos].score = hi - v
+			for pos, v := range scores {
+				set(pos, hi-v)
 			}
 			return
 		}
@@ -265,21 +302,20 @@ func (s *run) normalizeScores(room uint) {
 	for pos := range idx {
 		idx[pos] = int32(pos)
 	}
-	score := func(pos int32) *Candidate { return &s.cands[s.byKey[pos]] }
 	if fits {
-		slices.SortFunc(idx, func(a, b int32) int { return cmp.Compare(s.scores[b], s.scores[a]) })
+		slices.SortFunc(idx, func(a, b int32) int { return cmp.Compare(scores[b], scores[a]) })
 	} else {
-		slices.SortFunc(idx, func(a, b int32) int { return score(b).Score.Cmp(score(a).Score) })
+		slices.SortFunc(idx, func(a, b int32) int { return score(b).Cmp(score(a)) })
 	}
 	var place uint64
 	for r, pos := range idx {
 		if r > 0 {
 			prev := idx[r-1]
-			if fits && s.scores[pos] != s.scores[prev] || !fits && !score(pos).Score.Equal(score(prev).Score) {
+			if fits && scores[pos] != scores[prev] || !fits && !score(pos).Equal(score(prev)) {
 				place++
 			}
 		}
-		s.facts[pos].score = place
+		set(int(pos), place)
 	}
 }
 
@@ -305,10 +341,20 @@ func (s *run) prepare() {
 	if !slices.Contains(s.p.rules.Order, ByScore) {
 		room = 64
 	}
-	s.normalizeScores(room)
+	cand := func(pos int32) *Candidate { return &s.cands[s.byKey[pos]] }
+	s.normalizeScores(room, s.scores, s.exps, func(pos int32) decimal.Decimal { return cand(pos).Score },
+		func(pos int, v uint64) { s.facts[pos].score = v })
+	if s.two {
+		s.normalizeScores(room, s.cscore, s.cexps, func(pos int32) decimal.Decimal { _, d := cand(pos).On(City); return d },
+			func(pos int, v uint64) { s.facts[pos].cityScore = v })
+	} else {
+		for pos := range s.facts {
+			s.facts[pos].cityScore = s.facts[pos].score
+		}
+	}
 	var top uint64
 	for _, f := range s.facts {
-		top = max(top, f.score)
+		top = max(top, f.score, f.cityScore)
 	}
 	if slices.Contains(s.p.rules.Order, ByScore) {
 		s.width[ByScore] = uint(bits.Len64(top))
@@ -325,15 +371,23 @@ func (s *run) prepare() {
 		s.inc = 1 << s.shift[ByIncumbent]
 	}
 	s.posMax = 1<<posBits - 1
-	s.order = make([]uint64, n)
-	for pos := range s.facts {
-		f := &s.facts[pos]
-		s.order[pos] = uint64(f.grade)<<s.shift[ByGrade]&s.mask(ByGrade) |
-			uint64(7-f.post)<<s.shift[ByPost]&s.mask(ByPost) |
-			f.score<<s.shift[ByScore]&s.mask(ByScore) |
+	pack := func(pos int, grade evaluate.Grade, score uint64) uint64 {
+		return uint64(grade)<<s.shift[ByGrade]&s.mask(ByGrade) |
+			uint64(7-s.facts[pos].post)<<s.shift[ByPost]&s.mask(ByPost) |
+			score<<s.shift[ByScore]&s.mask(ByScore) |
 			uint64(pos)
 	}
-	s.scores, s.exps = nil, nil
+	s.order = make([]uint64, n)
+	for pos, f := range s.facts {
+		s.order[pos] = pack(pos, f.grade, f.score)
+	}
+	if s.two {
+		s.city = make([]uint64, n)
+		for pos, f := range s.facts {
+			s.city[pos] = pack(pos, f.cityGrade, f.cityScore)
+		}
+	}
+	s.scores, s.exps, s.cscore, s.cexps = nil, nil, nil, nil
 	s.reason = make([]Reason, n)
 	s.listed = make([]bool, n)
 }
@@ -422,6 +476,8 @@ func priority(post, lvl roster.Level) bool { return lvl != 0 && post != 0 && pos
 func (s *run) decidedBy(a, b int32, n int) SortKey {
 	l := s.p.rules.Lists[s.p.lists[n]]
 	fa, fb := &s.facts[a], &s.facts[b]
+	ga, sa := fa.on(l.Unit == "")
+	gb, sb := fb.on(l.Unit == "")
 	for _, k := range s.p.rules.Order {
 		switch k {
 		case ByIncumbent:
@@ -433,7 +489,7 @@ func (s *run) decidedBy(a, b int32, n int) SortKey {
 				return k
 			}
 		case ByGrade:
-			if fa.grade != fb.grade {
+			if ga != gb {
 				return k
 			}
 		case ByPost:
@@ -441,7 +497,7 @@ func (s *run) decidedBy(a, b int32, n int) SortKey {
 				return k
 			}
 		case ByScore:
-			if fa.score != fb.score {
+			if sa != sb {
 				return k
 			}
 		}
@@ -455,17 +511,23 @@ func (s *run) decidedBy(a, b int32, n int) SortKey {
 // best admitted set.
 func (s *run) choose(n int, scope []int32) (ListResult, []int32) {
 	l := s.p.rules.Lists[s.p.lists[n]]
+	city := l.Unit == ""
+	order := s.order
+	if city && s.city != nil {
+		order = s.city
+	}
 	lr := ListResult{List: l, Considered: len(scope), Groups: make([]GroupCoverage, len(groups))}
 	var unranked []int32 // held back unranked: listed already, or of a grade not listed
 	ranked := make([]uint64, 0, len(scope))
 	var avail [classify.G4 + 1]int
 	for _, pos := range scope {
 		f := &s.facts[pos]
+		grade, _ := f.on(city)
 		switch {
-		case s.p.rules.OneList && s.listed[pos], !s.p.eligible[f.grade]:
+		case s.p.rules.OneList && s.listed[pos], !s.p.eligible[grade]:
 			unranked = append(unranked, pos)
 		default:
-			o := s.order[pos]
+			o := order[pos]
 			if !priority(f.post, l.PriorityLevel) {
 				o |= s.prio
 			}
@@ -535,7 +597,8 @@ func (s *run) choose(n int, scope []int32) (ListResult, []int32) {
 		if r < k {
 			reason = ReasonReserved
 		}
-		lr.HeldBack = append(lr.HeldBack, Entry{Key: s.keys[pos], Group: g, Grade: f.grade, Rank: r + 1, Reason: reason})
+		grade, _ := f.on(city)
+		lr.HeldBack = append(lr.HeldBack, Entry{Key: s.keys[pos], Group: g, Grade: grade, Rank: r + 1, Reason: reason})
 		s.hold(pos, reason)
 	}
 	for _, pos := range unranked {
@@ -544,7 +607,8 @@ func (s *run) choose(n int, scope []int32) (ListResult, []int32) {
 		if s.p.rules.OneList && s.listed[pos] {
 			reason = ReasonListed
 		}
-		lr.HeldBack = append(lr.HeldBack, Entry{Key: s.keys[pos], Group: f.group, Grade: f.grade, Reason: reason})
+		grade, _ := f.on(city)
+		lr.HeldBack = append(lr.HeldBack, Entry{Key: s.keys[pos], Group: f.group, Grade: grade, Reason: reason})
 		s.hold(pos, reason)
 	}
 	for gi := range lr.Groups {
@@ -563,14 +627,17 @@ func (s *run) hold(pos int32, r Reason) {
 
 func (s *run) cut(n int, ranked []uint64, in []bool, k int, admitted []Admission) Cut {
 	var c Cut
+	tier := County
+	if s.p.rules.Lists[s.p.lists[n]].Unit == "" {
+		tier = City
+	}
 	if len(admitted) > 0 {
-		low := admitted[0]
+		_, c.Score = admitted[0].Candidate.On(tier)
 		for _, a := range admitted[1:] {
-			if a.Candidate.Score.LessThan(low.Candidate.Score) {
-				low = a
+			if _, sc := a.Candidate.On(tier); sc.LessThan(c.Score) {
+				c.Score = sc
 			}
 		}
-		c.Score = low.Candidate.Score
 	}
 	if k == 0 {
 		return c
@@ -583,8 +650,12 @@ func (s *run) cut(n int, ranked []uint64, in []bool, k int, admitted []Admission
 	next := int32(ranked[k] & s.posMax)
 	c.Next = s.keys[next]
 	c.DecidedBy = s.decidedBy(last, next, n)
+	_, lastScore := s.facts[last].on(tier == City)
 	for r, o := range ranked[k:] {
-		if pos := int32(o & s.posMax); s.facts[pos].score == s.facts[last].score && !in[k+r] {
+		if pos := int32(o & s.posMax); !in[k+r] {
+			if _, sc := s.facts[pos].on(tier == City); sc != lastScore {
+				continue
+			}
 			c.Ties = append(c.Ties, Tie{Key: s.keys[pos], DecidedBy: s.decidedBy(last, pos, n)})
 		}
 	}

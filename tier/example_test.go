@@ -77,20 +77,6 @@ func ExampleSelect() {
 	//   tie QX-08, decided by 登记编号
 }
 
-// The reference rules for Nanning: a city list of 200 and a list of 50
-// for each of its 12 county-level units.
-func ExampleBaseline() {
-	r := tier.Baseline(roster.Nanning())
-	fmt.Println(len(r.Lists), r.OneList, r.Lists[0].Quota, r.Lists[0].Minimum(classify.G3), r.Lists[1].Quota, r.Lists[1].Minimum(classify.G3))
-	for _, k := range r.Order {
-		fmt.Print(k.Label(), " ")
-	}
-	fmt.Println()
-	// Output:
-	// 13 true 200 20 50 5
-	// 职务优先 综合评价等次 综合评价得分 职务级别 登记编号
-}
-
 // Two rounds of the database: the first enters everyone; the second,
 // a year later, removes one for a veto (剔除), keeps one who was not
 // assessed with the last result, enters a newcomer who takes the city

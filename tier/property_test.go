@@ -363,7 +363,7 @@ func TestSelectProperties(t *testing.T) {
 // to the brute force.
 func TestSelectLarge(t *testing.T) {
 	cands := benchCandidates(60_000)
-	rules := tier.Baseline(roster.Nanning())
+	rules := baselineRules(t)
 	res, err := tier.Select(rules, cands)
 	require.NoError(t, err)
 	listed := map[string]bool{}

@@ -27,6 +27,13 @@ type Assessed struct {
 	Grade     evaluate.Grade
 	// Score is the comprehensive evaluation score, exact.
 	Score decimal.Decimal
+	// CityGrade and CityScore are the grade and score under the city's
+	// policy, when the unit's policy (Grade, Score) is another: they rank
+	// the person on the city list ([Candidate.CityGrade]). Zero when one
+	// policy assessed the person. The registry keeps Grade and Score
+	// only: a person carried forward competes for the city list with them.
+	CityGrade evaluate.Grade
+	CityScore decimal.Decimal
 	// Post is the highest level of the person's NPC or CPPCC seat or
 	// leading post ([Candidate.Post]).
 	Post     roster.Level
@@ -241,6 +248,9 @@ func (r *rounder) check(round []Assessed) []error {
 		if a.Grade != 0 && !a.Grade.Valid() {
 			bad("等次", "未知", "unknown grade", ErrInvalid)
 		}
+		if a.CityGrade != 0 && !a.CityGrade.Valid() {
+			bad("市级等次", "未知", "unknown city grade", ErrInvalid)
+		}
 		if a.Post != 0 && !a.Post.Valid() {
 			bad("职务级别", "未知", "unknown post level", ErrInvalid)
 		}
@@ -345,7 +355,8 @@ func (r *rounder) candidates() []Candidate {
 			c = Candidate{Key: key, Unit: p.Unit, Group: p.Group, Grade: p.Grade, Score: p.Score, Post: p.Post}
 		} else {
 			a := r.round[key]
-			c = Candidate{Key: key, Unit: a.Unit, Group: a.Group, Grade: a.Grade, Score: a.Score, Post: a.Post}
+			c = Candidate{Key: key, Unit: a.Unit, Group: a.Group, Grade: a.Grade, Score: a.Score, Post: a.Post,
+				CityGrade: a.CityGrade, CityScore: a.CityScore}
 		}
 		if _, ok := r.lists[p.List]; in && ok {
 			c.Incumbent = p.List

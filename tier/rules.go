@@ -1,63 +1,111 @@
 package tier
 
 import (
+	"errors"
 	"fmt"
 	"github.com/newstrata/newstrata/classify"
 	"github.com/newstrata/newstrata/evaluate"
+	"github.com/newstrata/newstrata/formula"
 	"maps"
 	"slices"
+	"strings"
 
 	"github.com/newstrata/newstrata/roster"
 	"github.com/shopspring/decimal"
 )
 
-// Rules are a jurisdiction's rules for its lists, as data. [Baseline]
-// gives the reference rules; a later stage reads them from the policy
-// document. Select never changes a Rules.
+// Rules are a jurisdiction's rules for its lists, as data: the lists
+// section of the city's policy document (policy.Policy.Lists), whose
+// YAML fields are the tags below. Select never changes a Rules.
 type Rules struct {
 	// Lists are the city list (Unit "") and one list per county-district.
 	// There is at most one city list, and at most one list per unit.
-	Lists []List
+	Lists []List `yaml:"lists" json:"lists"`
 	// OneList: a person sits on one list only. The city list is chosen
 	// first from the whole city; each county-district's list is chosen
 	// from the unit's candidates not on the city list.
-	OneList bool
+	OneList bool `yaml:"one_list" json:"one_list"`
 	// Grades are the grades that may be listed (baseline A, B, C). Grade
 	// D never may.
-	Grades []evaluate.Grade
+	Grades []evaluate.Grade `yaml:"grades" json:"grades"`
 	// Order is the tie-break chain, most significant key first. It must
 	// end with ByKey, which makes it a strict total order. The baseline
 	// is ByPriority, ByGrade, ByScore, ByPost, ByKey.
-	Order []SortKey
+	Order []SortKey `yaml:"order" json:"order"`
+
+	// Where the rules and their entries are in a policy file; zero for
+	// rules built in Go.
+	Pos       formula.Position   `yaml:"-" json:"-"`
+	GradesPos []formula.Position `yaml:"-" json:"-"`
+	OrderPos  []formula.Position `yaml:"-" json:"-"`
+}
+
+// IsZero reports whether r has no list, no grade and no order: a policy
+// that gives no lists section.
+func (r Rules) IsZero() bool {
+	return len(r.Lists) == 0 && !r.OneList && len(r.Grades) == 0 && len(r.Order) == 0
+}
+
+// Clone returns a deep copy of r.
+func (r Rules) Clone() Rules {
+	c := r
+	c.Lists = slices.Clone(r.Lists)
+	for i := range c.Lists {
+		c.Lists[i].Former = slices.Clone(r.Lists[i].Former)
+		if r.Lists[i].Minimums != nil {
+			c.Lists[i].Minimums = maps.Clone(r.Lists[i].Minimums)
+		}
+	}
+	c.Grades, c.Order = slices.Clone(r.Grades), slices.Clone(r.Order)
+	c.GradesPos, c.OrderPos = slices.Clone(r.GradesPos), slices.Clone(r.OrderPos)
+	return c
+}
+
+// Check reports every fault of r that [Select] and [Round] would refuse,
+// each an [*Error] joined with [errors.Join]; nil when r can be used.
+func (r Rules) Check() error {
+	_, errs := compile(r)
+	return errors.Join(errs...)
 }
 
 // List is one list of representatives: the city's (重点联系培养, about 200)
 // or a county-district's (50).
 type List struct {
 	// ID names the list in results and errors; the baseline uses the
-	// unit's GB/T 2260 code.
-	ID string
+	// unit's GB/T 2260 code (the city's for the city list).
+	ID string `yaml:"id,omitempty" json:"id"`
 	// Label is the Chinese name of the list, for forms.
-	Label string
+	Label string `yaml:"label,omitempty" json:"label,omitempty"`
 	// Unit is the county-district code of a county list; "" for the city
 	// list, which draws on every unit.
-	Unit string
+	Unit string `yaml:"unit,omitempty" json:"unit,omitempty"`
 	// Former are codes the unit had before (横县 450127 is now 横州市
-	// 450181); candidates filed under them belong to this list.
-	Former []string
+	// 450181); candidates filed under them belong to this list. A policy
+	// fills them in from its jurisdiction; its file never gives them.
+	Former []string `yaml:"-" json:"former,omitempty"`
 	// Quota is the number of seats; 0 keeps the list empty.
-	Quota int
+	Quota int `yaml:"quota" json:"quota"`
 	// PriorityLevel is the lowest post level that comes first on this
 	// list (roster.City for the city list, roster.County for a county
 	// list). The zero value gives no one priority.
-	PriorityLevel roster.Level
+	PriorityLevel roster.Level `yaml:"priority_level,omitempty" json:"priority_level,omitempty"`
 	// CoverageShare sets the minimum of each of the four groups to
 	// ⌈CoverageShare × Quota⌉ (baseline 0.1). The zero value sets no
 	// minimum. It is ignored when Minimums is not nil.
-	CoverageShare decimal.Decimal
+	CoverageShare decimal.Decimal `yaml:"coverage_share,omitempty" json:"coverage_share"`
 	// Minimums, when not nil, gives each group's minimum explicitly; a
-	// group it does not name has none.
-	Minimums map[classify.Group]int
+	// group it does not name has none. A policy file gives the share
+	// only: Minimums are for rules built in Go.
+	Minimums map[classify.Group]int `yaml:"-" json:"minimums,omitempty"`
+
+	// Where the list and its fields are in a policy file; zero for a list
+	// built in Go.
+	Pos              formula.Position `yaml:"-" json:"-"`
+	IDPos            formula.Position `yaml:"-" json:"-"`
+	UnitPos          formula.Position `yaml:"-" json:"-"`
+	QuotaPos         formula.Position `yaml:"-" json:"-"`
+	PriorityLevelPos formula.Position `yaml:"-" json:"-"`
+	CoverageSharePos formula.Position `yaml:"-" json:"-"`
 }
 
 // Tier returns City for the city list and County for a county-district's.
@@ -82,37 +130,6 @@ func (l List) Minimum(g classify.Group) int {
 		return 0
 	}
 	return int(l.CoverageShare.Mul(decimal.NewFromInt(int64(l.Quota))).Ceil().IntPart())
-}
-
-// Baseline returns the reference rules for jurisdiction j: a city list of
-// 200 with priority from city-level posts, a list of 50 for each
-// county-district (各县区分别联系50名) with priority from county-level
-// posts, none for a development zone (a zone gets a list only where the
-// city's rules add one), every group at least 10 % of a
-// list, one list per person, grades A to C, and the order priority,
-// grade, score, post level, registration number.
-func Baseline(j *roster.Jurisdiction) Rules {
-	share := decimal.New(1, -1)
-	r := Rules{
-		OneList: true,
-		Grades:  []evaluate.Grade{evaluate.GradeA, evaluate.GradeB, evaluate.GradeC},
-		Order:   []SortKey{ByPriority, ByGrade, ByScore, ByPost, ByKey},
-	}
-	r.Lists = append(r.Lists, List{
-		ID: j.Code, Label: j.Name + "市级新的社会阶层代表人士", Quota: 200,
-		PriorityLevel: roster.City, CoverageShare: share,
-	})
-	for _, u := range j.Units {
-		if !u.Kind.KeepsList() {
-			continue // a development zone's list is the city's to give
-		}
-		r.Lists = append(r.Lists, List{
-			ID: u.Code, Label: u.Name + "新的社会阶层代表人士", Unit: u.Code,
-			Former: slices.Clone(u.Former), Quota: 50,
-			PriorityLevel: roster.County, CoverageShare: share,
-		})
-	}
-	return r
 }
 
 // plan is Rules checked and prepared for one run.
@@ -228,4 +245,37 @@ func compile(r Rules) (*plan, []error) {
 		p.ids[r.Lists[li].ID] = int32(n)
 	}
 	return p, errs
+}
+
+// sortKeyCodes are the codes of the sort keys in a policy file, by key.
+var sortKeyCodes = []string{"", "priority", "grade", "score", "post", "key", "incumbent"}
+
+// Code returns the code of v in a policy file (priority, grade, score,
+// post, key, incumbent); "" for a key outside the set.
+func (v SortKey) Code() string {
+	if !v.Valid() {
+		return ""
+	}
+	return sortKeyCodes[v]
+}
+
+// MarshalText writes the code of v.
+func (v SortKey) MarshalText() ([]byte, error) {
+	if !v.Valid() {
+		return nil, fmt.Errorf("tier: SortKey(%d) has no code", uint8(v))
+	}
+	return []byte(v.Code()), nil
+}
+
+// UnmarshalText reads a sort key by its code (score) or its Chinese label
+// (综合评价得分).
+func (v *SortKey) UnmarshalText(b []byte) error {
+	s := string(b)
+	for k := ByPriority; k.Valid(); k++ {
+		if s == k.Code() || s == k.Label() {
+			*v = k
+			return nil
+		}
+	}
+	return fmt.Errorf("排序键 %q 不是 %s 之一 (sort key %q is not one of %s)", s, strings.Join(sortKeyCodes[1:], "、"), s, strings.Join(sortKeyCodes[1:], ", "))
 }

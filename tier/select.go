@@ -28,11 +28,33 @@ type Candidate struct {
 	// priority from roster.City up, a county list from roster.County up
 	// (each list's [List.PriorityLevel]).
 	Post roster.Level
+	// CityGrade and CityScore are the grade and score under the city's
+	// policy, which rank the candidate on the city list, when another
+	// policy gave Grade and Score: a county-district scores its people
+	// under its own overlay, and scores of two counties are not
+	// comparable, so the city list ranks everyone by the city's policy
+	// and a county list by the county's. The zero CityGrade means one
+	// policy assessed the person: the city list ranks by Grade and
+	// Score. CityGrade D keeps the candidate off the city list (the
+	// city's policy grades it D or does not qualify it) and leaves it
+	// free for its county's.
+	CityGrade evaluate.Grade
+	CityScore decimal.Decimal
 	// Incumbent is the id of the list the person sat on before (the
 	// previous round's), "" for none. It counts only when the order has
 	// [ByIncumbent], and only on that list; it must name a list of the
 	// rules. [Round] fills it from the previous registry.
 	Incumbent string
+}
+
+// On returns the grade and the score that rank c on a list of tier t:
+// CityGrade and CityScore on the city list when CityGrade is given,
+// else Grade and Score.
+func (c Candidate) On(t Tier) (evaluate.Grade, decimal.Decimal) {
+	if t == City && c.CityGrade != 0 {
+		return c.CityGrade, c.CityScore
+	}
+	return c.Grade, c.Score
 }
 
 // Priority reports whether c holds a post at or above l's priority level.
@@ -106,8 +128,10 @@ type Entry struct {
 	Key string
 	// Rank is the 1-based place in the list's order; 0 for a candidate
 	// not ranked (ReasonGrade, ReasonListed).
-	Rank   int
-	Group  classify.Group
+	Rank  int
+	Group classify.Group
+	// Grade is the grade that ranks the candidate on this list
+	// ([Candidate.On]).
 	Grade  evaluate.Grade
 	Reason Reason
 }
@@ -118,8 +142,8 @@ type Entry struct {
 // below it a candidate is held back unless it takes such a seat
 // (ReasonCoverage).
 type Cut struct {
-	// Score is the lowest admitted score (the 分数线); zero when no one
-	// is admitted.
+	// Score is the lowest admitted score (the 分数线), of the scores that
+	// rank on this list ([Candidate.On]); zero when no one is admitted.
 	Score decimal.Decimal
 	// Last is the registration number of the last candidate above the
 	// rank line, Next of the first below it ("" when there is none).
