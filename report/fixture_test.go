@@ -9,11 +9,9 @@ import (
 	"testing"
 
 	"github.com/newstrata/newstrata"
-	"github.com/newstrata/newstrata/classify"
 	"github.com/newstrata/newstrata/policy"
 	"github.com/newstrata/newstrata/report"
 	"github.com/newstrata/newstrata/roster"
-	"github.com/newstrata/newstrata/tier"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -58,22 +56,15 @@ func load() (fixture, error) {
 	if err != nil {
 		return fixture{}, err
 	}
-	res, err := a.AssessAll(context.Background(), batch.Records, asOf, nil)
+	reg, _, res, err := a.Round(context.Background(), nil, batch.Records, asOf, nil)
 	if err != nil {
 		return fixture{}, err
 	}
 	j := a.Jurisdiction()
-	round := make([]tier.Assessed, 0, len(res.Assessments))
 	people := make([]report.Person, 0, len(res.Assessments))
 	for _, as := range res.Assessments {
-		rec := batch.Records[as.Index]
-		round = append(round, assessed(as, rec))
 		// The mapping from the front door's assessment to report's input.
-		people = append(people, report.Person{Record: rec, Classification: as.Classification, Evaluation: as.Evaluation})
-	}
-	reg, _, err := tier.Round(nil, tier.Baseline(j), round, asOf)
-	if err != nil {
-		return fixture{}, err
+		people = append(people, report.Person{Record: batch.Records[as.Index], Classification: as.Classification, Evaluation: as.Evaluation})
 	}
 	set, err := policy.NewSet(j, nil, policy.WithBaseline())
 	if err != nil {
@@ -90,44 +81,6 @@ func load() (fixture, error) {
 		},
 		records: batch.Records,
 	}, nil
-}
-
-// assessed fills tier's input from an assessment, as tier's doc shows.
-func assessed(a *newstrata.Assessment, r *roster.Record) tier.Assessed {
-	var post roster.Level
-	for _, s := range r.Seats {
-		post = max(post, s.Level)
-	}
-	for _, p := range r.OrgPosts {
-		if p.Leading {
-			post = max(post, p.Level)
-		}
-	}
-	as := tier.Assessed{
-		Key: a.Key, Unit: a.Unit,
-		Group: a.Classification.Primary, Secondary: a.Classification.Secondary,
-		Grade: a.Evaluation.Grade, Score: a.Evaluation.Total, Post: post,
-		Policy: a.Evaluation.Policy, Fingerprint: a.Evaluation.Fingerprint, AsOf: a.Evaluation.AsOf,
-	}
-	for _, v := range a.Evaluation.Vetoes {
-		as.Vetoes = append(as.Vetoes, v.ID+" "+v.Name)
-	}
-	for _, c := range a.Qualification.Failures() {
-		as.Failed = append(as.Failed, c.ID+" "+c.Name)
-	}
-	switch {
-	case a.Evaluation.Removed:
-		as.Standing = tier.StandingRemoved
-	case a.Classification.Outcome == classify.NotNewStrata:
-		as.Standing = tier.StandingNotNewStrata
-	case a.Classification.Outcome == classify.Undetermined:
-		as.Standing = tier.StandingUnclassified
-	case !a.Qualification.Qualified:
-		as.Standing = tier.StandingUnqualified
-	default:
-		as.Standing = tier.StandingCandidate
-	}
-	return as
 }
 
 // golden compares got with testdata/name, or rewrites it under -update.

@@ -13,7 +13,6 @@ import (
 	"testing"
 
 	"github.com/newstrata/newstrata"
-	"github.com/newstrata/newstrata/classify"
 	"github.com/newstrata/newstrata/report"
 	"github.com/newstrata/newstrata/report/xlsx"
 	"github.com/newstrata/newstrata/roster"
@@ -52,49 +51,13 @@ func sample(t testing.TB) report.Source {
 			return
 		}
 		day := roster.NewDate(2019, 4, 15)
-		res, err := a.AssessAll(context.Background(), batch.Records, day, nil)
+		reg, _, res, err := a.Round(context.Background(), nil, batch.Records, day, nil)
 		if loadErr = err; err != nil {
 			return
 		}
-		var round []tier.Assessed
 		var people []report.Person
 		for _, as := range res.Assessments {
-			rec := batch.Records[as.Index]
-			var post roster.Level
-			for _, s := range rec.Seats {
-				post = max(post, s.Level)
-			}
-			for _, p := range rec.OrgPosts {
-				if p.Leading {
-					post = max(post, p.Level)
-				}
-			}
-			st := tier.StandingCandidate
-			switch {
-			case as.Evaluation.Removed:
-				st = tier.StandingRemoved
-			case as.Classification.Outcome == classify.NotNewStrata:
-				st = tier.StandingNotNewStrata
-			case as.Classification.Outcome == classify.Undetermined:
-				st = tier.StandingUnclassified
-			case !as.Qualification.Qualified:
-				st = tier.StandingUnqualified
-			}
-			ta := tier.Assessed{Key: as.Key, Unit: as.Unit, Group: as.Classification.Primary,
-				Secondary: as.Classification.Secondary, Grade: as.Evaluation.Grade, Score: as.Evaluation.Total,
-				Post: post, Standing: st, AsOf: as.Evaluation.AsOf, Policy: as.Evaluation.Policy}
-			for _, v := range as.Evaluation.Vetoes {
-				ta.Vetoes = append(ta.Vetoes, v.ID+" "+v.Name)
-			}
-			for _, c := range as.Qualification.Failures() {
-				ta.Failed = append(ta.Failed, c.ID+" "+c.Name)
-			}
-			round = append(round, ta)
-			people = append(people, report.Person{Record: rec, Classification: as.Classification, Evaluation: as.Evaluation})
-		}
-		reg, _, err := tier.Round(nil, tier.Baseline(a.Jurisdiction()), round, day)
-		if loadErr = err; err != nil {
-			return
+			people = append(people, report.Person{Record: batch.Records[as.Index], Classification: as.Classification, Evaluation: as.Evaluation})
 		}
 		src = report.Source{Jurisdiction: a.Jurisdiction(), Registry: reg, People: people, Date: day}
 	})
