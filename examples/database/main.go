@@ -3,7 +3,10 @@
 // assesses the sample roster under the embedded baseline, runs the first
 // round with tier.Round and saves it; a year later, with some people's
 // records changed, it loads the registry back from the database, runs the
-// second round and saves that.
+// second round and saves that; then it asks the database what a unit
+// asks: who is on the city's list, who was removed and why, one person's
+// history, and a county-district's own list, which shows that unit's
+// people only.
 //
 //	go run ./examples/database               # a temporary database, deleted afterwards
 //	go run ./examples/database -db reps.db   # a database file of your own (new)
@@ -137,7 +140,7 @@ func run(ctx context.Context, w io.Writer, db, path string) error {
 			fmt.Fprintf(w, "  名册中有 %d 条记录无法评价，未参加本轮\n", rejected)
 		}
 	}
-	return nil
+	return query(ctx, w, s, j)
 }
 
 // assessRound assesses records on asOf with the front door and maps each

@@ -108,3 +108,11 @@ CREATE TABLE IF NOT EXISTS changes (
 	PRIMARY KEY (round_id, key)
 );
 
+-- 每人当前所属单位：在库的以代表人士表为准，已剔除的以其最后一行历史为准。
+-- 县区只能查看本单位的人（含原代码下的），市里查看全部。
+CREATE VIEW IF NOT EXISTS owners AS
+	SELECT key, unit FROM representatives
+	UNION ALL
+	SELECT h.key, h.unit FROM history h
+	WHERE h.key NOT IN (SELECT key FROM representatives)
+	  AND h.id = (SELECT max(id) FROM history WHERE key = h.key);
