@@ -143,4 +143,3 @@ func run(ctx context.Context, w io.Writer, db, path string) error {
 	}
 	return query(ctx, w, s, j)
 }
-
