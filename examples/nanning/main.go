@@ -7,6 +7,7 @@
 //
 //	go run ./examples/nanning                 # the checked-in sample roster
 //	go run ./examples/nanning -roster my.csv  # a roster of your own
+//	go run ./examples/nanning -out 报表       # also both forms, every format
 package main
 
 import (
@@ -30,8 +31,13 @@ import (
 func main() {
 	path := flag.String("roster", "", "roster CSV (default: the sample roster in testdata/)")
 	date := flag.String("date", "2019-04-15", "assessment date")
+	out := flag.String("out", "", "also write Annex 1 and Annex 2 in every format into this folder (附件1_汇总表.xlsx …)")
 	flag.Parse()
-	if err := run(os.Stdout, *path, *date); err != nil {
+	err := run(os.Stdout, *path, *date)
+	if err == nil && *out != "" {
+		err = writeForms(os.Stdout, *out, *path, *date)
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "nanning:", err)
 		os.Exit(1)
 	}
