@@ -38,6 +38,10 @@ type formFile struct {
 // wrote. The reporting unit is the city and the reporting date the
 // assessment date. Citizen IDs and phone numbers are masked in every file.
 func writeForms(w io.Writer, dir, path, date string) error {
+	// A folder that cannot be made fails before the round is run.
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
 	if path == "" {
 		path = sampleRoster()
 	}
@@ -105,9 +109,6 @@ func writeForms(w io.Writer, dir, path, date string) error {
 		{registrationsName + ".json", rs.WriteJSON},
 		{registrationsName + ".md", rs.WriteMarkdown},
 		{registrationsName + ".html", rs.WriteHTML},
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
 	}
 	for _, ff := range files {
 		if err := writeFile(filepath.Join(dir, ff.name), ff.write); err != nil {
