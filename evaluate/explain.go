@@ -3,35 +3,40 @@ package evaluate
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
+
+	"github.com/newstrata/newstrata/roster"
 )
 
 // Explain writes r as a clerk reads it, in Chinese: each first-level
-// indicator with its points; each second-level one with the points earned
-// and lost and the record's values its formula read; bonuses, vetoes, the
-// total and grade; and what the next grade up would take. It returns the
-// first error of w.
+// indicator with its points, numbered 一、二、… in the policy's order (not
+// by its id, whose letter a clerk would take for a grade); each
+// second-level one with the points earned and lost and the record's values
+// its formula read, named by the form's titles ([roster.FactTitle]);
+// bonuses, vetoes, the total and grade; and what the next grade up would
+// take. It returns the first error of w.
 func (r *Result) Explain(w io.Writer) error {
 	var b strings.Builder
 	fp := r.Fingerprint
 	if len(fp) > 12 {
 		fp = fp[:12]
 	}
-	fmt.Fprintf(&b, "记录 %s 综合评价（政策 %s，指纹 %s，评价日 %s）\n", r.Key, r.Policy, fp, r.AsOf)
-	for _, d := range r.Dimensions {
-		fmt.Fprintf(&b, "%s %s：%s 分中得 %s 分\n", d.ID, d.Name, d.Points, d.Score)
+	fmt.Fprintf(&b, "记录 %s 综合评价（政策 %s，版本校验码 %s，评价基准日 %s）\n", r.Key, r.Policy, fp, r.AsOf)
+	for i, d := range r.Dimensions {
+		fmt.Fprintf(&b, "%s、%s：%s 分中得 %s 分\n", numeral(i+1), d.Name, d.Points, d.Score)
 		for _, in := range d.Indicators {
 			fmt.Fprintf(&b, "  %s %s：%s 分中得 %s 分", in.ID, in.Name, in.Points, in.Score)
 			if in.Lost.IsPositive() {
-				fmt.Fprintf(&b, "，失 %s 分", in.Lost)
+				fmt.Fprintf(&b, "，失分 %s 分", in.Lost)
 			}
 			if !in.Raw.Equal(in.Score) {
-				fmt.Fprintf(&b, "（公式得 %s）", in.Raw)
+				fmt.Fprintf(&b, "（%s）", rawWords(in))
 			}
 			if len(in.Read) > 0 {
 				reads := make([]string, len(in.Read))
 				for i, x := range in.Read {
-					reads[i] = x.Field + "=" + x.Value
+					reads[i] = roster.FactTitle(x.Field) + "=" + x.Value
 				}
 				fmt.Fprintf(&b, "；依据 %s", strings.Join(reads, "，"))
 			}
@@ -62,7 +67,7 @@ func (r *Result) Explain(w io.Writer) error {
 		if len(g.Levers) > 0 {
 			parts := make([]string, len(g.Levers))
 			for i, l := range g.Levers {
-				parts[i] = fmt.Sprintf("%s %s 可补 %s", l.ID, l.Name, l.Available)
+				parts[i] = fmt.Sprintf("%s %s 可补 %s 分", l.ID, l.Name, l.Available)
 				if l.Closes {
 					parts[i] += "（单项即可补足）"
 				}
@@ -73,4 +78,36 @@ func (r *Result) Explain(w io.Writer) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// rawWords says how the formula's value became the score: capped at the
+// indicator's points, raised to 0, or rounded.
+func rawWords(in IndicatorScore) string {
+	switch {
+	case in.Raw.GreaterThan(in.Points):
+		return fmt.Sprintf("按公式得 %s 分，封顶 %s 分", in.Raw, in.Points)
+	case in.Raw.IsNegative():
+		return fmt.Sprintf("按公式得 %s 分，最低 0 分", in.Raw)
+	}
+	return fmt.Sprintf("按公式得 %s 分，取 %s 分", in.Raw, in.Score)
+}
+
+// numeral writes n as a heading's Chinese numeral: 一, 十二, 九十九.
+func numeral(n int) string {
+	const digits = "〇一二三四五六七八九"
+	d := []rune(digits)
+	switch {
+	case n <= 0 || n >= 100:
+		return strconv.Itoa(n)
+	case n < 10:
+		return string(d[n])
+	}
+	s := "十"
+	if n >= 20 {
+		s = string(d[n/10]) + s
+	}
+	if n%10 != 0 {
+		s += string(d[n%10])
+	}
+	return s
 }

@@ -216,7 +216,7 @@ func form(j *roster.Jurisdiction, date roster.Date, fields []*roster.Field, p *P
 				en.Value = MaskPhone(v)
 			}
 		case "Seats", "OrgPosts", "Awards", "Trainings":
-			en.Value = items(r, fd.Name())
+			en.Value = items(j, r, fd.Name())
 		case "Unit", "RecommendedBy":
 			if v != "" {
 				en.Code, en.Value = v, j.UnitNameOn(v, date)
@@ -283,8 +283,9 @@ func snake(s string) string {
 
 // items writes a list field of r as a printed form reads it, an item a
 // line: 政协委员（市级，第十二届，经济界）, not the roster cell's
-// 政协委员|市级|第十二届|经济界.
-func items(r *roster.Record, name string) string {
+// 政协委员|市级|第十二届|经济界. Levels are written as j's clerks write
+// them (自治区级 in Guangxi).
+func items(j *roster.Jurisdiction, r *roster.Record, name string) string {
 	var out []string
 	item := func(head string, detail ...string) {
 		var d []string
@@ -301,7 +302,7 @@ func items(r *roster.Record, name string) string {
 	switch name {
 	case "Seats":
 		for _, x := range r.Seats {
-			item(x.Body.Label(), x.Level.Label(), x.Term, x.Sector)
+			item(x.Body.Label(), j.LevelLabel(x.Level), x.Term, x.Sector)
 		}
 	case "OrgPosts":
 		for _, x := range r.OrgPosts {
@@ -309,7 +310,7 @@ func items(r *roster.Record, name string) string {
 			if x.Leading {
 				lead = "负责人"
 			}
-			item(strings.TrimSpace(x.Organization+" "+x.Title), x.Kind.Label(), x.Level.Label(), lead)
+			item(strings.TrimSpace(x.Organization+" "+x.Title), x.Kind.Label(), j.LevelLabel(x.Level), lead)
 		}
 	case "Awards":
 		for _, x := range r.Awards {
@@ -317,7 +318,7 @@ func items(r *roster.Record, name string) string {
 			if x.Year != 0 {
 				year = fmt.Sprintf("%d年", x.Year)
 			}
-			item(x.Name, x.Level.Label(), year)
+			item(x.Name, j.LevelLabel(x.Level), year)
 		}
 	case "Trainings":
 		for _, x := range r.Trainings {

@@ -149,7 +149,9 @@ var ratingSet = codeSet[Rating]{kind: "评价", entries: []codeEntry{
 }}
 
 // Level is the level of a post, a seat or an award, from county up.
-// The zero value means not filled in.
+// The zero value means not filled in. [Level.Label] is the standard label
+// that formulas compare (省级); what a clerk reads is
+// [Jurisdiction.LevelLabel] (自治区级 in Guangxi). Both read back.
 type Level uint8
 
 // The members of Level.

@@ -11,7 +11,8 @@
 // the grades evaluate's: they are what those stages decide, and the facts
 // carry a person's group as the text formulas read ([Facts].Group,
 // [Facts].Subkind). [Record.Facts] is the view of a record that rule
-// formulas read.
+// formulas read; [FactTitle] names each of its fields in a clerk's words
+// (政治立场评价, 近三年培训学时) for explanations.
 //
 // # Units
 //
@@ -31,6 +32,8 @@
 // reads a name there as the code ([Jurisdiction.Find]). Names are dated:
 // [Jurisdiction.UnitName] gives today's (横州市), and
 // [Jurisdiction.UnitNameOn] the one in force on a day (横县 in 2019).
+// [Jurisdiction.LevelLabel] writes a [Level] as the jurisdiction's
+// clerks do: 自治区级 for the provincial level in Guangxi.
 //
 // # Why a package of its own
 //

@@ -103,10 +103,15 @@ func lastDay(d Date) Date {
 // A Jurisdiction is not changed by any function of this module; share it
 // read-only between goroutines.
 type Jurisdiction struct {
-	Code        string `yaml:"code"`
-	Name        string `yaml:"name"`
-	Units       []Unit `yaml:"units"`
-	Departments []Unit `yaml:"departments,omitempty"`
+	Code string `yaml:"code"`
+	Name string `yaml:"name"`
+	// ProvinceLabel is what the forms of the jurisdiction call the level
+	// between national and city: 自治区级 in Guangxi, where the notice
+	// says 全区. Empty means the standard label, 省级. See
+	// [Jurisdiction.LevelLabel].
+	ProvinceLabel string `yaml:"province_label,omitempty"`
+	Units         []Unit `yaml:"units"`
+	Departments   []Unit `yaml:"departments,omitempty"`
 }
 
 //go:embed data/nanning.yaml
@@ -147,6 +152,11 @@ func ParseJurisdiction(name string, data []byte) (*Jurisdiction, error) {
 	}
 	if strings.TrimSpace(j.Name) == "" {
 		problems = append(problems, "the city has no name")
+	}
+	if l := j.ProvinceLabel; l != "" {
+		if v, err := ParseLevel(l); err != nil || v != Provincial {
+			problems = append(problems, fmt.Sprintf("province_label %q is not a label of the provincial level (省级, 自治区级)", l))
+		}
 	}
 	codes := map[string]string{j.Code: j.Name}
 	names := map[string]string{j.Name: j.Code}
@@ -210,6 +220,17 @@ func ParseJurisdiction(name string, data []byte) (*Jurisdiction, error) {
 		return nil, fmt.Errorf("%w: %s: %s", ErrJurisdiction, name, strings.Join(problems, "; "))
 	}
 	return &j, nil
+}
+
+// LevelLabel returns the label of v as the jurisdiction's clerks write
+// it: the province's own word for [Provincial] (自治区级 in Nanning), the
+// standard label otherwise. Formulas and data still compare the standard
+// labels, and a roster may give either: [ParseLevel] reads both.
+func (j *Jurisdiction) LevelLabel(v Level) string {
+	if v == Provincial && j != nil && j.ProvinceLabel != "" {
+		return j.ProvinceLabel
+	}
+	return v.Label()
 }
 
 // Unit returns the unit (a county-level unit or a development zone, never

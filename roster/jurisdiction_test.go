@@ -95,6 +95,8 @@ func TestParseJurisdictionRefuses(t *testing.T) {
 			"bad jurisdiction: j.yaml: units[0].names[1]: until 2020-01-01 is not after 2020-01-01, the until of the name before; list names oldest first"},
 		{"department without a name", head + "units: []\ndepartments: [{code: \"4501D01\"}]",
 			"bad jurisdiction: j.yaml: departments[0]: no name"},
+		{"province label of another level", head + "province_label: 市级\nunits: []",
+			"bad jurisdiction: j.yaml: province_label \"市级\" is not a label of the provincial level (省级, 自治区级)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -111,4 +113,33 @@ func TestParseJurisdictionNameTakenBack(t *testing.T) {
 	j, err := ParseJurisdiction("j.yaml", []byte("code: \"450100\"\nname: 南宁市\nunits: [{code: \"450199\", name: 甲县, kind: 县, names: [{name: 甲县, until: 2000-01-01}, {name: 甲市, until: 2010-01-01}]}]"))
 	require.NoError(t, err)
 	assert.Equal(t, "甲市", j.UnitNameOn("450199", NewDate(2005, time.January, 1)))
+}
+
+// Guangxi's clerks write 自治区级 where the standard says 省级; the other
+// levels, and a jurisdiction that says nothing, keep the standard labels.
+func TestLevelLabel(t *testing.T) {
+	nanning, plain := Nanning(), &Jurisdiction{Code: "450100", Name: "某市"}
+	tests := []struct {
+		name string
+		j    *Jurisdiction
+		v    Level
+		want string
+	}{
+		{"Nanning provincial", nanning, Provincial, "自治区级"},
+		{"Nanning national", nanning, National, "国家级"},
+		{"Nanning city", nanning, City, "市级"},
+		{"Nanning county", nanning, County, "县级"},
+		{"no province label", plain, Provincial, "省级"},
+		{"nil jurisdiction", nil, Provincial, "省级"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, tt.j.LevelLabel(tt.v))
+		})
+	}
+	for _, s := range []string{"省级", "自治区级"} {
+		v, err := ParseLevel(s)
+		require.NoError(t, err)
+		assert.Equal(t, Provincial, v, "a roster may write %s", s)
+	}
 }

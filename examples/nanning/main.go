@@ -84,7 +84,7 @@ func run(w io.Writer, path, date string) error {
 }
 
 func report(w io.Writer, j *roster.Jurisdiction, path string, asOf roster.Date, batch *roster.Batch, res *newstrata.Batch) error {
-	fmt.Fprintf(w, "%s 新的社会阶层代表人士综合评价（参考基线 nanning-2019，评价日 %s）\n", j.Name, asOf)
+	fmt.Fprintf(w, "%s 新的社会阶层代表人士综合评价（参考基线 nanning-2019，评价基准日 %s）\n", j.Name, asOf)
 	fmt.Fprintf(w, "名册 %s：读取 %d 行，记录 %d 条，无法读取 %d 行；评价 %d 条，退回 %d 条\n\n",
 		filepath.Base(path), len(batch.Records)+len(batch.Errors)+len(batch.Blank), len(batch.Records), len(batch.Errors),
 		len(res.Assessments), len(res.Rejected))
@@ -131,7 +131,7 @@ func report(w io.Writer, j *roster.Jurisdiction, path string, asOf roster.Date, 
 		}
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 1, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "单位\tG1\tG2\tG3\tG4\t非新阶层\t无法判定\t不符合资格\t候选\tA\tB\tC\t剔除(D)\t")
+	fmt.Fprintln(tw, "单位\tG1\tG2\tG3\tG4\t非新的社会阶层人士\t无法判定\t不符合资格\t候选\tA级\tB级\tC级\t剔除(D级)\t")
 	line := func(name string, x *row) {
 		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t\n", name,
 			x.groups[classify.G1], x.groups[classify.G2], x.groups[classify.G3], x.groups[classify.G4],
