@@ -21,10 +21,10 @@ var idPattern = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_.-]{0,31}$`)
 // classification does not depend on the assessment date, and the group and
 // sub-kind in the facts are what a classification gives.
 var unread = map[string]struct{ zh, en string }{
-	"Age":             {"因为它取决于评定日期，而分类不看评定日期", "depends on the assessment date, which a classification does not read"},
-	"AsOf":            {"因为它是评定日期，而分类不看评定日期", "is the assessment date, which a classification does not read"},
-	"TrainingHours":   {"因为它取决于评定日期，而分类不看评定日期", "depends on the assessment date, which a classification does not read"},
-	"TrainingHours5y": {"因为它取决于评定日期，而分类不看评定日期", "depends on the assessment date, which a classification does not read"},
+	"Age":             {"因为它取决于评价基准日，而分类不看评价基准日", "depends on the assessment date, which a classification does not read"},
+	"AsOf":            {"因为它是评价基准日，而分类不看评价基准日", "is the assessment date, which a classification does not read"},
+	"TrainingHours":   {"因为它取决于评价基准日，而分类不看评价基准日", "depends on the assessment date, which a classification does not read"},
+	"TrainingHours5y": {"因为它取决于评价基准日，而分类不看评价基准日", "depends on the assessment date, which a classification does not read"},
 	"Group":           {"因为它是分类得出的结果，不是分类的依据", "is what a classification gives, not what it reads"},
 	"Subkind":         {"因为它是分类得出的结果，不是分类的依据", "is what a classification gives, not what it reads"},
 }
@@ -191,8 +191,8 @@ func (c *compiler) gives(s Step, r *Rule) {
 		c.add(at, r.ID, ErrUnknownGroup, "%q 是分类结论，不是四个群体之一：请把这条规则移到先行判断（screens）或兜底判断（fallbacks）下",
 			"%q is an outcome, not one of the four groups: put the rule under screens or fallbacks", g, g)
 	case s != Grouping && g.Outcome == Classified:
-		c.add(at, r.ID, ErrUnknownGroup, "%s（%s）下的规则不能归入群体 %s，应为 非新的社会阶层 或 无法判定",
-			"group %s is not allowed under %s (want 非新的社会阶层 or 无法判定)", s.Label(), s, g, g, s)
+		c.add(at, r.ID, ErrUnknownGroup, "%s（%s）下的规则不能归入群体 %s，应为 非新的社会阶层人士 或 无法判定",
+			"group %s is not allowed under %s (want 非新的社会阶层人士 or 无法判定)", s.Label(), s, g, g, s)
 	}
 	switch {
 	case r.Subkind == 0:

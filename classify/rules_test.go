@@ -172,14 +172,14 @@ func TestCompileErrors(t *testing.T) {
 优先顺序（priority）中的群体 Group(9) 不存在，应为 G1、G2、G3 或 G4 (unknown group Group(9) in priority (want G1, G2, G3 or G4))
 优先顺序（priority）缺少 G2：G1、G2、G3、G4 须各列一次 (priority lacks G2: it lists each of G1, G2, G3 and G4 once)
 优先顺序（priority）缺少 G3：G1、G2、G3、G4 须各列一次 (priority lacks G3: it lists each of G1, G2, G3 and G4 once)
-规则 S1：先行判断（screens）下的规则不能归入群体 G2，应为 非新的社会阶层 或 无法判定 (rule S1: group G2 is not allowed under screens (want 非新的社会阶层 or 无法判定))
+规则 S1：先行判断（screens）下的规则不能归入群体 G2，应为 非新的社会阶层人士 或 无法判定 (rule S1: group G2 is not allowed under screens (want 非新的社会阶层人士 or 无法判定))
 规则 S2：yields（让位）只用于群体判断（groups）下的规则 (rule S2: yields is only for a rule under groups)
 规则 A：编号已在  使用过 (rule A: the id is already used at )
 规则 B："非新的社会阶层人士" 是分类结论，不是四个群体之一：请把这条规则移到先行判断（screens）或兜底判断（fallbacks）下 (rule B: "非新的社会阶层人士" is an outcome, not one of the four groups: put the rule under screens or fallbacks)
 规则 C：没有名称（name） (rule C: no name)
 规则 C：没有理由（reason） (rule C: no reason)
 规则 C：只有 G3 的规则才能写自由职业人员类别（subkind） (rule C: subkind is only for G3 rules)
-1:1: 规则 C：公式中不能使用 Age，因为它取决于评定日期，而分类不看评定日期 (rule C: Age depends on the assessment date, which a classification does not read)
+1:1: 规则 C：公式中不能使用 Age，因为它取决于评价基准日，而分类不看评价基准日 (rule C: Age depends on the assessment date, which a classification does not read)
  | Age > 3
  | ^
 分类规则编号 "D 1" 须为 1 至 32 个字母、数字、'_'、'.' 或 '-'，并以字母开头 (classification rule id "D 1" must be 1 to 32 letters, digits, '_', '.' or '-', starting with a letter)
@@ -236,7 +236,7 @@ classification:
 		{"literal block, second line", "|\n        NewMedia &&\n          Rol == \"采编\"", formula.ErrType,
 			"county.yaml:10:11: 政策 county：规则 G1.1：公式类型错误 (rule G1.1: unknown name Rol)\n |   Rol == \"采编\"\n | ..^"},
 		{"the assessment date", `NewMedia && Age >= 25`, formula.ErrRefused,
-			"county.yaml:8:25: 政策 county：规则 G1.1：公式中不能使用 Age，因为它取决于评定日期，而分类不看评定日期 (rule G1.1: Age depends on the assessment date, which a classification does not read)\n | NewMedia && Age >= 25\n | ............^"},
+			"county.yaml:8:25: 政策 county：规则 G1.1：公式中不能使用 Age，因为它取决于评价基准日，而分类不看评价基准日 (rule G1.1: Age depends on the assessment date, which a classification does not read)\n | NewMedia && Age >= 25\n | ............^"},
 		{"the classification's own result", `Subkind == "自由写作人员" || Group == "G3"`, formula.ErrRefused,
 			"county.yaml:8:13: 政策 county：规则 G1.1：公式中不能使用 Subkind，因为它是分类得出的结果，不是分类的依据 (rule G1.1: Subkind is what a classification gives, not what it reads)\n | Subkind == \"自由写作人员\" || Group == \"G3\"\n | ^"},
 	}

@@ -51,7 +51,7 @@ func TestClassificationErrors(t *testing.T) {
 		{"before an unknown rule", []handIn{county("classification:\n  add:\n    screens:\n      - {id: X1, name: 甲, group: 无法判定, when: NewMedia, reason: 理由。, before: G1.1}\n")}, policy.ErrUnknownID,
 			`qingxiu.yaml:8:77: 政策 qingxiu-2019：classification.add：先行判断（screens）下没有分类规则 "G1.1"，无法插在其前 (classification.add: no classification rule "G1.1" under screens to come before)`},
 		{"bad group", []handIn{county("classification:\n  change:\n    - {id: G1.1, group: G5}\n")}, policy.ErrSyntax,
-			`qingxiu.yaml:7:25: group："G5" 不是群体（G1、G2、G3、G4）或分类结论（非新的社会阶层、无法判定） (group: "G5" is not a group (G1 to G4) or an outcome (非新的社会阶层, 无法判定))`},
+			`qingxiu.yaml:7:25: group："G5" 不是群体（G1、G2、G3、G4）或分类结论（非新的社会阶层人士、无法判定） (group: "G5" is not a group (G1 to G4) or an outcome (非新的社会阶层人士, 无法判定))`},
 		{"an outcome under groups", []handIn{county("classification:\n  change:\n    - {id: G1.1, group: 无法判定}\n")}, classify.ErrUnknownGroup,
 			`qingxiu.yaml:7:25: 政策 qingxiu-2019：规则 G1.1："无法判定" 是分类结论，不是四个群体之一：请把这条规则移到先行判断（screens）或兜底判断（fallbacks）下 (rule G1.1: "无法判定" is an outcome, not one of the four groups: put the rule under screens or fallbacks)`},
 		{"unknown sub-kind", []handIn{county("classification:\n  change:\n    - {id: G3.1, subkind: 七}\n")}, policy.ErrSyntax,

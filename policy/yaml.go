@@ -87,7 +87,7 @@ var valueWords = map[reflect.Type][2]string{
 		"a freelance sub-kind (" + strings.Join(classify.SubkindLabels(), ", ") + ", or ① to ⑥)"},
 	reflect.TypeOf(roster.Level(0)):       {"级别（" + strings.Join(roster.LevelLabels(), "、") + "）", "a level (" + strings.Join(roster.LevelLabels(), ", ") + ")"},
 	reflect.TypeOf(tier.SortKey(0)):       {"排序键（priority、grade、score、post、key、incumbent）", "a sort key (priority, grade, score, post, key, incumbent)"},
-	reflect.TypeOf(classify.Conclusion{}): {"群体（G1、G2、G3、G4）或分类结论（非新的社会阶层、无法判定）", "a group (G1 to G4) or an outcome (非新的社会阶层, 无法判定)"},
+	reflect.TypeOf(classify.Conclusion{}): {"群体（G1、G2、G3、G4）或分类结论（非新的社会阶层人士、无法判定）", "a group (G1 to G4) or an outcome (非新的社会阶层人士, 无法判定)"},
 }
 
 // String names the file for messages.

@@ -124,7 +124,7 @@ func printPeople(w io.Writer, j *roster.Jurisdiction, people []placed) {
 		}
 		post := ""
 		if p.Post != 0 {
-			post = "，" + p.Post.Label() + "职务"
+			post = "，" + j.LevelLabel(p.Post) + "职务"
 		}
 		fmt.Fprintf(w, "    %s %s %s %s %s级 %s分%s，%s\n", seq, p.Key, unitName(j, p.Unit), p.Group.Label(),
 			p.Grade.Code(), scoreText(p.Score), post, p.Basis.Label())
@@ -142,7 +142,7 @@ func printHistory(ctx context.Context, w io.Writer, j *roster.Jurisdiction, sc s
 		fmt.Fprintf(w, "    %s %s", st.AsOf, st.Kind.Label())
 		switch e.Status {
 		case tier.Active:
-			fmt.Fprintf(w, "：%s %s，%s，%s级 %s分（评价日期 %s），%s", unitName(j, e.Unit),
+			fmt.Fprintf(w, "：%s %s，%s，%s级 %s分（评价基准日 %s），%s", unitName(j, e.Unit),
 				tier.Place{Seat: e.Seat, List: e.List}.Label(), e.Group.Label(), e.Grade.Code(), scoreText(e.Score), e.AssessedOn, e.Basis.Label())
 		case tier.Removed:
 			fmt.Fprintf(w, "：%s", e.RemovedFor.Label())

@@ -98,7 +98,7 @@ func run(w io.Writer, path, date string) error {
 	}
 
 	fmt.Fprintf(w, "%s（%s %s）\n", next.Name(), j.UnitName(unit), unit)
-	fmt.Fprintf(w, "政策 %s，在市级基线 %s 上调整；评价日 %s\n", next.ID(), base.ID(), asOf)
+	fmt.Fprintf(w, "政策 %s，在市级基线 %s 上调整；评价基准日 %s\n", next.ID(), base.ID(), asOf)
 
 	fmt.Fprintf(w, "\n一、调整内容\n")
 	for _, c := range policy.Diff(base.Document(), next.Document()) {
