@@ -148,6 +148,19 @@ type Seat struct {
 	Until Date `validate:"omitempty,date,notbefore=From"`
 }
 
+// HeldOn reports whether the seat is held on day: its term has begun (a
+// month From counts from its first day) and has not ended before day (a
+// month Until runs to its last day, and the seat is held on the day its
+// term ends). A seat without From or Until is held on every day on that
+// side, so a seat without dates is always held: records made before the
+// terms were asked for count as they did.
+func (s Seat) HeldOn(day Date) bool {
+	if !s.From.IsZero() && firstDay(s.From).After(day) {
+		return false
+	}
+	return s.Until.IsZero() || !lastDay(s.Until).Before(day)
+}
+
 // OrgPost is a post in a united-front or social organisation.
 type OrgPost struct {
 	Kind         OrgKind `validate:"required,code"`              // 统战组织 or 社会组织
