@@ -14,7 +14,9 @@ import (
 //
 // The zero value is an empty form; [Validator.Validate] says what is missing.
 // A Record is a plain value: copy it freely, share it read-only between
-// goroutines.
+// goroutines. It prints masked ([Record.String], [Record.Format],
+// [Record.MarshalJSON]): no log or dump of a record shows a whole citizen
+// ID, phone number or postal address.
 //
 // [classify]: https://pkg.go.dev/github.com/newstrata/newstrata/classify
 // [evaluate]: https://pkg.go.dev/github.com/newstrata/newstrata/evaluate
@@ -43,7 +45,8 @@ type Record struct {
 	NativePlace string    `validate:"utf8,line,max=50"`          // 籍贯
 	Phone       string    `validate:"omitempty,phone"`           // 联系电话
 	// Address is the postal address (通讯地址). It is personal data: no
-	// message quotes it.
+	// message quotes it, and a printed record keeps only its
+	// administrative divisions ([MaskAddress]).
 	Address string `validate:"utf8,line,max=100"`
 	// Photo names the person's photo (照片): a file name (张三.jpg) or an
 	// id in the unit's own store. The library keeps no image; the name is
