@@ -346,12 +346,18 @@ type listItem[T any] struct {
 	write  func(v T) ([]string, error)
 }
 
+// seatItem reads a seat as 机构|级别|届次|界别|任期起始|任期届满. The term's
+// dates came later than the other fields: a cell of four fields is a seat
+// without them, and a seat without them is written in four fields, so
+// rosters written before still read and write as they did.
 var seatItem = listItem[Seat]{
 	fields: []itemField{
 		{"机构", "人大/政协", "seat body", "Body"},
 		{"级别", "政协/人大级别", "seat level", "Level"},
 		{"届次", "届次", "seat term", "Term"},
 		{"界别", "界别", "seat sector", "Sector"},
+		{"任期起始", "任期起始", "seat term start", "From"},
+		{"任期届满", "任期届满", "seat term end", "Until"},
 	},
 	read: func(f []string) (v Seat, err error) {
 		if v.Body, err = itemCode(0, f, ParseBody, BodyLabels); err != nil {
@@ -361,10 +367,20 @@ var seatItem = listItem[Seat]{
 			return v, err
 		}
 		v.Term, v.Sector = f[2], f[3]
+		if v.From, err = itemDate(4, f); err != nil {
+			return v, err
+		}
+		if v.Until, err = itemDate(5, f); err != nil {
+			return v, err
+		}
 		return v, nil
 	},
 	write: func(v Seat) ([]string, error) {
-		return itemStrings(itemCodeText(v.Body), itemCodeText(v.Level), itemText(v.Term), itemText(v.Sector))
+		fs := []func() (string, error){itemCodeText(v.Body), itemCodeText(v.Level), itemText(v.Term), itemText(v.Sector)}
+		if !v.From.IsZero() || !v.Until.IsZero() {
+			fs = append(fs, itemDateText(v.From), itemDateText(v.Until))
+		}
+		return itemStrings(fs...)
 	},
 }
 
@@ -427,10 +443,8 @@ var trainingItem = listItem[Training]{
 	},
 	read: func(f []string) (v Training, err error) {
 		v.Name = f[0]
-		if f[1] != "" {
-			if v.Date, err = parseDateCell(f[1]); err != nil {
-				return v, itemFieldErr(1, err)
-			}
+		if v.Date, err = itemDate(1, f); err != nil {
+			return v, err
 		}
 		if f[2] != "" {
 			if v.Hours, err = parseCountCell(f[2]); err != nil {
@@ -440,8 +454,7 @@ var trainingItem = listItem[Training]{
 		return v, nil
 	},
 	write: func(v Training) ([]string, error) {
-		d, err := formatDateCell(v.Date)
-		return itemStrings(itemText(v.Name), func() (string, error) { return d, err }, itemCount(v.Hours))
+		return itemStrings(itemText(v.Name), itemDateText(v.Date), itemCount(v.Hours))
 	},
 }
 
@@ -521,6 +534,23 @@ func itemCode[T codeValue](i int, f []string, parse func(string) (T, error), lab
 
 func itemCodeText[T codeValue](v T) func() (string, error) {
 	return func() (string, error) { return formatCodeCell(v) }
+}
+
+// itemDate reads the i-th field of an item as a date; empty is the zero
+// Date.
+func itemDate(i int, f []string) (Date, error) {
+	if f[i] == "" {
+		return Date{}, nil
+	}
+	d, err := parseDateCell(f[i])
+	if err != nil {
+		return d, itemFieldErr(i, err)
+	}
+	return d, nil
+}
+
+func itemDateText(d Date) func() (string, error) {
+	return func() (string, error) { return formatDateCell(d) }
 }
 
 func itemText(s string) func() (string, error) {

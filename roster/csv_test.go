@@ -536,11 +536,16 @@ func fullRecord(t *testing.T) *roster.Record {
 	return &roster.Record{
 		Key: "NN-450103-00017", Unit: "450103", RecommendedBy: "4501D01", Name: "李测试0017", Sex: roster.Male, Ethnicity: zhuang,
 		BirthDate: roster.NewDate(1980, time.May, 12), CitizenID: "450103198005120111", NativePlace: "广西南宁", Phone: "13907710001",
+		Address: "广西南宁市青秀区测试路1号", Photo: "NN-450103-00017.jpg",
 		Politics: roster.CDL, Reliable: true, PoliticalRating: roster.Excellent,
-		Education: roster.Postgraduate, Degree: roster.Master, Title: "高级工程师", TitleLevel: roster.ViceSenior,
+		Education: roster.Postgraduate, Degree: roster.Master, SchoolMajor: "广西大学 计算机科学与技术", Title: "高级工程师", TitleLevel: roster.ViceSenior,
 		Employer: "青秀区测试软件有限公司001", EmployerKind: roster.PrivateEnterprise, Position: "技术总监", Occupation: "工程技术人员",
 		Role: roster.Technical, WorkStart: roster.NewDate(2005, time.July, 0), FieldYears: 13, NewMedia: true, Followers: 125000, Local: true,
-		Seats:       []roster.Seat{{Body: roster.CPPCC, Level: roster.City, Term: "第十二届", Sector: "经济界"}, {Body: roster.NPC, Level: roster.County, Term: "第十七届"}},
+		WorkHistory: "2005.07—2010.06 南宁测试电子公司 工程师\n2010.07— 青秀区测试软件有限公司001 技术总监",
+		Seats: []roster.Seat{
+			{Body: roster.CPPCC, Level: roster.City, Term: "第十二届", Sector: "经济界", From: roster.NewDate(2017, time.January, 0), Until: roster.NewDate(2022, time.January, 0)},
+			{Body: roster.NPC, Level: roster.County, Term: "第十七届"},
+		},
 		OrgPosts:    []roster.OrgPost{{Kind: roster.SocialOrg, Organization: "南宁市测试软件行业协会", Title: "副会长", Level: roster.City, Leading: true}},
 		OtherPosts:  "特约监督员",
 		Awards:      []roster.Award{{Name: "南宁市优秀青年", Level: roster.City, Year: 2017}, {Name: "先进个人", Level: roster.County}},
@@ -558,9 +563,11 @@ func TestWriterFormat(t *testing.T) {
 	require.NoError(t, roster.NewWriter(&buf).WriteAll([]*roster.Record{fullRecord(t)}))
 	want := strings.Join(roster.Headers(), ",") + ",bonus,remark\n" +
 		"NN-450103-00017,450103,4501D01,李测试0017,男性,壮族,1980-05-12,450103198005120111,广西南宁,13907710001," +
-		"民盟盟员,是,优秀,研究生,硕士,高级工程师,副高," +
+		"广西南宁市青秀区测试路1号,NN-450103-00017.jpg," +
+		"民盟盟员,是,优秀,研究生,硕士,广西大学 计算机科学与技术,高级工程师,副高," +
 		"青秀区测试软件有限公司001,民营企业,技术总监,工程技术人员,专业技术,否,2005-07,13,是,125000,是," +
-		"政协委员|市级|第十二届|经济界；人大代表|县级|第十七届|,社会组织|南宁市测试软件行业协会|副会长|市级|是,特约监督员," +
+		"\"2005.07—2010.06 南宁测试电子公司 工程师\n2010.07— 青秀区测试软件有限公司001 技术总监\"," +
+		"政协委员|市级|第十二届|经济界|2017-01|2022-01；人大代表|县级|第十七届|,社会组织|南宁市测试软件行业协会|副会长|市级|是,特约监督员," +
 		"南宁市优秀青年|市级|2017；先进个人|县级|,市委统战部新的社会阶层人士培训班|2018-05-10|24," +
 		"拥护中国共产党的领导,\"参与制定行业标准\n带领团队完成多项行业项目\",良好," +
 		"12.50,40,120,3,0.85,是,否,否,否,否,否," +

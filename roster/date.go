@@ -118,6 +118,22 @@ func (d Date) Compare(e Date) int {
 	}
 }
 
+// firstDay is the first day of a month, d itself for a day.
+func firstDay(d Date) Date {
+	if d.Day == 0 && !d.IsZero() {
+		d.Day = 1
+	}
+	return d
+}
+
+// lastDay is the last day of a month, d itself for a day.
+func lastDay(d Date) Date {
+	if d.Day == 0 && d.Valid() {
+		d.Day = daysIn(d.Year, d.Month)
+	}
+	return d
+}
+
 // After reports whether d is after e.
 func (d Date) After(e Date) bool { return d.Compare(e) > 0 }
 

@@ -80,6 +80,17 @@
 // [ErrHeader], [ErrUnknownColumn] and [ErrFormat] for a roster,
 // [ErrJurisdiction] for a jurisdiction that cannot be used.
 //
+// # Personal data
+//
+// A Record prints masked: its String, every fmt verb and its default
+// JSON show the citizen ID as 450102********123X, the phone number as
+// 138****5678 and the postal address as its administrative divisions
+// (广西南宁市青秀区****), and mask any other text that has the shape of a
+// citizen ID. [MaskCitizenID], [MaskPhone] and [MaskAddress] are the
+// masks; [Field.Personal] and [Field.Mask] let a form built from
+// [Fields] mask the same cells. The fields themselves hold the whole
+// values, and a [Writer] writes them whole.
+//
 // # Reading rosters
 //
 // A [Reader] reads records from a roster, one row per person, with the

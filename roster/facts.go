@@ -88,6 +88,12 @@ type SeatFacts struct {
 	Body   string // 人大代表 / 政协委员
 	Level  string // 国家级 / 省级 / 市级 / 县级
 	Sector string
+	// Current is true when the seat is held on the assessment date
+	// ([Seat.HeldOn]): a seat whose term ended before it (届满) is not,
+	// nor one whose term has not begun. A seat without dates is current,
+	// as every seat was before terms were recorded: a record says when a
+	// seat ended, not that it still runs.
+	Current bool
 }
 
 // OrgPostFacts is an [OrgPost] as formulas see it.
@@ -152,7 +158,7 @@ func (r *Record) Facts(asOf Date) Facts {
 	if len(r.Seats) > 0 {
 		f.Seats = make([]SeatFacts, len(r.Seats))
 		for i, s := range r.Seats {
-			f.Seats[i] = SeatFacts{Body: optLabel(s.Body), Level: optLabel(s.Level), Sector: s.Sector}
+			f.Seats[i] = SeatFacts{Body: optLabel(s.Body), Level: optLabel(s.Level), Sector: s.Sector, Current: s.HeldOn(asOf)}
 		}
 	}
 	if len(r.OrgPosts) > 0 {

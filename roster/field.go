@@ -28,7 +28,8 @@ type Field struct {
 	unitRef  bool                               // the cell names a unit or department of the jurisdiction
 	decode   func(r *Record, cell string) error // cell trimmed, not empty
 	encode   func(r *Record) (string, error)
-	items    []itemField // a list's item fields
+	items    []itemField         // a list's item fields
+	mask     func(string) string // hides the personal data of a cell
 }
 
 // itemField names a field of a list item: its name in the cell's
@@ -94,6 +95,22 @@ func (f *Field) Format(r *Record) (string, error) {
 	return s, nil
 }
 
+// Personal reports whether the field holds personal data that is printed
+// masked: 公民身份号码, 联系电话 and 通讯地址.
+func (f *Field) Personal() bool { return f.mask != nil }
+
+// Mask returns a cell of the field as it may be printed: for a
+// [Field.Personal] field masked ([MaskCitizenID], [MaskPhone],
+// [MaskAddress]), for any other the cell as it is. A form or a log that
+// prints cells from [Field.Format] passes them through Mask unless the
+// reader is entitled to the whole value.
+func (f *Field) Mask(cell string) string {
+	if f.mask == nil {
+		return cell
+	}
+	return f.mask(cell)
+}
+
 // Fields returns the fields of the form in the order [Writer] writes them.
 func Fields() []*Field {
 	out := make([]*Field, len(formFields))
@@ -154,16 +171,19 @@ var formFields = []Field{
 	codeField("性别", "Sex", "sex", ParseSex, SexLabels),
 	codeField("民族", "Ethnicity", "ethnicity", ParseEthnicity, EthnicityLabels),
 	dateField("出生年月", "BirthDate", "birth date", "出生日期", "出生年月日", "出生时间"),
-	digitsText(textField("公民身份号码", "CitizenID", "citizen ID", "身份证号码", "身份证号", "公民身份证号码", "证件号码", "证件号", "身份证", "居民身份证号码"),
-		"身份证号已丢失末尾数字", ErrCitizenID),
+	personal(digitsText(textField("公民身份号码", "CitizenID", "citizen ID", "身份证号码", "身份证号", "公民身份证号码", "证件号码", "证件号", "身份证", "居民身份证号码"),
+		"身份证号已丢失末尾数字", ErrCitizenID), MaskCitizenID),
 	textField("籍贯", "NativePlace", "native place"),
-	digitsText(textField("联系电话", "Phone", "phone number", "手机号码", "手机号", "电话", "联系方式"),
-		"号码可能已丢失末尾数字"),
+	personal(digitsText(textField("联系电话", "Phone", "phone number", "手机号码", "手机号", "电话", "联系方式"),
+		"号码可能已丢失末尾数字"), MaskPhone),
+	personal(textField("通讯地址", "Address", "postal address", "通信地址", "联系地址", "邮寄地址"), MaskAddress),
+	textField("照片", "Photo", "photo", "相片", "照片文件名", "照片编号"),
 	codeField("政治面貌", "Politics", "political affiliation", ParsePolitics, PoliticsLabels),
 	boolField("政治可靠", "Reliable", "political reliability"),
 	codeField("政治立场评价", "PoliticalRating", "political rating", ParseRating, RatingLabels),
 	codeField("学历", "Education", "education", ParseEducation, EducationLabels, "文化程度"),
 	codeField("学位", "Degree", "degree", ParseDegree, DegreeLabels),
+	textField("毕业院校及专业", "SchoolMajor", "school and major", "毕业院校和专业", "毕业学校及专业", "毕业院校、专业", "毕业院校"),
 	textField("专业技术职称", "Title", "professional title", "职称"),
 	codeField("职称级别", "TitleLevel", "title level", ParseTitleLevel, TitleLevelLabels, "职称等级"),
 	textField("工作单位", "Employer", "employer"),
@@ -177,6 +197,7 @@ var formFields = []Field{
 	boolField("新媒体从业", "NewMedia", "new media"),
 	countField("粉丝数", "Followers", "followers"),
 	boolField("在本地工作或居住", "Local", "works or lives locally"),
+	textField("工作简历", "WorkHistory", "work history", "个人简历", "简历", "工作经历", "主要工作经历"),
 	listField("人大政协职务", "Seats", "seat", seatItem, "人大代表、政协委员", "人大代表政协委员"),
 	listField("统战社会组织职务", "OrgPosts", "organisation post", orgPostItem, "统战组织和社会组织职务"),
 	textField("其他社会职务", "OtherPosts", "other social posts"),
@@ -200,6 +221,12 @@ var formFields = []Field{
 
 func required(f Field) Field {
 	f.required = true
+	return f
+}
+
+// personal marks a text field of personal data, printed masked.
+func personal(f Field, mask func(string) string) Field {
+	f.mask = mask
 	return f
 }
 

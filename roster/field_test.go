@@ -73,7 +73,9 @@ func TestFactsMirrorRecord(t *testing.T) {
 	// RecommendedBy is not a fact about the person: a formula that read
 	// it would rate people by the channel that put them forward.
 	notInFacts := map[string]bool{"RecommendedBy": true, "Name": true, "CitizenID": true, "NativePlace": true, "Phone": true, "Title": true,
-		"OtherPosts": true, "Trainings": true, "Performance": true, "Achievements": true}
+		"OtherPosts": true, "Trainings": true, "Performance": true, "Achievements": true,
+		// Personal data and free text no formula should score.
+		"Address": true, "Photo": true, "SchoolMajor": true, "WorkHistory": true}
 	facts := reflect.TypeFor[roster.Facts]()
 	for _, f := range roster.Fields() {
 		_, ok := facts.FieldByName(f.Name())
@@ -105,6 +107,21 @@ func TestFieldSet(t *testing.T) {
 		{title: "获奖情况", cell: "甲|市级|2020", check: func(t *testing.T, r *roster.Record) {
 			assert.Equal(t, []roster.Award{{Name: "甲", Level: roster.City, Year: 2020}}, r.Awards, "a list is replaced, not appended to")
 		}},
+		{title: "人大政协职务", cell: "政协委员|市级|第十三届|经济界", check: func(t *testing.T, r *roster.Record) {
+			assert.Equal(t, []roster.Seat{{Body: roster.CPPCC, Level: roster.City, Term: "第十三届", Sector: "经济界"}}, r.Seats, "a seat without its term's dates, as before")
+		}},
+		{title: "人大政协职务", cell: "政协委员|市级|第十三届|经济界|2017年1月|2022-01-15；人大代表|县级|||2021-12", check: func(t *testing.T, r *roster.Record) {
+			assert.Equal(t, []roster.Seat{
+				{Body: roster.CPPCC, Level: roster.City, Term: "第十三届", Sector: "经济界", From: roster.NewDate(2017, time.January, 0), Until: roster.NewDate(2022, time.January, 15)},
+				{Body: roster.NPC, Level: roster.County, From: roster.NewDate(2021, time.December, 0)},
+			}, r.Seats)
+		}},
+		{title: "工作简历", cell: "2005.07—2010.06 某公司\n2010.07— 某律所", check: func(t *testing.T, r *roster.Record) {
+			assert.Equal(t, "2005.07—2010.06 某公司\n2010.07— 某律所", r.WorkHistory)
+		}},
+		{title: "通信地址", cell: "广西南宁市青秀区", check: func(t *testing.T, r *roster.Record) { assert.Equal(t, "广西南宁市青秀区", r.Address) }},
+		{title: "毕业院校", cell: "广西大学 法学", check: func(t *testing.T, r *roster.Record) { assert.Equal(t, "广西大学 法学", r.SchoolMajor) }},
+		{title: "相片", cell: "a.jpg", check: func(t *testing.T, r *roster.Record) { assert.Equal(t, "a.jpg", r.Photo) }},
 		{title: "从业年限", cell: "", check: func(t *testing.T, r *roster.Record) { assert.Equal(t, 3, r.FieldYears, "empty leaves the field") }},
 
 		// Errors name the field and what it should hold, never the cell.
@@ -117,6 +134,9 @@ func TestFieldSet(t *testing.T) {
 		{title: "民族", cell: id, err: "民族：未知代码 (民族: unknown code)", is: roster.ErrUnknownCode},
 		{title: "是否出资人", cell: id, err: "是否出资人：无法识别的是否值，应填 是 或 否 (是否出资人: bad yes-or-no value)", is: roster.ErrBadCell},
 		{title: "获奖情况", cell: "甲|" + id, err: "获奖情况：第 1 项第 2 个字段（级别）：未知代码，可填：县级、市级、省级、国家级 (获奖情况: bad list item: unknown code)", is: roster.ErrUnknownCode},
+		{title: "人大政协职务", cell: "政协委员|市级|||2017-01|" + id, err: "人大政协职务：第 1 项第 6 个字段（任期届满）：日期无法识别，应写作 2006-01-02 或 2006-01 (人大政协职务: bad list item: bad date)", is: roster.ErrBadDate},
+		{title: "人大政协职务", cell: "政协委员|市级|||2017-02-30", err: "人大政协职务：第 1 项第 5 个字段（任期起始）：日期不存在 (人大政协职务: bad list item: bad date)", is: roster.ErrBadDate},
+		{title: "人大政协职务", cell: "政协委员|市级|||2017-01|2022-01|x", err: "人大政协职务：第 1 项有 7 个字段，最多 6 个（机构|级别|届次|界别|任期起始|任期届满） (人大政协职务: bad list item: too many fields)", is: roster.ErrBadCell},
 		{title: "姓名", cell: "李\x00", err: "姓名：第 2 个字符是控制字符 U+0000 (姓名: control character)", is: roster.ErrBadCell},
 	}
 	for _, tt := range tests {
@@ -144,9 +164,11 @@ func TestFieldSet(t *testing.T) {
 }
 
 func TestFieldFormat(t *testing.T) {
-	r := &roster.Record{FieldYears: 7, Investor: true, BirthDate: roster.NewDate(2019, time.February, 30)}
+	r := &roster.Record{FieldYears: 7, Investor: true, BirthDate: roster.NewDate(2019, time.February, 30),
+		Seats: []roster.Seat{{Body: roster.CPPCC, Level: roster.City}, {Body: roster.NPC, Level: roster.County, Until: roster.NewDate(2022, time.January, 0)}}}
 	tests := []struct{ title, want, err string }{
 		{"从业年限", "7", ""},
+		{"人大政协职务", "政协委员|市级||；人大代表|县级||||2022-01", ""},
 		{"是否出资人", "是", ""},
 		{"新媒体从业", "否", ""},
 		{"出生年月", "", "出生年月：日期不存在 (出生年月: bad date)"},

@@ -82,14 +82,6 @@ func (u Unit) NameOn(day Date) string {
 	return u.Name
 }
 
-// lastDay returns d, or the last day of the month when d is a month.
-func lastDay(d Date) Date {
-	if d.Day == 0 && d.Valid() {
-		d.Day = daysIn(d.Year, d.Month)
-	}
-	return d
-}
-
 // Jurisdiction is a city, its units and its departments. The lists are
 // data: [ParseJurisdiction] reads one, [Nanning] returns the default.
 //

@@ -64,6 +64,8 @@ var messages = map[string]message{
 	"utf8":        {"{0}不是有效的UTF-8文本", "{0} is not valid UTF-8 text"},
 	"line":        {"{0}不能包含换行符或控制字符", "{0} must not contain line breaks or control characters"},
 	"text":        {"{0}不能包含控制字符", "{0} must not contain control characters"},
+	"notbefore":   {"{0}不能早于{1}", "{0} must not be before {1}"},
+	"filename":    {"{0}应为文件名或编号：只含文字、数字、“-”、“_”和“.”，不含文件夹，不以“.”开头或结尾，不超过100个字符", "{0} must be a file name or an id: at most 100 letters, digits, '-', '_' and '.', no folder, not starting or ending with '.'"},
 	"phone":       {"{0}应为11位手机号码或“区号-号码”格式的固定电话", "{0} must be an 11-digit mobile number or a landline written area code-number"},
 	"unit":        {"{0}不是{1}的县（市、区）或开发区代码", "{0} is not a unit of {1}"},
 	"recommender": {"{0}不是{1}的县（市、区）、开发区或市直部门代码", "{0} is not a unit or department of {1}"},

@@ -144,9 +144,10 @@ type Rows interface {
 // writes them:
 //
 //	登记编号 所属单位 推荐单位 姓名 性别 民族 出生年月 公民身份号码 籍贯 联系电话
-//	政治面貌 政治可靠 政治立场评价 学历 学位 专业技术职称 职称级别
-//	工作单位 单位性质 职务 职业 岗位类别 是否出资人 参加工作时间 从业年限 新媒体从业
-//	粉丝数 在本地工作或居住 人大政协职务 统战社会组织职务 其他社会职务
+//	通讯地址 照片 政治面貌 政治可靠 政治立场评价 学历 学位 毕业院校及专业
+//	专业技术职称 职称级别 工作单位 单位性质 职务 职业 岗位类别 是否出资人
+//	参加工作时间 从业年限 新媒体从业 粉丝数 在本地工作或居住 工作简历
+//	人大政协职务 统战社会组织职务 其他社会职务
 //	获奖情况 培训情况 主要政治表现 主要成就和社会影响 行业影响力评价
 //	公益捐赠（万元） 志愿服务时长（小时） 带动就业人数 建言献策采纳数
 //	活动出勤率 应急救灾贡献 国家级表彰 刑事处罚 失信被执行人 重大税收违法
@@ -205,12 +206,16 @@ type Rows interface {
 //   - Lists (人大政协职务, 统战社会组织职务, 获奖情况, 培训情况): items separated by
 //     '；', ';' or a line break, the fields of an item by '|' (or '｜'), in
 //     a fixed order; trailing fields may be left out:
-//     人大政协职务 机构|级别|届次|界别, as 政协委员|市级|第十二届|经济界；人大代表|县级|第十届|;
+//     人大政协职务 机构|级别|届次|界别|任期起始|任期届满, as
+//     政协委员|市级|第十二届|经济界|2017-01|2022-01；人大代表|县级|第十届| (a
+//     seat without its term's dates is written in four fields, as before
+//     the dates were asked for);
 //     统战社会组织职务 组织类别|组织名称|职务|级别|是否负责人, as
 //     社会组织|南宁市测试软件行业协会|副会长|市级|是;
 //     获奖情况 名称|级别|年份, as 南宁市优秀青年|市级|2021;
 //     培训情况 名称|日期|学时, as 市委统战部新阶层培训班|2022-05-10|24.
-//   - Text (all other columns): as written. 公民身份号码 and 联系电话 in
+//   - Text (all other columns): as written; 工作简历 (like 其他社会职务,
+//     主要政治表现 and 主要成就和社会影响) may hold line breaks. 公民身份号码 and 联系电话 in
 //     scientific notation (4.50103E+17: a spreadsheet took the number
 //     for a number and dropped its last digits) are refused with what to
 //     do. 所属单位 holds the unit's code (450103), not its name. 推荐单位

@@ -14,7 +14,9 @@ import (
 //
 // The zero value is an empty form; [Validator.Validate] says what is missing.
 // A Record is a plain value: copy it freely, share it read-only between
-// goroutines.
+// goroutines. It prints masked ([Record.String], [Record.Format],
+// [Record.MarshalJSON]): no log or dump of a record shows a whole citizen
+// ID, phone number or postal address.
 //
 // [classify]: https://pkg.go.dev/github.com/newstrata/newstrata/classify
 // [evaluate]: https://pkg.go.dev/github.com/newstrata/newstrata/evaluate
@@ -42,6 +44,15 @@ type Record struct {
 	CitizenID   string    `validate:"required,citizenid"`        // 公民身份号码
 	NativePlace string    `validate:"utf8,line,max=50"`          // 籍贯
 	Phone       string    `validate:"omitempty,phone"`           // 联系电话
+	// Address is the postal address (通讯地址). It is personal data: no
+	// message quotes it, and a printed record keeps only its
+	// administrative divisions ([MaskAddress]).
+	Address string `validate:"utf8,line,max=100"`
+	// Photo names the person's photo (照片): a file name (张三.jpg) or an
+	// id in the unit's own store. The library keeps no image; the name is
+	// checked to be a plain file name, never a path, so that a program
+	// that looks it up in a folder cannot be led out of it.
+	Photo string `validate:"omitempty,filename"`
 
 	// Politics.
 	Politics Politics `validate:"required,code"` // 政治面貌
@@ -52,10 +63,13 @@ type Record struct {
 	PoliticalRating Rating `validate:"omitempty,code"`
 
 	// Education.
-	Education  Education  `validate:"required,code"`    // 学历
-	Degree     Degree     `validate:"omitempty,code"`   // 学位
-	Title      string     `validate:"utf8,line,max=50"` // 专业技术职称
-	TitleLevel TitleLevel `validate:"omitempty,code"`   // 职称级别
+	Education Education `validate:"required,code"`  // 学历
+	Degree    Degree    `validate:"omitempty,code"` // 学位
+	// SchoolMajor is the school the person graduated from and the major,
+	// as the form has them in one box (毕业院校及专业): 广西大学 法学.
+	SchoolMajor string     `validate:"utf8,line,max=100"`
+	Title       string     `validate:"utf8,line,max=50"` // 专业技术职称
+	TitleLevel  TitleLevel `validate:"omitempty,code"`   // 职称级别
 
 	// Work.
 	Employer     string       `validate:"utf8,line,max=100"` // 工作单位
@@ -77,6 +91,9 @@ type Record struct {
 	Followers int `validate:"gte=0,lte=2000000000"`
 	// Local records that the person works or lives in the jurisdiction.
 	Local bool
+	// WorkHistory is the work history (工作简历) as the form's box holds
+	// it: free text, a line a period (2010.07—2015.06 某某律师事务所 律师).
+	WorkHistory string `validate:"utf8,text,max=2000"`
 
 	// Posts.
 	Seats      []Seat    `validate:"dive"`               // 人大代表、政协委员
@@ -118,11 +135,33 @@ type Record struct {
 }
 
 // Seat is a seat as an NPC deputy or a CPPCC member.
+//
+// From and Until are the term of the seat (任期), each a day or a month;
+// a month Until runs to the month's last day. Either may be left out: a
+// seat without an Until is held until the record says otherwise, so
+// records written before the dates were asked for keep counting as they
+// did ([SeatFacts].Current).
 type Seat struct {
 	Body   Body   `validate:"required,code"`    // 人大代表 or 政协委员
 	Level  Level  `validate:"required,code"`    // 级别
 	Term   string `validate:"utf8,line,max=20"` // 届次, such as 第十四届
 	Sector string `validate:"utf8,line,max=50"` // 界别 (CPPCC only)
+	From   Date   `validate:"omitempty,date"`   // 任期起始
+	// Until is the end of the term (任期届满), not before From.
+	Until Date `validate:"omitempty,date,notbefore=From"`
+}
+
+// HeldOn reports whether the seat is held on day: its term has begun (a
+// month From counts from its first day) and has not ended before day (a
+// month Until runs to its last day, and the seat is held on the day its
+// term ends). A seat without From or Until is held on every day on that
+// side, so a seat without dates is always held: records made before the
+// terms were asked for count as they did.
+func (s Seat) HeldOn(day Date) bool {
+	if !s.From.IsZero() && firstDay(s.From).After(day) {
+		return false
+	}
+	return s.Until.IsZero() || !lastDay(s.Until).Before(day)
 }
 
 // OrgPost is a post in a united-front or social organisation.

@@ -31,9 +31,9 @@ type Problem struct {
 	// Label is the field's name on the form, such as 政协/人大级别.
 	Label string
 	// Tag names the rule: a validator tag (required, max, gte, lte) or one
-	// of this package's (code, sex, date, notafter, year, key, notid, utf8,
-	// line, text, phone, unit, recommender, citizenid, idsex, idbirth,
-	// dgte, dlte, extrakey, extratype).
+	// of this package's (code, sex, date, notafter, notbefore, year, key,
+	// notid, utf8, line, text, phone, filename, unit, recommender,
+	// citizenid, idsex, idbirth, dgte, dlte, extrakey, extratype).
 	Tag string
 	// Message says what is wrong in Chinese, naming the field by its label
 	// (and its item number in a list): 公民身份号码校验码不符.
@@ -118,13 +118,19 @@ func (e *RecordError) Is(target error) bool { return target == ErrInvalidRecord 
 //   - the citizen ID: as [ParseCitizenID] reads it, with a birth date not
 //     after the assessment date; Sex and BirthDate (to the month, or the
 //     day when given) agree with it;
-//   - dates: that exist, and none after the assessment date; award years
-//     between 1900 and the assessment year;
+//   - dates: that exist, and none after the assessment date but a seat's
+//     term, which may run on (or start) after it; a seat's term does not
+//     end before it starts (a month counts from its first day to its
+//     last); award years between 1900 and the assessment year;
 //   - numbers: FieldYears 0 to 80; counts, hours and donations not
 //     negative; Attendance 0 to 1; the last evaluation's score 0 to 100;
 //   - text: valid UTF-8 without control characters; only the free-text
-//     fields (OtherPosts, Performance, Achievements) may hold line breaks;
-//     lengths in characters (Name 50, free text 2000);
+//     fields (WorkHistory, OtherPosts, Performance, Achievements) may hold
+//     line breaks; lengths in characters (Name 50, Address 100, free text
+//     2000);
+//   - the photo: a plain file name or id ([Record].Photo): at most 100
+//     letters, digits, '-', '_' and '.', no folder, no leading or trailing
+//     '.', not a device name Windows reserves;
 //   - the phone: a mainland mobile number (11 digits, 13 to 19) or a
 //     landline written area code-number with an optional extension
 //     (010-62345678, 0771-5612345, 0771-5612345-808);
@@ -304,7 +310,12 @@ func (v *Validator) problem(fe validator.FieldError, asOf Date) found {
 		enSubject += fmt.Sprintf(" (item %d)", item+1)
 	}
 	if key, param, own := v.message(fe, asOf); own {
-		f.Message, f.MessageEN = v.text(key, zhSubject, enSubject, param)
+		zhParam, enParam := param, param
+		if key == "notbefore" {
+			// the parameter is the other field, named by its label
+			zhParam, enParam = v.sibling(generic, fe.Param())
+		}
+		f.Message, f.MessageEN = v.texts(key, zhSubject, enSubject, zhParam, enParam)
 		return f
 	}
 	f.Message = withSubject(fe.Translate(v.zh), fe.Field(), zhSubject)
@@ -341,15 +352,32 @@ func withSubject(msg, field, subject string) string {
 
 // text renders a message of this package in both languages.
 func (v *Validator) text(key, zhSubject, enSubject, param string) (string, string) {
-	zh, err := v.zh.T(key, zhSubject, param)
+	return v.texts(key, zhSubject, enSubject, param, param)
+}
+
+// texts is [Validator.text] with a parameter in each language.
+func (v *Validator) texts(key, zhSubject, enSubject, zhParam, enParam string) (string, string) {
+	zh, err := v.zh.T(key, zhSubject, zhParam)
 	if err != nil {
 		zh = key
 	}
-	en, err := v.en.T(key, enSubject, param)
+	en, err := v.en.T(key, enSubject, enParam)
 	if err != nil {
 		en = key
 	}
 	return zh, en
+}
+
+// sibling returns the labels of the field name beside the field at path
+// (Seats.From beside Seats.Until).
+func (v *Validator) sibling(path, name string) (string, string) {
+	if i := strings.LastIndexByte(path, '.'); i >= 0 {
+		name = path[:i+1] + name
+	}
+	if i, ok := v.order[name]; ok {
+		return v.labels[i].zh, v.labels[i].en
+	}
+	return name, name
 }
 
 // message is the key and parameter of a rule of this package; own is
@@ -430,16 +458,30 @@ func (v *Validator) rules() map[string]validator.FuncCtx {
 			d, ok := dateOf(fl.Field())
 			return ok && !d.After(asOfIn(ctx))
 		},
+		"notbefore": func(_ context.Context, fl validator.FieldLevel) bool {
+			d, ok := dateOf(fl.Field())
+			if !ok {
+				return false
+			}
+			from, ok := dateOf(reflect.Indirect(fl.Parent()).FieldByName(fl.Param()))
+			if !ok {
+				return false
+			}
+			// a month runs from its first day to its last; a date that
+			// does not exist is the date rule's to report
+			return !from.Valid() || !d.Valid() || !lastDay(d).Before(firstDay(from))
+		},
 		"year": func(ctx context.Context, fl validator.FieldLevel) bool {
 			f := fl.Field()
 			return f.CanInt() && f.Int() >= 1900 && f.Int() <= int64(asOfIn(ctx).Year)
 		},
-		"key":   str(keyChars),
-		"notid": str(func(s string) bool { return !isCitizenID(s) }),
-		"utf8":  str(utf8.ValidString),
-		"line":  str(singleLine),
-		"text":  str(freeText),
-		"phone": str(validPhone),
+		"key":      str(keyChars),
+		"notid":    str(func(s string) bool { return !isCitizenID(s) }),
+		"utf8":     str(utf8.ValidString),
+		"line":     str(singleLine),
+		"text":     str(freeText),
+		"phone":    str(validPhone),
+		"filename": str(safeFileName),
 		"unit": str(func(s string) bool {
 			_, ok := v.j.Unit(s)
 			return ok
@@ -679,6 +721,30 @@ func freeText(s string) bool {
 		if r != '\n' && unicode.IsControl(r) {
 			return false
 		}
+	}
+	return true
+}
+
+// safeFileName reports whether s is a plain file name or id: 1 to 100
+// characters, letters, digits, '-', '_' and '.', neither starting nor
+// ending with '.', and not a device name Windows reserves (CON, NUL,
+// COM1 ... with or without an extension). No folder, no drive, no "..":
+// a program that joins it to its photo folder stays in that folder.
+func safeFileName(s string) bool {
+	if s == "" || utf8.RuneCountInString(s) > 100 || s[0] == '.' || s[len(s)-1] == '.' {
+		return false
+	}
+	for _, r := range s {
+		if !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '_' || r == '.') {
+			return false
+		}
+	}
+	stem, _, _ := strings.Cut(s, ".")
+	switch u := strings.ToUpper(stem); {
+	case u == "CON" || u == "PRN" || u == "AUX" || u == "NUL":
+		return false
+	case len(u) == 4 && (strings.HasPrefix(u, "COM") || strings.HasPrefix(u, "LPT")) && u[3] >= '0' && u[3] <= '9':
+		return false
 	}
 	return true
 }

@@ -40,11 +40,14 @@ func validRecord(t testing.TB) *Record {
 		CitizenID:       withCheck(t, "45010319850314123"),
 		NativePlace:     "广西南宁",
 		Phone:           "13912345678",
+		Address:         "广西南宁市青秀区民族大道100号",
+		Photo:           "NN-000123.jpg",
 		Politics:        NonParty,
 		Reliable:        true,
 		PoliticalRating: Good,
 		Education:       Undergraduate,
 		Degree:          Bachelor,
+		SchoolMajor:     "广西大学 软件工程",
 		Title:           "工程师",
 		TitleLevel:      Intermediate,
 		Employer:        "南宁某软件有限公司",
@@ -57,8 +60,9 @@ func validRecord(t testing.TB) *Record {
 		NewMedia:        true,
 		Followers:       12000,
 		Local:           true,
+		WorkHistory:     "2008.07—2015.06 南宁某电子公司 工程师\n2015.07— 南宁某软件有限公司 技术总监",
 		Seats: []Seat{
-			{Body: CPPCC, Level: County, Term: "第十届", Sector: "经济界"},
+			{Body: CPPCC, Level: County, Term: "第十届", Sector: "经济界", From: NewDate(2021, time.December, 0), Until: NewDate(2026, time.December, 0)},
 			{Body: NPC, Level: City, Term: "第十六届"},
 		},
 		OrgPosts: []OrgPost{
@@ -140,6 +144,23 @@ func TestValidateAccepts(t *testing.T) {
 		{"recommended by a county-district", func(r *Record) { r.RecommendedBy = "450126" }},
 		{"recommended by a development zone", func(r *Record) { r.RecommendedBy = "4501A2" }},
 		{"recommended under a former code", func(r *Record) { r.RecommendedBy = "450127" }},
+		{"address of 100 characters", func(r *Record) { r.Address = strings.Repeat("址", 100) }},
+		{"work history of 2000 characters with line breaks", func(r *Record) {
+			r.WorkHistory = strings.Repeat("简历\n", 666) + "简历"
+		}},
+		{"photo named in Chinese", func(r *Record) { r.Photo = "李明_2024.jpeg" }},
+		{"photo by an id", func(r *Record) { r.Photo = "P000123" }},
+		{"photo named CONSOLE.jpg, not a device", func(r *Record) { r.Photo = "CONSOLE.jpg" }},
+		{"a seat's term of one month", func(r *Record) {
+			r.Seats[0].From, r.Seats[0].Until = NewDate(2021, time.December, 0), NewDate(2021, time.December, 0)
+		}},
+		{"a seat's term ending on its month of start", func(r *Record) {
+			r.Seats[0].From, r.Seats[0].Until = NewDate(2021, time.December, 15), NewDate(2021, time.December, 0)
+		}},
+		{"a seat's term starting after the assessment date", func(r *Record) {
+			r.Seats[0].From, r.Seats[0].Until = NewDate(2027, time.January, 0), Date{}
+		}},
+		{"a seat's term with an end only", func(r *Record) { r.Seats[0].From = Date{} }},
 	}
 	j := Nanning()
 	j.Units = append(j.Units, Unit{Code: "450100Z1", Name: "南宁高新区", Kind: Zone})
@@ -156,6 +177,8 @@ func TestValidateAccepts(t *testing.T) {
 		})
 	}
 }
+
+const photoMessage = "记录 NN-000123：照片应为文件名或编号：只含文字、数字、“-”、“_”和“.”，不含文件夹，不以“.”开头或结尾，不超过100个字符 (photo must be a file name or an id: at most 100 letters, digits, '-', '_' and '.', no folder, not starting or ending with '.')"
 
 func TestValidateRefuses(t *testing.T) {
 	v := newTestValidator(t)
@@ -244,6 +267,10 @@ func TestValidateRefuses(t *testing.T) {
 			"记录 NN-000123：性别只能是男性或女性 (sex must be male or female)"},
 		{"unknown seat level", func(r *Record) { r.Seats[1].Level = 9 },
 			"记录 NN-000123：政协/人大级别（第 2 项）不是有效的选项 (seat level (item 2) is not one of the allowed values)"},
+		{"a seat's term ending before it starts", func(r *Record) { r.Seats[0].Until = NewDate(2021, time.November, 30) },
+			"记录 NN-000123：任期届满（第 1 项）不能早于任期起始 (seat term end (item 1) must not be before seat term start)"},
+		{"a seat's term ending on a day that does not exist", func(r *Record) { r.Seats[0].Until = NewDate(2026, time.February, 29) },
+			"记录 NN-000123：任期届满（第 1 项）不是有效的日期 (seat term end (item 1) is not a valid date)"},
 		{"unknown optional code", func(r *Record) { r.Degree = 9 },
 			"记录 NN-000123：学位不是有效的选项 (degree is not one of the allowed values)"},
 
@@ -284,6 +311,27 @@ func TestValidateRefuses(t *testing.T) {
 			"记录 NN-000123：主要政治表现不能包含控制字符 (political performance must not contain control characters)"},
 		{"free text with a carriage return", func(r *Record) { r.Achievements = "成就\r\n影响" },
 			"记录 NN-000123：主要成就和社会影响不能包含控制字符 (achievements must not contain control characters)"},
+		{"address with a line break", func(r *Record) { r.Address = "广西南宁市\n青秀区" },
+			"记录 NN-000123：通讯地址不能包含换行符或控制字符 (postal address must not contain line breaks or control characters)"},
+		{"address of 101 characters", func(r *Record) { r.Address = strings.Repeat("址", 101) },
+			"记录 NN-000123：通讯地址长度不能超过100个字符 (postal address must be a maximum of 100 characters in length)"},
+		{"work history of 2001 characters", func(r *Record) { r.WorkHistory = strings.Repeat("历", 2001) },
+			"记录 NN-000123：工作简历长度不能超过2,000个字符 (work history must be a maximum of 2,000 characters in length)"},
+		{"work history with a carriage return", func(r *Record) { r.WorkHistory = "2008\r\n2015" },
+			"记录 NN-000123：工作简历不能包含控制字符 (work history must not contain control characters)"},
+		{"school and major with a line break", func(r *Record) { r.SchoolMajor = "广西大学\n法学" },
+			"记录 NN-000123：毕业院校及专业不能包含换行符或控制字符 (school and major must not contain line breaks or control characters)"},
+		{"photo in a folder", func(r *Record) { r.Photo = "photos/NN-000123.jpg" }, photoMessage},
+		{"photo in a Windows folder", func(r *Record) { r.Photo = `C:\photos\a.jpg` }, photoMessage},
+		{"photo up a folder", func(r *Record) { r.Photo = "..jpg" }, photoMessage},
+		{"photo named ..", func(r *Record) { r.Photo = ".." }, photoMessage},
+		{"hidden photo", func(r *Record) { r.Photo = ".a.jpg" }, photoMessage},
+		{"photo ending in a dot", func(r *Record) { r.Photo = "a.jpg." }, photoMessage},
+		{"photo with a space", func(r *Record) { r.Photo = "李 明.jpg" }, photoMessage},
+		{"photo named after a Windows device", func(r *Record) { r.Photo = "nul.jpg" }, photoMessage},
+		{"photo named after a serial port", func(r *Record) { r.Photo = "COM1" }, photoMessage},
+		{"photo name of 101 characters", func(r *Record) { r.Photo = strings.Repeat("照", 97) + ".jpg" }, photoMessage},
+		{"photo as a URL", func(r *Record) { r.Photo = "http://example.com/a.jpg" }, photoMessage},
 		{"name of 51 characters", func(r *Record) { r.Name = strings.Repeat("名", 51) },
 			"记录 NN-000123：姓名长度不能超过50个字符 (name must be a maximum of 50 characters in length)"},
 		{"free text of 2001 characters", func(r *Record) { r.OtherPosts = strings.Repeat("职", 2001) },
