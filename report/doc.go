@@ -42,9 +42,10 @@
 //
 // # Personal data
 //
-// Citizen IDs and phone numbers are masked in the forms' values, so in
-// every format: 450102********123X, 138****5678 ([MaskCitizenID],
-// [MaskPhone]). Only [RevealPersonalData], named to be seen in review,
+// Citizen IDs, phone numbers and postal addresses are masked in the forms'
+// values, so in every format, as the record's field table masks them
+// ([roster.Field.Mask]): 450102********123X, 138****5678, 广西南宁市青秀区****.
+// Only [RevealPersonalData], named to be seen in review,
 // keeps them whole. The summary holds no personal data; errors name a
 // person by place and registration number, never by citizen ID.
 //

@@ -206,15 +206,12 @@ func form(j *roster.Jurisdiction, date roster.Date, fields []*roster.Field, p *P
 			continue
 		}
 		en := Entry{Name: snake(fd.Name()), Title: fd.Title(), Value: v}
+		if fd.Personal() && !reveal {
+			// The field table says which fields are personal data and how
+			// each is masked: the citizen ID, the phone, the address.
+			en.Value = fd.Mask(v)
+		}
 		switch fd.Name() {
-		case "CitizenID":
-			if !reveal {
-				en.Value = MaskCitizenID(v)
-			}
-		case "Phone":
-			if !reveal {
-				en.Value = MaskPhone(v)
-			}
 		case "Seats", "OrgPosts", "Awards", "Trainings":
 			en.Value = items(j, r, fd.Name())
 		case "Unit", "RecommendedBy":

@@ -231,13 +231,13 @@ func TestMasking(t *testing.T) {
 			t.Run(fmt.Sprint(ext, " reveal=", reveal), func(t *testing.T) {
 				text := string(out)
 				for _, id := range ids {
-					assert.Equal(t, reveal, strings.Contains(text, id), "citizen ID %s", report.MaskCitizenID(id))
+					assert.Equal(t, reveal, strings.Contains(text, id), "citizen ID %s", roster.MaskCitizenID(id))
 					if !reveal {
-						assert.Contains(t, text, report.MaskCitizenID(id))
+						assert.Contains(t, text, roster.MaskCitizenID(id))
 					}
 				}
 				for _, p := range phones {
-					assert.Equal(t, reveal, strings.Contains(text, p), "phone %s", report.MaskPhone(p))
+					assert.Equal(t, reveal, strings.Contains(text, p), "phone %s", roster.MaskPhone(p))
 				}
 			})
 		}
@@ -254,8 +254,8 @@ func TestMask(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			assert.Equal(t, tt.id, report.MaskCitizenID(tt.in))
-			assert.Equal(t, tt.phone, report.MaskPhone(tt.in))
+			assert.Equal(t, tt.id, roster.MaskCitizenID(tt.in))
+			assert.Equal(t, tt.phone, roster.MaskPhone(tt.in))
 		})
 	}
 }

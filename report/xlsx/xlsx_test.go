@@ -208,9 +208,9 @@ func TestWorkbookMasking(t *testing.T) {
 				if !keys[r.Key] {
 					continue
 				}
-				assert.Equal(t, reveal, strings.Contains(text, r.CitizenID), report.MaskCitizenID(r.CitizenID))
+				assert.Equal(t, reveal, strings.Contains(text, r.CitizenID), roster.MaskCitizenID(r.CitizenID))
 				if r.Phone != "" {
-					assert.Equal(t, reveal, strings.Contains(text, r.Phone), report.MaskPhone(r.Phone))
+					assert.Equal(t, reveal, strings.Contains(text, r.Phone), roster.MaskPhone(r.Phone))
 				}
 			}
 		})
