@@ -211,7 +211,7 @@ func assess(pol *policy.Policy, r *roster.Record, asOf roster.Date, waivers []qu
 
 func assessFacts(pol *policy.Policy, r *roster.Record, f *roster.Facts, cls classify.Result, waivers []qualify.Waiver) (*Assessment, error) {
 	var err error
-	out := &Assessment{Key: r.Key, Unit: r.Unit, Classification: cls, Post: PostLevel(r)}
+	out := &Assessment{Key: r.Key, Unit: r.Unit, Classification: cls, Post: PostLevel(r, f.AsOf)}
 	if out.Qualification, err = pol.Conditions().Check(f, waivers...); err != nil {
 		return nil, err
 	}

@@ -139,11 +139,12 @@ func (as *Assessment) Tier() tier.Assessed {
 // leading posts in united-front and social organisations, the post that
 // gives priority on a list ([tier.Candidate.Post]); zero for none. A post
 // that is not a leading one gives no priority: the notice names the heads
-// (负责人) of those organisations.
-func PostLevel(r *roster.Record) roster.Level {
+// (负责人) of those organisations, and a seat whose term has ended by asOf
+// (or not begun) is no longer held ([roster.Seat.HeldOn]).
+func PostLevel(r *roster.Record, asOf roster.Date) roster.Level {
 	var top roster.Level
 	for _, s := range r.Seats {
-		if s.Level.Valid() {
+		if s.Level.Valid() && s.HeldOn(asOf) {
 			top = max(top, s.Level)
 		}
 	}

@@ -162,10 +162,12 @@ func TestPostLevel(t *testing.T) {
 		{"a seat", roster.Record{Seats: []roster.Seat{{Body: roster.NPC, Level: roster.County}, {Body: roster.CPPCC, Level: roster.City}}}, roster.City},
 		{"a leading post above the seat", roster.Record{Seats: []roster.Seat{{Body: roster.NPC, Level: roster.County}}, OrgPosts: []roster.OrgPost{{Level: roster.Provincial, Leading: true}}}, roster.Provincial},
 		{"a post that is not leading", roster.Record{OrgPosts: []roster.OrgPost{{Level: roster.National}}}, 0},
+		{"a seat whose term has ended", roster.Record{Seats: []roster.Seat{{Body: roster.CPPCC, Level: roster.City, Until: roster.NewDate(2018, 12, 31)}, {Body: roster.NPC, Level: roster.County}}}, roster.County},
+		{"a seat ending this month still held", roster.Record{Seats: []roster.Seat{{Body: roster.CPPCC, Level: roster.City, Until: roster.Date{Year: 2019, Month: 4}}}}, roster.City},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			assert.Equal(t, tt.want, newstrata.PostLevel(&tt.r))
+			assert.Equal(t, tt.want, newstrata.PostLevel(&tt.r, roster.NewDate(2019, 4, 15)))
 		})
 	}
 }

@@ -88,10 +88,10 @@ func TestFormulaLayout(t *testing.T) {
 		{"bonus re-spaced", func(d *policy.Document) { d.Bonuses[0].Formula = "EmergencyRelief?3:0" }, nil},
 		{"veto in parentheses", func(d *policy.Document) { d.Vetoes[0].Formula = "(CriminalPenalty)" }, nil},
 		{"<= to <", func(d *policy.Document) { d.Conditions[3].Formula = "Age>=25 && Age<60" }, []policy.Change{
-			{policy.ConditionChanged, "Q4", "条件 Q4 年龄在25至60周岁之间（以评价日为准）：公式 Age >= 25 && Age <= 60 → Age>=25 && Age<60 (formula changed)"},
+			{policy.ConditionChanged, "Q4", "条件 Q4 年龄在25至60周岁之间（以评价基准日为准）：公式 Age >= 25 && Age <= 60 → Age>=25 && Age<60 (formula changed)"},
 		}},
 		{"a different constant", func(d *policy.Document) { d.Conditions[3].Formula = "Age >= 25 && Age <= 65" }, []policy.Change{
-			{policy.ConditionChanged, "Q4", "条件 Q4 年龄在25至60周岁之间（以评价日为准）：公式 Age >= 25 && Age <= 60 → Age >= 25 && Age <= 65 (formula changed)"},
+			{policy.ConditionChanged, "Q4", "条件 Q4 年龄在25至60周岁之间（以评价基准日为准）：公式 Age >= 25 && Age <= 60 → Age >= 25 && Age <= 65 (formula changed)"},
 		}},
 		{"a divisor", func(d *policy.Document) { d.Indicators[0].Children[1].Formula = "(TrainingHours /\n 3)" }, []policy.Change{
 			{policy.IndicatorFormulaChanged, "P2", "指标 P2 学习培训：公式 TrainingHours / 4 → (TrainingHours / 3) (formula changed)"},

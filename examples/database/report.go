@@ -22,7 +22,7 @@ func printRound(w io.Writer, n int64, ch *tier.Changes, reg *tier.Registry, poli
 		if i > 0 {
 			fmt.Fprint(w, "，")
 		}
-		fmt.Fprintf(w, "按政策 %s（校验码 %s）评价 %d 人", p.ID, short(p.Fingerprint), p.People)
+		fmt.Fprintf(w, "按政策 %s（版本校验码 %s）评价 %d 人", p.ID, short(p.Fingerprint), p.People)
 	}
 	fmt.Fprintln(w)
 	var counts []string
