@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"errors"
 	"fmt"
+	"github.com/newstrata/newstrata/internal/nearest"
 	"io"
 	"slices"
 	"strings"
@@ -716,7 +717,7 @@ func (r *Reader) unknownColumn(h string, line, col int) *ParseError {
 	if r.Inputs == nil {
 		zh = "不是登记表的列，该列不读取（县区输入项以其代号作列标题，或由政策声明）"
 	}
-	if i := nearest(normHeader(h), names); i >= 0 {
+	if i := nearest.Index(normHeader(h), names); i >= 0 {
 		zh += "；是否应为“" + shown[i] + "”？"
 		en += "; did you mean " + shown[i] + "?"
 	}

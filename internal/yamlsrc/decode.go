@@ -12,6 +12,7 @@ import (
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/token"
 	"github.com/newstrata/newstrata/formula"
+	"github.com/newstrata/newstrata/internal/nearest"
 )
 
 // Limits bound what a file may cost before it is decoded. The zero value
@@ -565,39 +566,16 @@ func keyText(kv *ast.MappingValueNode) string {
 }
 
 // Nearest returns the one of names nearest to s when it is near enough to
-// be a slip of the keyboard (an edit distance of at most a third of its
-// length, and at most 3), else "".
+// be a slip of the keyboard ([nearest.Index]), letter case aside, else "".
 func Nearest(s string, names []string) string {
-	best, bestD := "", 4
-	limit := max(1, min(3, utf8.RuneCountInString(s)/3))
-	for _, n := range names {
-		if d := distance(strings.ToLower(s), strings.ToLower(n)); d <= limit && d < bestD {
-			best, bestD = n, d
-		}
+	lower := make([]string, len(names))
+	for i, n := range names {
+		lower[i] = strings.ToLower(n)
 	}
-	return best
-}
-
-// distance is the Levenshtein distance between a and b, in characters.
-func distance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
+	if i := nearest.Index(strings.ToLower(s), lower); i >= 0 {
+		return names[i]
 	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
+	return ""
 }
 
 // joinErrs joins errs, nil for none.
