@@ -42,19 +42,7 @@ func writeForms(w io.Writer, dir, path, date string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	if path == "" {
-		path = sampleRoster()
-	}
-	asOf, err := roster.ParseDate(date)
-	if err != nil {
-		return err
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	batch, err := roster.NewReader(f).ReadAll()
+	batch, asOf, err := readRoster(path, date)
 	if err != nil {
 		return err
 	}

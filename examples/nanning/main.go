@@ -55,20 +55,27 @@ func sampleRoster() string {
 	return "testdata/roster.csv"
 }
 
-func run(w io.Writer, path, date string) error {
+// readRoster reads the roster at path (the sample's when "") and the
+// assessment date.
+func readRoster(path, date string) (*roster.Batch, roster.Date, error) {
 	if path == "" {
 		path = sampleRoster()
 	}
 	asOf, err := roster.ParseDate(date)
 	if err != nil {
-		return err
+		return nil, asOf, err
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return err
+		return nil, asOf, err
 	}
 	defer f.Close()
 	batch, err := roster.NewReader(f).ReadAll()
+	return batch, asOf, err
+}
+
+func run(w io.Writer, path, date string) error {
+	batch, asOf, err := readRoster(path, date)
 	if err != nil {
 		return err
 	}
