@@ -198,13 +198,14 @@ func (w *sheetWriter) width(c1, c2 int, wd float64) {
 }
 
 // page sets the print layout: A4 in the orientation given, one page wide
-// and as many high as it takes, rows first to last repeated on every page,
-// the page number in the footer, the panes frozen below them.
-func (w *sheetWriter) page(orientation string, first, last int, freezeCol int) {
+// and high pages high (0: as many as it takes), rows first to last
+// repeated on every page, the page number in the footer, the panes frozen
+// below them.
+func (w *sheetWriter) page(orientation string, high, first, last int, freezeCol int) {
 	if w.err != nil {
 		return
 	}
-	size, one, tall := a4, 1, 0
+	size, one, tall := a4, 1, high
 	fit := true
 	steps := []func() error{
 		func() error {
@@ -280,7 +281,7 @@ func writeSummary(f *excelize.File, st *styles, s *report.Summary) error {
 		w.merge(c, row, min(n, c+quarter-1), row, l, st.plain)
 	}
 	w.height(row, 22)
-	w.page("landscape", 3, 4, 1)
+	w.page("landscape", 0, 3, 4, 1)
 	return w.err
 }
 
@@ -328,7 +329,7 @@ func writeForm(f *excelize.File, st *styles, name string, rs *report.Registratio
 	}
 	w.merge(1, row, 4, row, "填表日期："+report.ChineseDate(r.FilledOn), st.metaRight)
 	w.height(row, 22)
-	w.page("portrait", 1, 2, 0)
+	w.page("portrait", 1, 1, 2, 0) // a form is signed and stamped on one sheet of paper
 	return w.err
 }
 

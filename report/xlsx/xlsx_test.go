@@ -138,6 +138,7 @@ func TestWorkbook(t *testing.T) {
 	pl, err = f.GetPageLayout(sheets[1])
 	require.NoError(t, err)
 	assert.Equal(t, "portrait", *pl.Orientation)
+	assert.Equal(t, 1, *pl.FitToHeight, "a registration form prints on one page")
 
 	// The totals add up: every unit's row to the total, and within each
 	// row the representatives by group, list and grade.
