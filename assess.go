@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -137,7 +138,10 @@ func (s Status) Label() string {
 type Assessment struct {
 	// Index is the record's place in the batch given, from 0 (0 for a
 	// record assessed alone).
-	Index          int
+	Index int
+	// Undeclared lists, sorted, the inputs the record carried that its
+	// policy does not declare (see [Batch].Undeclared).
+	Undeclared     []string
 	Key, Unit      string
 	Classification classify.Result
 	Qualification  *qualify.Result
@@ -206,7 +210,12 @@ func assess(pol *policy.Policy, r *roster.Record, asOf roster.Date, waivers []qu
 	if err != nil {
 		return nil, err
 	}
-	return assessFacts(pol, r, &f, cls, waivers)
+	as, err := assessFacts(pol, r, &f, cls, waivers)
+	if err != nil {
+		return nil, err
+	}
+	as.Undeclared = undeclared(pol, r)
+	return as, nil
 }
 
 func assessFacts(pol *policy.Policy, r *roster.Record, f *roster.Facts, cls classify.Result, waivers []qualify.Waiver) (*Assessment, error) {
@@ -257,6 +266,37 @@ type Batch struct {
 	// given for that no record of the batch has: a mistyped number would
 	// otherwise lose its waiver without a word.
 	UnmatchedWaivers []string
+	// Undeclared lists, by input id, the county inputs records carried (a
+	// value in Record.Extra) that the policy in force for their unit does
+	// not declare, so that no formula read them: a column meant for another
+	// county's policy, or a misspelt id. It is not an error, since a roster
+	// may hold several counties' inputs; it is never silent.
+	Undeclared []UndeclaredInput
+}
+
+// UndeclaredInput is an input id records carried that their policy does
+// not declare, with how many records carried it and the first of them.
+type UndeclaredInput struct {
+	Input   string
+	Records int
+	First   string // the first such record's registration number ("" when ID-shaped)
+}
+
+// undeclared lists, sorted, the keys of r.Extra with a value that pol does
+// not declare.
+func undeclared(pol *policy.Policy, r *roster.Record) []string {
+	if len(r.Extra) == 0 {
+		return nil
+	}
+	var out []string
+	for k, v := range r.Extra {
+		if s, isText := v.(string); (isText && strings.TrimSpace(s) == "") || v == nil || pol.Declares(k) {
+			continue
+		}
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
 }
 
 // checkEvery is how many records Compare runs between looks at its
@@ -341,6 +381,17 @@ func (a *Assessor) AssessAll(ctx context.Context, records []*roster.Record, asOf
 			b.UnmatchedWaivers = append(b.UnmatchedWaivers, printableKey(key))
 		}
 	}
+	for _, as := range b.Assessments {
+		for _, in := range as.Undeclared {
+			i := slices.IndexFunc(b.Undeclared, func(u UndeclaredInput) bool { return u.Input == in })
+			if i < 0 {
+				b.Undeclared = append(b.Undeclared, UndeclaredInput{Input: in, First: printableKey(as.Key)})
+				i = len(b.Undeclared) - 1
+			}
+			b.Undeclared[i].Records++
+		}
+	}
+	slices.SortFunc(b.Undeclared, func(x, y UndeclaredInput) int { return strings.Compare(x.Input, y.Input) })
 	slices.Sort(b.UnmatchedWaivers)
 	if err := ctx.Err(); err != nil {
 		return b, stopped(done, len(records), err)

@@ -483,3 +483,23 @@ func TestAssessAllParallel(t *testing.T) {
 		}
 	}
 }
+
+// An input a record carries that its policy does not declare is reported
+// with the batch, not silently dropped, and does not reject the record.
+func TestAssessAllReportsUndeclaredInputs(t *testing.T) {
+	records := readSample(t)[:3]
+	one, two := *records[0], *records[1]
+	one.Extra = map[string]any{"rural": "1.5", "blank": " "}
+	two.Extra = map[string]any{"rural": "2", "villages": 3}
+	a, err := newstrata.New(newstrata.Config{})
+	require.NoError(t, err)
+	res, err := a.AssessAll(t.Context(), []*roster.Record{&one, &two, records[2]}, asOf, nil)
+	require.NoError(t, err)
+	require.Empty(t, res.Rejected)
+	assert.Equal(t, []newstrata.UndeclaredInput{
+		{Input: "rural", Records: 2, First: one.Key},
+		{Input: "villages", Records: 1, First: two.Key},
+	}, res.Undeclared)
+	assert.Equal(t, []string{"rural"}, res.Assessments[0].Undeclared)
+	assert.Empty(t, res.Assessments[2].Undeclared)
+}

@@ -207,3 +207,17 @@ func (p *Policy) Facts(r *roster.Record, asOf roster.Date) (roster.Facts, error)
 	}
 	return f, nil
 }
+
+// Declares reports whether p declares the input id, which its formulas
+// may read as In.<id>.
+func (p *Policy) Declares(id string) bool {
+	if p == nil {
+		return false
+	}
+	for _, in := range p.inputs {
+		if in.ID == id {
+			return true
+		}
+	}
+	return false
+}

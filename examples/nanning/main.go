@@ -181,5 +181,11 @@ func report(w io.Writer, j *roster.Jurisdiction, path string, asOf roster.Date, 
 			fmt.Fprintf(w, "  第 %d 行：%v\n", batch.Lines[r.Index], r.Err)
 		}
 	}
+	if len(res.Undeclared) > 0 {
+		fmt.Fprintf(w, "\n政策未声明、未计入评价的输入项：\n")
+		for _, u := range res.Undeclared {
+			fmt.Fprintf(w, "  %s：%d 条记录（首条 %s）\n", u.Input, u.Records, u.First)
+		}
+	}
 	return nil
 }
