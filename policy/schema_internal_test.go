@@ -90,12 +90,13 @@ func scalar() map[string]any {
 
 // of is the schema of a value of type t.
 func (g *schemaGen) of(t reflect.Type) map[string]any {
+	if t.Kind() == reflect.Pointer {
+		return g.of(t.Elem())
+	}
 	if t.Implements(textUnmarshaler) || reflect.PointerTo(t).Implements(textUnmarshaler) {
 		return textSchema(t)
 	}
 	switch t.Kind() {
-	case reflect.Pointer:
-		return g.of(t.Elem())
 	case reflect.Struct:
 		name := defName(t)
 		if _, ok := g.defs[name]; !ok {
