@@ -2,6 +2,8 @@ package policy_test
 
 import (
 	"bytes"
+	"encoding/json"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -160,4 +162,22 @@ func TestSchemaNamedByFiles(t *testing.T) {
 		_, err = os.Stat(filepath.Join(filepath.Dir(tt.path), ref))
 		assert.NoError(t, err, "%s names a schema that is not there", tt.path)
 	}
+}
+
+// Schema is the JSON Schema an editor reads to check a policy file as it
+// is written.
+func ExampleSchema() {
+	var s struct {
+		Schema      string         `json:"$schema"`
+		Definitions map[string]any `json:"definitions"`
+	}
+	if err := json.Unmarshal(policy.Schema(), &s); err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(s.Schema)
+	fmt.Println(s.Definitions["Document"] != nil, s.Definitions["Overlay"] != nil)
+	// Output:
+	// http://json-schema.org/draft-07/schema#
+	// true true
 }
