@@ -152,6 +152,17 @@
 // never another unit's. Fields that are unknown or of the wrong type are
 // errors, not silently ignored.
 //
+// An editor finds them before [Parse] does: [Schema] is the JSON Schema of
+// a policy file, generated from [Document] and [Overlay] and shipped as
+// data/policy.schema.json, which a file names on its first line for
+// yaml-language-server (VS Code's YAML extension and others):
+//
+//	# yaml-language-server: $schema=./policy.schema.json
+//
+// It completes field names with their Chinese descriptions and flags a
+// misspelt field, a value of the wrong type, or a grade, group, level or
+// sort key that is none; what the invariants say is [Compile]'s.
+//
 // # What a county-district may change: the city's locks
 //
 // Who hands a file in is the caller's word (an upload's account, a
