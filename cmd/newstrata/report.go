@@ -1,7 +1,7 @@
 package main
 
 import (
-	"bufio"
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -11,13 +11,6 @@ import (
 	"github.com/newstrata/newstrata/report"
 	"github.com/newstrata/newstrata/report/xlsx"
 	"github.com/newstrata/newstrata/tier"
-)
-
-// The forms' file names, as the notice names its annexes, so that a clerk
-// finds them by the words on the paper.
-const (
-	summaryName       = "附件1_汇总表"
-	registrationsName = "附件2_登记表"
 )
 
 // runReport runs the first round of the database on a roster and writes
@@ -81,31 +74,22 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, "report", exitProblems, err)
 	}
-	files := []struct {
-		name  string
-		write func(io.Writer) error
-	}{
-		{summaryName + ".csv", s.WriteCSV},
-		{summaryName + ".json", s.WriteJSON},
-		{summaryName + ".md", s.WriteMarkdown},
-		{summaryName + ".html", s.WriteHTML},
-		{summaryName + ".xlsx", func(w io.Writer) error { return xlsx.Write(w, s, rs) }},
-		{registrationsName + ".csv", rs.WriteCSV},
-		{registrationsName + ".json", rs.WriteJSON},
-		{registrationsName + ".md", rs.WriteMarkdown},
-		{registrationsName + ".html", rs.WriteHTML},
-	}
-	for _, f := range files {
-		if err := create(filepath.Join(*dir, f.name), f.write); err != nil {
-			return fail(stderr, "report", exitFile, err)
+	for _, f := range xlsx.Files(s, rs) {
+		var b bytes.Buffer
+		err := f.Write(&b)
+		if err == nil {
+			err = os.WriteFile(filepath.Join(*dir, f.Name), b.Bytes(), 0o644)
+		}
+		if err != nil {
+			return fail(stderr, "report", exitFile, fmt.Errorf("%s: %w", f.Name, err))
 		}
 	}
 	fmt.Fprintf(stdout, "评价 %d 条，退回 %d 条，无法读取 %d 行；市级名单 %d 人 (%d assessed, %d rejected, %d rows unreadable; %d on the city list)\n",
 		len(res.Assessments), len(res.Rejected), len(batch.Errors), len(rs.Forms),
 		len(res.Assessments), len(res.Rejected), len(batch.Errors), len(rs.Forms))
 	fmt.Fprintf(stdout, "报表已写入 %s（身份证号、电话已遮盖）(forms written, personal data masked):\n", *dir)
-	for _, f := range files {
-		fmt.Fprintf(stdout, "  %s\n", f.name)
+	for _, f := range xlsx.Files(s, rs) {
+		fmt.Fprintf(stdout, "  %s\n", f.Name)
 	}
 	if len(res.Rejected)+len(batch.Errors) == 0 {
 		return exitOK
@@ -117,26 +101,4 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "退回 (rejected) 第 %d 行 (line %d): %v\n", batch.Lines[rj.Index], batch.Lines[rj.Index], rj.Err)
 	}
 	return exitProblems
-}
-
-// create writes a file through write, naming the file in any error, the
-// one of closing it included.
-func create(name string, write func(io.Writer) error) (err error) {
-	f, err := os.Create(name)
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if cerr := f.Close(); err == nil && cerr != nil {
-			err = cerr
-		}
-	}()
-	b := bufio.NewWriter(f)
-	if err := write(b); err != nil {
-		return fmt.Errorf("%s: %w", name, err)
-	}
-	if err := b.Flush(); err != nil {
-		return fmt.Errorf("%s: %w", name, err)
-	}
-	return nil
 }

@@ -1,7 +1,7 @@
 package main
 
 import (
-	"bufio"
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -16,21 +16,6 @@ import (
 	"github.com/newstrata/newstrata/roster"
 	"github.com/newstrata/newstrata/tier"
 )
-
-// The files -out writes, named as the notice names its annexes so that a
-// clerk finds them by the words on the paper. The workbook carries the
-// summary's sheet and a sheet per registration form, as the forms are
-// printed; every Annex 2 file holds the same people: the city list's.
-const (
-	summaryName       = "附件1_汇总表"
-	registrationsName = "附件2_登记表"
-)
-
-// formFile is one file of the forms and how it is written.
-type formFile struct {
-	name  string
-	write func(io.Writer) error
-}
 
 // writeForms runs the first round of the database on the roster at path
 // (the sample's when ""), as of date, and writes both forms in every
@@ -87,47 +72,21 @@ func writeForms(w io.Writer, dir, path, date string) error {
 		return err
 	}
 
-	files := []formFile{
-		{summaryName + ".csv", s.WriteCSV},
-		{summaryName + ".json", s.WriteJSON},
-		{summaryName + ".md", s.WriteMarkdown},
-		{summaryName + ".html", s.WriteHTML},
-		{summaryName + ".xlsx", func(w io.Writer) error { return xlsx.Write(w, s, rs) }},
-		{registrationsName + ".csv", rs.WriteCSV},
-		{registrationsName + ".json", rs.WriteJSON},
-		{registrationsName + ".md", rs.WriteMarkdown},
-		{registrationsName + ".html", rs.WriteHTML},
-	}
-	for _, ff := range files {
-		if err := writeFile(filepath.Join(dir, ff.name), ff.write); err != nil {
+	// The workbook carries the summary's sheet and a sheet per
+	// registration form, as the forms are printed; every Annex 2 file
+	// holds the same people: the city list's.
+	for _, f := range xlsx.Files(s, rs) {
+		var b bytes.Buffer
+		if err := f.Write(&b); err != nil {
+			return fmt.Errorf("%s: %w", f.Name, err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, f.Name), b.Bytes(), 0o644); err != nil {
 			return err
 		}
 	}
 
 	fmt.Fprintf(w, "\n报表已写入 %s（身份证号、电话已遮盖）：\n", dir)
-	fmt.Fprintf(w, "  %s.csv .json .md .html .xlsx：附件1 汇总表（xlsx 另含市级名单 %d 人的登记表，每人一页）\n", summaryName, len(rs.Forms))
-	fmt.Fprintf(w, "  %s.csv .json .md .html：附件2 登记表，市级名单 %d 人\n", registrationsName, len(rs.Forms))
-	return nil
-}
-
-// writeFile writes one file through write, reporting the file's name with
-// any error, the one of closing it included.
-func writeFile(name string, write func(io.Writer) error) (err error) {
-	f, err := os.Create(name)
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if cerr := f.Close(); err == nil && cerr != nil {
-			err = cerr
-		}
-	}()
-	b := bufio.NewWriter(f)
-	if err := write(b); err != nil {
-		return fmt.Errorf("%s: %w", name, err)
-	}
-	if err := b.Flush(); err != nil {
-		return fmt.Errorf("%s: %w", name, err)
-	}
+	fmt.Fprintf(w, "  %s.csv .json .md .html .xlsx：附件1 汇总表（xlsx 另含市级名单 %d 人的登记表，每人一页）\n", xlsx.SummaryName, len(rs.Forms))
+	fmt.Fprintf(w, "  %s.csv .json .md .html：附件2 登记表，市级名单 %d 人\n", xlsx.RegistrationsName, len(rs.Forms))
 	return nil
 }
