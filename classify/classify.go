@@ -3,6 +3,7 @@ package classify
 import (
 	"errors"
 	"fmt"
+	"iter"
 
 	"github.com/newstrata/newstrata/formula"
 	"github.com/newstrata/newstrata/roster"
@@ -48,6 +49,25 @@ type Classifier struct {
 type program struct {
 	*Rule
 	prog *formula.Program
+}
+
+// Programs yields the rules of the screens, groups and fallbacks, in the
+// order they are tried, with their compiled formulas' programs, for a
+// caller that inspects them (which engine runs them, how often a run left
+// fixed point).
+func (c *Classifier) Programs() iter.Seq2[*Rule, *formula.Program] {
+	return func(yield func(*Rule, *formula.Program) bool) {
+		if c == nil {
+			return
+		}
+		for _, step := range c.programs {
+			for _, p := range step {
+				if !yield(p.Rule, p.prog) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // Rules returns a copy of the rules c was compiled from; the zero Rules

@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/expr-lang/expr"
 	"github.com/expr-lang/expr/ast"
@@ -290,6 +291,7 @@ func (c *Env) Compile(rule, source string, kind Kind, at Position) (*Program, er
 	p.refs = fieldRefs(p.reads)
 	p.bounds = c.bounds(p.reads)
 	p.pool.New = func() any { return &vm.VM{MemoryBudget: c.memory} }
+	p.native, p.vmWhy = compileNative(prog.Node(), kind)
 	return p, nil
 }
 
@@ -434,7 +436,21 @@ type Program struct {
 	refs                 []fieldRef // reads, with where each is in the facts
 	cost                 uint64
 	bounds               []bound
+	native               *native // nil when the formula runs on the VM
+	vmWhy                string  // and why
+	fallbacks            atomic.Uint64
 }
+
+// Native reports whether the formula runs as compiled closures over exact
+// fixed-point numbers; when it does not, why names the construct the
+// closures do not cover, and every run takes expr's VM over exact
+// decimals. Both give the same answers.
+func (p *Program) Native() (native bool, why string) { return p.native != nil, p.vmWhy }
+
+// Fallbacks counts the runs the closures handed to the VM: a number too
+// large for fixed point, or a run the VM reports as an error (a division
+// by zero, a whole number out of range, a missing input).
+func (p *Program) Fallbacks() uint64 { return p.fallbacks.Load() }
 
 // Cost returns the formula's worst-case cost as estimated when it
 // compiled, for a record within the bounds of its [Config].
@@ -491,6 +507,11 @@ func (p *Program) run(f *roster.Facts) (any, error) {
 	if err := p.within(f); err != nil {
 		return nil, p.runtimeError(err)
 	}
+	return p.vm(f)
+}
+
+// vm runs the formula on expr's VM over exact decimals.
+func (p *Program) vm(f *roster.Facts) (any, error) {
 	machine := p.pool.Get().(*vm.VM)
 	out, err := machine.Run(p.prog, f)
 	p.pool.Put(machine)
@@ -514,7 +535,20 @@ func (p *Program) runtimeError(err error) error {
 
 // Bool runs a predicate on f.
 func (p *Program) Bool(f *roster.Facts) (bool, error) {
-	out, err := p.run(f)
+	if err := p.within(f); err != nil {
+		return false, p.runtimeError(err)
+	}
+	if p.native != nil && f != nil {
+		if b, ok := p.native.bool(f); ok {
+			return b, nil
+		}
+		p.fallbacks.Add(1)
+	}
+	return p.vmBool(f)
+}
+
+func (p *Program) vmBool(f *roster.Facts) (bool, error) {
+	out, err := p.vm(f)
 	if err != nil {
 		return false, err
 	}
@@ -527,7 +561,20 @@ func (p *Program) Bool(f *roster.Facts) (bool, error) {
 
 // Decimal runs a number formula on f.
 func (p *Program) Decimal(f *roster.Facts) (decimal.Decimal, error) {
-	out, err := p.run(f)
+	if err := p.within(f); err != nil {
+		return decimal.Decimal{}, p.runtimeError(err)
+	}
+	if p.native != nil && f != nil {
+		if x, ok := p.native.number(f); ok {
+			return x.decimal(), nil
+		}
+		p.fallbacks.Add(1)
+	}
+	return p.vmDecimal(f)
+}
+
+func (p *Program) vmDecimal(f *roster.Facts) (decimal.Decimal, error) {
+	out, err := p.vm(f)
 	if err != nil {
 		return decimal.Decimal{}, err
 	}

@@ -31,6 +31,12 @@ func educationLadder() []string {
 func atLeast(params ...any) (any, error) {
 	label, _ := params[0].(string)
 	floor, _ := params[1].(string)
+	return atLeastLabel(label, floor)
+}
+
+// atLeastLabel says whether label is floor or above it on the ladder floor
+// is on.
+func atLeastLabel(label, floor string) (bool, error) {
 	for _, ladder := range ladders {
 		want := slices.Index(ladder, floor)
 		if want < 0 {
@@ -45,17 +51,14 @@ func atLeast(params ...any) (any, error) {
 		}
 		for _, other := range ladders {
 			if slices.Contains(other, label) {
-				return nil, fmt.Errorf("atLeast: %q and %q are not on one scale", label, floor)
+				return false, fmt.Errorf("atLeast: %q and %q are not on one scale", label, floor)
 			}
 		}
-		// A label no scale ranks, such as education 其他, reaches no floor.
 		return false, nil
 	}
-	return nil, fmt.Errorf("atLeast: %q is not a level, rating, title level or education", floor)
+	return false, fmt.Errorf("atLeast: %q is not a level, rating, title level or education", floor)
 }
 
-// years implements years(from, to): whole years from one date to another
-// (an age, a length of service); 0 when either is not filled in.
 func years(params ...any) (any, error) {
 	from, _ := params[0].(roster.Date)
 	to, _ := params[1].(roster.Date)
