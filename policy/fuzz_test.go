@@ -6,6 +6,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
+	"runtime/debug"
 	"strings"
 	"testing"
 
@@ -56,7 +58,20 @@ func seedFiles(f *testing.F) {
 func FuzzParse(f *testing.F) {
 	seedFiles(f)
 	base := policy.BaselineFile().Document
+	// The loader runs under a memory limit, and an input that makes it
+	// allocate past the limit fails: a county's file, whatever it holds,
+	// costs the city's process a bounded amount.
+	const limit = 256 << 20
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(limit))
 	f.Fuzz(func(t *testing.T, data []byte) {
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		defer func() {
+			runtime.ReadMemStats(&after)
+			if n := after.TotalAlloc - before.TotalAlloc; n > limit {
+				t.Fatalf("loading %d bytes allocated %d MB", len(data), n>>20)
+			}
+		}()
 		file, err := policy.Parse(cityCode, "fuzz.yaml", data)
 		if err != nil {
 			checkFuzzError(t, err)
