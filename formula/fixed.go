@@ -3,6 +3,7 @@ package formula
 import (
 	"math"
 	"math/bits"
+	"strconv"
 
 	"github.com/shopspring/decimal"
 )
@@ -235,4 +236,149 @@ func (a fix) abs() (fix, bool) {
 		return fix{-a.m, a.e}, true
 	}
 	return a, true
+}
+
+// Fixed is an exact decimal number as the engine computes it: a
+// coefficient and an exponent in machine words, or, for a number too large
+// for them, a shopspring/decimal.Decimal. It converts to and from
+// shopspring's type without loss, and its operations give what
+// shopspring's of the same names give, to the exponent: they run in
+// machine words when the operands and the result fit and through
+// shopspring's big numbers when they do not. The zero Fixed is 0.
+type Fixed struct {
+	x   fix
+	big *decimal.Decimal // the number, when it does not fit in x
+}
+
+// FixedOf converts d.
+func FixedOf(d decimal.Decimal) Fixed {
+	if x, ok := fixFromDecimal(d); ok {
+		return Fixed{x: x}
+	}
+	return Fixed{big: &d}
+}
+
+// FixedInt returns the whole number i.
+func FixedInt(i int64) Fixed { return Fixed{x: fix{m: i}} }
+
+// Decimal converts x to shopspring's type.
+func (x Fixed) Decimal() decimal.Decimal {
+	if x.big != nil {
+		return *x.big
+	}
+	return x.x.decimal()
+}
+
+// String writes x as shopspring's String does: no exponent, no trailing
+// zeros after the point.
+func (x Fixed) String() string {
+	if x.big != nil {
+		return x.big.String()
+	}
+	if x.x.e == 0 {
+		return strconv.FormatInt(x.x.m, 10)
+	}
+	return x.x.decimal().String()
+}
+
+// Sign is -1, 0 or 1.
+func (x Fixed) Sign() int {
+	switch {
+	case x.big != nil:
+		return x.big.Sign()
+	case x.x.m < 0:
+		return -1
+	case x.x.m > 0:
+		return 1
+	}
+	return 0
+}
+
+// Exponent is the exponent shopspring's Decimal of x has.
+func (x Fixed) Exponent() int32 {
+	if x.big != nil {
+		return x.big.Exponent()
+	}
+	return x.x.e
+}
+
+// Cmp compares x and y as numbers: -1, 0 or 1.
+func (x Fixed) Cmp(y Fixed) int {
+	if x.big == nil && y.big == nil {
+		if c, ok := x.x.cmp(y.x); ok {
+			return c
+		}
+	}
+	return x.Decimal().Cmp(y.Decimal())
+}
+
+// Equal reports whether x and y are the same number.
+func (x Fixed) Equal(y Fixed) bool { return x.Cmp(y) == 0 }
+
+// Add returns x + y.
+func (x Fixed) Add(y Fixed) Fixed {
+	if x.big == nil && y.big == nil {
+		if r, ok := x.x.add(y.x); ok {
+			return Fixed{x: r}
+		}
+	}
+	return FixedOf(x.Decimal().Add(y.Decimal()))
+}
+
+// Sub returns x - y.
+func (x Fixed) Sub(y Fixed) Fixed {
+	if x.big == nil && y.big == nil {
+		if r, ok := x.x.sub(y.x); ok {
+			return Fixed{x: r}
+		}
+	}
+	return FixedOf(x.Decimal().Sub(y.Decimal()))
+}
+
+// Round rounds x to places places, half away from zero (shopspring's
+// Round).
+func (x Fixed) Round(places int32) Fixed {
+	if x.big == nil && x.x.e <= -places {
+		return Fixed{x: x.x.round(places)}
+	}
+	return FixedOf(x.Decimal().Round(places))
+}
+
+// RoundBank rounds x to places places, half to even (shopspring's
+// RoundBank).
+func (x Fixed) RoundBank(places int32) Fixed {
+	if x.big == nil && x.x.e < -places {
+		r := x.x.round(places)
+		// The rounding went half away from zero; a tie goes back to the
+		// even neighbour.
+		k := int64(-places) - int64(x.x.e) // digits dropped
+		if k < int64(len(pow10)) {
+			p := pow10[k]
+			dropped := abs64(x.x.m) % p
+			if dropped == p/2 && r.m%2 != 0 {
+				if r.m < 0 {
+					r.m++
+				} else {
+					r.m--
+				}
+			}
+			return Fixed{x: r}
+		}
+	}
+	return FixedOf(x.Decimal().RoundBank(places))
+}
+
+// Truncate drops the places of x past places (shopspring's Truncate).
+func (x Fixed) Truncate(places int32) Fixed {
+	if x.big == nil && places >= 0 && x.x.e < -places {
+		k := int64(-places) - int64(x.x.e)
+		if k >= int64(len(pow10)) {
+			return Fixed{x: fix{0, -places}}
+		}
+		return Fixed{x: fix{x.x.m / int64(pow10[k]), -places}}
+	}
+	if x.big == nil {
+		return x
+	}
+	return FixedOf(x.big.Truncate(places))
 }
