@@ -278,39 +278,6 @@ func benchRecord() *roster.Record {
 	return r
 }
 
-// BenchmarkEvaluate compares the compiled baseline with the hand-written
-// one on one record. Both start from the record and build the facts as the
-// pipeline does (p.Facts for the library, which binds the policy's inputs;
-// the baseline declares none, so it does what r.Facts does for the native
-// one) and both set the group; then the library runs Evaluate, which also
-// keeps each indicator's raw value and readings and works out the gap, and
-// the native one computes the scores and the grade.
-func BenchmarkEvaluate(b *testing.B) {
-	p := baseline(b)
-	r := benchRecord()
-	b.Run("newstrata", func(b *testing.B) {
-		b.ReportAllocs()
-		for b.Loop() {
-			f, err := p.Facts(r, asOf)
-			if err != nil {
-				b.Fatal(err)
-			}
-			f.Group = "G1"
-			if _, err := p.Evaluator().Evaluate(&f); err != nil {
-				b.Fatal(err)
-			}
-		}
-	})
-	b.Run("native", func(b *testing.B) {
-		b.ReportAllocs()
-		for b.Loop() {
-			f := r.Facts(asOf)
-			f.Group = "G1"
-			nativeEvaluate(&f)
-		}
-	})
-}
-
 // TestConcurrentUse evaluates one roster from several goroutines with one
 // policy and checks that every result is the one a single goroutine gets.
 // Run with -race.
