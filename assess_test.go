@@ -120,16 +120,16 @@ func golden(t *testing.T, records []*roster.Record, pol string, assess func(*ros
 			q = "failed:" + strings.Join(ids, ",")
 		}
 		veto := ""
-		for _, x := range as.Evaluation.Vetoes {
+		for _, x := range as.Evaluation.Vetoes() {
 			veto += " veto:" + x.ID
 		}
 		fmt.Fprintf(&b, "%s %-11s %-14s %-12s %6s %s%s |", r.Key, as.Status, g, q, as.Evaluation.Total.StringFixed(2), as.Evaluation.Grade.Code(), veto)
-		for _, d := range as.Evaluation.Dimensions {
+		for _, d := range as.Evaluation.Dimensions() {
 			for _, in := range d.Indicators {
 				fmt.Fprintf(&b, " %s=%s", in.ID, in.Score)
 			}
 		}
-		for _, bo := range as.Evaluation.Bonuses {
+		for _, bo := range as.Evaluation.Bonuses() {
 			fmt.Fprintf(&b, " %s=%s", bo.ID, bo.Points)
 		}
 		b.WriteByte('\n')

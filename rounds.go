@@ -108,7 +108,7 @@ func (as *Assessment) Tier() tier.Assessed {
 		Grade: e.Grade, Score: e.Total, Post: as.Post,
 		Policy: e.Policy, Fingerprint: e.Fingerprint, AsOf: e.AsOf,
 	}
-	for _, v := range e.Vetoes {
+	for _, v := range e.Vetoes() {
 		out.Vetoes = append(out.Vetoes, v.ID+" "+v.Name)
 	}
 	for _, f := range q.Failures() {

@@ -43,27 +43,39 @@
 //     the policy's rule (baseline: 2 places, HALF_UP, so 0.005 → 0.01 and
 //     1.665 → 1.67). Lost is what the person could still earn there.
 //   - A [DimensionScore] (first-level indicator) scores the sum of its rounded
-//     indicators; [Result].Subtotal is the sum of the dimensions.
-//   - Each bonus is capped at its points and rounded the same way; Bonuses
-//     lists those that gave points and Bonus is their sum. Total is
-//     Subtotal plus Bonus capped at the policy's total, so a bonus never
-//     lifts a score above 100.
-//   - Vetoes (一票否决) that hold are listed in Vetoes; any one of them
-//     gives the policy's veto grade (D) whatever the score. The score is
-//     still reported.
+//     indicators; [Result.Subtotal] is the sum of the dimensions.
+//   - Each bonus is capped at its points and rounded the same way;
+//     [Result.Bonuses] lists those that gave points and [Result.Bonus] is
+//     their sum. Total is the subtotal plus the bonus capped at the
+//     policy's total, so a bonus never lifts a score above 100.
+//   - Vetoes (一票否决) that hold are listed by [Result.Vetoes] and make
+//     Vetoed true; any one of them gives the policy's veto grade (D)
+//     whatever the score. The score is still reported.
 //   - Otherwise the grade is the band Total falls in ([Evaluator.Grade]:
 //     from included, to excluded, the top band including the total; the
 //     baseline's A ≥ 90, B 80–<90, C 60–<80, D < 60). Removed is true for
 //     a grade whose holders leave the database.
-//   - Gap, when there is a grade above and no veto, is the distance to the
+//   - [Result.Gap], when there is a grade above and no veto, is the distance to the
 //     next band up; its Levers are the indicators with points still to
 //     earn, most first (policy order among equals), and Closes marks those
 //     that alone could close the gap.
 //
-// Every indicator keeps the record's values its formula read
+// Every indicator shows the record's values its formula read
 // ([formula.Reading]), and every [Result] carries the policy's id and
 // fingerprint, so that a result can be explained to the person and
 // reproduced later under the same rules.
+//
+// # Compact results, explanations on demand
+//
+// A [Result] keeps the total, the grade, the formulas' raw values as
+// [formula.Fixed] numbers (one array for the whole result, none per
+// indicator) and a copy of the facts. [Result.Dimensions],
+// [Result.Bonuses], [Result.Vetoes], [Result.Gap] and [Result.Explain]
+// work the rest out from these and the evaluator when they are called,
+// and give what they would have given had Evaluate worked them out: a
+// batch that only ranks people pays for no explanation. The formulas run
+// as compiled closures over exact fixed point (package formula), and the
+// caps, rounding and sums of this package run on the same numbers.
 //
 // # Errors
 //
@@ -82,9 +94,9 @@
 // methods return [ErrNoInput].
 //
 // The zero [Result] is no evaluation: its Grade is the zero [Grade]
-// (not graded), its decimals are 0 and its slices nil. In a Result from
-// Evaluate, nil Bonuses and Vetoes mean none applied and a nil Gap means
-// the top grade or a veto.
+// (not graded), its Total is 0 and its methods give nil and 0. In a Result
+// from Evaluate, nil Bonuses and Vetoes mean none applied and a nil Gap
+// means the top grade or a veto.
 //
 // [classify]: https://pkg.go.dev/github.com/newstrata/newstrata/classify
 // [qualify]: https://pkg.go.dev/github.com/newstrata/newstrata/qualify

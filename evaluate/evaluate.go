@@ -10,27 +10,30 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// Result is one person's comprehensive evaluation under one policy.
+// Result is one person's comprehensive evaluation under one policy. It is
+// compact: the totals, the grade and the formulas' raw values in machine
+// words, and a copy of the facts they were computed from. The scores of
+// each indicator, the bonuses and vetoes, the readings and the gap to the
+// next grade are worked out from these when asked for (by [Result.Dimensions],
+// [Result.Gap], [Result.Explain] ...), so that a batch that keeps only the
+// grade pays for no explanation.
 type Result struct {
 	Key         string      // the record's registration number
 	Policy      string      // the policy's id
 	Fingerprint string      // the policy's fingerprint, to reproduce the result
 	AsOf        roster.Date // the assessment date
 
-	Dimensions []DimensionScore // first-level indicators, in the policy's order
-	Subtotal   decimal.Decimal
-	Bonuses    []BonusScore // the bonuses that gave points
-	Bonus      decimal.Decimal
-	// Total is Subtotal plus Bonus, capped at the policy's total.
+	// Total is the subtotal plus the bonus, capped at the policy's total.
 	Total decimal.Decimal
-	// Vetoes are the vetoes that held; any one gives the veto grade.
-	Vetoes []VetoHeld
-	Grade  Grade
+	Grade Grade
 	// Removed is true for a grade whose holders leave the database (D).
 	Removed bool
-	// Gap says how far the next grade up is and what could close it; nil
-	// at the top grade or under a veto.
-	Gap *Gap
+	// Vetoed is true when a veto held, which gives the veto grade.
+	Vetoed bool
+
+	ev    *Evaluator
+	raw   Raw
+	facts roster.Facts
 }
 
 // DimensionScore is the score of a first-level indicator.
@@ -110,8 +113,11 @@ type Evaluator struct {
 	dims                []dimension
 	bonuses             []rule
 	vetoes              []rule
-	bands               []Band // from the top band down
-	rules               int    // second-level indicators
+	bands               []Band          // from the top band down
+	from                []formula.Fixed // each band's From, in the order of bands
+	to                  []formula.Fixed // and its To
+	total               formula.Fixed   // the scheme's Total
+	rules               int             // second-level indicators
 }
 
 type dimension struct {
@@ -124,6 +130,7 @@ type dimension struct {
 type rule struct {
 	id, name string
 	points   decimal.Decimal
+	cap      formula.Fixed // points, as the engine computes
 	prog     *formula.Program
 }
 
@@ -143,7 +150,7 @@ func Compile(env *formula.Env, s Scheme) (*Evaluator, error) {
 			errs = append(errs, err)
 			return rule{}, false
 		}
-		return rule{id: id, name: name, points: points, prog: prog}, true
+		return rule{id: id, name: name, points: points, cap: formula.FixedOf(points), prog: prog}, true
 	}
 	for _, top := range s.Indicators {
 		d := dimension{id: top.ID, name: top.Name, points: top.Points}
@@ -170,6 +177,11 @@ func Compile(env *formula.Env, s Scheme) (*Evaluator, error) {
 	}
 	e.bands = slices.Clone(s.Grades)
 	slices.SortStableFunc(e.bands, func(a, b Band) int { return b.From.Cmp(a.From) })
+	for _, b := range e.bands {
+		e.from = append(e.from, formula.FixedOf(b.From))
+		e.to = append(e.to, formula.FixedOf(b.To))
+	}
+	e.total = formula.FixedOf(s.Total)
 	return e, nil
 }
 
@@ -177,52 +189,26 @@ func Compile(env *formula.Env, s Scheme) (*Evaluator, error) {
 func (e *Evaluator) Scheme() Scheme { return e.scheme }
 
 // Evaluate scores f: every second-level indicator capped at its points and
-// rounded as the scheme declares, subtotals, bonus, total, vetoes, grade,
-// and the gap to the next grade. f must come from the policy's Facts (so
-// that its inputs are bound), with its group given by classification. A
-// formula that fails gives an [*Error] naming the record and the rule.
+// rounded as the scheme declares, subtotals, bonus, total, vetoes and
+// grade. f must come from the policy's Facts (so that its inputs are
+// bound), with its group given by classification; the result keeps a copy
+// of it to explain itself. A formula that fails gives an [*Error] naming
+// the record and the rule.
 func (e *Evaluator) Evaluate(f *roster.Facts) (*Result, error) {
 	if e == nil || e.dims == nil && e.bands == nil || f == nil {
 		return nil, ErrNoInput
 	}
-	var raw Raw
-	if err := e.Measure(f, &raw, nil, nil); err != nil {
+	res := &Result{Key: f.Key, Policy: e.policy, Fingerprint: e.fingerprint, AsOf: f.AsOf, ev: e, facts: *f}
+	// One array holds every raw number, so that a result makes no
+	// allocation per indicator.
+	numbers := make([]formula.Fixed, e.rules+len(e.bonuses))
+	res.raw = Raw{Indicators: numbers[:e.rules:e.rules], Bonuses: numbers[e.rules:], Vetoes: make([]bool, len(e.vetoes))}
+	if err := e.Measure(f, &res.raw, nil, nil); err != nil {
 		return nil, err
 	}
-	res := &Result{Key: f.Key, Policy: e.policy, Fingerprint: e.fingerprint, AsOf: f.AsOf}
-	k := 0
-	for _, dim := range e.dims {
-		d := DimensionScore{ID: dim.id, Name: dim.name, Points: dim.points}
-		for _, r := range dim.indicators {
-			score := e.points(r, raw.Indicators[k])
-			d.Indicators = append(d.Indicators, IndicatorScore{
-				ID: r.id, Name: r.name, Points: r.points,
-				Raw: raw.Indicators[k], Score: score, Lost: r.points.Sub(score),
-				Read: r.prog.Readings(f),
-			})
-			d.Score = d.Score.Add(score)
-			k++
-		}
-		res.Subtotal = res.Subtotal.Add(d.Score)
-		res.Dimensions = append(res.Dimensions, d)
-	}
-	for i, r := range e.bonuses {
-		if pts := e.points(r, raw.Bonuses[i]); pts.IsPositive() {
-			res.Bonuses = append(res.Bonuses, BonusScore{ID: r.id, Name: r.name, Points: pts})
-			res.Bonus = res.Bonus.Add(pts)
-		}
-	}
-	res.Total = decimal.Min(res.Subtotal.Add(res.Bonus), e.scheme.Total)
-	for i, r := range e.vetoes {
-		if raw.Vetoes[i] {
-			res.Vetoes = append(res.Vetoes, VetoHeld{ID: r.id, Name: r.name})
-		}
-	}
-	res.Grade = e.grade(res.Total, len(res.Vetoes) > 0)
-	if len(res.Vetoes) == 0 {
-		band, _ := e.band(res.Total)
-		res.Gap = e.gap(res, band)
-	}
+	total, vetoed := e.score(&res.raw)
+	res.Total, res.Vetoed = total.Decimal(), vetoed
+	res.Grade = e.grade(total, vetoed)
 	res.Removed = e.Removed(res.Grade)
 	return res, nil
 }
@@ -230,8 +216,8 @@ func (e *Evaluator) Evaluate(f *roster.Facts) (*Result, error) {
 // Raw holds what an evaluator's formulas gave on one record, before any
 // cap or rounding: the first of the two steps of an evaluation.
 type Raw struct {
-	Indicators []decimal.Decimal // second-level indicators, dimension by dimension
-	Bonuses    []decimal.Decimal
+	Indicators []formula.Fixed // second-level indicators, dimension by dimension
+	Bonuses    []formula.Fixed
 	Vetoes     []bool
 }
 
@@ -271,8 +257,8 @@ func (e *Evaluator) Measure(f *roster.Facts, raw *Raw, reuse *Reuse, prev *Raw) 
 		return ErrNoInput
 	}
 	if len(raw.Indicators) != e.rules || len(raw.Bonuses) != len(e.bonuses) || len(raw.Vetoes) != len(e.vetoes) {
-		raw.Indicators = make([]decimal.Decimal, e.rules)
-		raw.Bonuses = make([]decimal.Decimal, len(e.bonuses))
+		numbers := make([]formula.Fixed, e.rules+len(e.bonuses))
+		raw.Indicators, raw.Bonuses = numbers[:e.rules:e.rules], numbers[e.rules:]
 		raw.Vetoes = make([]bool, len(e.vetoes))
 	}
 	from := func(list []int, i int) int {
@@ -281,11 +267,11 @@ func (e *Evaluator) Measure(f *roster.Facts, raw *Raw, reuse *Reuse, prev *Raw) 
 		}
 		return list[i]
 	}
-	number := func(r rule, j int, prevs []decimal.Decimal) (decimal.Decimal, error) {
+	number := func(r rule, j int, prevs []formula.Fixed) (formula.Fixed, error) {
 		if j >= 0 {
 			return prevs[j], nil
 		}
-		v, err := r.prog.Decimal(f)
+		v, err := r.prog.Fixed(f)
 		if err != nil {
 			return v, &Error{Key: f.Key, Rule: r.id, Err: err}
 		}
@@ -294,7 +280,7 @@ func (e *Evaluator) Measure(f *roster.Facts, raw *Raw, reuse *Reuse, prev *Raw) 
 	k := 0
 	for _, d := range e.dims {
 		for _, r := range d.indicators {
-			var prevs []decimal.Decimal
+			var prevs []formula.Fixed
 			if prev != nil {
 				prevs = prev.Indicators
 			}
@@ -307,7 +293,7 @@ func (e *Evaluator) Measure(f *roster.Facts, raw *Raw, reuse *Reuse, prev *Raw) 
 		}
 	}
 	for i, r := range e.bonuses {
-		var prevs []decimal.Decimal
+		var prevs []formula.Fixed
 		if prev != nil {
 			prevs = prev.Bonuses
 		}
@@ -349,46 +335,55 @@ type Standing struct {
 // Score caps, rounds and adds up raw as [Evaluator.Evaluate] does and
 // grades the total: the second step.
 func (e *Evaluator) Score(raw *Raw) Standing {
-	var subtotal, bonus decimal.Decimal
-	k := 0
-	for _, d := range e.dims {
-		for _, r := range d.indicators {
-			subtotal = subtotal.Add(e.points(r, raw.Indicators[k]))
-			k++
-		}
-	}
-	for i, r := range e.bonuses {
-		if pts := e.points(r, raw.Bonuses[i]); pts.IsPositive() {
-			bonus = bonus.Add(pts)
-		}
-	}
-	s := Standing{Total: decimal.Min(subtotal.Add(bonus), e.scheme.Total)}
-	vetoed := slices.Contains(raw.Vetoes, true)
-	s.Grade = e.grade(s.Total, vetoed)
+	total, vetoed := e.score(raw)
+	s := Standing{Total: total.Decimal(), Grade: e.grade(total, vetoed)}
 	s.Removed = e.Removed(s.Grade)
 	return s
 }
 
+// score is the total of raw, capped at the scheme's, and whether a veto
+// held.
+func (e *Evaluator) score(raw *Raw) (total formula.Fixed, vetoed bool) {
+	k := 0
+	for _, d := range e.dims {
+		for _, r := range d.indicators {
+			total = total.Add(e.points(r, raw.Indicators[k]))
+			k++
+		}
+	}
+	for i, r := range e.bonuses {
+		if pts := e.points(r, raw.Bonuses[i]); pts.Sign() > 0 {
+			total = total.Add(pts)
+		}
+	}
+	if total.Cmp(e.total) > 0 {
+		total = e.total
+	}
+	return total, slices.Contains(raw.Vetoes, true)
+}
+
 // points is what a rule's raw value earns: capped to 0..its points and
 // rounded as the scheme declares.
-func (e *Evaluator) points(r rule, raw decimal.Decimal) decimal.Decimal {
+func (e *Evaluator) points(r rule, raw formula.Fixed) formula.Fixed {
 	x := raw
-	if x.IsNegative() {
-		x = decimal.Zero
-	} else if x.GreaterThan(r.points) {
-		x = r.points
+	if x.Sign() < 0 {
+		x = formula.Fixed{}
+	} else if x.Cmp(r.cap) > 0 {
+		x = r.cap
 	}
-	return e.scheme.Rounding.Round(x)
+	return e.scheme.Rounding.fixed(x)
 }
 
 // grade is the grade of a total; a veto gives the veto grade whatever the
 // score.
-func (e *Evaluator) grade(total decimal.Decimal, vetoed bool) Grade {
+func (e *Evaluator) grade(total formula.Fixed, vetoed bool) Grade {
 	if vetoed {
 		return e.scheme.VetoGrade
 	}
-	band, _ := e.band(total) // a total is within 0..Total by construction
-	return band.Grade
+	if i, ok := e.band(total); ok { // a total is within 0..Total by construction
+		return e.bands[i].Grade
+	}
+	return 0
 }
 
 // Grade returns the grade the bands give a total, without a veto.
@@ -396,17 +391,17 @@ func (e *Evaluator) Grade(total decimal.Decimal) Grade {
 	if e == nil {
 		return 0
 	}
-	return e.grade(total, false)
+	return e.grade(formula.FixedOf(total), false)
 }
 
-// band returns the band a score falls in; the top band includes the total.
-func (e *Evaluator) band(score decimal.Decimal) (Band, bool) {
-	for i, b := range e.bands {
-		if !score.LessThan(b.From) && (score.LessThan(b.To) || (i == 0 && score.Equal(b.To))) {
-			return b, true
+// band finds the band a score falls in; the top band includes the total.
+func (e *Evaluator) band(score formula.Fixed) (int, bool) {
+	for i := range e.bands {
+		if score.Cmp(e.from[i]) >= 0 && (score.Cmp(e.to[i]) < 0 || (i == 0 && score.Equal(e.to[i]))) {
+			return i, true
 		}
 	}
-	return Band{}, false
+	return 0, false
 }
 
 // Removed reports whether holders of grade g leave the database.
@@ -420,41 +415,4 @@ func (e *Evaluator) Removed(g Grade) bool {
 		}
 	}
 	return false
-}
-
-// gap finds the next band up from the current one and the indicators that
-// could reach it.
-func (e *Evaluator) gap(res *Result, current Band) *Gap {
-	var next *Band
-	for i := range e.bands {
-		b := &e.bands[i]
-		if b.From.GreaterThan(current.From) && (next == nil || b.From.LessThan(next.From)) {
-			next = b
-		}
-	}
-	if next == nil {
-		return nil
-	}
-	g := &Gap{Next: next.Grade, Points: next.From.Sub(res.Total)}
-	for _, d := range res.Dimensions {
-		for _, in := range d.Indicators {
-			if in.Lost.IsPositive() {
-				g.Levers = append(g.Levers, Lever{ID: in.ID, Name: in.Name, Available: in.Lost, Closes: !in.Lost.LessThan(g.Points)})
-			}
-		}
-	}
-	slices.SortStableFunc(g.Levers, func(a, b Lever) int { return b.Available.Cmp(a.Available) })
-	return g
-}
-
-// Indicator returns the scored indicator with the id, from any dimension.
-func (r *Result) Indicator(id string) (IndicatorScore, bool) {
-	for _, d := range r.Dimensions {
-		for _, in := range d.Indicators {
-			if in.ID == id {
-				return in, true
-			}
-		}
-	}
-	return IndicatorScore{}, false
 }

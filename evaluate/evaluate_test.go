@@ -282,7 +282,7 @@ func TestIndicatorMetadata(t *testing.T) {
 	res := score(t)
 	var ids, names []string
 	points := map[string]string{}
-	for _, d := range res.Dimensions {
+	for _, d := range res.Dimensions() {
 		ids = append(ids, d.ID)
 		names = append(names, d.Name)
 		points[d.ID] = d.Points.String()
@@ -320,11 +320,11 @@ func TestDimensionsAddUp(t *testing.T) {
 	})
 	want := map[string]string{"P": "15.25", "A": "11", "S": "6", "C": "0.3", "D": "0.71"}
 	got := map[string]string{}
-	for _, d := range res.Dimensions {
+	for _, d := range res.Dimensions() {
 		got[d.ID] = d.Score.String()
 	}
 	assert.Equal(t, want, got)
-	assert.Equal(t, "33.26", res.Subtotal.String())
+	assert.Equal(t, "33.26", res.Subtotal().String())
 	assert.Equal(t, "33.26", res.Total.String())
 	assert.Equal(t, evaluate.GradeD, res.Grade)
 }
@@ -344,9 +344,9 @@ func TestExactSums(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			res := score(t, tt.mod)
-			require.Equal(t, "C", res.Dimensions[3].ID)
-			assert.Equal(t, tt.dim, res.Dimensions[3].Score.String())
-			assert.Equal(t, tt.subtotal, res.Subtotal.String())
+			require.Equal(t, "C", res.Dimensions()[3].ID)
+			assert.Equal(t, tt.dim, res.Dimensions()[3].Score.String())
+			assert.Equal(t, tt.subtotal, res.Subtotal().String())
 			assert.Equal(t, tt.subtotal, res.Total.String())
 		})
 	}
@@ -392,9 +392,9 @@ func TestBonuses(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			res := score(t, tt.mod)
-			assert.Equal(t, bonuses(tt.bonuses), bonuses(res.Bonuses))
-			assert.Equal(t, tt.bonus, res.Bonus.String(), "bonus")
-			assert.Equal(t, tt.subtotal, res.Subtotal.String(), "subtotal")
+			assert.Equal(t, bonuses(tt.bonuses), bonuses(res.Bonuses()))
+			assert.Equal(t, tt.bonus, res.Bonus().String(), "bonus")
+			assert.Equal(t, tt.subtotal, res.Subtotal().String(), "subtotal")
 			assert.Equal(t, tt.total, res.Total.String(), "total")
 			assert.Equal(t, tt.grade, res.Grade)
 		})
@@ -425,16 +425,16 @@ func TestVetoes(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			res := score(t, full, tt.mod)
-			assert.Equal(t, tt.want, res.Vetoes)
+			assert.Equal(t, tt.want, res.Vetoes())
 			assert.Equal(t, tt.total, res.Total.String(), "the score is kept")
 			assert.Equal(t, evaluate.GradeD, res.Grade, "grade D whatever the score")
 			assert.True(t, res.Removed)
-			assert.Nil(t, res.Gap, "no gap under a veto")
+			assert.Nil(t, res.Gap(), "no gap under a veto")
 		})
 	}
 	t.Run("no veto", func(t *testing.T) {
 		res := score(t, full)
-		assert.Empty(t, res.Vetoes)
+		assert.Empty(t, res.Vetoes())
 		assert.Equal(t, evaluate.GradeA, res.Grade)
 		assert.False(t, res.Removed)
 	})
@@ -550,13 +550,13 @@ func TestGap(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			res := score(t, tt.mod)
 			if tt.want == nil {
-				assert.Nil(t, res.Gap)
+				assert.Nil(t, res.Gap())
 				return
 			}
-			require.NotNil(t, res.Gap)
-			assert.Equal(t, tt.want.Next, res.Gap.Next)
-			assert.Equal(t, tt.want.Points.String(), res.Gap.Points.String())
-			assert.Equal(t, levers(tt.want.Levers), levers(res.Gap.Levers))
+			require.NotNil(t, res.Gap())
+			assert.Equal(t, tt.want.Next, res.Gap().Next)
+			assert.Equal(t, tt.want.Points.String(), res.Gap().Points.String())
+			assert.Equal(t, levers(tt.want.Levers), levers(res.Gap().Levers))
 		})
 	}
 }

@@ -51,7 +51,7 @@ func ExampleEvaluator_Evaluate() {
 		return
 	}
 	fmt.Println("总分", res.Total, "等次", res.Grade.Label())
-	for _, d := range res.Dimensions {
+	for _, d := range res.Dimensions() {
 		if d.ID != "C" {
 			continue
 		}
@@ -60,8 +60,8 @@ func ExampleEvaluator_Evaluate() {
 			fmt.Printf("  %s %s/%s (raw %s)\n", in.Name, in.Score, in.Points, in.Raw)
 		}
 	}
-	fmt.Printf("距%s还差 %s 分\n", res.Gap.Next.Label(), res.Gap.Points)
-	for _, l := range res.Gap.Levers[:2] {
+	fmt.Printf("距%s还差 %s 分\n", res.Gap().Next.Label(), res.Gap().Points)
+	for _, l := range res.Gap().Levers[:2] {
 		fmt.Printf("  %s 可得 %s 分，单项可补足：%v\n", l.Name, l.Available, l.Closes)
 	}
 	// Output:
@@ -104,7 +104,7 @@ func ExampleEvaluator_Evaluate_veto() {
 		return
 	}
 	fmt.Println("总分", res.Total, "等次", res.Grade.Label(), "剔除", res.Removed)
-	for _, v := range res.Vetoes {
+	for _, v := range res.Vetoes() {
 		fmt.Println("一票否决:", v.ID, v.Name)
 	}
 	// Output:

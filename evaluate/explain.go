@@ -23,7 +23,7 @@ func (r *Result) Explain(w io.Writer) error {
 		fp = fp[:12]
 	}
 	fmt.Fprintf(&b, "记录 %s 综合评价（政策 %s，版本校验码 %s，评价基准日 %s）\n", r.Key, r.Policy, fp, r.AsOf)
-	for i, d := range r.Dimensions {
+	for i, d := range r.Dimensions() {
 		fmt.Fprintf(&b, "%s、%s：%s 分中得 %s 分\n", numeral(i+1), d.Name, d.Points, d.Score)
 		for _, in := range d.Indicators {
 			fmt.Fprintf(&b, "  %s %s：%s 分中得 %s 分", in.ID, in.Name, in.Points, in.Score)
@@ -43,9 +43,9 @@ func (r *Result) Explain(w io.Writer) error {
 			b.WriteString("\n")
 		}
 	}
-	if len(r.Bonuses) > 0 {
-		parts := make([]string, len(r.Bonuses))
-		for i, x := range r.Bonuses {
+	if bonuses := r.Bonuses(); len(bonuses) > 0 {
+		parts := make([]string, len(bonuses))
+		for i, x := range bonuses {
 			parts[i] = fmt.Sprintf("%s %s +%s", x.ID, x.Name, x.Points)
 		}
 		fmt.Fprintf(&b, "加分：%s\n", strings.Join(parts, "，"))
@@ -55,14 +55,14 @@ func (r *Result) Explain(w io.Writer) error {
 		b.WriteString("，从数据库中剔除")
 	}
 	b.WriteString("\n")
-	if len(r.Vetoes) > 0 {
-		parts := make([]string, len(r.Vetoes))
-		for i, v := range r.Vetoes {
+	if vetoes := r.Vetoes(); len(vetoes) > 0 {
+		parts := make([]string, len(vetoes))
+		for i, v := range vetoes {
 			parts[i] = v.ID + " " + v.Name
 		}
 		fmt.Fprintf(&b, "一票否决：%s\n", strings.Join(parts, "，"))
 	}
-	if g := r.Gap; g != nil {
+	if g := r.Gap(); g != nil {
 		fmt.Fprintf(&b, "距 %s 还差 %s 分", g.Next.Label(), g.Points)
 		if len(g.Levers) > 0 {
 			parts := make([]string, len(g.Levers))

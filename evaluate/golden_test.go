@@ -22,7 +22,7 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 func explain(res *evaluate.Result) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s %s %s\n", res.Key, res.Policy, res.AsOf)
-	for _, d := range res.Dimensions {
+	for _, d := range res.Dimensions() {
 		fmt.Fprintf(&b, "  %s %s %s/%s\n", d.ID, d.Name, d.Score, d.Points)
 		for _, in := range d.Indicators {
 			fmt.Fprintf(&b, "    %s %s %s/%s raw %s lost %s |", in.ID, in.Name, in.Score, in.Points, in.Raw, in.Lost)
@@ -32,15 +32,15 @@ func explain(res *evaluate.Result) string {
 			b.WriteByte('\n')
 		}
 	}
-	fmt.Fprintf(&b, "  subtotal %s bonus %s total %s\n", res.Subtotal, res.Bonus, res.Total)
-	for _, bo := range res.Bonuses {
+	fmt.Fprintf(&b, "  subtotal %s bonus %s total %s\n", res.Subtotal(), res.Bonus(), res.Total)
+	for _, bo := range res.Bonuses() {
 		fmt.Fprintf(&b, "  bonus %s %s +%s\n", bo.ID, bo.Name, bo.Points)
 	}
-	for _, v := range res.Vetoes {
+	for _, v := range res.Vetoes() {
 		fmt.Fprintf(&b, "  veto %s %s\n", v.ID, v.Name)
 	}
 	fmt.Fprintf(&b, "  grade %s removed %v\n", res.Grade, res.Removed)
-	if g := res.Gap; g != nil {
+	if g := res.Gap(); g != nil {
 		fmt.Fprintf(&b, "  gap to %s: %s\n", g.Next, g.Points)
 		for _, l := range g.Levers {
 			fmt.Fprintf(&b, "    %s %s %s closes=%v\n", l.ID, l.Name, l.Available, l.Closes)

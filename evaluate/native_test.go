@@ -193,13 +193,13 @@ func mismatches(got *evaluate.Result, want nativeResult) []string {
 		}
 		diff(id, in.Score, want.Scores[i])
 	}
-	diff("subtotal", got.Subtotal, want.Subtotal)
-	diff("bonus", got.Bonus, want.Bonus)
+	diff("subtotal", got.Subtotal(), want.Subtotal)
+	diff("bonus", got.Bonus(), want.Bonus)
 	diff("total", got.Total, want.Total)
 	if got.Grade != want.Grade {
 		out = append(out, fmt.Sprintf("grade: got %s, native %s", got.Grade, want.Grade))
 	}
-	if vetoed := len(got.Vetoes) > 0; vetoed != want.Vetoed {
+	if vetoed := len(got.Vetoes()) > 0; vetoed != want.Vetoed {
 		out = append(out, fmt.Sprintf("vetoed: got %v, native %v", vetoed, want.Vetoed))
 	}
 	if got.Removed != (want.Grade == evaluate.GradeD) {

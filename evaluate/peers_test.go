@@ -153,13 +153,13 @@ func floatMismatches(want *evaluate.Result, got floatResult) []string {
 		}
 		diff(id, in.Score, got.Scores[i])
 	}
-	diff("subtotal", want.Subtotal, got.Subtotal)
-	diff("bonus", want.Bonus, got.Bonus)
+	diff("subtotal", want.Subtotal(), got.Subtotal)
+	diff("bonus", want.Bonus(), got.Bonus)
 	diff("total", want.Total, got.Total)
 	if want.Grade != got.Grade {
 		out = append(out, fmt.Sprintf("grade: library %s, peer %s", want.Grade, got.Grade))
 	}
-	if vetoed := len(want.Vetoes) > 0; vetoed != got.Vetoed {
+	if vetoed := len(want.Vetoes()) > 0; vetoed != got.Vetoed {
 		out = append(out, fmt.Sprintf("vetoed: library %v, peer %v", vetoed, got.Vetoed))
 	}
 	return out

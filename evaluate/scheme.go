@@ -110,3 +110,18 @@ func (r Rounding) Round(d decimal.Decimal) decimal.Decimal {
 	}
 	return d.Round(r.Places) // shopspring's Round is half away from zero; points are never negative
 }
+
+// fixed is Round on the engine's numbers: the same result, to the
+// exponent.
+func (r Rounding) fixed(x formula.Fixed) formula.Fixed {
+	if x.Exponent() >= -r.Places {
+		return x
+	}
+	switch r.Mode {
+	case HalfEven:
+		return x.RoundBank(r.Places)
+	case Down:
+		return x.Truncate(r.Places)
+	}
+	return x.Round(r.Places)
+}

@@ -27,11 +27,11 @@ func TestScore(t *testing.T) {
 		t.Fatalf("no rule %s", id)
 		return -1
 	}
-	d := decimal.RequireFromString
+	d := func(s string) formula.Fixed { return formula.FixedOf(decimal.RequireFromString(s)) }
 	score := func(set map[string]string, bonus string, vetoed bool) evaluate.Standing {
 		raw := evaluate.Raw{
-			Indicators: make([]decimal.Decimal, len(indicators)),
-			Bonuses:    make([]decimal.Decimal, len(bonuses)),
+			Indicators: make([]formula.Fixed, len(indicators)),
+			Bonuses:    make([]formula.Fixed, len(bonuses)),
 			Vetoes:     make([]bool, len(vetoes)),
 		}
 		for id, v := range set {

@@ -559,6 +559,25 @@ func (p *Program) vmBool(f *roster.Facts) (bool, error) {
 	return b, nil
 }
 
+// Fixed runs a number formula on f, as Decimal does, and gives its value
+// without converting it to shopspring's type.
+func (p *Program) Fixed(f *roster.Facts) (Fixed, error) {
+	if err := p.within(f); err != nil {
+		return Fixed{}, p.runtimeError(err)
+	}
+	if p.native != nil && f != nil {
+		if x, ok := p.native.number(f); ok {
+			return Fixed{x: x}, nil
+		}
+		p.fallbacks.Add(1)
+	}
+	d, err := p.vmDecimal(f)
+	if err != nil {
+		return Fixed{}, err
+	}
+	return FixedOf(d), nil
+}
+
 // Decimal runs a number formula on f.
 func (p *Program) Decimal(f *roster.Facts) (decimal.Decimal, error) {
 	if err := p.within(f); err != nil {

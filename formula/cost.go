@@ -109,10 +109,7 @@ func numberOf(digits uint64) shape { return shape{kind: scalar, size: digits} }
 // plainDigits counts the digits of d written out in full: 1e3 has 4,
 // 0.001 has 4.
 func plainDigits(d decimal.Decimal) uint64 {
-	n := int64(len(d.Coefficient().String()))
-	if d.Sign() < 0 {
-		n-- // the minus sign
-	}
+	n := int64(d.NumDigits()) // of the coefficient, without a sign
 	exp := int64(d.Exponent())
 	if exp >= 0 {
 		return uint64(n + exp)

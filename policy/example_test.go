@@ -107,7 +107,7 @@ func ExampleCompile() {
 		fmt.Println(err)
 		return
 	}
-	for _, d := range res.Dimensions {
+	for _, d := range res.Dimensions() {
 		for _, in := range d.Indicators {
 			fmt.Printf("%s %s: %s of %s\n", in.ID, in.Name, in.Score, in.Points)
 		}

@@ -198,7 +198,7 @@ func compare(p *policy.Policy, as *newstrata.Assessment, k check) (Mismatch, boo
 		return Mismatch{What: "failed", Want: list(k.ids), Got: list(got)}, sameSet(k.ids, got)
 	case checkVetoes:
 		var got []string
-		for _, v := range as.Evaluation.Vetoes {
+		for _, v := range as.Evaluation.Vetoes() {
 			got = append(got, v.ID)
 		}
 		return Mismatch{What: "vetoes", Want: list(k.ids), Got: list(got)}, sameSet(k.ids, got)
@@ -224,7 +224,7 @@ func compare(p *policy.Policy, as *newstrata.Assessment, k check) (Mismatch, boo
 // points finds what an id earned: a second-level indicator's score, a
 // first-level indicator's sum, or a bonus's points (0 when it gave none).
 func points(p *policy.Policy, as *newstrata.Assessment, id string) (name string, got decimal.Decimal, known bool) {
-	for _, d := range as.Evaluation.Dimensions {
+	for _, d := range as.Evaluation.Dimensions() {
 		if d.ID == id {
 			return d.Name, d.Score, true
 		}
@@ -238,7 +238,7 @@ func points(p *policy.Policy, as *newstrata.Assessment, id string) (name string,
 		if b.ID != id {
 			continue
 		}
-		for _, got := range as.Evaluation.Bonuses {
+		for _, got := range as.Evaluation.Bonuses() {
 			if got.ID == id {
 				return b.Name, got.Points, true
 			}

@@ -239,19 +239,19 @@ func form(j *roster.Jurisdiction, date roster.Date, fields []*roster.Field, p *P
 // indicator's points, the bonuses, the vetoes, the total and the grade.
 func words(ev *evaluate.Result) string {
 	var b strings.Builder
-	for i, d := range ev.Dimensions {
+	for i, d := range ev.Dimensions() {
 		if i > 0 {
 			b.WriteString("；")
 		}
 		fmt.Fprintf(&b, "%s %s/%s", d.Name, d.Score.StringFixed(2), d.Points)
 	}
-	for _, x := range ev.Bonuses {
+	for _, x := range ev.Bonuses() {
 		fmt.Fprintf(&b, "；加分 %s +%s", x.Name, x.Points)
 	}
 	fmt.Fprintf(&b, "。总分 %s，%s", ev.Total.StringFixed(2), ev.Grade.Label())
-	if len(ev.Vetoes) > 0 {
-		names := make([]string, len(ev.Vetoes))
-		for i, v := range ev.Vetoes {
+	if vetoes := ev.Vetoes(); len(vetoes) > 0 {
+		names := make([]string, len(vetoes))
+		for i, v := range vetoes {
 			names[i] = v.Name
 		}
 		fmt.Fprintf(&b, "（一票否决：%s）", strings.Join(names, "、"))

@@ -265,10 +265,7 @@ func TestMask(t *testing.T) {
 func TestSummaryRows(t *testing.T) {
 	j := roster.Nanning()
 	person := func(key, unit, by string, g classify.Group, grade evaluate.Grade, score int64, vetoed bool) report.Person {
-		ev := &evaluate.Result{Key: key, Grade: grade, Total: decimal.NewFromInt(score), Removed: grade == evaluate.GradeD}
-		if vetoed {
-			ev.Vetoes = []evaluate.VetoHeld{{ID: "V1", Name: "刑事处罚"}}
-		}
+		ev := &evaluate.Result{Key: key, Grade: grade, Total: decimal.NewFromInt(score), Removed: grade == evaluate.GradeD, Vetoed: vetoed}
 		return report.Person{
 			Record:         &roster.Record{Key: key, Unit: unit, RecommendedBy: by},
 			Classification: classify.Result{Outcome: classify.Classified, Primary: g},

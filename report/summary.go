@@ -366,7 +366,7 @@ func NewSummary(src Source, opts ...Option) (*Summary, error) {
 			hist[bin(ev.Total, len(hist))]++
 			if ev.Removed {
 				t.removed++
-				if len(ev.Vetoes) > 0 {
+				if ev.Vetoed {
 					t.vetoed++
 				}
 			}

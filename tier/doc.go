@@ -233,7 +233,7 @@
 //		Grade: a.Evaluation.Grade, Score: a.Evaluation.Total, Post: post,
 //		Policy: a.Evaluation.Policy, Fingerprint: a.Evaluation.Fingerprint, AsOf: a.Evaluation.AsOf,
 //	}
-//	for _, v := range a.Evaluation.Vetoes {
+//	for _, v := range a.Evaluation.Vetoes() {
 //		as.Vetoes = append(as.Vetoes, v.ID+" "+v.Name)
 //	}
 //	for _, c := range a.Qualification.Failures() {
