@@ -382,3 +382,27 @@ func (x Fixed) Truncate(places int32) Fixed {
 	}
 	return FixedOf(x.big.Truncate(places))
 }
+
+// Mul returns x × y.
+func (x Fixed) Mul(y Fixed) Fixed {
+	if x.big == nil && y.big == nil {
+		if r, ok := x.x.mul(y.x); ok {
+			return Fixed{x: r}
+		}
+	}
+	return FixedOf(x.Decimal().Mul(y.Decimal()))
+}
+
+// Div returns x / y at [DivisionScale] places, half away from zero, as a
+// formula divides (shopspring's DivRound); ok is false when y is 0.
+func (x Fixed) Div(y Fixed) (q Fixed, ok bool) {
+	if y.Sign() == 0 {
+		return Fixed{}, false
+	}
+	if x.big == nil && y.big == nil {
+		if r, ok := x.x.div(y.x); ok {
+			return Fixed{x: r}, true
+		}
+	}
+	return FixedOf(x.Decimal().DivRound(y.Decimal(), DivisionScale)), true
+}

@@ -36,6 +36,12 @@ func TestFixedAgreesWithDecimal(t *testing.T) {
 		same(t, a, fa, "FixedOf "+a.String())
 		same(t, a.Add(b), fa.Add(fb), a.String()+" + "+b.String())
 		same(t, a.Sub(b), fa.Sub(fb), a.String()+" - "+b.String())
+		same(t, a.Mul(b), fa.Mul(fb), a.String()+" * "+b.String())
+		if q, ok := fa.Div(fb); b.IsZero() {
+			assert.False(t, ok)
+		} else {
+			same(t, a.DivRound(b, formula.DivisionScale), q, a.String()+" / "+b.String())
+		}
 		assert.Equal(t, a.Cmp(b), fa.Cmp(fb), a.String()+" cmp "+b.String())
 		assert.Equal(t, a.Sign(), fa.Sign())
 		places := int32(r.IntN(4))
