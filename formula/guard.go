@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"reflect"
 	"strings"
+	"unsafe"
 
 	"github.com/newstrata/newstrata/roster"
 	"github.com/shopspring/decimal"
@@ -13,11 +14,23 @@ import (
 // estimate assumed: a text, a list, or a declared String input.
 type bound struct {
 	name     string
-	index    []int  // in roster.Facts; nil for an input
+	index    []int        // in roster.Facts; nil for an input
+	offset   uintptr      // of the field in roster.Facts
+	typ      reflect.Type // the field's type
+	kind     boundKind
 	input    string // the input's id
 	maxItems uint64
 	maxText  uint64
 }
+
+// boundKind is what a bound's field holds.
+type boundKind uint8
+
+const (
+	boundText boundKind = iota
+	boundDecimal
+	boundList
+)
 
 // bounds lists the fields among reads whose size the estimate assumed.
 func (c *Env) bounds(reads []string) []bound {
@@ -36,11 +49,20 @@ func (c *Env) bounds(reads []string) []bound {
 		if !ok {
 			continue
 		}
+		b.index, b.offset, b.typ = f.Index, f.Offset, f.Type
 		switch {
-		case f.Type == decType, f.Type.Kind() == reflect.String, f.Type.Kind() == reflect.Slice:
-			b.index = f.Index
-			out = append(out, b)
+		case len(f.Index) != 1:
+			continue
+		case f.Type == decType:
+			b.kind = boundDecimal
+		case f.Type.Kind() == reflect.String:
+			b.kind = boundText
+		case f.Type.Kind() == reflect.Slice:
+			b.kind = boundList
+		default:
+			continue
 		}
+		out = append(out, b)
 	}
 	return out
 }
@@ -52,50 +74,52 @@ func (p *Program) within(f *roster.Facts) error {
 	if len(p.bounds) == 0 || f == nil {
 		return nil
 	}
-	v := reflect.ValueOf(f).Elem()
-	for _, b := range p.bounds {
-		if b.index == nil {
-			switch x := f.In[b.input].(type) {
-			case string:
-				if uint64(len(x)) > b.maxText {
-					return b.tooLong(len(x))
-				}
-			case decimal.Decimal:
-				if err := b.digits(x); err != nil {
-					return err
-				}
+	for i := range p.bounds {
+		if err := p.bounds[i].check(f); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// check is the bound's test of one record, reading the field at its
+// offset as the closures do.
+func (b *bound) check(f *roster.Facts) error {
+	if b.index == nil {
+		switch x := f.In[b.input].(type) {
+		case string:
+			if uint64(len(x)) > b.maxText {
+				return b.tooLong(len(x))
 			}
+		case decimal.Decimal:
+			return b.digits(x)
+		}
+		return nil
+	}
+	at := unsafe.Add(unsafe.Pointer(f), b.offset)
+	switch b.kind {
+	case boundDecimal:
+		return b.digits(*(*decimal.Decimal)(at))
+	case boundText:
+		if n := len(*(*string)(at)); uint64(n) > b.maxText {
+			return b.tooLong(n)
+		}
+		return nil
+	}
+	v := reflect.NewAt(b.typ, at).Elem() // a list: its items' texts are bounded too
+	if n := v.Len(); uint64(n) > b.maxItems {
+		return fmt.Errorf("%s", bilingual(
+			fmt.Sprintf("记录的 %s 有 %d 项，超过公式代价估计所假定的 %d 项", b.name, n, b.maxItems),
+			fmt.Sprintf("the record's %s has %d items, more than the %d the formula's cost bound assumes", b.name, n, b.maxItems)))
+	}
+	for i := range v.Len() {
+		item := v.Index(i)
+		if item.Kind() != reflect.Struct {
 			continue
 		}
-		fv := v.FieldByIndex(b.index)
-		if fv.Type() == decType {
-			// Through a pointer: boxing the decimal itself would allocate
-			// on every run.
-			if err := b.digits(*fv.Addr().Interface().(*decimal.Decimal)); err != nil {
-				return err
-			}
-			continue
-		}
-		if fv.Kind() == reflect.String {
-			if n := fv.Len(); uint64(n) > b.maxText {
-				return b.tooLong(n)
-			}
-			continue
-		}
-		if n := fv.Len(); uint64(n) > b.maxItems {
-			return fmt.Errorf("%s", bilingual(
-				fmt.Sprintf("记录的 %s 有 %d 项，超过公式代价估计所假定的 %d 项", b.name, n, b.maxItems),
-				fmt.Sprintf("the record's %s has %d items, more than the %d the formula's cost bound assumes", b.name, n, b.maxItems)))
-		}
-		for i := range fv.Len() {
-			item := fv.Index(i)
-			if item.Kind() != reflect.Struct {
-				continue
-			}
-			for j := range item.NumField() {
-				if x := item.Field(j); x.Kind() == reflect.String && uint64(x.Len()) > b.maxText {
-					return tooLong(fmt.Sprintf("%s[%d].%s", b.name, i, item.Type().Field(j).Name), x.Len(), b.maxText)
-				}
+		for j := range item.NumField() {
+			if x := item.Field(j); x.Kind() == reflect.String && uint64(x.Len()) > b.maxText {
+				return tooLong(fmt.Sprintf("%s[%d].%s", b.name, i, item.Type().Field(j).Name), x.Len(), b.maxText)
 			}
 		}
 	}
