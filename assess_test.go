@@ -364,7 +364,7 @@ func TestNotReady(t *testing.T) {
 			assert.ErrorIs(t, err, newstrata.ErrNotReady)
 			_, err = a.AssessAll(t.Context(), records, asOf, nil)
 			assert.ErrorIs(t, err, newstrata.ErrNotReady)
-			_, err = a.Compare(t.Context(), nil, nil, records, asOf)
+			_, err = a.Compare(t.Context(), nil, nil, a.Prepare(records, asOf))
 			assert.ErrorIs(t, err, newstrata.ErrNotReady)
 			assert.Nil(t, a.Jurisdiction())
 		})
@@ -373,7 +373,7 @@ func TestNotReady(t *testing.T) {
 	require.NoError(t, err)
 	_, err = a.AssessUnder(nil, records[0], asOf)
 	assert.EqualError(t, err, "未初始化：请用 newstrata.New 创建 (not ready: make it with newstrata.New): policy")
-	_, err = a.Compare(t.Context(), nil, nil, records, asOf)
+	_, err = a.Compare(t.Context(), nil, nil, a.Prepare(records, asOf))
 	assert.ErrorIs(t, err, newstrata.ErrNotReady)
 }
 
@@ -390,7 +390,7 @@ func TestAssessAllCancelled(t *testing.T) {
 	assert.Empty(t, res.Assessments)
 	base, err := policy.Baseline()
 	require.NoError(t, err)
-	_, err = a.Compare(ctx, base, base, records, asOf)
+	_, err = a.Compare(ctx, base, base, a.Prepare(records, asOf))
 	assert.EqualError(t, err, "已处理 0 条记录（共 600 条）后停止 (stopped after 0 of 600 records): context canceled")
 }
 

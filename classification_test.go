@@ -77,7 +77,7 @@ func TestCountyClassifiesItsOwnUnitOnly(t *testing.T) {
 	base, _ := set.Policy(policy.BaselineID)
 	next, _ := set.Policy("qingxiu-2019")
 	assert.NotEqual(t, base.Classifier().Fingerprint(), next.Classifier().Fingerprint())
-	im, err := a.Compare(context.Background(), base, next, records[:1], asOf)
+	im, err := a.Compare(context.Background(), base, next, a.Prepare(records[:1], asOf))
 	require.NoError(t, err)
 	require.Len(t, im.Shifts, 1)
 	assert.Equal(t, newstrata.Unqualified, im.Shifts[0].Before.Status)
@@ -101,7 +101,7 @@ func TestCompareAgreesWithAssessUnderAcrossClassifications(t *testing.T) {
 	for _, r := range records {
 		r.Extra = nil
 	}
-	im, err := a.Compare(context.Background(), base, next, records, asOf)
+	im, err := a.Compare(context.Background(), base, next, a.Prepare(records, asOf))
 	require.NoError(t, err)
 	shifted := map[string]newstrata.Shift{}
 	for _, s := range im.Shifts {

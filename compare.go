@@ -7,11 +7,13 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/newstrata/newstrata/classify"
 	"github.com/newstrata/newstrata/evaluate"
 	"github.com/newstrata/newstrata/formula"
 	"github.com/newstrata/newstrata/policy"
+	"github.com/newstrata/newstrata/qualify"
 	"github.com/newstrata/newstrata/roster"
 	"github.com/shopspring/decimal"
 )
@@ -74,37 +76,137 @@ type Impact struct {
 	Rejected []Rejection
 }
 
-// Compare assesses records under base and under next on asOf and lists who
-// changes. Every record is assessed under the two policies given, whatever
-// its unit (to see a county's overlay at work, give it that county's
-// records). Records are expected to be valid (see [roster.Validator]).
-//
-// Each record is classified under each policy by its own rules, once when
-// the two classify alike (the same [classify.Classifier.Fingerprint]), and
-// a rule of next that base has too —
-// the same id and formula, reading no input or inputs the two declare
-// alike, and reading the group only when the two classify alike — is not
-// run again: its value on the record is base's. An overlay
-// that changes a weight, a formula and the grade bands runs only its own
-// new and changed formulas. (This takes the two policies to give a formula
-// the same functions, as two policies of one [policy.Set] do.) The result
-// is what assessing each record under each policy gives, with
-// [Assessor.AssessUnder]; the work is shared among the machine's
+// Prepared is a roster made ready for comparing policies on one date.
+// What [Assessor.Compare] works out on it that does not depend on the rules
+// being compared is kept and reused by the next Compare on it: each
+// record's facts, the inputs a set of declarations binds, the
+// classification by a set of classification rules, and the value of every
+// formula on every record, by the formula's text and what it reads. A
+// what-if (the same base, a weight or a formula changed in next) runs only
+// the formulas it changed, then scores. Compare calls on one Prepared take
+// turns; its records must not change while it is in use.
+type Prepared struct {
+	records []*roster.Record
+	asOf    roster.Date
+
+	mu      sync.Mutex
+	facts   []roster.Facts          // each record's facts, without inputs
+	factErr []error                 // or why there are none (a nil record)
+	inputs  map[string]*inputColumn // by the inputs' declarations
+	classes map[string]*classColumn // by classification rules and inputs
+	values  map[string]*valueColumn // by formula, kind and what it reads
+}
+
+// Prepare makes records ready for comparisons on asOf. It does no work
+// until the first Compare.
+func (a *Assessor) Prepare(records []*roster.Record, asOf roster.Date) *Prepared {
+	return &Prepared{records: records, asOf: asOf,
+		inputs: map[string]*inputColumn{}, classes: map[string]*classColumn{}, values: map[string]*valueColumn{}}
+}
+
+// Records returns the records p was prepared from.
+func (p *Prepared) Records() []*roster.Record { return p.records }
+
+// The columns: one value per record, written by the worker that has the
+// record, complete once the Compare that made them is.
+type (
+	inputColumn struct {
+		gaps
+		in  []map[string]any
+		err []error
+	}
+	classColumn struct {
+		gaps
+		res []classify.Result
+		err []error
+	}
+	valueColumn struct {
+		gaps
+		num  []formula.Fixed // a number formula's values
+		held []bool          // a predicate's
+		errs faults
+	}
+)
+
+// gaps are the records a Compare gave up on (a fault under one policy)
+// before it came to a column, which a later Compare works out. Looking
+// costs an atomic load while there are none.
+type gaps struct {
+	n atomic.Int64
+	m sync.Map // record index → struct{}
+}
+
+func (g *gaps) leave(i int) {
+	g.m.Store(i, struct{}{})
+	g.n.Add(1)
+}
+
+func (g *gaps) take(i int) bool {
+	if g.n.Load() == 0 {
+		return false
+	}
+	if _, ok := g.m.LoadAndDelete(i); ok {
+		g.n.Add(-1)
+		return true
+	}
+	return false
+}
+
+func (g *gaps) gapped() *gaps { return g }
+
+// faults are a formula's errors on records, rare.
+type faults struct {
+	n atomic.Int64
+	m sync.Map // record index → error
+}
+
+func (f *faults) store(i int, err error) {
+	f.m.Store(i, err)
+	f.n.Add(1)
+}
+
+func (f *faults) load(i int) error {
+	if f.n.Load() == 0 {
+		return nil
+	}
+	if err, ok := f.m.Load(i); ok {
+		return err.(error)
+	}
+	return nil
+}
+
+// column is any of the three.
+type column interface{ gapped() *gaps }
+
+// Compare assesses the prepared records under base and under next and
+// lists who changes. Every record is assessed under the two policies
+// given, whatever its unit (to see a county's overlay at work, give it
+// that county's records). Records are expected to be valid (see
+// [roster.Validator]). The result is what assessing each record under each
+// policy with [Assessor.AssessUnder] gives; a formula two policies share
+// (the same text, reading no input or inputs they declare alike, and the
+// group only when they classify alike) runs once for both, and a second
+// Compare on the same Prepared runs only what the first did not (this
+// takes the policies to give a formula the same functions, as the
+// policies of one [policy.Set] do). The work is shared among the machine's
 // processors and the result does not depend on how. When ctx is cancelled
-// the workers stop within a few hundred records each and Compare returns
-// an error that wraps ctx's.
-func (a *Assessor) Compare(ctx context.Context, base, next *policy.Policy, records []*roster.Record, asOf roster.Date) (*Impact, error) {
+// the workers stop within a few hundred records each, Compare returns an
+// error that wraps ctx's, and p keeps only what complete Compares made.
+func (a *Assessor) Compare(ctx context.Context, base, next *policy.Policy, p *Prepared) (*Impact, error) {
 	if err := a.ready(); err != nil {
 		return nil, err
 	}
-	if base == nil || next == nil {
-		return nil, fmt.Errorf("%w: policy", ErrNotReady)
+	if base == nil || next == nil || p == nil {
+		return nil, fmt.Errorf("%w: policy or prepared roster", ErrNotReady)
 	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	records := p.records
 	type outcome struct {
 		before, after Standing
 		err           error
 	}
-	c := newComparison(base, next, asOf)
+	plan := p.plan(base, next)
 	outs := make([]outcome, len(records))
 	workers := min(runtime.GOMAXPROCS(0), max(1, len(records)/256))
 	var wg sync.WaitGroup
@@ -118,13 +220,13 @@ func (a *Assessor) Compare(ctx context.Context, base, next *policy.Policy, recor
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			s := c.scratch() // reused from record to record
+			s := plan.scratch()
 			for i := lo; i < hi; i++ {
 				if (i-lo)%checkEvery == 0 && ctx.Err() != nil {
 					return
 				}
 				o := &outs[i]
-				o.before, o.after, o.err = c.standings(records[i], s)
+				o.before, o.after, o.err = plan.standings(i, s)
 				done[w]++
 			}
 		}()
@@ -137,6 +239,7 @@ func (a *Assessor) Compare(ctx context.Context, base, next *policy.Policy, recor
 		}
 		return nil, stopped(n, len(records), err)
 	}
+	plan.keep()
 
 	im := &Impact{Base: base.ID(), Next: next.ID(), Records: len(records),
 		Before: Tally{Grades: map[evaluate.Grade]int{}}, After: Tally{Grades: map[evaluate.Grade]int{}}}
@@ -160,160 +263,324 @@ func (a *Assessor) Compare(ctx context.Context, base, next *policy.Policy, recor
 	return im, nil
 }
 
-// comparison is what Compare runs on each record: the two policies'
-// stages, and which of next's rules take base's values. sameClass says the
-// two classify alike (their classifications have one fingerprint).
-type comparison struct {
-	base, next *policy.Policy
-	asOf       roster.Date
-	sameClass  bool
-	// inputs is set when next declares inputs: its facts are its own.
-	inputs bool
-	// conds holds, for each of next's conditions, the index of base's
-	// alike one, or -1; reuse does the same for the index system.
-	conds []int
-	reuse evaluate.Reuse
+// plan is one Compare: for each of the two policies, the columns its
+// stages read, and which of them this Compare fills.
+type plan struct {
+	p          *Prepared
+	facts      []roster.Facts // the facts, when this Compare works them out
+	factErr    []error
+	sides      [2]side
+	newInputs  map[string]*inputColumn
+	newClasses map[string]*classColumn
+	newValues  map[string]*valueColumn
+	fresh      map[column]int // a column this Compare fills → its slot in a scratch
+	order      []column       // the fresh columns by slot
 }
 
-// scratch is what one worker keeps from record to record.
+// side is one policy's part of a plan.
+type side struct {
+	pol        *policy.Policy
+	inputs     *inputColumn
+	class      *classColumn
+	conds      []*formula.Program
+	condCols   []*valueColumn
+	rules      []*formula.Program // indicators, bonuses, vetoes, in the order of a Raw
+	ruleCols   []*valueColumn
+	indicators int
+	bonuses    int
+	// The slots of the columns in a scratch's filled, -1 for a column an
+	// earlier Compare filled.
+	inSlot, classSlot    int
+	condSlots, ruleSlots []int
+}
+
+// inputsKey names the declarations of a policy's inputs: two policies
+// with one key bind a record's inputs alike.
+func inputsKey(pol *policy.Policy) string {
+	var b strings.Builder
+	for _, in := range pol.Document().Inputs {
+		fmt.Fprintf(&b, "%s:%s:%v:%v:", in.ID, in.Type, optDecimal(in.Min), optDecimal(in.Max))
+		if in.Default != nil {
+			fmt.Fprintf(&b, "%q", *in.Default)
+		}
+		b.WriteString(";")
+	}
+	return b.String()
+}
+
+func optDecimal(d *decimal.Decimal) string {
+	if d == nil {
+		return "-"
+	}
+	return d.String()
+}
+
+// valueKey names what a formula's value on a record depends on: its kind
+// and text, the declarations of the inputs it reads, and the
+// classification when it reads the group.
+func valueKey(prog *formula.Program, kind byte, pol *policy.Policy, classKey string) string {
+	var b strings.Builder
+	b.WriteByte(kind)
+	b.WriteString(prog.Source())
+	for _, name := range prog.Reads() {
+		switch id, isInput := strings.CutPrefix(name, "In."); {
+		case isInput:
+			for _, in := range pol.Document().Inputs {
+				if in.ID == id {
+					fmt.Fprintf(&b, "\x00%s:%s:%v:%v:%v", in.ID, in.Type, optDecimal(in.Min), optDecimal(in.Max), in.Default != nil)
+					if in.Default != nil {
+						b.WriteString(*in.Default)
+					}
+				}
+			}
+		case name == "Group" || name == "Subkind":
+			b.WriteString("\x00" + classKey)
+		}
+	}
+	return b.String()
+}
+
+func (p *Prepared) plan(base, next *policy.Policy) *plan {
+	pl := &plan{p: p, facts: p.facts, factErr: p.factErr, newInputs: map[string]*inputColumn{}, newClasses: map[string]*classColumn{},
+		newValues: map[string]*valueColumn{}, fresh: map[column]int{}}
+	n := len(p.records)
+	fresh := func(c column) {
+		pl.fresh[c] = len(pl.order)
+		pl.order = append(pl.order, c)
+	}
+	if p.facts == nil {
+		pl.facts, pl.factErr = make([]roster.Facts, n), make([]error, n)
+	}
+	value := func(key string, number bool) *valueColumn {
+		if c, ok := p.values[key]; ok {
+			return c
+		}
+		if c, ok := pl.newValues[key]; ok {
+			return c
+		}
+		c := &valueColumn{}
+		if number {
+			c.num = make([]formula.Fixed, n)
+		} else {
+			c.held = make([]bool, n)
+		}
+		pl.newValues[key] = c
+		fresh(c)
+		return c
+	}
+	for k, pol := range []*policy.Policy{base, next} {
+		sd := side{pol: pol}
+		ik := inputsKey(pol)
+		if sd.inputs = p.inputs[ik]; sd.inputs == nil {
+			if sd.inputs = pl.newInputs[ik]; sd.inputs == nil {
+				sd.inputs = &inputColumn{in: make([]map[string]any, n), err: make([]error, n)}
+				pl.newInputs[ik] = sd.inputs
+				fresh(sd.inputs)
+			}
+		}
+		ck := pol.Classifier().Fingerprint() + "\x00" + ik
+		if sd.class = p.classes[ck]; sd.class == nil {
+			if sd.class = pl.newClasses[ck]; sd.class == nil {
+				sd.class = &classColumn{res: make([]classify.Result, n), err: make([]error, n)}
+				pl.newClasses[ck] = sd.class
+				fresh(sd.class)
+			}
+		}
+		for _, prog := range pol.Conditions().All() {
+			sd.conds = append(sd.conds, prog)
+			sd.condCols = append(sd.condCols, value(valueKey(prog, 'p', pol, ck), false))
+		}
+		ind, bon, veto := pol.Evaluator().Rules()
+		sd.indicators, sd.bonuses = len(ind), len(bon)
+		for _, prog := range append(append(slices.Clip(ind), bon...), veto...) {
+			number := len(sd.rules) < len(ind)+len(bon)
+			kind := byte('p')
+			if number {
+				kind = 'n'
+			}
+			sd.rules = append(sd.rules, prog)
+			sd.ruleCols = append(sd.ruleCols, value(valueKey(prog, kind, pol, ck), number))
+		}
+		slot := func(c column) int {
+			if n, fresh := pl.fresh[c]; fresh {
+				return n
+			}
+			return -1
+		}
+		sd.inSlot, sd.classSlot = slot(sd.inputs), slot(sd.class)
+		for _, c := range sd.condCols {
+			sd.condSlots = append(sd.condSlots, slot(c))
+		}
+		for _, c := range sd.ruleCols {
+			sd.ruleSlots = append(sd.ruleSlots, slot(c))
+		}
+		pl.sides[k] = sd
+	}
+	return pl
+}
+
+// keep adds the columns this Compare filled to the prepared roster.
+func (pl *plan) keep() {
+	pl.p.facts, pl.p.factErr = pl.facts, pl.factErr
+	for k, c := range pl.newInputs {
+		pl.p.inputs[k] = c
+	}
+	for k, c := range pl.newClasses {
+		pl.p.classes[k] = c
+	}
+	for k, c := range pl.newValues {
+		pl.p.values[k] = c
+	}
+}
+
+// scratch is what one worker keeps from record to record: which fresh
+// columns it has filled for the current record, its facts under each
+// policy, and the raw values.
 type scratch struct {
-	heldBase, heldNext []bool
-	rawBase, rawNext   evaluate.Raw
+	filled []bool
+	raw    [2]evaluate.Raw
+	facts  [2]roster.Facts // the record's facts under each policy, when needed
+	ready  [2]bool
 }
 
-func (c *comparison) scratch() *scratch {
-	return &scratch{heldBase: make([]bool, c.base.Conditions().Len()), heldNext: make([]bool, c.next.Conditions().Len())}
+func (pl *plan) scratch() *scratch {
+	s := &scratch{filled: make([]bool, len(pl.order))}
+	for k, sd := range pl.sides {
+		n := sd.indicators + sd.bonuses
+		numbers := make([]formula.Fixed, n)
+		s.raw[k] = evaluate.Raw{Indicators: numbers[:sd.indicators:sd.indicators], Bonuses: numbers[sd.indicators:], Vetoes: make([]bool, len(sd.rules)-n)}
+	}
+	return s
 }
 
-func newComparison(base, next *policy.Policy, asOf roster.Date) *comparison {
-	same := base.Classifier().Fingerprint() == next.Classifier().Fingerprint()
-	c := &comparison{base: base, next: next, asOf: asOf, sameClass: same, inputs: len(next.Document().Inputs) > 0}
-	inputs := alike(base, next)
-	reads := func(name string) bool {
-		if id, ok := strings.CutPrefix(name, "In."); ok {
-			return inputs(id)
-		}
-		// A rule that reads the group gives base's value only when the
-		// record is in the same group under both.
-		return same || (name != "Group" && name != "Subkind")
+// fill reports whether a column must be worked out for record i: it is
+// fresh (slot ≥ 0) and not yet filled for the record, or a kept column
+// that an earlier Compare left a gap in.
+func (pl *plan) fill(s *scratch, slot int, g *gaps, i int) bool {
+	if slot < 0 {
+		return g.take(i)
 	}
-	var baseConds, nextConds []*formula.Program
-	for _, p := range base.Conditions().All() {
-		baseConds = append(baseConds, p)
+	if s.filled[slot] {
+		return false
 	}
-	for _, p := range next.Conditions().All() {
-		nextConds = append(nextConds, p)
-	}
-	c.conds = match(nextConds, baseConds, reads)
-	bi, bb, bv := base.Evaluator().Rules()
-	ni, nb, nv := next.Evaluator().Rules()
-	c.reuse = evaluate.Reuse{Indicators: match(ni, bi, reads), Bonuses: match(nb, bb, reads), Vetoes: match(nv, bv, reads)}
-	return c
-}
-
-// match gives, for each rule of next, the index of the rule of base with
-// the same id and formula whose every fact is alike in the two (same says
-// whether the fact of that name, In.<id> for an input, is), or -1: the
-// rules whose value on a record next can take from base.
-func match(next, base []*formula.Program, same func(name string) bool) []int {
-	out := make([]int, len(next))
-	for i, n := range next {
-		out[i] = slices.IndexFunc(base, func(b *formula.Program) bool {
-			return b.Rule() == n.Rule() && b.Source() == n.Source() && readsAlike(n, same)
-		})
-	}
-	return out
-}
-
-// readsAlike reports whether every fact p reads is alike.
-func readsAlike(p *formula.Program, same func(name string) bool) bool {
-	for _, name := range p.Reads() {
-		if !same(name) {
-			return false
-		}
-	}
+	s.filled[slot] = true
 	return true
 }
 
-// alike returns whether the input id is declared in base and next with
-// the same type, range and default: then a record's value of it is the
-// same under both.
-func alike(base, next *policy.Policy) func(id string) bool {
-	declared := func(p *policy.Policy) map[string]policy.Input {
-		m := map[string]policy.Input{}
-		for _, in := range p.Document().Inputs {
-			m[in.ID] = in
+// factsOf gives record i's facts under side k, with its inputs and group,
+// made when first needed: a Compare that finds every value in its
+// columns makes none.
+func (pl *plan) factsOf(k, i int, s *scratch) *roster.Facts {
+	f := &s.facts[k]
+	if !s.ready[k] {
+		sd := &pl.sides[k]
+		*f = pl.facts[i]
+		f.In = sd.inputs.in[i]
+		sd.class.res[i].Give(f)
+		s.ready[k] = true
+	}
+	return f
+}
+
+// standings gives record i's standing under base and under next, each
+// stage's value taken from its column or worked out into it.
+func (pl *plan) standings(i int, s *scratch) (before, after Standing, err error) {
+	clear(s.filled)
+	p := pl.p
+	if p.facts == nil { // this Compare works the facts out
+		if r := p.records[i]; r == nil {
+			pl.factErr[i] = errNilRecord
+		} else {
+			pl.facts[i] = r.Facts(p.asOf)
 		}
-		return m
 	}
-	b, n := declared(base), declared(next)
-	return func(id string) bool {
-		x, ok1 := b[id]
-		y, ok2 := n[id]
-		return ok1 && ok2 && x.Type == y.Type && sameDecimal(x.Min, y.Min) && sameDecimal(x.Max, y.Max) &&
-			(x.Default == nil) == (y.Default == nil) && (x.Default == nil || *x.Default == *y.Default)
-	}
-}
-
-func sameDecimal(x, y *decimal.Decimal) bool {
-	return (x == nil) == (y == nil) && (x == nil || x.Equal(*y))
-}
-
-// standings gives r's standing under base and under next: each stage's
-// first step (what the conditions and formulas give) and second (points,
-// total, grade), as Assess runs them, without the explanations Compare
-// does not show. A record is classified once when the two classify alike.
-func (c *comparison) standings(r *roster.Record, s *scratch) (before, after Standing, err error) {
-	if r == nil {
-		return before, after, errNilRecord
-	}
-	f, err := c.base.Facts(r, c.asOf)
-	if err != nil {
+	if err := pl.factErr[i]; err != nil {
 		return before, after, err
 	}
-	cls, err := c.base.Classifier().Classify(&f)
-	if err != nil {
-		return before, after, err
-	}
-	if before, err = c.standing(c.base, &f, s.heldBase, nil, nil, &s.rawBase, nil, nil); err != nil {
-		return before, after, err
-	}
-	fn, clsNext := &f, cls
-	if c.inputs || !c.sameClass {
-		g := f
-		if c.inputs {
-			if g, err = c.next.Facts(r, c.asOf); err != nil {
-				return before, after, err
+	var out [2]Standing
+	for k := range pl.sides {
+		if out[k], err = pl.standing(k, i, s); err != nil {
+			// The record is rejected before every column had its value:
+			// a later Compare works out what this one did not.
+			for slot, c := range pl.order {
+				if !s.filled[slot] {
+					c.gapped().leave(i)
+				}
 			}
-		}
-		if c.sameClass {
-			g.Group, g.Subkind = f.Group, f.Subkind // as classification gave them
-		} else if clsNext, err = c.next.Classifier().Classify(&g); err != nil {
 			return before, after, err
 		}
-		fn = &g
 	}
-	after, err = c.standing(c.next, fn, s.heldNext, c.conds, s.heldBase, &s.rawNext, &c.reuse, &s.rawBase)
-	// As assessFacts decides, each under its own classification.
-	if cls.Outcome != classify.Classified {
-		before.Status = Unqualified
-	}
-	if clsNext.Outcome != classify.Classified {
-		after.Status = Unqualified
-	}
-	return before, after, err
+	return out[0], out[1], nil
 }
 
-// standing runs pol's stages on f, taking the values of shared rules from
-// prevHeld and prevRaw. Compare grants no waiver.
-func (c *comparison) standing(pol *policy.Policy, f *roster.Facts, held []bool, from []int, prevHeld []bool, raw *evaluate.Raw, reuse *evaluate.Reuse, prevRaw *evaluate.Raw) (Standing, error) {
-	qualified, err := pol.Conditions().Holds(f, held, from, prevHeld)
-	if err != nil {
+func (pl *plan) standing(k, i int, s *scratch) (Standing, error) {
+	p, sd, raw := pl.p, &pl.sides[k], &s.raw[k]
+	s.ready[k] = false
+	if pl.fill(s, sd.inSlot, &sd.inputs.gaps, i) {
+		f := &s.facts[k]
+		*f = pl.facts[i]
+		sd.inputs.err[i] = sd.pol.Bind(f, p.records[i])
+		sd.inputs.in[i] = f.In
+	}
+	if err := sd.inputs.err[i]; err != nil {
 		return Standing{}, err
 	}
-	if err := pol.Evaluator().Measure(f, raw, reuse, prevRaw); err != nil {
+	if pl.fill(s, sd.classSlot, &sd.class.gaps, i) {
+		f := &s.facts[k]
+		*f = pl.facts[i]
+		f.In = sd.inputs.in[i]
+		sd.class.res[i], sd.class.err[i] = sd.pol.Classifier().Classify(f)
+		s.ready[k] = true
+	}
+	if err := sd.class.err[i]; err != nil {
 		return Standing{}, err
 	}
-	st := pol.Evaluator().Score(raw)
-	return Standing{Qualified: qualified, Grade: st.Grade, Total: st.Total, Status: statusOf(qualified, st.Removed)}, nil
+	qualified := true
+	for j, c := range sd.condCols {
+		if pl.fill(s, sd.condSlots[j], &c.gaps, i) {
+			f := pl.factsOf(k, i, s)
+			held, err := sd.conds[j].Bool(f)
+			if err != nil {
+				c.errs.store(i, &qualify.Error{Key: f.Key, Condition: sd.conds[j].Rule(), Err: err})
+			}
+			c.held[i] = held
+		}
+		if err := c.errs.load(i); err != nil {
+			return Standing{}, err
+		}
+		qualified = qualified && c.held[i]
+	}
+	n := sd.indicators + sd.bonuses
+	for j, c := range sd.ruleCols {
+		if pl.fill(s, sd.ruleSlots[j], &c.gaps, i) {
+			f := pl.factsOf(k, i, s)
+			prog := sd.rules[j]
+			var err error
+			if j < n {
+				c.num[i], err = prog.Fixed(f)
+			} else {
+				c.held[i], err = prog.Bool(f)
+			}
+			if err != nil {
+				c.errs.store(i, &evaluate.Error{Key: f.Key, Rule: prog.Rule(), Err: err})
+			}
+		}
+		if err := c.errs.load(i); err != nil {
+			return Standing{}, err
+		}
+		switch {
+		case j < sd.indicators:
+			raw.Indicators[j] = c.num[i]
+		case j < n:
+			raw.Bonuses[j-sd.indicators] = c.num[i]
+		default:
+			raw.Vetoes[j-n] = c.held[i]
+		}
+	}
+	st := sd.pol.Evaluator().Score(raw)
+	out := Standing{Qualified: qualified, Grade: st.Grade, Total: st.Total, Status: statusOf(qualified, st.Removed)}
+	if sd.class.res[i].Outcome != classify.Classified { // as assessFacts decides
+		out.Status = Unqualified
+	}
+	return out, nil
 }

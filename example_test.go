@@ -92,7 +92,7 @@ grades:
 		fmt.Println(err)
 		return
 	}
-	im, err := a.Compare(context.Background(), base, next, readTwo(), asOf)
+	im, err := a.Compare(context.Background(), base, next, a.Prepare(readTwo(), asOf))
 	if err != nil {
 		fmt.Println(err)
 		return

@@ -197,7 +197,7 @@ func (c *Classifier) Classify(f *roster.Facts) (Result, error) {
 		}
 	}
 	if res.Primary != 0 {
-		res.give(f)
+		res.Give(f)
 		return res, nil
 	}
 	for _, p := range c.programs[Fallback-1] {
@@ -216,9 +216,11 @@ func (c *Classifier) Classify(f *roster.Facts) (Result, error) {
 	return res, nil
 }
 
-// give gives f the group and sub-kind of a classified result, which the
-// qualification conditions and the indicators read.
-func (res Result) give(f *roster.Facts) {
+// Give gives f the group and sub-kind of a classified result, which the
+// qualification conditions and the indicators read, as Classify does: for
+// a caller that kept the result of an earlier classification of the same
+// facts.
+func (res Result) Give(f *roster.Facts) {
 	f.Group = res.Primary.Code()
 	if res.Subkind.Valid() {
 		f.Subkind = res.Subkind.Label()

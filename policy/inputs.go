@@ -187,25 +187,36 @@ func (p *Policy) Facts(r *roster.Record, asOf roster.Date) (roster.Facts, error)
 		return roster.Facts{}, errorf("没有政策或记录", "no policy or no record")
 	}
 	f := r.Facts(asOf)
+	return f, p.Bind(&f, r)
+}
+
+// Bind sets f.In to the inputs p declares, taken from r.Extra as Facts
+// takes them: for a caller that keeps the facts of a record and binds
+// several policies' inputs to copies of them.
+func (p *Policy) Bind(f *roster.Facts, r *roster.Record) error {
+	if p == nil || p.doc == nil || r == nil || f == nil {
+		return errorf("没有政策或记录", "no policy or no record")
+	}
+	f.In = nil
 	if len(p.inputs) == 0 {
-		return f, nil
+		return nil
 	}
 	f.In = make(map[string]any, len(p.inputs))
 	for _, in := range p.inputs {
 		raw, ok := r.Extra[in.ID]
 		if !ok || raw == nil || raw == "" {
 			if in.Default == nil {
-				return f, &InputError{Key: f.Key, Input: in.ID, Label: in.Label, Reason: "缺失 (missing)"}
+				return &InputError{Key: f.Key, Input: in.ID, Label: in.Label, Reason: "缺失 (missing)"}
 			}
 			raw = *in.Default
 		}
 		v, err := in.convert(raw)
 		if err != nil {
-			return f, &InputError{Key: f.Key, Input: in.ID, Label: in.Label, Reason: "有误：" + err.Error()}
+			return &InputError{Key: f.Key, Input: in.ID, Label: in.Label, Reason: "有误：" + err.Error()}
 		}
 		f.In[in.ID] = v
 	}
-	return f, nil
+	return nil
 }
 
 // Declares reports whether p declares the input id, which its formulas

@@ -135,7 +135,7 @@ func run(w io.Writer, path, date string) error {
 			fmt.Fprintf(w, "  其中 %d 条没有 %s（%s）一列或未填写：按政策声明的默认值 %s 计，即“未报送”。\n", n, in.ID, in.Label, *in.Default)
 		}
 	}
-	im, err := a.Compare(context.Background(), base, next, records, asOf)
+	im, err := a.Compare(context.Background(), base, next, a.Prepare(records, asOf))
 	if err != nil {
 		return err
 	}
