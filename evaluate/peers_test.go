@@ -3,6 +3,7 @@ package evaluate_test
 import (
 	"cmp"
 	"fmt"
+	"io"
 	"math"
 	"reflect"
 	"slices"
@@ -39,9 +40,10 @@ import (
 // library, which binds the policy's inputs; the baseline declares none, so
 // it does what r.Facts does for the native one; the peers fill their float
 // view, reused from record to record) and all set the group; then the
-// library runs Evaluate, which also keeps each indicator's raw value and
-// readings and works out the gap, and the others compute the scores and
-// the grade.
+// library runs Evaluate and the others compute the scores and the grade.
+// Evaluate keeps the raw values and works out the readings and the gap only
+// when asked: newstrata-explained asks, by writing the explanation, to show
+// what that costs.
 func BenchmarkEvaluate(b *testing.B) {
 	p := baseline(b)
 	r := benchRecord()
@@ -54,6 +56,23 @@ func BenchmarkEvaluate(b *testing.B) {
 			}
 			f.Group = "G1"
 			if _, err := p.Evaluator().Evaluate(&f); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("newstrata-explained", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			f, err := p.Facts(r, asOf)
+			if err != nil {
+				b.Fatal(err)
+			}
+			f.Group = "G1"
+			res, err := p.Evaluator().Evaluate(&f)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if err := res.Explain(io.Discard); err != nil {
 				b.Fatal(err)
 			}
 		}
