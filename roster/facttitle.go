@@ -27,8 +27,8 @@ func FactTitle(name string) string {
 	if t, ok := workedOut[name]; ok {
 		return t
 	}
-	for _, f := range Fields() {
-		if f.Name() == name {
+	for i := range formFields {
+		if f := &formFields[i]; f.Name() == name {
 			return f.Title()
 		}
 	}
