@@ -73,9 +73,11 @@
 // of dynamic management: it assesses a roster, under the city's policy too
 // when a unit has its own, and turns the previous [tier.Registry] into the
 // next with a change list, each list ranked by its own policy's scores. [Assessor.Compare] runs two
-// policies over a roster and counts who changes qualification, grade,
-// status or total ([Impact]: a [Tally] before and after), running each
-// stage's two steps so that rules the two share run once. An Assessor is
+// policies over a roster made ready by [Assessor.Prepare] and counts who
+// changes qualification, grade, status or total ([Impact]: a [Tally]
+// before and after), running each stage's two steps so that a formula the
+// two share runs once; the [Prepared] roster keeps what each Compare
+// worked out, so that a what-if on it runs only what changed. An Assessor is
 // immutable and safe for concurrent use; the zero [Config] gives Nanning
 // with the embedded baseline, and the jurisdiction is always the one the
 // policies were loaded for. Long calls take a context.Context and stop
