@@ -7,7 +7,7 @@
 // predicate, a number for points), refuse anything beyond the record's own
 // data (the wall clock, the whole environment, undeclared inputs, unknown
 // names, who a person is) and bound its size and its cost. The [Program] it returns does no parsing when
-// it runs and is safe for concurrent use; it keeps a pool of expr VMs.
+// it runs and is safe for concurrent use.
 //
 // Numbers are exact: int and decimal.Decimal values, and float literals
 // written in a formula, combine under +, -, *, / and comparisons as
@@ -73,6 +73,26 @@
 // awards fails the formulas that read Awards) and keeps expr's memory
 // budget ([Config].MemoryBudget); what expr allocates before it checks
 // that budget (repeat's text) is no larger than the cost estimate allows.
+//
+// # How a formula runs
+//
+// expr is the formula language: its parser and checker, with the
+// restrictions above, type-check every formula when its policy loads. The
+// checked tree is then compiled once into typed Go closures: fields of
+// [roster.Facts] read at their offsets, in lists and points and step
+// tables turned into constants, numbers held as [Fixed] (a coefficient and
+// an exponent in machine words, giving shopspring's coefficient and
+// exponent for every operation: the same division places, the same
+// half-away-from-zero rounding). A formula with a construct the closures
+// do not cover (let, filter, map, ranges, a jurisdiction's own function)
+// runs on expr's VM over shopspring decimals instead, and
+// [Program.Native] says why. A run the closures cannot finish exactly (a
+// number beyond 18 digits, a division by zero or an overflow, which the VM
+// reports as an error) is handed to the VM for that run, and
+// [Program.Fallbacks] counts it: the closures never round in a float and
+// never give an answer the VM would not. A differential test and a fuzz
+// target run random well-typed formulas over random records through both
+// and require the same value, to the exponent, or the same error.
 //
 // Errors are [*Error] values: they name the policy, the rule, the
 // file, line and column, keep expr's snippet with its caret, and wrap one of
