@@ -53,6 +53,7 @@
 //	roster            the record, its codes and units, validation, the CSV form
 //	formula           the rule language: one environment per policy, positions, the one error type
 //	internal/yamlsrc  the one decoder of rule files
+//	internal/jsonwire the pieces of the results' JSON model: {code, label}, exact numbers, dates
 //	classify qualify evaluate   the stages: each its types, its rules as data, its compiled engine
 //	tier              the lists
 //	policy            one document per jurisdiction and version: composes the stages' rules,
