@@ -1,7 +1,6 @@
 package classify
 
 import (
-	"encoding/json"
 	"fmt"
 
 	"github.com/newstrata/newstrata/internal/jsonwire"
@@ -26,7 +25,7 @@ func (o Outcome) MarshalJSON() ([]byte, error) {
 	if int(o) >= len(outcomeCodes) {
 		return nil, fmt.Errorf("%w: %v is not an outcome", ErrUnknownCode, o)
 	}
-	return json.Marshal(jsonwire.Code{Code: outcomeCodes[o], Label: o.Label()})
+	return jsonwire.Marshal(jsonwire.Code{Code: outcomeCodes[o], Label: o.Label()})
 }
 
 // UnmarshalJSON reads what MarshalJSON writes (the label stands for an
@@ -104,7 +103,7 @@ func (r Result) MarshalJSON() ([]byte, error) {
 	if out.Subkind, err = subkindCode(r.Subkind); err != nil {
 		return nil, err
 	}
-	return json.Marshal(out)
+	return jsonwire.Marshal(out)
 }
 
 // UnmarshalJSON reads what MarshalJSON writes, refusing unknown fields and

@@ -1,7 +1,6 @@
 package evaluate
 
 import (
-	"encoding/json"
 	"fmt"
 
 	"github.com/newstrata/newstrata/formula"
@@ -67,7 +66,7 @@ func (s IndicatorScore) MarshalJSON() ([]byte, error) {
 	for i, r := range s.Read {
 		out.Read[i] = jsonReading(r)
 	}
-	return json.Marshal(out)
+	return jsonwire.Marshal(out)
 }
 
 // UnmarshalJSON reads what MarshalJSON writes, refusing unknown fields;
@@ -109,7 +108,7 @@ type jsonDimension struct {
 // MarshalJSON writes s as {"id", "name", "points", "score",
 // "indicators"}, numbers as strings.
 func (s DimensionScore) MarshalJSON() ([]byte, error) {
-	return json.Marshal(jsonDimension{s.ID, s.Name, jsonwire.Decimal(s.Points), jsonwire.Decimal(s.Score), jsonwire.List(s.Indicators)})
+	return jsonwire.Marshal(jsonDimension{s.ID, s.Name, jsonwire.Decimal(s.Points), jsonwire.Decimal(s.Score), jsonwire.List(s.Indicators)})
 }
 
 // UnmarshalJSON reads what MarshalJSON writes, refusing unknown fields;
@@ -143,7 +142,7 @@ type jsonBonus struct {
 
 // MarshalJSON writes s as {"id", "name", "points"}, points as a string.
 func (s BonusScore) MarshalJSON() ([]byte, error) {
-	return json.Marshal(jsonBonus{s.ID, s.Name, jsonwire.Decimal(s.Points)})
+	return jsonwire.Marshal(jsonBonus{s.ID, s.Name, jsonwire.Decimal(s.Points)})
 }
 
 // UnmarshalJSON reads what MarshalJSON writes, refusing unknown fields;
@@ -174,7 +173,7 @@ type jsonVeto struct {
 }
 
 // MarshalJSON writes v as {"id", "name"}.
-func (v VetoHeld) MarshalJSON() ([]byte, error) { return json.Marshal(jsonVeto(v)) }
+func (v VetoHeld) MarshalJSON() ([]byte, error) { return jsonwire.Marshal(jsonVeto(v)) }
 
 // UnmarshalJSON reads what MarshalJSON writes, refusing unknown fields;
 // null leaves v as it is.
@@ -201,7 +200,7 @@ type jsonLever struct {
 // MarshalJSON writes l as {"id", "name", "available", "closes"},
 // available as a string.
 func (l Lever) MarshalJSON() ([]byte, error) {
-	return json.Marshal(jsonLever{l.ID, l.Name, jsonwire.Decimal(l.Available), l.Closes})
+	return jsonwire.Marshal(jsonLever{l.ID, l.Name, jsonwire.Decimal(l.Available), l.Closes})
 }
 
 // UnmarshalJSON reads what MarshalJSON writes, refusing unknown fields;
@@ -239,7 +238,7 @@ func (g Gap) MarshalJSON() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return json.Marshal(jsonGap{next, jsonwire.Decimal(g.Points), jsonwire.List(g.Levers)})
+	return jsonwire.Marshal(jsonGap{next, jsonwire.Decimal(g.Points), jsonwire.List(g.Levers)})
 }
 
 // UnmarshalJSON reads what MarshalJSON writes, refusing unknown fields and
@@ -294,7 +293,7 @@ func (r Result) MarshalJSON() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return json.Marshal(jsonResult{
+	return jsonwire.Marshal(jsonResult{
 		Key: r.Key, Policy: r.Policy, Fingerprint: r.Fingerprint, AsOf: jsonwire.Date(r.AsOf),
 		Dimensions: jsonwire.List(r.Dimensions), Subtotal: jsonwire.Decimal(r.Subtotal),
 		Bonuses: jsonwire.List(r.Bonuses), Bonus: jsonwire.Decimal(r.Bonus), Total: jsonwire.Decimal(r.Total),

@@ -1,7 +1,6 @@
 package qualify
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 
@@ -30,7 +29,7 @@ func (o Outcome) MarshalJSON() ([]byte, error) {
 	if !ok {
 		return nil, fmt.Errorf("%w: %v is not an outcome", errCode, o)
 	}
-	return json.Marshal(jsonwire.Code{Code: c, Label: o.Label()})
+	return jsonwire.Marshal(jsonwire.Code{Code: c, Label: o.Label()})
 }
 
 // UnmarshalJSON reads what MarshalJSON writes (the label stands for an
@@ -76,7 +75,7 @@ type jsonWaiver struct {
 // MarshalJSON writes w as {"condition", "reason", "approved_by", "date"},
 // the date as 2006-01-02 (null when not given).
 func (w Waiver) MarshalJSON() ([]byte, error) {
-	return json.Marshal(jsonWaiver{w.Condition, w.Reason, w.ApprovedBy, jsonwire.Date(w.Date)})
+	return jsonwire.Marshal(jsonWaiver{w.Condition, w.Reason, w.ApprovedBy, jsonwire.Date(w.Date)})
 }
 
 // UnmarshalJSON reads what MarshalJSON writes, refusing unknown fields;
@@ -121,7 +120,7 @@ func (v Verdict) MarshalJSON() ([]byte, error) {
 	default:
 		return nil, fmt.Errorf("%w: %q is not a kind of condition", errCode, string(v.Kind))
 	}
-	return json.Marshal(jsonVerdict{v.ID, v.Name, kind, v.Outcome, jsonwire.Text(v.Reason), v.Waiver})
+	return jsonwire.Marshal(jsonVerdict{v.ID, v.Name, kind, v.Outcome, jsonwire.Text(v.Reason), v.Waiver})
 }
 
 // UnmarshalJSON reads what MarshalJSON writes, refusing unknown fields
@@ -158,7 +157,7 @@ type jsonResult struct {
 // given), every condition as [Verdict.MarshalJSON] writes it, [] when
 // there is none.
 func (r Result) MarshalJSON() ([]byte, error) {
-	return json.Marshal(jsonResult{r.Key, r.Policy, r.Fingerprint, jsonwire.Date(r.AsOf), r.Qualified, jsonwire.List(r.Conditions)})
+	return jsonwire.Marshal(jsonResult{r.Key, r.Policy, r.Fingerprint, jsonwire.Date(r.AsOf), r.Qualified, jsonwire.List(r.Conditions)})
 }
 
 // UnmarshalJSON reads what MarshalJSON writes, refusing unknown fields;

@@ -187,3 +187,17 @@ func en(what string) string {
 // IsNull reports whether b is the JSON null, which an UnmarshalJSON
 // takes as no value: it leaves its receiver as it is.
 func IsNull(b []byte) bool { return string(bytes.TrimSpace(b)) == "null" }
+
+// Marshal is json.Marshal without escaping <, > and &: a MarshalJSON
+// returns its value so, and the encoder that called it escapes them or
+// not, as its caller chose (json.Marshal does, an Encoder told
+// SetEscapeHTML(false) does not).
+func Marshal(v any) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
+}
