@@ -83,6 +83,22 @@
 // when it is cancelled, saying how far they got; a nil or zero value is an
 // error ([ErrNotReady]), never a panic.
 //
+// # JSON
+//
+// A [Batch] and everything in it marshal to one JSON model and read back
+// from it: {"assessments", "rejected", "unmatched_waivers",
+// "undeclared"}, each [Assessment] with its stages' results in their
+// packages' models. Names are snake_case; closed sets are {"code",
+// "label"} ({"code": "G1", "label": "民营企业和外商投资企业管理技术人员"},
+// {"code": "candidate", "label": "入库候选"}); exact numbers are strings
+// with at least two places ("81.50"); dates are 2006-01-02; what is
+// absent is null and an empty list []. A rejection's error is an
+// [ErrorJSON]: a stable code for its cause (invalid_record, duplicate_key,
+// formula_failed ...), the record, field, rule and place it names, and its
+// message in Chinese, in English and whole; read back, it prints the same
+// message and matches the same sentinel with errors.Is. The report forms
+// (package report) and the registry (package tier) write the same shapes.
+//
 // Nothing in the library opens a file, reads the clock or keeps global
 // state: the assessment date is an argument, data comes in as values,
 // []byte, io.Reader or fs.FS. Errors are sentinels for causes (errors.Is)
