@@ -25,52 +25,136 @@ import (
 
 var statusCodes = map[Status]string{Candidate: "candidate", Removed: "removed", Unqualified: "unqualified"}
 
-// MarshalJSON writes s as {"code": "candidate", "label": "入库候选"}; the
-// codes are candidate, removed and unqualified, and the zero Status, which
-// is no assessment, is null. Any other value is an error.
-func (s Status) MarshalJSON() ([]byte, error) {
+func (s Status) wire() (*jsonwire.Code, error) {
 	if s == 0 {
-		return []byte("null"), nil
+		return nil, nil
 	}
 	c, ok := statusCodes[s]
 	if !ok {
 		return nil, fmt.Errorf("未知状态 (unknown status): %v", s)
 	}
-	return jsonwire.Marshal(jsonwire.Code{Code: c, Label: s.Label()})
+	return &jsonwire.Code{Code: c, Label: s.Label()}, nil
+}
+
+func statusOfCode(c *jsonwire.Code) (Status, error) {
+	if c == nil {
+		return 0, nil
+	}
+	for _, x := range []Status{Candidate, Removed, Unqualified} {
+		if c.Text() == statusCodes[x] || c.Text() == x.Label() {
+			return x, nil
+		}
+	}
+	return 0, fmt.Errorf("%q 不是状态 (not a status)", c.Text())
+}
+
+// MarshalJSON writes s as {"code": "candidate", "label": "入库候选"}; the
+// codes are candidate, removed and unqualified, and the zero Status, which
+// is no assessment, is null. Any other value is an error.
+func (s Status) MarshalJSON() ([]byte, error) {
+	w, err := s.wire()
+	if err != nil {
+		return nil, err
+	}
+	return jsonwire.Marshal(w)
 }
 
 // UnmarshalJSON reads what MarshalJSON writes (the label stands for an
 // empty code); null leaves s as it is.
 func (s *Status) UnmarshalJSON(b []byte) error {
-	const what = "状态 (status)"
+	return decode(b, "状态 (status)", s, func(c jsonwire.Code) (Status, error) { return statusOfCode(&c) })
+}
+
+// decode reads b into the wire form w and turns it into its value with
+// value, storing it in *to; null leaves *to as it is.
+func decode[W any, T any](b []byte, what string, to *T, value func(W) (T, error)) error {
 	if jsonwire.IsNull(b) {
 		return nil
 	}
-	var c jsonwire.Code
-	if err := jsonwire.Decode(b, &c, what); err != nil {
+	var w W
+	if err := jsonwire.Decode(b, &w, what); err != nil {
 		return err
 	}
-	for _, x := range []Status{Candidate, Removed, Unqualified} {
-		if c.Text() == statusCodes[x] || c.Text() == x.Label() {
-			*s = x
-			return nil
-		}
+	v, err := value(w)
+	if err != nil {
+		return jsonwire.Fail(what, err)
 	}
-	return jsonwire.Fail(what, fmt.Errorf("%q 不是状态 (not a status)", c.Text()))
+	*to = v
+	return nil
 }
+
+// marshal writes the wire form wire gives.
+func marshal[W any](wire func() (W, error)) ([]byte, error) {
+	w, err := wire()
+	if err != nil {
+		return nil, err
+	}
+	return jsonwire.Marshal(w)
+}
+
+// Each type turns into its wire form (wire) and back (value); a parent's
+// wire form holds its parts' wire forms, so that a batch is encoded in one
+// pass over this package's part rather than once per level of MarshalJSON.
 
 // jsonAssessment is an Assessment as JSON.
 type jsonAssessment struct {
 	Index          int              `json:"index"`
 	Key            string           `json:"key"`
 	Unit           string           `json:"unit"`
-	Status         Status           `json:"status"`
+	Status         *jsonwire.Code   `json:"status"`
 	Post           *jsonwire.Code   `json:"post"`
 	Classification classify.Result  `json:"classification"`
 	Qualification  *qualify.Result  `json:"qualification"`
 	Evaluation     *evaluate.Result `json:"evaluation"`
 	Undeclared     []string         `json:"undeclared"`
-	City           *Assessment      `json:"city"`
+	City           *jsonAssessment  `json:"city"`
+}
+
+func (a *Assessment) wire() (jsonAssessment, error) {
+	out := jsonAssessment{
+		Index: a.Index, Key: a.Key, Unit: a.Unit,
+		Classification: a.Classification, Qualification: a.Qualification, Evaluation: a.Evaluation,
+		Undeclared: jsonwire.List(a.Undeclared),
+	}
+	var err error
+	if out.Status, err = a.Status.wire(); err != nil {
+		return out, err
+	}
+	if a.Post != 0 {
+		if !a.Post.Valid() {
+			return out, fmt.Errorf("%w: post level %d", roster.ErrUnknownCode, uint8(a.Post))
+		}
+		out.Post = jsonwire.NewCode(a.Post.Code(), a.Post.Label())
+	}
+	if a.City != nil {
+		city, err := a.City.wire()
+		if err != nil {
+			return out, err
+		}
+		out.City = &city
+	}
+	return out, nil
+}
+
+func (in *jsonAssessment) value() (*Assessment, error) {
+	out := &Assessment{
+		Index: in.Index, Key: in.Key, Unit: in.Unit,
+		Classification: in.Classification, Qualification: in.Qualification, Evaluation: in.Evaluation,
+		Undeclared: jsonwire.Items(in.Undeclared),
+	}
+	var err error
+	if out.Status, err = statusOfCode(in.Status); err != nil {
+		return nil, err
+	}
+	if out.Post, err = roster.ParseLevel(in.Post.Text()); err != nil {
+		return nil, err
+	}
+	if in.City != nil {
+		if out.City, err = in.City.value(); err != nil {
+			return nil, fmt.Errorf("city: %w", err)
+		}
+	}
+	return out, nil
 }
 
 // MarshalJSON writes a as {"index", "key", "unit", "status", "post",
@@ -81,79 +165,58 @@ type jsonAssessment struct {
 // stage's result in its package's model, undeclared [] when empty, city
 // null unless [Assessor.Round] assessed the record under the city's
 // policy too.
-func (a Assessment) MarshalJSON() ([]byte, error) {
-	var post *jsonwire.Code
-	if a.Post != 0 {
-		if !a.Post.Valid() {
-			return nil, fmt.Errorf("%w: post level %d", roster.ErrUnknownCode, uint8(a.Post))
-		}
-		post = jsonwire.NewCode(a.Post.Code(), a.Post.Label())
-	}
-	return jsonwire.Marshal(jsonAssessment{
-		Index: a.Index, Key: a.Key, Unit: a.Unit, Status: a.Status, Post: post,
-		Classification: a.Classification, Qualification: a.Qualification, Evaluation: a.Evaluation,
-		Undeclared: jsonwire.List(a.Undeclared), City: a.City,
-	})
-}
+func (a Assessment) MarshalJSON() ([]byte, error) { return marshal(a.wire) }
 
 // UnmarshalJSON reads what MarshalJSON writes, refusing unknown names and
 // codes; undeclared read from [] is nil. null leaves a as it is.
 func (a *Assessment) UnmarshalJSON(b []byte) error {
-	const what = "评价结果 (assessment)"
-	if jsonwire.IsNull(b) {
-		return nil
-	}
-	var in jsonAssessment
-	if err := jsonwire.Decode(b, &in, what); err != nil {
-		return err
-	}
-	post, err := roster.ParseLevel(in.Post.Text())
-	if err != nil {
-		return jsonwire.Fail(what, err)
-	}
-	*a = Assessment{
-		Index: in.Index, Key: in.Key, Unit: in.Unit, Status: in.Status, Post: post,
-		Classification: in.Classification, Qualification: in.Qualification, Evaluation: in.Evaluation,
-		Undeclared: jsonwire.Items(in.Undeclared), City: in.City,
-	}
-	return nil
+	return decode(b, "评价结果 (assessment)", a, func(w jsonAssessment) (Assessment, error) {
+		v, err := w.value()
+		if err != nil {
+			return Assessment{}, err
+		}
+		return *v, nil
+	})
 }
 
 // jsonRejection is a Rejection as JSON.
 type jsonRejection struct {
 	Index int        `json:"index"`
 	Key   *string    `json:"key"`
-	Error *ErrorJSON `json:"error"`
+	Error *jsonError `json:"error"`
+}
+
+func (r Rejection) wire() (jsonRejection, error) {
+	out := jsonRejection{Index: r.Index, Key: jsonwire.Text(r.Key)}
+	if e := NewErrorJSON(r.Err); e != nil {
+		if e.Record == "" {
+			e.Record = printableKey(r.Key)
+		}
+		w := e.wire()
+		out.Error = &w
+	}
+	return out, nil
+}
+
+func (in jsonRejection) value() (Rejection, error) {
+	out := Rejection{Index: in.Index, Key: jsonwire.String(in.Key)}
+	if in.Error != nil {
+		out.Err = in.Error.value()
+	}
+	return out, nil
 }
 
 // MarshalJSON writes r as {"index", "key", "error"}: key null when the
 // record has none (or has the shape of a citizen ID), the error as
 // [NewErrorJSON] describes it, its record the rejection's key when the
 // error does not name one; error null when r.Err is nil.
-func (r Rejection) MarshalJSON() ([]byte, error) {
-	e := NewErrorJSON(r.Err)
-	if e != nil && e.Record == "" {
-		e.Record = printableKey(r.Key)
-	}
-	return jsonwire.Marshal(jsonRejection{r.Index, jsonwire.Text(r.Key), e})
-}
+func (r Rejection) MarshalJSON() ([]byte, error) { return marshal(r.wire) }
 
 // UnmarshalJSON reads what MarshalJSON writes, refusing unknown names:
 // Err is an [*ErrorJSON] that prints the message the original error
 // printed and matches its cause with errors.Is. null leaves r as it is.
 func (r *Rejection) UnmarshalJSON(b []byte) error {
-	if jsonwire.IsNull(b) {
-		return nil
-	}
-	var in jsonRejection
-	if err := jsonwire.Decode(b, &in, "退回记录 (rejection)"); err != nil {
-		return err
-	}
-	*r = Rejection{Index: in.Index, Key: jsonwire.String(in.Key)}
-	if in.Error != nil {
-		r.Err = in.Error
-	}
-	return nil
+	return decode(b, "退回记录 (rejection)", r, jsonRejection.value)
 }
 
 // jsonUndeclared is an UndeclaredInput as JSON.
@@ -163,62 +226,91 @@ type jsonUndeclared struct {
 	First   *string `json:"first"`
 }
 
+func (u UndeclaredInput) wire() (jsonUndeclared, error) {
+	return jsonUndeclared{u.Input, u.Records, jsonwire.Text(u.First)}, nil
+}
+
+func (in jsonUndeclared) value() (UndeclaredInput, error) {
+	return UndeclaredInput{Input: in.Input, Records: in.Records, First: jsonwire.String(in.First)}, nil
+}
+
 // MarshalJSON writes u as {"input", "records", "first"}, first null when
 // the first record's number is not printed.
-func (u UndeclaredInput) MarshalJSON() ([]byte, error) {
-	return jsonwire.Marshal(jsonUndeclared{u.Input, u.Records, jsonwire.Text(u.First)})
-}
+func (u UndeclaredInput) MarshalJSON() ([]byte, error) { return marshal(u.wire) }
 
 // UnmarshalJSON reads what MarshalJSON writes, refusing unknown names;
 // null leaves u as it is.
 func (u *UndeclaredInput) UnmarshalJSON(b []byte) error {
-	if jsonwire.IsNull(b) {
-		return nil
-	}
-	var in jsonUndeclared
-	if err := jsonwire.Decode(b, &in, "未声明的输入项 (undeclared input)"); err != nil {
-		return err
-	}
-	*u = UndeclaredInput{Input: in.Input, Records: in.Records, First: jsonwire.String(in.First)}
-	return nil
+	return decode(b, "未声明的输入项 (undeclared input)", u, jsonUndeclared.value)
 }
 
 // jsonBatch is a Batch as JSON.
 type jsonBatch struct {
-	Assessments      []*Assessment     `json:"assessments"`
-	Rejected         []Rejection       `json:"rejected"`
+	Assessments      []*jsonAssessment `json:"assessments"`
+	Rejected         []jsonRejection   `json:"rejected"`
 	UnmatchedWaivers []string          `json:"unmatched_waivers"`
-	Undeclared       []UndeclaredInput `json:"undeclared"`
+	Undeclared       []jsonUndeclared  `json:"undeclared"`
+}
+
+func (b Batch) wire() (jsonBatch, error) {
+	out := jsonBatch{
+		Assessments:      make([]*jsonAssessment, len(b.Assessments)),
+		Rejected:         make([]jsonRejection, len(b.Rejected)),
+		UnmatchedWaivers: jsonwire.List(b.UnmatchedWaivers),
+		Undeclared:       make([]jsonUndeclared, len(b.Undeclared)),
+	}
+	for i, as := range b.Assessments {
+		if as == nil {
+			continue // null, as encoding/json writes a nil pointer
+		}
+		w, err := as.wire()
+		if err != nil {
+			return out, fmt.Errorf("assessments[%d]: %w", i, err)
+		}
+		out.Assessments[i] = &w
+	}
+	for i, rj := range b.Rejected {
+		out.Rejected[i], _ = rj.wire()
+	}
+	for i, u := range b.Undeclared {
+		out.Undeclared[i], _ = u.wire()
+	}
+	return out, nil
+}
+
+func (in jsonBatch) value() (Batch, error) {
+	out := Batch{UnmatchedWaivers: jsonwire.Items(in.UnmatchedWaivers)}
+	for i, w := range in.Assessments {
+		if w == nil {
+			return out, fmt.Errorf("assessments[%d]: 评价结果为 null (an assessment is null)", i)
+		}
+		as, err := w.value()
+		if err != nil {
+			return out, fmt.Errorf("assessments[%d]: %w", i, err)
+		}
+		out.Assessments = append(out.Assessments, as)
+	}
+	for _, w := range in.Rejected {
+		rj, _ := w.value()
+		out.Rejected = append(out.Rejected, rj)
+	}
+	for _, w := range in.Undeclared {
+		u, _ := w.value()
+		out.Undeclared = append(out.Undeclared, u)
+	}
+	return out, nil
 }
 
 // MarshalJSON writes b as {"assessments", "rejected",
 // "unmatched_waivers", "undeclared"}, each a list in the batch's order, []
 // when empty.
-func (b Batch) MarshalJSON() ([]byte, error) {
-	return jsonwire.Marshal(jsonBatch{jsonwire.List(b.Assessments), jsonwire.List(b.Rejected), jsonwire.List(b.UnmatchedWaivers), jsonwire.List(b.Undeclared)})
-}
+func (b Batch) MarshalJSON() ([]byte, error) { return marshal(b.wire) }
 
-// UnmarshalJSON reads what MarshalJSON writes, refusing unknown names; a
-// list read from [] is nil, as AssessAll leaves it. null leaves b as it
-// is.
+// UnmarshalJSON reads what MarshalJSON writes, refusing unknown names and
+// null assessments; a list read from [] is nil, as AssessAll leaves it.
+// null leaves b as it is.
 func (b *Batch) UnmarshalJSON(data []byte) error {
-	if jsonwire.IsNull(data) {
-		return nil
-	}
-	var in jsonBatch
-	if err := jsonwire.Decode(data, &in, "评价批次 (batch)"); err != nil {
-		return err
-	}
-	for _, as := range in.Assessments {
-		if as == nil {
-			return jsonwire.Fail("评价批次 (batch)", errors.New("评价结果为 null (an assessment is null)"))
-		}
-	}
-	*b = Batch{
-		Assessments: jsonwire.Items(in.Assessments), Rejected: jsonwire.Items(in.Rejected),
-		UnmatchedWaivers: jsonwire.Items(in.UnmatchedWaivers), Undeclared: jsonwire.Items(in.Undeclared),
-	}
-	return nil
+	return decode(data, "评价批次 (batch)", b, jsonBatch.value)
 }
 
 // ErrorJSON is an error as the JSON model writes it: a stable code for
@@ -489,10 +581,7 @@ func placeOf(p *int) int {
 	return *p
 }
 
-// MarshalJSON writes e as the type's documentation shows: every name,
-// null for what is empty or 0, problems [] when there is none, message
-// as [ErrorJSON.Error] returns it.
-func (e ErrorJSON) MarshalJSON() ([]byte, error) {
+func (e *ErrorJSON) wire() jsonError {
 	out := jsonError{
 		Code: e.Code, Record: jsonwire.Text(e.Record), Field: jsonwire.Text(e.Field), Label: jsonwire.Text(e.Label),
 		Policy: jsonwire.Text(e.Policy), Rule: jsonwire.Text(e.Rule), File: jsonwire.Text(e.File),
@@ -506,21 +595,11 @@ func (e ErrorJSON) MarshalJSON() ([]byte, error) {
 	for i, p := range e.Problems {
 		out.Problems[i] = jsonProblem{p.Field, p.Label, p.Tag, p.Message, p.MessageEN}
 	}
-	return jsonwire.Marshal(out)
+	return out
 }
 
-// UnmarshalJSON reads what MarshalJSON writes, refusing unknown names; a
-// code it does not know is kept as it is (it matches no sentinel). null
-// leaves e as it is.
-func (e *ErrorJSON) UnmarshalJSON(b []byte) error {
-	if jsonwire.IsNull(b) {
-		return nil
-	}
-	var in jsonError
-	if err := jsonwire.Decode(b, &in, "错误 (error)"); err != nil {
-		return err
-	}
-	out := ErrorJSON{
+func (in *jsonError) value() *ErrorJSON {
+	out := &ErrorJSON{
 		Code: in.Code, Record: jsonwire.String(in.Record), Field: jsonwire.String(in.Field), Label: jsonwire.String(in.Label),
 		Policy: jsonwire.String(in.Policy), Rule: jsonwire.String(in.Rule), File: jsonwire.String(in.File),
 		Line: placeOf(in.Line), Column: placeOf(in.Column),
@@ -529,8 +608,19 @@ func (e *ErrorJSON) UnmarshalJSON(b []byte) error {
 	for _, p := range in.Problems {
 		out.Problems = append(out.Problems, roster.Problem{Field: p.Field, Label: p.Label, Tag: p.Tag, Message: p.MessageZH, MessageEN: p.MessageEN})
 	}
-	*e = out
-	return nil
+	return out
+}
+
+// MarshalJSON writes e as the type's documentation shows: every name,
+// null for what is empty or 0, problems [] when there is none, message
+// as [ErrorJSON.Error] returns it.
+func (e ErrorJSON) MarshalJSON() ([]byte, error) { return jsonwire.Marshal(e.wire()) }
+
+// UnmarshalJSON reads what MarshalJSON writes, refusing unknown names; a
+// code it does not know is kept as it is (it matches no sentinel). null
+// leaves e as it is.
+func (e *ErrorJSON) UnmarshalJSON(b []byte) error {
+	return decode(b, "错误 (error)", e, func(w jsonError) (ErrorJSON, error) { return *w.value(), nil })
 }
 
 // splitMessage splits a message written Chinese first, with English in

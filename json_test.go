@@ -154,10 +154,11 @@ func TestBatchUnmarshalJSONRefused(t *testing.T) {
 		name, in, err string
 	}{
 		{"unknown name", `{"assessments":[],"rejections":[]}`, `评价批次 JSON 无法读取 (batch JSON unreadable): json: unknown field "rejections"`},
-		{"null assessment", `{"assessments":[null]}`, `评价批次 JSON 无法读取 (batch JSON unreadable): 评价结果为 null (an assessment is null)`},
-		{"unknown status", `{"assessments":[{"status":{"code":"kept","label":""}}]}`, `状态 JSON 无法读取 (status JSON unreadable): "kept" 不是状态 (not a status)`},
-		{"unknown post", `{"assessments":[{"post":{"code":"9","label":""}}]}`, `评价结果 JSON 无法读取 (assessment JSON unreadable): unknown code: not a code or label of 级别`},
-		{"error's unknown name", `{"rejected":[{"index":0,"key":null,"error":{"code":"error","msg":"x"}}]}`, `错误 JSON 无法读取 (error JSON unreadable): json: unknown field "msg"`},
+		{"null assessment", `{"assessments":[null]}`, `评价批次 JSON 无法读取 (batch JSON unreadable): assessments[0]: 评价结果为 null (an assessment is null)`},
+		{"unknown status", `{"assessments":[{"status":{"code":"kept","label":""}}]}`, `评价批次 JSON 无法读取 (batch JSON unreadable): assessments[0]: "kept" 不是状态 (not a status)`},
+		{"unknown post", `{"assessments":[{"post":{"code":"9","label":""}}]}`, `评价批次 JSON 无法读取 (batch JSON unreadable): assessments[0]: unknown code: not a code or label of 级别`},
+		{"city's unknown status", `{"assessments":[{"city":{"status":{"code":"x","label":""}}}]}`, `评价批次 JSON 无法读取 (batch JSON unreadable): assessments[0]: city: "x" 不是状态 (not a status)`},
+		{"error's unknown name", `{"rejected":[{"index":0,"key":null,"error":{"code":"error","msg":"x"}}]}`, `评价批次 JSON 无法读取 (batch JSON unreadable): json: unknown field "msg"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

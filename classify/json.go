@@ -18,33 +18,54 @@ var outcomeCodes = [...]string{
 	NotNewStrata: "not_new_strata",
 }
 
+func (o Outcome) wire() (*jsonwire.Code, error) {
+	if int(o) >= len(outcomeCodes) {
+		return nil, fmt.Errorf("%w: %v is not an outcome", ErrUnknownCode, o)
+	}
+	return &jsonwire.Code{Code: outcomeCodes[o], Label: o.Label()}, nil
+}
+
+// outcomeOf reads an outcome's code, or its label; null is Undetermined.
+func outcomeOf(c *jsonwire.Code) (Outcome, error) {
+	if c == nil {
+		return Undetermined, nil
+	}
+	for v := range outcomeCodes {
+		if x := Outcome(v); c.Text() == outcomeCodes[v] || c.Text() == x.Label() {
+			return x, nil
+		}
+	}
+	return 0, fmt.Errorf("%w: %q is not an outcome", ErrUnknownCode, c.Text())
+}
+
 // MarshalJSON writes o as {"code": "classified", "label": "新的社会阶层人士"};
 // the codes are undetermined, classified and not_new_strata. A value that
 // is no outcome is an error.
 func (o Outcome) MarshalJSON() ([]byte, error) {
-	if int(o) >= len(outcomeCodes) {
-		return nil, fmt.Errorf("%w: %v is not an outcome", ErrUnknownCode, o)
+	w, err := o.wire()
+	if err != nil {
+		return nil, err
 	}
-	return jsonwire.Marshal(jsonwire.Code{Code: outcomeCodes[o], Label: o.Label()})
+	return jsonwire.Marshal(w)
 }
 
 // UnmarshalJSON reads what MarshalJSON writes (the label stands for an
 // empty code); null leaves o as it is.
 func (o *Outcome) UnmarshalJSON(b []byte) error {
+	const what = "分类结论 (outcome)"
 	if jsonwire.IsNull(b) {
 		return nil
 	}
 	var c jsonwire.Code
-	if err := jsonwire.Decode(b, &c, "分类结论 (outcome)"); err != nil {
+	if err := jsonwire.Decode(b, &c, what); err != nil {
 		return err
 	}
-	for v := range outcomeCodes {
-		if x := Outcome(v); c.Text() == outcomeCodes[v] || c.Text() == x.Label() {
-			*o = x
-			return nil
-		}
+	v, err := outcomeOf(&c)
+	if err != nil {
+		return jsonwire.Fail(what, err)
 	}
-	return jsonwire.Fail("分类结论 (outcome)", fmt.Errorf("%w: %q is not an outcome", ErrUnknownCode, c.Text()))
+	*o = v
+	return nil
 }
 
 func groupCode(g Group) (*jsonwire.Code, error) {
@@ -69,7 +90,7 @@ func subkindCode(s Subkind) (*jsonwire.Code, error) {
 
 // jsonResult is a Result as JSON.
 type jsonResult struct {
-	Outcome   Outcome          `json:"outcome"`
+	Outcome   *jsonwire.Code   `json:"outcome"`
 	Primary   *jsonwire.Code   `json:"primary"`
 	Secondary []*jsonwire.Code `json:"secondary"`
 	Subkind   *jsonwire.Code   `json:"subkind"`
@@ -85,13 +106,15 @@ type jsonResult struct {
 // empty, the lists [] when empty.
 func (r Result) MarshalJSON() ([]byte, error) {
 	out := jsonResult{
-		Outcome:   r.Outcome,
 		Secondary: make([]*jsonwire.Code, len(r.Secondary)),
 		Rule:      jsonwire.Text(r.Rule),
 		Reason:    jsonwire.Text(r.Reason),
 		Matched:   jsonwire.List(r.Matched),
 	}
 	var err error
+	if out.Outcome, err = r.Outcome.wire(); err != nil {
+		return nil, err
+	}
 	if out.Primary, err = groupCode(r.Primary); err != nil {
 		return nil, err
 	}
@@ -119,8 +142,11 @@ func (r *Result) UnmarshalJSON(b []byte) error {
 	if err := jsonwire.Decode(b, &in, what); err != nil {
 		return err
 	}
-	out := Result{Outcome: in.Outcome, Rule: jsonwire.String(in.Rule), Reason: jsonwire.String(in.Reason), Matched: jsonwire.Items(in.Matched)}
+	out := Result{Rule: jsonwire.String(in.Rule), Reason: jsonwire.String(in.Reason), Matched: jsonwire.Items(in.Matched)}
 	var err error
+	if out.Outcome, err = outcomeOf(in.Outcome); err != nil {
+		return jsonwire.Fail(what, err)
+	}
 	if out.Primary, err = ParseGroup(in.Primary.Text()); err != nil {
 		return jsonwire.Fail(what, err)
 	}

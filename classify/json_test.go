@@ -89,7 +89,7 @@ func TestResultUnmarshalJSON(t *testing.T) {
 		{
 			name: "unknown outcome",
 			in:   `{"outcome":{"code":"maybe","label":""}}`,
-			err:  `分类结论 JSON 无法读取 (outcome JSON unreadable): unknown code: "maybe" is not an outcome`,
+			err:  `分类结果 JSON 无法读取 (classification JSON unreadable): unknown code: "maybe" is not an outcome`,
 		},
 		{
 			name: "unknown name",

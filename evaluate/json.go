@@ -14,6 +14,10 @@ import (
 // as [] when empty. Grade keeps MarshalText, and with it its plain JSON
 // text ("B级"): a policy document holds it, and its JSON is what its
 // fingerprint is taken over. The results write it as {"code", "label"}.
+//
+// Each type turns into its wire form (wire) and back (value); a parent's
+// wire form holds its parts' wire forms, so that a Result is encoded in
+// one pass rather than once per level of MarshalJSON.
 
 func gradeCode(g Grade) (*jsonwire.Code, error) {
 	if g == 0 {
@@ -37,6 +41,51 @@ func (p *decimals) read(name, s string, to *decimal.Decimal) {
 	*to = d
 }
 
+// decode reads b into the wire form w and turns it into its value with
+// value, storing it in *to; null leaves *to as it is.
+func decode[W any, T any](b []byte, what string, to *T, value func(W) (T, error)) error {
+	if jsonwire.IsNull(b) {
+		return nil
+	}
+	var w W
+	if err := jsonwire.Decode(b, &w, what); err != nil {
+		return err
+	}
+	v, err := value(w)
+	if err != nil {
+		return jsonwire.Fail(what, err)
+	}
+	*to = v
+	return nil
+}
+
+// values turns the list name of wire forms into their values: nil for
+// none. An error names the item: dimensions[2]: score: ...
+func values[W any, T any](name string, ws []W, value func(W) (T, error)) ([]T, error) {
+	var out []T
+	for i, w := range ws {
+		v, err := value(w)
+		if err != nil {
+			return nil, fmt.Errorf("%s[%d]: %w", name, i, err)
+		}
+		out = append(out, v)
+	}
+	return out, nil
+}
+
+// wires turns a list of values into their wire forms: [] for none.
+func wires[T any, W any](vs []T, wire func(T) (W, error)) ([]W, error) {
+	out := make([]W, len(vs))
+	for i, v := range vs {
+		w, err := wire(v)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = w
+	}
+	return out, nil
+}
+
 // jsonReading is a formula.Reading as JSON.
 type jsonReading struct {
 	Field string `json:"field"`
@@ -54,9 +103,7 @@ type jsonIndicator struct {
 	Read   []jsonReading `json:"read"`
 }
 
-// MarshalJSON writes s as {"id", "name", "points", "raw", "score",
-// "lost", "read": [{"field", "value"}]}, numbers as strings.
-func (s IndicatorScore) MarshalJSON() ([]byte, error) {
+func (s IndicatorScore) wire() (jsonIndicator, error) {
 	out := jsonIndicator{
 		ID: s.ID, Name: s.Name,
 		Points: jsonwire.Decimal(s.Points), Raw: jsonwire.Decimal(s.Raw),
@@ -66,71 +113,76 @@ func (s IndicatorScore) MarshalJSON() ([]byte, error) {
 	for i, r := range s.Read {
 		out.Read[i] = jsonReading(r)
 	}
-	return jsonwire.Marshal(out)
+	return out, nil
 }
 
-// UnmarshalJSON reads what MarshalJSON writes, refusing unknown fields;
-// null leaves s as it is.
-func (s *IndicatorScore) UnmarshalJSON(b []byte) error {
-	const what = "二级指标得分 (indicator score)"
-	if jsonwire.IsNull(b) {
-		return nil
-	}
-	var in jsonIndicator
-	if err := jsonwire.Decode(b, &in, what); err != nil {
-		return err
-	}
+func (in jsonIndicator) value() (IndicatorScore, error) {
 	out := IndicatorScore{ID: in.ID, Name: in.Name}
 	var p decimals
 	p.read("points", in.Points, &out.Points)
 	p.read("raw", in.Raw, &out.Raw)
 	p.read("score", in.Score, &out.Score)
 	p.read("lost", in.Lost, &out.Lost)
-	if p.err != nil {
-		return jsonwire.Fail(what, p.err)
-	}
 	for _, r := range in.Read {
 		out.Read = append(out.Read, formula.Reading(r))
 	}
-	*s = out
-	return nil
+	return out, p.err
+}
+
+// MarshalJSON writes s as {"id", "name", "points", "raw", "score",
+// "lost", "read": [{"field", "value"}]}, numbers as strings.
+func (s IndicatorScore) MarshalJSON() ([]byte, error) {
+	w, _ := s.wire()
+	return jsonwire.Marshal(w)
+}
+
+// UnmarshalJSON reads what MarshalJSON writes, refusing unknown fields;
+// null leaves s as it is.
+func (s *IndicatorScore) UnmarshalJSON(b []byte) error {
+	return decode(b, "二级指标得分 (indicator score)", s, jsonIndicator.value)
 }
 
 // jsonDimension is a DimensionScore as JSON.
 type jsonDimension struct {
-	ID         string           `json:"id"`
-	Name       string           `json:"name"`
-	Points     string           `json:"points"`
-	Score      string           `json:"score"`
-	Indicators []IndicatorScore `json:"indicators"`
+	ID         string          `json:"id"`
+	Name       string          `json:"name"`
+	Points     string          `json:"points"`
+	Score      string          `json:"score"`
+	Indicators []jsonIndicator `json:"indicators"`
+}
+
+func (s DimensionScore) wire() (jsonDimension, error) {
+	ins, err := wires(s.Indicators, IndicatorScore.wire)
+	return jsonDimension{s.ID, s.Name, jsonwire.Decimal(s.Points), jsonwire.Decimal(s.Score), ins}, err
+}
+
+func (in jsonDimension) value() (DimensionScore, error) {
+	out := DimensionScore{ID: in.ID, Name: in.Name}
+	var p decimals
+	p.read("points", in.Points, &out.Points)
+	p.read("score", in.Score, &out.Score)
+	if p.err != nil {
+		return out, p.err
+	}
+	var err error
+	out.Indicators, err = values("indicators", in.Indicators, jsonIndicator.value)
+	return out, err
 }
 
 // MarshalJSON writes s as {"id", "name", "points", "score",
 // "indicators"}, numbers as strings.
 func (s DimensionScore) MarshalJSON() ([]byte, error) {
-	return jsonwire.Marshal(jsonDimension{s.ID, s.Name, jsonwire.Decimal(s.Points), jsonwire.Decimal(s.Score), jsonwire.List(s.Indicators)})
+	w, err := s.wire()
+	if err != nil {
+		return nil, err
+	}
+	return jsonwire.Marshal(w)
 }
 
 // UnmarshalJSON reads what MarshalJSON writes, refusing unknown fields;
 // null leaves s as it is.
 func (s *DimensionScore) UnmarshalJSON(b []byte) error {
-	const what = "一级指标得分 (dimension score)"
-	if jsonwire.IsNull(b) {
-		return nil
-	}
-	var in jsonDimension
-	if err := jsonwire.Decode(b, &in, what); err != nil {
-		return err
-	}
-	out := DimensionScore{ID: in.ID, Name: in.Name, Indicators: jsonwire.Items(in.Indicators)}
-	var p decimals
-	p.read("points", in.Points, &out.Points)
-	p.read("score", in.Score, &out.Score)
-	if p.err != nil {
-		return jsonwire.Fail(what, p.err)
-	}
-	*s = out
-	return nil
+	return decode(b, "一级指标得分 (dimension score)", s, jsonDimension.value)
 }
 
 // jsonBonus is a BonusScore as JSON.
@@ -140,30 +192,27 @@ type jsonBonus struct {
 	Points string `json:"points"`
 }
 
+func (s BonusScore) wire() (jsonBonus, error) {
+	return jsonBonus{s.ID, s.Name, jsonwire.Decimal(s.Points)}, nil
+}
+
+func (in jsonBonus) value() (BonusScore, error) {
+	out := BonusScore{ID: in.ID, Name: in.Name}
+	var p decimals
+	p.read("points", in.Points, &out.Points)
+	return out, p.err
+}
+
 // MarshalJSON writes s as {"id", "name", "points"}, points as a string.
 func (s BonusScore) MarshalJSON() ([]byte, error) {
-	return jsonwire.Marshal(jsonBonus{s.ID, s.Name, jsonwire.Decimal(s.Points)})
+	w, _ := s.wire()
+	return jsonwire.Marshal(w)
 }
 
 // UnmarshalJSON reads what MarshalJSON writes, refusing unknown fields;
 // null leaves s as it is.
 func (s *BonusScore) UnmarshalJSON(b []byte) error {
-	const what = "加分 (bonus)"
-	if jsonwire.IsNull(b) {
-		return nil
-	}
-	var in jsonBonus
-	if err := jsonwire.Decode(b, &in, what); err != nil {
-		return err
-	}
-	out := BonusScore{ID: in.ID, Name: in.Name}
-	var p decimals
-	p.read("points", in.Points, &out.Points)
-	if p.err != nil {
-		return jsonwire.Fail(what, p.err)
-	}
-	*s = out
-	return nil
+	return decode(b, "加分 (bonus)", s, jsonBonus.value)
 }
 
 // jsonVeto is a VetoHeld as JSON.
@@ -172,21 +221,16 @@ type jsonVeto struct {
 	Name string `json:"name"`
 }
 
+func (v VetoHeld) wire() (jsonVeto, error)   { return jsonVeto(v), nil }
+func (in jsonVeto) value() (VetoHeld, error) { return VetoHeld(in), nil }
+
 // MarshalJSON writes v as {"id", "name"}.
 func (v VetoHeld) MarshalJSON() ([]byte, error) { return jsonwire.Marshal(jsonVeto(v)) }
 
 // UnmarshalJSON reads what MarshalJSON writes, refusing unknown fields;
 // null leaves v as it is.
 func (v *VetoHeld) UnmarshalJSON(b []byte) error {
-	if jsonwire.IsNull(b) {
-		return nil
-	}
-	var in jsonVeto
-	if err := jsonwire.Decode(b, &in, "一票否决 (veto)"); err != nil {
-		return err
-	}
-	*v = VetoHeld(in)
-	return nil
+	return decode(b, "一票否决 (veto)", v, jsonVeto.value)
 }
 
 // jsonLever is a Lever as JSON.
@@ -197,142 +241,169 @@ type jsonLever struct {
 	Closes    bool   `json:"closes"`
 }
 
+func (l Lever) wire() (jsonLever, error) {
+	return jsonLever{l.ID, l.Name, jsonwire.Decimal(l.Available), l.Closes}, nil
+}
+
+func (in jsonLever) value() (Lever, error) {
+	out := Lever{ID: in.ID, Name: in.Name, Closes: in.Closes}
+	var p decimals
+	p.read("available", in.Available, &out.Available)
+	return out, p.err
+}
+
 // MarshalJSON writes l as {"id", "name", "available", "closes"},
 // available as a string.
 func (l Lever) MarshalJSON() ([]byte, error) {
-	return jsonwire.Marshal(jsonLever{l.ID, l.Name, jsonwire.Decimal(l.Available), l.Closes})
+	w, _ := l.wire()
+	return jsonwire.Marshal(w)
 }
 
 // UnmarshalJSON reads what MarshalJSON writes, refusing unknown fields;
 // null leaves l as it is.
 func (l *Lever) UnmarshalJSON(b []byte) error {
-	const what = "可提分指标 (lever)"
-	if jsonwire.IsNull(b) {
-		return nil
-	}
-	var in jsonLever
-	if err := jsonwire.Decode(b, &in, what); err != nil {
-		return err
-	}
-	out := Lever{ID: in.ID, Name: in.Name, Closes: in.Closes}
-	var p decimals
-	p.read("available", in.Available, &out.Available)
-	if p.err != nil {
-		return jsonwire.Fail(what, p.err)
-	}
-	*l = out
-	return nil
+	return decode(b, "可提分指标 (lever)", l, jsonLever.value)
 }
 
 // jsonGap is a Gap as JSON.
 type jsonGap struct {
 	Next   *jsonwire.Code `json:"next"`
 	Points string         `json:"points"`
-	Levers []Lever        `json:"levers"`
+	Levers []jsonLever    `json:"levers"`
+}
+
+func (g Gap) wire() (jsonGap, error) {
+	next, err := gradeCode(g.Next)
+	if err != nil {
+		return jsonGap{}, err
+	}
+	levers, _ := wires(g.Levers, Lever.wire)
+	return jsonGap{next, jsonwire.Decimal(g.Points), levers}, nil
+}
+
+func (in jsonGap) value() (Gap, error) {
+	next, err := ParseGrade(in.Next.Text())
+	if err != nil {
+		return Gap{}, err
+	}
+	out := Gap{Next: next}
+	var p decimals
+	p.read("points", in.Points, &out.Points)
+	if p.err != nil {
+		return out, p.err
+	}
+	out.Levers, err = values("levers", in.Levers, jsonLever.value)
+	return out, err
 }
 
 // MarshalJSON writes g as {"next", "points", "levers"}: the next grade as
 // {"code", "label"}, points as a string, levers [] when there is none.
 func (g Gap) MarshalJSON() ([]byte, error) {
-	next, err := gradeCode(g.Next)
+	w, err := g.wire()
 	if err != nil {
 		return nil, err
 	}
-	return jsonwire.Marshal(jsonGap{next, jsonwire.Decimal(g.Points), jsonwire.List(g.Levers)})
+	return jsonwire.Marshal(w)
 }
 
 // UnmarshalJSON reads what MarshalJSON writes, refusing unknown fields and
 // grades; null leaves g as it is.
 func (g *Gap) UnmarshalJSON(b []byte) error {
-	const what = "距上一等次 (gap)"
-	if jsonwire.IsNull(b) {
-		return nil
-	}
-	var in jsonGap
-	if err := jsonwire.Decode(b, &in, what); err != nil {
-		return err
-	}
-	next, err := ParseGrade(in.Next.Text())
-	if err != nil {
-		return jsonwire.Fail(what, err)
-	}
-	out := Gap{Next: next, Levers: jsonwire.Items(in.Levers)}
-	var p decimals
-	p.read("points", in.Points, &out.Points)
-	if p.err != nil {
-		return jsonwire.Fail(what, p.err)
-	}
-	*g = out
-	return nil
+	return decode(b, "距上一等次 (gap)", g, jsonGap.value)
 }
 
 // jsonResult is a Result as JSON.
 type jsonResult struct {
-	Key         string           `json:"key"`
-	Policy      string           `json:"policy"`
-	Fingerprint string           `json:"fingerprint"`
-	AsOf        *string          `json:"as_of"`
-	Dimensions  []DimensionScore `json:"dimensions"`
-	Subtotal    string           `json:"subtotal"`
-	Bonuses     []BonusScore     `json:"bonuses"`
-	Bonus       string           `json:"bonus"`
-	Total       string           `json:"total"`
-	Vetoes      []VetoHeld       `json:"vetoes"`
-	Grade       *jsonwire.Code   `json:"grade"`
-	Removed     bool             `json:"removed"`
-	Gap         *Gap             `json:"gap"`
+	Key         string          `json:"key"`
+	Policy      string          `json:"policy"`
+	Fingerprint string          `json:"fingerprint"`
+	AsOf        *string         `json:"as_of"`
+	Dimensions  []jsonDimension `json:"dimensions"`
+	Subtotal    string          `json:"subtotal"`
+	Bonuses     []jsonBonus     `json:"bonuses"`
+	Bonus       string          `json:"bonus"`
+	Total       string          `json:"total"`
+	Vetoes      []jsonVeto      `json:"vetoes"`
+	Grade       *jsonwire.Code  `json:"grade"`
+	Removed     bool            `json:"removed"`
+	Gap         *jsonGap        `json:"gap"`
 }
 
-// MarshalJSON writes r as {"key", "policy", "fingerprint", "as_of",
-// "dimensions", "subtotal", "bonuses", "bonus", "total", "vetoes",
-// "grade", "removed", "gap"}: numbers as strings ("85.50"), the date as
-// 2006-01-02, the grade as {"code", "label"} (null when not graded), the
-// lists [] when empty, gap null at the top grade or under a veto.
-func (r Result) MarshalJSON() ([]byte, error) {
-	grade, err := gradeCode(r.Grade)
-	if err != nil {
-		return nil, err
-	}
-	return jsonwire.Marshal(jsonResult{
+func (r Result) wire() (jsonResult, error) {
+	out := jsonResult{
 		Key: r.Key, Policy: r.Policy, Fingerprint: r.Fingerprint, AsOf: jsonwire.Date(r.AsOf),
-		Dimensions: jsonwire.List(r.Dimensions), Subtotal: jsonwire.Decimal(r.Subtotal),
-		Bonuses: jsonwire.List(r.Bonuses), Bonus: jsonwire.Decimal(r.Bonus), Total: jsonwire.Decimal(r.Total),
-		Vetoes: jsonwire.List(r.Vetoes), Grade: grade, Removed: r.Removed, Gap: r.Gap,
-	})
+		Subtotal: jsonwire.Decimal(r.Subtotal), Bonus: jsonwire.Decimal(r.Bonus), Total: jsonwire.Decimal(r.Total),
+		Removed: r.Removed,
+	}
+	var err error
+	if out.Grade, err = gradeCode(r.Grade); err != nil {
+		return out, err
+	}
+	if out.Dimensions, err = wires(r.Dimensions, DimensionScore.wire); err != nil {
+		return out, err
+	}
+	out.Bonuses, _ = wires(r.Bonuses, BonusScore.wire)
+	out.Vetoes, _ = wires(r.Vetoes, VetoHeld.wire)
+	if r.Gap != nil {
+		g, err := r.Gap.wire()
+		if err != nil {
+			return out, err
+		}
+		out.Gap = &g
+	}
+	return out, nil
 }
 
-// UnmarshalJSON reads what MarshalJSON writes, refusing unknown fields,
-// grades and numbers that are not written as strings; lists read from []
-// are nil, as Evaluate leaves them. null leaves r as it is.
-func (r *Result) UnmarshalJSON(b []byte) error {
-	const what = "综合评价结果 (evaluation)"
-	if jsonwire.IsNull(b) {
-		return nil
+func (in jsonResult) value() (Result, error) {
+	out := Result{Key: in.Key, Policy: in.Policy, Fingerprint: in.Fingerprint, Removed: in.Removed}
+	var err error
+	if out.AsOf, err = jsonwire.ParseDate(in.AsOf); err != nil {
+		return out, err
 	}
-	var in jsonResult
-	if err := jsonwire.Decode(b, &in, what); err != nil {
-		return err
-	}
-	asOf, err := jsonwire.ParseDate(in.AsOf)
-	if err != nil {
-		return jsonwire.Fail(what, err)
-	}
-	grade, err := ParseGrade(in.Grade.Text())
-	if err != nil {
-		return jsonwire.Fail(what, err)
-	}
-	out := Result{
-		Key: in.Key, Policy: in.Policy, Fingerprint: in.Fingerprint, AsOf: asOf,
-		Dimensions: jsonwire.Items(in.Dimensions), Bonuses: jsonwire.Items(in.Bonuses),
-		Vetoes: jsonwire.Items(in.Vetoes), Grade: grade, Removed: in.Removed, Gap: in.Gap,
+	if out.Grade, err = ParseGrade(in.Grade.Text()); err != nil {
+		return out, err
 	}
 	var p decimals
 	p.read("subtotal", in.Subtotal, &out.Subtotal)
 	p.read("bonus", in.Bonus, &out.Bonus)
 	p.read("total", in.Total, &out.Total)
 	if p.err != nil {
-		return jsonwire.Fail(what, p.err)
+		return out, p.err
 	}
-	*r = out
-	return nil
+	if out.Dimensions, err = values("dimensions", in.Dimensions, jsonDimension.value); err != nil {
+		return out, err
+	}
+	if out.Bonuses, err = values("bonuses", in.Bonuses, jsonBonus.value); err != nil {
+		return out, err
+	}
+	out.Vetoes, _ = values("vetoes", in.Vetoes, jsonVeto.value)
+	if in.Gap != nil {
+		g, err := in.Gap.value()
+		if err != nil {
+			return out, fmt.Errorf("gap: %w", err)
+		}
+		out.Gap = &g
+	}
+	return out, nil
+}
+
+// MarshalJSON writes r as {"key", "policy", "fingerprint", "as_of",
+// "dimensions", "subtotal", "bonuses", "bonus", "total", "vetoes",
+// "grade", "removed", "gap"}: numbers as strings ("85.50"), the date as
+// 2006-01-02, the grade as {"code", "label"} (null when not graded), the
+// lists [] when empty, gap null at the top grade or under a veto. Its
+// parts are written as their own MarshalJSON writes them.
+func (r Result) MarshalJSON() ([]byte, error) {
+	w, err := r.wire()
+	if err != nil {
+		return nil, err
+	}
+	return jsonwire.Marshal(w)
+}
+
+// UnmarshalJSON reads what MarshalJSON writes, refusing unknown fields,
+// grades and numbers that are not written as strings; lists read from []
+// are nil, as Evaluate leaves them. null leaves r as it is.
+func (r *Result) UnmarshalJSON(b []byte) error {
+	return decode(b, "综合评价结果 (evaluation)", r, jsonResult.value)
 }

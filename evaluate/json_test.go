@@ -136,7 +136,10 @@ func TestResultUnmarshalJSONRefused(t *testing.T) {
 		{"an exponent", `{"subtotal":"0.00","bonus":"0.00","total":"8.55e1"}`, `综合评价结果 JSON 无法读取 (evaluation JSON unreadable): total: 不是数字，应写作字符串 "85.50" (not a number written as a string such as "85.50"): "8.55e1"`},
 		{"an empty number", `{"subtotal":"","bonus":"0.00","total":"0.00"}`, `综合评价结果 JSON 无法读取 (evaluation JSON unreadable): subtotal: 不是数字，应写作字符串 "85.50" (not a number written as a string such as "85.50"): ""`},
 		{"unknown grade", `{"subtotal":"0.00","bonus":"0.00","total":"0.00","grade":{"code":"E","label":""}}`, `综合评价结果 JSON 无法读取 (evaluation JSON unreadable): unknown grade: 等次应为 A、B、C 或 D (a grade is A, B, C or D)`},
-		{"bad indicator score", `{"dimensions":[{"id":"P","points":"25.00","score":"x","indicators":[]}]}`, `一级指标得分 JSON 无法读取 (dimension score JSON unreadable): score: 不是数字，应写作字符串 "85.50" (not a number written as a string such as "85.50"): "x"`},
+		{"bad dimension score", `{"subtotal":"0.00","bonus":"0.00","total":"0.00","dimensions":[{"id":"P","points":"25.00","score":"x","indicators":[]}]}`, `综合评价结果 JSON 无法读取 (evaluation JSON unreadable): dimensions[0]: score: 不是数字，应写作字符串 "85.50" (not a number written as a string such as "85.50"): "x"`},
+		{"bad indicator score", `{"subtotal":"0.00","bonus":"0.00","total":"0.00","dimensions":[{"points":"25.00","score":"0.00","indicators":[{"points":"1.00","raw":"1.00","score":"1.00","lost":"-"}]}]}`, `综合评价结果 JSON 无法读取 (evaluation JSON unreadable): dimensions[0]: indicators[0]: lost: 不是数字，应写作字符串 "85.50" (not a number written as a string such as "85.50"): "-"`},
+		{"bad gap", `{"subtotal":"0.00","bonus":"0.00","total":"0.00","gap":{"next":{"code":"Z","label":""},"points":"1.00","levers":[]}}`, `综合评价结果 JSON 无法读取 (evaluation JSON unreadable): gap: unknown grade: 等次应为 A、B、C 或 D (a grade is A, B, C or D)`},
+		{"unknown name inside", `{"dimensions":[{"id":"P","weight":"1"}]}`, `综合评价结果 JSON 无法读取 (evaluation JSON unreadable): json: unknown field "weight"`},
 		{"unknown name", `{"key":"NN-1","score":"85.50"}`, `综合评价结果 JSON 无法读取 (evaluation JSON unreadable): json: unknown field "score"`},
 	}
 	for _, tt := range tests {

@@ -100,8 +100,9 @@ func TestResultUnmarshalJSONRefused(t *testing.T) {
 		name, in, err string
 	}{
 		{"date in another spelling", `{"as_of":"2019/4/15"}`, `资格审查结果 JSON 无法读取 (qualification JSON unreadable): bad date: "2019/4/15" 不是 2006-01-02 格式的日期 (not a date written 2006-01-02)`},
-		{"unknown kind", `{"conditions":[{"id":"Q1","kind":{"code":"firm","label":""}}]}`, `资格条件结论 JSON 无法读取 (verdict JSON unreadable): unknown code: "firm" is not a kind of condition`},
-		{"unknown outcome", `{"conditions":[{"id":"Q1","outcome":{"code":"passed","label":""}}]}`, `资格条件结论 JSON 无法读取 (condition outcome JSON unreadable): unknown code: "passed" is not an outcome`},
+		{"unknown kind", `{"conditions":[{"id":"Q1","kind":{"code":"firm","label":""}}]}`, `资格审查结果 JSON 无法读取 (qualification JSON unreadable): conditions[0]: unknown code: "firm" is not a kind of condition`},
+		{"unknown outcome", `{"conditions":[{"id":"Q1","outcome":{"code":"passed","label":""}}]}`, `资格审查结果 JSON 无法读取 (qualification JSON unreadable): conditions[0]: unknown code: "passed" is not an outcome`},
+		{"bad waiver date", `{"conditions":[{"id":"Q4","waiver":{"condition":"Q4","reason":"r","approved_by":"u","date":"2019-4-1"}}]}`, `资格审查结果 JSON 无法读取 (qualification JSON unreadable): conditions[0]: waiver: bad date: "2019-4-1" 不是 2006-01-02 格式的日期 (not a date written 2006-01-02)`},
 		{"unknown name", `{"key":"NN-1","qualifed":true}`, `资格审查结果 JSON 无法读取 (qualification JSON unreadable): json: unknown field "qualifed"`},
 	}
 	for _, tt := range tests {

@@ -76,11 +76,13 @@ func ParseDate(s *string) (roster.Date, error) {
 // to twelve places as "0.00". The text depends on the value alone.
 func Decimal(d decimal.Decimal) string {
 	s := d.String() // exact, without trailing zeros
-	places := 0
-	if i := strings.IndexByte(s, '.'); i >= 0 {
-		places = len(s) - i - 1
+	switch i := strings.IndexByte(s, '.'); {
+	case i < 0:
+		return s + ".00"
+	case i == len(s)-2:
+		return s + "0"
 	}
-	return d.StringFixed(int32(max(2, places)))
+	return s
 }
 
 // ParseDecimal reads what [Decimal] writes: digits with a point and an
