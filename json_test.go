@@ -115,6 +115,13 @@ func TestBatchJSON(t *testing.T) {
 		assert.Equal(t, `{"index":2,"key":null,"error":{"code":"nil_record","record":null,"field":null,"label":null,"policy":null,"rule":null,`+
 			`"file":null,"line":null,"column":null,"message_zh":null,"message_en":null,"message":"记录为空 (nil record)","problems":[]}}`, got)
 	})
+	t.Run("error with every name", func(t *testing.T) {
+		roundTrip(t, &newstrata.ErrorJSON{
+			Code: "formula_failed", Record: "NN-6", Field: "Donations", Label: "公益捐赠（万元）", Policy: "qingxiu-2019", Rule: "C1",
+			File: "qingxiu-2019.yaml", Line: 12, Column: 18, MessageZH: "公式计算出错", MessageEN: "division by zero",
+			Message: "记录 NN-6：qingxiu-2019.yaml:12:18: 政策 qingxiu-2019：规则 C1：公式计算出错 (rule C1: division by zero)",
+		})
+	})
 	t.Run("undeclared input, first record not printed", func(t *testing.T) {
 		assert.Equal(t, `{"input":"rural","records":2,"first":null}`, roundTrip(t, newstrata.UndeclaredInput{Input: "rural", Records: 2}))
 	})
