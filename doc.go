@@ -53,6 +53,7 @@
 //	roster            the record, its codes and units, validation, the CSV form
 //	formula           the rule language: one environment per policy, positions, the one error type
 //	internal/yamlsrc  the one decoder of rule files
+//	internal/jsonwire the pieces of the results' JSON model: {code, label}, exact numbers, dates
 //	classify qualify evaluate   the stages: each its types, its rules as data, its compiled engine
 //	tier              the lists
 //	policy            one document per jurisdiction and version: composes the stages' rules,
@@ -83,6 +84,22 @@
 // policies were loaded for. Long calls take a context.Context and stop
 // when it is cancelled, saying how far they got; a nil or zero value is an
 // error ([ErrNotReady]), never a panic.
+//
+// # JSON
+//
+// A [Batch] and everything in it marshal to one JSON model and read back
+// from it: {"assessments", "rejected", "unmatched_waivers",
+// "undeclared"}, each [Assessment] with its stages' results in their
+// packages' models. Names are snake_case; closed sets are {"code",
+// "label"} ({"code": "G1", "label": "民营企业和外商投资企业管理技术人员"},
+// {"code": "candidate", "label": "入库候选"}); exact numbers are strings
+// with at least two places ("81.50"); dates are 2006-01-02; what is
+// absent is null and an empty list []. A rejection's error is an
+// [ErrorJSON]: a stable code for its cause (invalid_record, duplicate_key,
+// formula_failed ...), the record, field, rule and place it names, and its
+// message in Chinese, in English and whole; read back, it prints the same
+// message and matches the same sentinel with errors.Is. The report forms
+// (package report) and the registry (package tier) write the same shapes.
 //
 // Nothing in the library opens a file, reads the clock or keeps global
 // state: the assessment date is an argument, data comes in as values,

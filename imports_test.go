@@ -59,7 +59,7 @@ func TestImportGraph(t *testing.T) {
 		{"internal/nearest"},
 		{"roster"},
 		{"roster/xlsx"},
-		{"formula"},
+		{"formula", "internal/jsonwire"},
 		{"internal/yamlsrc"},
 		{"classify", "qualify", "evaluate"},
 		{"tier"},

@@ -91,6 +91,19 @@
 // A formula that fails on one record gives an Undetermined result and an
 // error wrapping [ErrRuntime] that names the record.
 //
+// # JSON
+//
+// A [Result] marshals as {"outcome", "primary", "secondary", "subkind",
+// "rule", "reason", "matched"} and reads back what it wrote: the outcome,
+// groups and sub-kind as {"code": "G1", "label": "民营企业和外商投资企业管理技术人员"}
+// (outcome codes undetermined, classified, not_new_strata; sub-kinds 1 to
+// 6), null for no group or sub-kind and for an empty rule or reason, []
+// for an empty list. It is the classification part of the root package's
+// JSON model. A [Group] or [Subkind] on its own keeps its plain text
+// ("G1"), since a policy document holds them and a policy's fingerprint is
+// taken over the document's JSON; an [Outcome] on its own writes {"code",
+// "label"}.
+//
 // # Concurrency and zero values
 //
 // A [Classifier] is immutable and safe for concurrent use; [Compile]

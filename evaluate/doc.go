@@ -85,6 +85,20 @@
 // snippet with a caret; [errors.As] finds the [*Error]. Nothing is shared
 // between calls, so a batch reports the record and goes on with the next.
 //
+// # JSON
+//
+// A [Result] marshals as {"key", "policy", "fingerprint", "as_of",
+// "dimensions", "subtotal", "bonuses", "bonus", "total", "vetoes", "grade",
+// "removed", "gap"} and reads back what it wrote, as do its parts
+// ([DimensionScore], [IndicatorScore] with the values its formula read,
+// [BonusScore], [VetoHeld], [Gap], [Lever]). Points and scores are strings
+// that hold the exact value with at least two places ("85.50", "7.125"),
+// never JSON numbers; grades are {"code": "B", "label": "B级"}, null when
+// not graded; the date is 2006-01-02; an empty list is [] and a missing gap
+// null. A [Grade] on its own keeps its plain text ("B级"), since a policy
+// document holds it and a policy's fingerprint is taken over the
+// document's JSON.
+//
 // # Concurrency and zero values
 //
 // An [Evaluator] is immutable: [Evaluator.Evaluate] reads it and the facts,

@@ -52,6 +52,18 @@
 // the record's key and the condition, wrapping the formula's error with its
 // position and snippet; a batch reports it and goes on.
 //
+// # JSON
+//
+// A [Result] marshals as {"key", "policy", "fingerprint", "as_of",
+// "qualified", "conditions"} and reads back what it wrote; each [Verdict]
+// as {"id", "name", "kind", "outcome", "reason", "waiver"}, kind and
+// outcome as {"code", "label"} (hard, soft; met, failed, waived), the
+// reason null when met, the [Waiver] null but for a waived condition and
+// otherwise {"condition", "reason", "approved_by", "date"}. Dates are
+// 2006-01-02, an empty list is []. A [Kind] on its own keeps its plain text
+// ("hard"), since a policy document holds it and a policy's fingerprint is
+// taken over the document's JSON.
+//
 // # Concurrency and zero values
 //
 // [Conditions] are immutable: Check reads them, the facts and the waivers,

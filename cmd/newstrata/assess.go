@@ -18,18 +18,13 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// result is one row of assess's output: a record assessed, rejected or
-// that could not be read, by its line in the roster.
+// result is one row of assess's table (CSV and workbook): a record
+// assessed, rejected or that could not be read, by its line in the roster.
 type result struct {
-	Line   int    `json:"line"`
-	Key    string `json:"key"`
-	Unit   string `json:"unit,omitempty"`
-	Group  string `json:"group,omitempty"`
-	Status string `json:"status"`
-	Total  string `json:"total,omitempty"`
-	Grade  string `json:"grade,omitempty"`
+	Line                                   int
+	Key, Unit, Group, Status, Total, Grade string
 	// Message says why a record was rejected or a row not read.
-	Message string `json:"message,omitempty"`
+	Message string
 }
 
 // header is the column titles of the CSV and the workbook, the fields of
@@ -63,14 +58,14 @@ func runAssess(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return code
 	}
-	var write func(io.Writer, []result) error
+	var write func(io.Writer, *roster.Batch, *newstrata.Batch) error
 	switch *format {
 	case "csv":
-		write = writeCSV
+		write = rowsTo(writeCSV)
 	case "json":
 		write = writeJSON
 	case "xlsx":
-		write = writeXLSX
+		write = rowsTo(writeXLSX)
 	default:
 		return usageError(stderr, "assess", "-format 只能是 csv、json 或 xlsx", "-format is csv, json or xlsx")
 	}
@@ -87,10 +82,9 @@ func runAssess(args []string, stdout, stderr io.Writer) int {
 		return fail(stderr, "assess", exitProblems, err)
 	}
 	progressDone(stderr, len(batch.Records))
-	rows := results(batch, res)
 
 	var buf bytes.Buffer
-	if err := write(&buf, rows); err != nil {
+	if err := write(&buf, batch, res); err != nil {
 		return fail(stderr, "assess", exitProblems, err)
 	}
 	if *out == "" {
@@ -107,6 +101,13 @@ func runAssess(args []string, stdout, stderr io.Writer) int {
 		return exitProblems
 	}
 	return exitOK
+}
+
+// rowsTo returns a writer of the batch as the rows of a table.
+func rowsTo(write func(io.Writer, []result) error) func(io.Writer, *roster.Batch, *newstrata.Batch) error {
+	return func(w io.Writer, batch *roster.Batch, res *newstrata.Batch) error {
+		return write(w, results(batch, res))
+	}
 }
 
 // results turns a batch into rows in roster order: every record assessed
@@ -157,17 +158,30 @@ func writeCSV(w io.Writer, rows []result) error {
 	return cw.Error()
 }
 
-func writeJSON(w io.Writer, rows []result) error {
-	out := struct {
-		Results  []result `json:"results"`
-		Rejected []result `json:"rejected"`
-	}{Results: []result{}, Rejected: []result{}}
-	for _, r := range rows {
-		if r.Message != "" {
-			out.Rejected = append(out.Rejected, r)
-		} else {
-			out.Results = append(out.Results, r)
+// assessJSON is assess's JSON: the batch in the library's JSON model, the
+// line each record starts on (lines[i] for the record of index i), and the
+// rows that could not be read, as errors of that model with their line
+// and column. A rejection's error carries its record's line too.
+type assessJSON struct {
+	Batch      *newstrata.Batch       `json:"batch"`
+	Lines      []int                  `json:"lines"`
+	Unreadable []*newstrata.ErrorJSON `json:"unreadable"`
+}
+
+func writeJSON(w io.Writer, batch *roster.Batch, res *newstrata.Batch) error {
+	b := *res
+	b.Rejected = make([]newstrata.Rejection, len(res.Rejected))
+	for i, rj := range res.Rejected {
+		e := newstrata.NewErrorJSON(rj.Err)
+		if e != nil && e.Line == 0 {
+			e.Line = batch.Lines[rj.Index]
 		}
+		rj.Err = e
+		b.Rejected[i] = rj
+	}
+	out := assessJSON{Batch: &b, Lines: append([]int{}, batch.Lines...), Unreadable: []*newstrata.ErrorJSON{}}
+	for _, e := range batch.Errors {
+		out.Unreadable = append(out.Unreadable, newstrata.NewErrorJSON(e))
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")

@@ -34,6 +34,14 @@
 //	2  usage error
 //	3  a file could not be read or written
 //
+// assess writes CSV and xlsx as a table, one row per line of the roster
+// (行号, 登记编号, 所属单位, 群体, 状态, 综合得分, 等次, 问题). Its JSON is the
+// library's JSON model, one shape for programs that read results:
+// {"batch": a newstrata.Batch, "lines": the line each record starts on,
+// by the record's index, "unreadable": the rows that could not be read,
+// as newstrata.ErrorJSON values with their line and column}; a rejected
+// record's error carries its line too.
+//
 // effective prints a whole policy that policy.Parse reads back as a
 // document: extends, which would make it an overlay, is a comment, and
 // every value is kept (a bound of 0 included). Its header gives the

@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
+	"errors"
 	"flag"
 	"os"
 	"path/filepath"
@@ -10,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/newstrata/newstrata"
 	"github.com/newstrata/newstrata/policy"
 	"github.com/newstrata/newstrata/roster"
 	"github.com/stretchr/testify/assert"
@@ -141,4 +144,41 @@ func TestAssessWritesFile(t *testing.T) {
 	assert.True(t, bytes.HasPrefix(b, []byte("PK")), "a zip")
 
 	assert.Equal(t, exitFile, run([]string{"assess", sample, "-o", filepath.Join(t.TempDir(), "no", "such", "dir.csv")}, &stdout, &stderr))
+}
+
+// assess -format json writes the library's JSON model: its batch reads
+// back as a newstrata.Batch, its errors as newstrata.ErrorJSON values.
+func TestAssessJSONReadsBack(t *testing.T) {
+	tests := []struct {
+		name                           string
+		roster                         string
+		code                           int
+		assessed, rejected, unreadable int
+	}{
+		{"sample", sample, exitOK, 2000, 0, 0},
+		{"bad", bad, exitProblems, 0, 5, 10},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			require.Equal(t, tt.code, run([]string{"assess", tt.roster, "-format", "json"}, &stdout, &stderr), stderr.String())
+			var out struct {
+				Batch      newstrata.Batch        `json:"batch"`
+				Lines      []int                  `json:"lines"`
+				Unreadable []*newstrata.ErrorJSON `json:"unreadable"`
+			}
+			dec := json.NewDecoder(&stdout)
+			dec.DisallowUnknownFields()
+			require.NoError(t, dec.Decode(&out))
+			assert.Len(t, out.Batch.Assessments, tt.assessed)
+			assert.Len(t, out.Batch.Rejected, tt.rejected)
+			assert.Len(t, out.Unreadable, tt.unreadable)
+			assert.Len(t, out.Lines, tt.assessed+tt.rejected)
+			for _, rj := range out.Batch.Rejected {
+				var e *newstrata.ErrorJSON
+				require.True(t, errors.As(rj.Err, &e))
+				assert.Equal(t, out.Lines[rj.Index], e.Line, "a rejection's error carries its line")
+			}
+		})
+	}
 }

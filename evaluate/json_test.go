@@ -1,0 +1,161 @@
+package evaluate_test
+
+import (
+	"encoding/json"
+	"testing"
+
+	"github.com/newstrata/newstrata/evaluate"
+	"github.com/newstrata/newstrata/formula"
+	"github.com/newstrata/newstrata/roster"
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// roundTrip marshals v, reads it back, and checks that it is v and that it
+// marshals to the same bytes; it returns the JSON.
+func roundTrip[T any](t *testing.T, v T) string {
+	t.Helper()
+	b, err := json.Marshal(v)
+	require.NoError(t, err)
+	var back T
+	require.NoError(t, json.Unmarshal(b, &back), "%s", b)
+	assert.Equal(t, v, back)
+	again, err := json.Marshal(back)
+	require.NoError(t, err)
+	assert.Equal(t, string(b), string(again))
+	return string(b)
+}
+
+// d is a decimal as the JSON model writes it: read back, it is the same
+// value with the same places.
+func d(s string) decimal.Decimal { return decimal.RequireFromString(s) }
+
+func TestResultJSON(t *testing.T) {
+	tests := []struct {
+		name string
+		in   evaluate.Result
+		want string
+	}{
+		{
+			name: "graded B, with a bonus and a gap",
+			in: evaluate.Result{
+				Key: "NN-1", Policy: "nanning-2019", Fingerprint: "ab12", AsOf: roster.NewDate(2019, 4, 15),
+				Dimensions: []evaluate.DimensionScore{{
+					ID: "A", Name: "专业成就", Points: d("25.00"), Score: d("17.50"),
+					Indicators: []evaluate.IndicatorScore{{
+						ID: "A2", Name: "从业经历", Points: d("10.00"), Raw: d("7.125"), Score: d("7.13"), Lost: d("2.87"),
+						Read: []formula.Reading{{Field: "FieldYears", Value: "7"}},
+					}},
+				}},
+				Subtotal: d("79.50"), Bonuses: []evaluate.BonusScore{{ID: "B1", Name: "表彰", Points: d("2.00")}},
+				Bonus: d("2.00"), Total: d("81.50"), Grade: evaluate.GradeB,
+				Gap: &evaluate.Gap{Next: evaluate.GradeA, Points: d("3.50"), Levers: []evaluate.Lever{{ID: "A2", Name: "从业经历", Available: d("2.87")}}},
+			},
+			want: `{"key":"NN-1","policy":"nanning-2019","fingerprint":"ab12","as_of":"2019-04-15",` +
+				`"dimensions":[{"id":"A","name":"专业成就","points":"25.00","score":"17.50","indicators":[` +
+				`{"id":"A2","name":"从业经历","points":"10.00","raw":"7.125","score":"7.13","lost":"2.87","read":[{"field":"FieldYears","value":"7"}]}]}],` +
+				`"subtotal":"79.50","bonuses":[{"id":"B1","name":"表彰","points":"2.00"}],"bonus":"2.00","total":"81.50",` +
+				`"vetoes":[],"grade":{"code":"B","label":"B级"},"removed":false,` +
+				`"gap":{"next":{"code":"A","label":"A级"},"points":"3.50","levers":[{"id":"A2","name":"从业经历","available":"2.87","closes":false}]}}`,
+		},
+		{
+			name: "vetoed: grade D, removed, no gap",
+			in: evaluate.Result{
+				Key: "NN-2", Policy: "nanning-2019", AsOf: roster.NewDate(2019, 4, 15),
+				Subtotal: d("90.00"), Bonus: d("0.00"), Total: d("90.00"),
+				Vetoes: []evaluate.VetoHeld{{ID: "V1", Name: "违法失信"}}, Grade: evaluate.GradeD, Removed: true,
+			},
+			want: `{"key":"NN-2","policy":"nanning-2019","fingerprint":"","as_of":"2019-04-15","dimensions":[],` +
+				`"subtotal":"90.00","bonuses":[],"bonus":"0.00","total":"90.00","vetoes":[{"id":"V1","name":"违法失信"}],` +
+				`"grade":{"code":"D","label":"D级"},"removed":true,"gap":null}`,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, roundTrip(t, tt.in))
+			assert.Equal(t, tt.want, roundTrip(t, &tt.in), "a pointer writes the same")
+		})
+	}
+}
+
+// Each part of a result round-trips on its own.
+func TestPartsJSON(t *testing.T) {
+	t.Run("dimension without indicators", func(t *testing.T) {
+		assert.Equal(t, `{"id":"P","name":"政治素质","points":"25.00","score":"0.00","indicators":[]}`,
+			roundTrip(t, evaluate.DimensionScore{ID: "P", Name: "政治素质", Points: d("25.00"), Score: d("0.00")}))
+	})
+	t.Run("indicator that read nothing", func(t *testing.T) {
+		assert.Equal(t, `{"id":"S1","name":"社会服务","points":"8.00","raw":"0.00","score":"0.00","lost":"8.00","read":[]}`,
+			roundTrip(t, evaluate.IndicatorScore{ID: "S1", Name: "社会服务", Points: d("8.00"), Raw: d("0.00"), Score: d("0.00"), Lost: d("8.00")}))
+	})
+	t.Run("bonus", func(t *testing.T) { roundTrip(t, evaluate.BonusScore{ID: "B1", Name: "表彰", Points: d("1.50")}) })
+	t.Run("veto", func(t *testing.T) { roundTrip(t, evaluate.VetoHeld{ID: "V1", Name: "违法失信"}) })
+	t.Run("lever", func(t *testing.T) {
+		roundTrip(t, evaluate.Lever{ID: "C1", Name: "社会贡献", Available: d("4.25"), Closes: true})
+	})
+	t.Run("gap without levers", func(t *testing.T) {
+		assert.Equal(t, `{"next":{"code":"C","label":"C级"},"points":"0.01","levers":[]}`,
+			roundTrip(t, evaluate.Gap{Next: evaluate.GradeC, Points: d("0.01")}))
+	})
+}
+
+// Numbers are exact, with at least two places and no zero beyond them:
+// the text depends on the value, not on how it was computed.
+func TestNumbersJSON(t *testing.T) {
+	tests := []struct {
+		in   decimal.Decimal
+		want string
+	}{
+		{decimal.Decimal{}, "0.00"},
+		{decimal.New(0, -12), "0.00"},
+		{decimal.New(3, 0), "3.00"},
+		{decimal.New(855, -1), "85.50"},
+		{decimal.New(85500, -3), "85.50"},
+		{decimal.New(1125, -3), "1.125"},
+		{decimal.New(1, 2), "100.00"},
+		{d("-0.5"), "-0.50"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.want, func(t *testing.T) {
+			b, err := json.Marshal(evaluate.BonusScore{Points: tt.in})
+			require.NoError(t, err)
+			assert.Equal(t, `{"id":"","name":"","points":"`+tt.want+`"}`, string(b))
+			var back evaluate.BonusScore
+			require.NoError(t, json.Unmarshal(b, &back))
+			assert.True(t, tt.in.Equal(back.Points), "%s reads back as %s", tt.in, back.Points)
+		})
+	}
+}
+
+func TestResultUnmarshalJSONRefused(t *testing.T) {
+	tests := []struct {
+		name, in, err string
+	}{
+		{"a number not written as a string", `{"total":85.5}`, `综合评价结果 JSON 无法读取 (evaluation JSON unreadable): json: cannot unmarshal number into Go struct field jsonResult.total of type string`},
+		{"an exponent", `{"subtotal":"0.00","bonus":"0.00","total":"8.55e1"}`, `综合评价结果 JSON 无法读取 (evaluation JSON unreadable): total: 不是数字，应写作字符串 "85.50" (not a number written as a string such as "85.50"): "8.55e1"`},
+		{"an empty number", `{"subtotal":"","bonus":"0.00","total":"0.00"}`, `综合评价结果 JSON 无法读取 (evaluation JSON unreadable): subtotal: 不是数字，应写作字符串 "85.50" (not a number written as a string such as "85.50"): ""`},
+		{"unknown grade", `{"subtotal":"0.00","bonus":"0.00","total":"0.00","grade":{"code":"E","label":""}}`, `综合评价结果 JSON 无法读取 (evaluation JSON unreadable): unknown grade: 等次应为 A、B、C 或 D (a grade is A, B, C or D)`},
+		{"bad dimension score", `{"subtotal":"0.00","bonus":"0.00","total":"0.00","dimensions":[{"id":"P","points":"25.00","score":"x","indicators":[]}]}`, `综合评价结果 JSON 无法读取 (evaluation JSON unreadable): dimensions[0]: score: 不是数字，应写作字符串 "85.50" (not a number written as a string such as "85.50"): "x"`},
+		{"bad indicator score", `{"subtotal":"0.00","bonus":"0.00","total":"0.00","dimensions":[{"points":"25.00","score":"0.00","indicators":[{"points":"1.00","raw":"1.00","score":"1.00","lost":"-"}]}]}`, `综合评价结果 JSON 无法读取 (evaluation JSON unreadable): dimensions[0]: indicators[0]: lost: 不是数字，应写作字符串 "85.50" (not a number written as a string such as "85.50"): "-"`},
+		{"bad gap", `{"subtotal":"0.00","bonus":"0.00","total":"0.00","gap":{"next":{"code":"Z","label":""},"points":"1.00","levers":[]}}`, `综合评价结果 JSON 无法读取 (evaluation JSON unreadable): gap: unknown grade: 等次应为 A、B、C 或 D (a grade is A, B, C or D)`},
+		{"unknown name inside", `{"dimensions":[{"id":"P","weight":"1"}]}`, `综合评价结果 JSON 无法读取 (evaluation JSON unreadable): json: unknown field "weight"`},
+		{"unknown name", `{"key":"NN-1","score":"85.50"}`, `综合评价结果 JSON 无法读取 (evaluation JSON unreadable): json: unknown field "score"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got evaluate.Result
+			err := json.Unmarshal([]byte(tt.in), &got)
+			require.Error(t, err)
+			assert.Equal(t, tt.err, err.Error())
+		})
+	}
+}
+
+// Grade on its own keeps its text: policy documents hold it, and a
+// policy's fingerprint is taken over its JSON.
+func TestGradeKeepsItsText(t *testing.T) {
+	b, err := json.Marshal(evaluate.Band{Grade: evaluate.GradeB, From: d("80"), To: d("90")})
+	require.NoError(t, err)
+	assert.Equal(t, `{"grade":"B级","from":"80","to":"90"}`, string(b))
+}
