@@ -37,6 +37,16 @@ func roundTrip[T any](t *testing.T, v T) string {
 	return string(b)
 }
 
+// evaluation reads an evaluation written as JSON: a result with its parts
+// as given, which no evaluator needs to work out.
+func evaluation(text string) *evaluate.Result {
+	var r evaluate.Result
+	if err := json.Unmarshal([]byte(text), &r); err != nil {
+		panic(err)
+	}
+	return &r
+}
+
 // assessed is an Assessment as the stages give it, with numbers written
 // as the JSON model writes them, so that it reads back equal.
 func assessed() *newstrata.Assessment {
@@ -46,12 +56,11 @@ func assessed() *newstrata.Assessment {
 			Rule: "G1.1", Reason: "受聘于民营企业。", Matched: []string{"G1.1", "G4.1"}},
 		Qualification: &qualify.Result{Key: "NN-450103-00001", Policy: "nanning-2019", Fingerprint: "ab12", AsOf: asOf, Qualified: true,
 			Conditions: []qualify.Verdict{{ID: "Q1", Name: "群体", Kind: qualify.Hard, Outcome: qualify.Met}}},
-		Evaluation: &evaluate.Result{Key: "NN-450103-00001", Policy: "nanning-2019", Fingerprint: "ab12", AsOf: asOf,
-			Dimensions: []evaluate.DimensionScore{{ID: "P", Name: "政治素质", Points: dec("25.00"), Score: dec("25.00"),
-				Indicators: []evaluate.IndicatorScore{{ID: "P1", Name: "政治立场", Points: dec("15.00"), Raw: dec("15.00"), Score: dec("15.00"), Lost: dec("0.00"),
-					Read: []formula.Reading{{Field: "PoliticalRating", Value: "优秀"}}}}}},
-			Subtotal: dec("81.50"), Bonus: dec("0.00"), Total: dec("81.50"), Grade: evaluate.GradeB,
-			Gap: &evaluate.Gap{Next: evaluate.GradeA, Points: dec("8.50")}},
+		Evaluation: evaluation(`{"key":"NN-450103-00001","policy":"nanning-2019","fingerprint":"ab12","as_of":"2019-04-15",` +
+			`"dimensions":[{"id":"P","name":"政治素质","points":"25.00","score":"25.00","indicators":[{"id":"P1","name":"政治立场",` +
+			`"points":"15.00","raw":"15.00","score":"15.00","lost":"0.00","read":[{"field":"PoliticalRating","value":"优秀"}]}]}],` +
+			`"subtotal":"81.50","bonuses":[],"bonus":"0.00","total":"81.50","vetoes":[],"grade":{"code":"B","label":"B级"},"removed":false,` +
+			`"gap":{"next":{"code":"A","label":"A级"},"points":"8.50","levers":[]}}`),
 		Undeclared: []string{"rural"},
 	}
 }

@@ -34,6 +34,17 @@ type Result struct {
 	ev    *Evaluator
 	raw   Raw
 	facts roster.Facts
+	given *explained // the parts of a result read back from JSON
+}
+
+// explained is what a Result read back from JSON carries instead of an
+// evaluator and facts to work its parts out from.
+type explained struct {
+	dimensions      []DimensionScore
+	subtotal, bonus decimal.Decimal
+	bonuses         []BonusScore
+	vetoes          []VetoHeld
+	gap             *Gap
 }
 
 // DimensionScore is the score of a first-level indicator.

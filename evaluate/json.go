@@ -332,20 +332,20 @@ type jsonResult struct {
 func (r Result) wire() (jsonResult, error) {
 	out := jsonResult{
 		Key: r.Key, Policy: r.Policy, Fingerprint: r.Fingerprint, AsOf: jsonwire.Date(r.AsOf),
-		Subtotal: jsonwire.Decimal(r.Subtotal), Bonus: jsonwire.Decimal(r.Bonus), Total: jsonwire.Decimal(r.Total),
+		Subtotal: jsonwire.Decimal(r.Subtotal()), Bonus: jsonwire.Decimal(r.Bonus()), Total: jsonwire.Decimal(r.Total),
 		Removed: r.Removed,
 	}
 	var err error
 	if out.Grade, err = gradeCode(r.Grade); err != nil {
 		return out, err
 	}
-	if out.Dimensions, err = wires(r.Dimensions, DimensionScore.wire); err != nil {
+	if out.Dimensions, err = wires(r.Dimensions(), DimensionScore.wire); err != nil {
 		return out, err
 	}
-	out.Bonuses, _ = wires(r.Bonuses, BonusScore.wire)
-	out.Vetoes, _ = wires(r.Vetoes, VetoHeld.wire)
-	if r.Gap != nil {
-		g, err := r.Gap.wire()
+	out.Bonuses, _ = wires(r.Bonuses(), BonusScore.wire)
+	out.Vetoes, _ = wires(r.Vetoes(), VetoHeld.wire)
+	if gap := r.Gap(); gap != nil {
+		g, err := gap.wire()
 		if err != nil {
 			return out, err
 		}
@@ -363,27 +363,32 @@ func (in jsonResult) value() (Result, error) {
 	if out.Grade, err = ParseGrade(in.Grade.Text()); err != nil {
 		return out, err
 	}
+	// A result read back has no evaluator or facts to work its parts out
+	// from: it carries them as they were written.
+	x := &explained{}
 	var p decimals
-	p.read("subtotal", in.Subtotal, &out.Subtotal)
-	p.read("bonus", in.Bonus, &out.Bonus)
+	p.read("subtotal", in.Subtotal, &x.subtotal)
+	p.read("bonus", in.Bonus, &x.bonus)
 	p.read("total", in.Total, &out.Total)
 	if p.err != nil {
 		return out, p.err
 	}
-	if out.Dimensions, err = values("dimensions", in.Dimensions, jsonDimension.value); err != nil {
+	if x.dimensions, err = values("dimensions", in.Dimensions, jsonDimension.value); err != nil {
 		return out, err
 	}
-	if out.Bonuses, err = values("bonuses", in.Bonuses, jsonBonus.value); err != nil {
+	if x.bonuses, err = values("bonuses", in.Bonuses, jsonBonus.value); err != nil {
 		return out, err
 	}
-	out.Vetoes, _ = values("vetoes", in.Vetoes, jsonVeto.value)
+	x.vetoes, _ = values("vetoes", in.Vetoes, jsonVeto.value)
+	out.Vetoed = len(x.vetoes) > 0
 	if in.Gap != nil {
 		g, err := in.Gap.value()
 		if err != nil {
 			return out, fmt.Errorf("gap: %w", err)
 		}
-		out.Gap = &g
+		x.gap = &g
 	}
+	out.given = x
 	return out, nil
 }
 

@@ -2,11 +2,10 @@ package evaluate_test
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 
 	"github.com/newstrata/newstrata/evaluate"
-	"github.com/newstrata/newstrata/formula"
-	"github.com/newstrata/newstrata/roster"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -31,52 +30,54 @@ func roundTrip[T any](t *testing.T, v T) string {
 // value with the same places.
 func d(s string) decimal.Decimal { return decimal.RequireFromString(s) }
 
+// A result read back from JSON carries its parts as written (it has no
+// evaluator or facts to work them out from) and writes the same bytes.
 func TestResultJSON(t *testing.T) {
 	tests := []struct {
 		name string
-		in   evaluate.Result
 		want string
 	}{
-		{
-			name: "graded B, with a bonus and a gap",
-			in: evaluate.Result{
-				Key: "NN-1", Policy: "nanning-2019", Fingerprint: "ab12", AsOf: roster.NewDate(2019, 4, 15),
-				Dimensions: []evaluate.DimensionScore{{
-					ID: "A", Name: "专业成就", Points: d("25.00"), Score: d("17.50"),
-					Indicators: []evaluate.IndicatorScore{{
-						ID: "A2", Name: "从业经历", Points: d("10.00"), Raw: d("7.125"), Score: d("7.13"), Lost: d("2.87"),
-						Read: []formula.Reading{{Field: "FieldYears", Value: "7"}},
-					}},
-				}},
-				Subtotal: d("79.50"), Bonuses: []evaluate.BonusScore{{ID: "B1", Name: "表彰", Points: d("2.00")}},
-				Bonus: d("2.00"), Total: d("81.50"), Grade: evaluate.GradeB,
-				Gap: &evaluate.Gap{Next: evaluate.GradeA, Points: d("3.50"), Levers: []evaluate.Lever{{ID: "A2", Name: "从业经历", Available: d("2.87")}}},
-			},
-			want: `{"key":"NN-1","policy":"nanning-2019","fingerprint":"ab12","as_of":"2019-04-15",` +
+		{"graded B, with a bonus and a gap",
+			`{"key":"NN-1","policy":"nanning-2019","fingerprint":"ab12","as_of":"2019-04-15",` +
 				`"dimensions":[{"id":"A","name":"专业成就","points":"25.00","score":"17.50","indicators":[` +
 				`{"id":"A2","name":"从业经历","points":"10.00","raw":"7.125","score":"7.13","lost":"2.87","read":[{"field":"FieldYears","value":"7"}]}]}],` +
 				`"subtotal":"79.50","bonuses":[{"id":"B1","name":"表彰","points":"2.00"}],"bonus":"2.00","total":"81.50",` +
 				`"vetoes":[],"grade":{"code":"B","label":"B级"},"removed":false,` +
-				`"gap":{"next":{"code":"A","label":"A级"},"points":"3.50","levers":[{"id":"A2","name":"从业经历","available":"2.87","closes":false}]}}`,
-		},
-		{
-			name: "vetoed: grade D, removed, no gap",
-			in: evaluate.Result{
-				Key: "NN-2", Policy: "nanning-2019", AsOf: roster.NewDate(2019, 4, 15),
-				Subtotal: d("90.00"), Bonus: d("0.00"), Total: d("90.00"),
-				Vetoes: []evaluate.VetoHeld{{ID: "V1", Name: "违法失信"}}, Grade: evaluate.GradeD, Removed: true,
-			},
-			want: `{"key":"NN-2","policy":"nanning-2019","fingerprint":"","as_of":"2019-04-15","dimensions":[],` +
+				`"gap":{"next":{"code":"A","label":"A级"},"points":"3.50","levers":[{"id":"A2","name":"从业经历","available":"2.87","closes":false}]}}`},
+		{"vetoed: grade D, removed, no gap",
+			`{"key":"NN-2","policy":"nanning-2019","fingerprint":"","as_of":"2019-04-15","dimensions":[],` +
 				`"subtotal":"90.00","bonuses":[],"bonus":"0.00","total":"90.00","vetoes":[{"id":"V1","name":"违法失信"}],` +
-				`"grade":{"code":"D","label":"D级"},"removed":true,"gap":null}`,
-		},
+				`"grade":{"code":"D","label":"D级"},"removed":true,"gap":null}`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			assert.Equal(t, tt.want, roundTrip(t, tt.in))
-			assert.Equal(t, tt.want, roundTrip(t, &tt.in), "a pointer writes the same")
+			var in evaluate.Result
+			require.NoError(t, json.Unmarshal([]byte(tt.want), &in))
+			assert.Equal(t, tt.want, roundTrip(t, in))
+			assert.Equal(t, tt.want, roundTrip(t, &in), "a pointer writes the same")
 		})
 	}
+	var vetoed evaluate.Result
+	require.NoError(t, json.Unmarshal([]byte(tests[1].want), &vetoed))
+	assert.True(t, vetoed.Vetoed)
+	assert.Equal(t, "90", vetoed.Subtotal().String())
+}
+
+// A result Evaluate made writes the parts it works out on demand.
+func TestEvaluatedResultJSON(t *testing.T) {
+	res := score(t, full)
+	b, err := json.Marshal(res)
+	require.NoError(t, err)
+	var back evaluate.Result
+	require.NoError(t, json.Unmarshal(b, &back))
+	again, err := json.Marshal(&back)
+	require.NoError(t, err)
+	assert.Equal(t, string(b), string(again))
+	assert.Equal(t, res.Dimensions()[0].Indicators[0].Read, back.Dimensions()[0].Indicators[0].Read)
+	var want, got strings.Builder
+	require.NoError(t, res.Explain(&want))
+	require.NoError(t, back.Explain(&got))
+	assert.Equal(t, want.String(), got.String(), "read back, a result explains itself as before")
 }
 
 // Each part of a result round-trips on its own.

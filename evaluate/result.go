@@ -17,6 +17,9 @@ import (
 // made by Evaluate.
 func (r *Result) Dimensions() []DimensionScore {
 	if r == nil || r.ev == nil {
+		if r != nil && r.given != nil {
+			return slices.Clone(r.given.dimensions)
+		}
 		return nil
 	}
 	e := r.ev
@@ -58,6 +61,9 @@ func (r *Result) Indicator(id string) (IndicatorScore, bool) {
 // Subtotal is the sum of the dimensions' scores, before the bonus.
 func (r *Result) Subtotal() decimal.Decimal {
 	if r == nil || r.ev == nil {
+		if r != nil && r.given != nil {
+			return r.given.subtotal
+		}
 		return decimal.Decimal{}
 	}
 	var sum formula.Fixed
@@ -74,6 +80,9 @@ func (r *Result) Subtotal() decimal.Decimal {
 // Bonuses returns the bonuses that gave points, in the policy's order.
 func (r *Result) Bonuses() []BonusScore {
 	if r == nil || r.ev == nil {
+		if r != nil && r.given != nil {
+			return slices.Clone(r.given.bonuses)
+		}
 		return nil
 	}
 	var out []BonusScore
@@ -87,6 +96,9 @@ func (r *Result) Bonuses() []BonusScore {
 
 // Bonus is the points the bonuses gave together.
 func (r *Result) Bonus() decimal.Decimal {
+	if r != nil && r.ev == nil && r.given != nil {
+		return r.given.bonus
+	}
 	var sum formula.Fixed
 	for _, b := range r.Bonuses() {
 		sum = sum.Add(formula.FixedOf(b.Points))
@@ -97,6 +109,9 @@ func (r *Result) Bonus() decimal.Decimal {
 // Vetoes returns the vetoes that held, in the policy's order.
 func (r *Result) Vetoes() []VetoHeld {
 	if r == nil || r.ev == nil {
+		if r != nil && r.given != nil {
+			return slices.Clone(r.given.vetoes)
+		}
 		return nil
 	}
 	var out []VetoHeld
@@ -112,6 +127,11 @@ func (r *Result) Vetoes() []VetoHeld {
 // it; nil at the top grade, under a veto, or for a Result not made by
 // Evaluate.
 func (r *Result) Gap() *Gap {
+	if r != nil && r.ev == nil && r.given != nil && r.given.gap != nil {
+		g := *r.given.gap
+		g.Levers = slices.Clone(g.Levers)
+		return &g
+	}
 	if r == nil || r.ev == nil || r.Vetoed {
 		return nil
 	}
