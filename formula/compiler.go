@@ -503,13 +503,6 @@ func (p *Program) Rule() string { return p.rule }
 // Source returns the formula's text.
 func (p *Program) Source() string { return p.source }
 
-func (p *Program) run(f *roster.Facts) (any, error) {
-	if err := p.within(f); err != nil {
-		return nil, p.runtimeError(err)
-	}
-	return p.vm(f)
-}
-
 // vm runs the formula on expr's VM over exact decimals.
 func (p *Program) vm(f *roster.Facts) (any, error) {
 	machine := p.pool.Get().(*vm.VM)
