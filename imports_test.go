@@ -59,7 +59,7 @@ func TestImportGraph(t *testing.T) {
 		{"internal/nearest"},
 		{"roster"},
 		{"roster/xlsx"},
-		{"formula", "internal/jsonwire"},
+		{"formula", "internal/jsonwire", "internal/jsonwire/jsontest"},
 		{"internal/yamlsrc"},
 		{"classify", "qualify", "evaluate"},
 		{"tier"},

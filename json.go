@@ -62,25 +62,7 @@ func (s Status) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON reads what MarshalJSON writes (the label stands for an
 // empty code); null leaves s as it is.
 func (s *Status) UnmarshalJSON(b []byte) error {
-	return decode(b, "状态 (status)", s, func(c jsonwire.Code) (Status, error) { return statusOfCode(&c) })
-}
-
-// decode reads b into the wire form w and turns it into its value with
-// value, storing it in *to; null leaves *to as it is.
-func decode[W any, T any](b []byte, what string, to *T, value func(W) (T, error)) error {
-	if jsonwire.IsNull(b) {
-		return nil
-	}
-	var w W
-	if err := jsonwire.Decode(b, &w, what); err != nil {
-		return err
-	}
-	v, err := value(w)
-	if err != nil {
-		return jsonwire.Fail(what, err)
-	}
-	*to = v
-	return nil
+	return jsonwire.Unmarshal(b, "状态 (status)", s, func(c jsonwire.Code) (Status, error) { return statusOfCode(&c) })
 }
 
 // marshal writes the wire form wire gives.
@@ -170,7 +152,7 @@ func (a Assessment) MarshalJSON() ([]byte, error) { return marshal(a.wire) }
 // UnmarshalJSON reads what MarshalJSON writes, refusing unknown names and
 // codes; undeclared read from [] is nil. null leaves a as it is.
 func (a *Assessment) UnmarshalJSON(b []byte) error {
-	return decode(b, "评价结果 (assessment)", a, func(w jsonAssessment) (Assessment, error) {
+	return jsonwire.Unmarshal(b, "评价结果 (assessment)", a, func(w jsonAssessment) (Assessment, error) {
 		v, err := w.value()
 		if err != nil {
 			return Assessment{}, err
@@ -216,7 +198,7 @@ func (r Rejection) MarshalJSON() ([]byte, error) { return marshal(r.wire) }
 // Err is an [*ErrorJSON] that prints the message the original error
 // printed and matches its cause with errors.Is. null leaves r as it is.
 func (r *Rejection) UnmarshalJSON(b []byte) error {
-	return decode(b, "退回记录 (rejection)", r, jsonRejection.value)
+	return jsonwire.Unmarshal(b, "退回记录 (rejection)", r, jsonRejection.value)
 }
 
 // jsonUndeclared is an UndeclaredInput as JSON.
@@ -241,7 +223,7 @@ func (u UndeclaredInput) MarshalJSON() ([]byte, error) { return marshal(u.wire) 
 // UnmarshalJSON reads what MarshalJSON writes, refusing unknown names;
 // null leaves u as it is.
 func (u *UndeclaredInput) UnmarshalJSON(b []byte) error {
-	return decode(b, "未声明的输入项 (undeclared input)", u, jsonUndeclared.value)
+	return jsonwire.Unmarshal(b, "未声明的输入项 (undeclared input)", u, jsonUndeclared.value)
 }
 
 // jsonBatch is a Batch as JSON.
@@ -310,7 +292,7 @@ func (b Batch) MarshalJSON() ([]byte, error) { return marshal(b.wire) }
 // null assessments; a list read from [] is nil, as AssessAll leaves it.
 // null leaves b as it is.
 func (b *Batch) UnmarshalJSON(data []byte) error {
-	return decode(data, "评价批次 (batch)", b, jsonBatch.value)
+	return jsonwire.Unmarshal(data, "评价批次 (batch)", b, jsonBatch.value)
 }
 
 // ErrorJSON is an error as the JSON model writes it: a stable code for
@@ -620,7 +602,7 @@ func (e ErrorJSON) MarshalJSON() ([]byte, error) { return jsonwire.Marshal(e.wir
 // code it does not know is kept as it is (it matches no sentinel). null
 // leaves e as it is.
 func (e *ErrorJSON) UnmarshalJSON(b []byte) error {
-	return decode(b, "错误 (error)", e, func(w jsonError) (ErrorJSON, error) { return *w.value(), nil })
+	return jsonwire.Unmarshal(b, "错误 (error)", e, func(w jsonError) (ErrorJSON, error) { return *w.value(), nil })
 }
 
 // splitMessage splits a message written Chinese first, with English in

@@ -15,27 +15,13 @@ import (
 	"github.com/newstrata/newstrata/classify"
 	"github.com/newstrata/newstrata/evaluate"
 	"github.com/newstrata/newstrata/formula"
+	"github.com/newstrata/newstrata/internal/jsonwire/jsontest"
 	"github.com/newstrata/newstrata/policy"
 	"github.com/newstrata/newstrata/qualify"
 	"github.com/newstrata/newstrata/roster"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-// roundTrip marshals v, reads it back, and checks that it is v and that it
-// marshals to the same bytes; it returns the JSON.
-func roundTrip[T any](t *testing.T, v T) string {
-	t.Helper()
-	b, err := json.Marshal(v)
-	require.NoError(t, err)
-	var back T
-	require.NoError(t, json.Unmarshal(b, &back), "%s", b)
-	assert.Equal(t, v, back)
-	again, err := json.Marshal(back)
-	require.NoError(t, err)
-	assert.Equal(t, string(b), string(again))
-	return string(b)
-}
 
 // evaluation reads an evaluation written as JSON: a result with its parts
 // as given, which no evaluator needs to work out.
@@ -80,7 +66,7 @@ func TestAssessmentJSON(t *testing.T) {
 			Classification: classify.Result{Outcome: classify.NotNewStrata, Rule: "N1", Reason: "党政机关。", Matched: []string{"N1"}}}},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) { roundTrip(t, tt.in) })
+		t.Run(tt.name, func(t *testing.T) { jsontest.RoundTrip(t, tt.in) })
 	}
 }
 
@@ -96,7 +82,7 @@ func TestStatusJSON(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.in.String(), func(t *testing.T) {
-			assert.Equal(t, tt.want, roundTrip(t, tt.in))
+			assert.Equal(t, tt.want, jsontest.RoundTrip(t, tt.in))
 		})
 	}
 	_, err := json.Marshal(newstrata.Status(9))
@@ -118,21 +104,21 @@ func TestBatchJSON(t *testing.T) {
 		UnmatchedWaivers: []string{"NN-450103-00009"},
 		Undeclared:       []newstrata.UndeclaredInput{{Input: "rural", Records: 1, First: "NN-450103-00001"}},
 	}
-	roundTrip(t, b)
+	jsontest.RoundTrip(t, b)
 	t.Run("rejection without a key", func(t *testing.T) {
-		got := roundTrip(t, newstrata.Rejection{Index: 2, Err: &newstrata.ErrorJSON{Code: "nil_record", Message: "记录为空 (nil record)"}})
+		got := jsontest.RoundTrip(t, newstrata.Rejection{Index: 2, Err: &newstrata.ErrorJSON{Code: "nil_record", Message: "记录为空 (nil record)"}})
 		assert.Equal(t, `{"index":2,"key":null,"error":{"code":"nil_record","record":null,"field":null,"label":null,"policy":null,"rule":null,`+
 			`"file":null,"line":null,"column":null,"message_zh":null,"message_en":null,"message":"记录为空 (nil record)","problems":[]}}`, got)
 	})
 	t.Run("error with every name", func(t *testing.T) {
-		roundTrip(t, &newstrata.ErrorJSON{
+		jsontest.RoundTrip(t, &newstrata.ErrorJSON{
 			Code: "formula_failed", Record: "NN-6", Field: "Donations", Label: "公益捐赠（万元）", Policy: "qingxiu-2019", Rule: "C1",
 			File: "qingxiu-2019.yaml", Line: 12, Column: 18, MessageZH: "公式计算出错", MessageEN: "division by zero",
 			Message: "记录 NN-6：qingxiu-2019.yaml:12:18: 政策 qingxiu-2019：规则 C1：公式计算出错 (rule C1: division by zero)",
 		})
 	})
 	t.Run("undeclared input, first record not printed", func(t *testing.T) {
-		assert.Equal(t, `{"input":"rural","records":2,"first":null}`, roundTrip(t, newstrata.UndeclaredInput{Input: "rural", Records: 2}))
+		assert.Equal(t, `{"input":"rural","records":2,"first":null}`, jsontest.RoundTrip(t, newstrata.UndeclaredInput{Input: "rural", Records: 2}))
 	})
 }
 

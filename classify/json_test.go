@@ -5,24 +5,10 @@ import (
 	"testing"
 
 	"github.com/newstrata/newstrata/classify"
+	"github.com/newstrata/newstrata/internal/jsonwire/jsontest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-// roundTrip marshals v, reads it back, and checks that it is v and that it
-// marshals to the same bytes; it returns the JSON.
-func roundTrip[T any](t *testing.T, v T) string {
-	t.Helper()
-	b, err := json.Marshal(v)
-	require.NoError(t, err)
-	var back T
-	require.NoError(t, json.Unmarshal(b, &back), "%s", b)
-	assert.Equal(t, v, back)
-	again, err := json.Marshal(back)
-	require.NoError(t, err)
-	assert.Equal(t, string(b), string(again))
-	return string(b)
-}
 
 func TestResultJSON(t *testing.T) {
 	tests := []struct {
@@ -54,15 +40,15 @@ func TestResultJSON(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			assert.JSONEq(t, tt.want, roundTrip(t, tt.in))
-			assert.Equal(t, tt.want, roundTrip(t, &tt.in), "a pointer writes the same")
+			assert.JSONEq(t, tt.want, jsontest.RoundTrip(t, tt.in))
+			assert.Equal(t, tt.want, jsontest.RoundTrip(t, &tt.in), "a pointer writes the same")
 		})
 	}
 }
 
 func TestOutcomeJSON(t *testing.T) {
 	for _, o := range []classify.Outcome{classify.Undetermined, classify.Classified, classify.NotNewStrata} {
-		t.Run(o.String(), func(t *testing.T) { roundTrip(t, o) })
+		t.Run(o.String(), func(t *testing.T) { jsontest.RoundTrip(t, o) })
 	}
 	_, err := json.Marshal(classify.Outcome(9))
 	assert.ErrorIs(t, err, classify.ErrUnknownCode)

@@ -41,24 +41,6 @@ func (p *decimals) read(name, s string, to *decimal.Decimal) {
 	*to = d
 }
 
-// decode reads b into the wire form w and turns it into its value with
-// value, storing it in *to; null leaves *to as it is.
-func decode[W any, T any](b []byte, what string, to *T, value func(W) (T, error)) error {
-	if jsonwire.IsNull(b) {
-		return nil
-	}
-	var w W
-	if err := jsonwire.Decode(b, &w, what); err != nil {
-		return err
-	}
-	v, err := value(w)
-	if err != nil {
-		return jsonwire.Fail(what, err)
-	}
-	*to = v
-	return nil
-}
-
 // values turns the list name of wire forms into their values: nil for
 // none. An error names the item: dimensions[2]: score: ...
 func values[W any, T any](name string, ws []W, value func(W) (T, error)) ([]T, error) {
@@ -139,7 +121,7 @@ func (s IndicatorScore) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON reads what MarshalJSON writes, refusing unknown fields;
 // null leaves s as it is.
 func (s *IndicatorScore) UnmarshalJSON(b []byte) error {
-	return decode(b, "二级指标得分 (indicator score)", s, jsonIndicator.value)
+	return jsonwire.Unmarshal(b, "二级指标得分 (indicator score)", s, jsonIndicator.value)
 }
 
 // jsonDimension is a DimensionScore as JSON.
@@ -182,7 +164,7 @@ func (s DimensionScore) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON reads what MarshalJSON writes, refusing unknown fields;
 // null leaves s as it is.
 func (s *DimensionScore) UnmarshalJSON(b []byte) error {
-	return decode(b, "一级指标得分 (dimension score)", s, jsonDimension.value)
+	return jsonwire.Unmarshal(b, "一级指标得分 (dimension score)", s, jsonDimension.value)
 }
 
 // jsonBonus is a BonusScore as JSON.
@@ -212,7 +194,7 @@ func (s BonusScore) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON reads what MarshalJSON writes, refusing unknown fields;
 // null leaves s as it is.
 func (s *BonusScore) UnmarshalJSON(b []byte) error {
-	return decode(b, "加分 (bonus)", s, jsonBonus.value)
+	return jsonwire.Unmarshal(b, "加分 (bonus)", s, jsonBonus.value)
 }
 
 // jsonVeto is a VetoHeld as JSON.
@@ -230,7 +212,7 @@ func (v VetoHeld) MarshalJSON() ([]byte, error) { return jsonwire.Marshal(jsonVe
 // UnmarshalJSON reads what MarshalJSON writes, refusing unknown fields;
 // null leaves v as it is.
 func (v *VetoHeld) UnmarshalJSON(b []byte) error {
-	return decode(b, "一票否决 (veto)", v, jsonVeto.value)
+	return jsonwire.Unmarshal(b, "一票否决 (veto)", v, jsonVeto.value)
 }
 
 // jsonLever is a Lever as JSON.
@@ -262,7 +244,7 @@ func (l Lever) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON reads what MarshalJSON writes, refusing unknown fields;
 // null leaves l as it is.
 func (l *Lever) UnmarshalJSON(b []byte) error {
-	return decode(b, "可提分指标 (lever)", l, jsonLever.value)
+	return jsonwire.Unmarshal(b, "可提分指标 (lever)", l, jsonLever.value)
 }
 
 // jsonGap is a Gap as JSON.
@@ -309,7 +291,7 @@ func (g Gap) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON reads what MarshalJSON writes, refusing unknown fields and
 // grades; null leaves g as it is.
 func (g *Gap) UnmarshalJSON(b []byte) error {
-	return decode(b, "距上一等次 (gap)", g, jsonGap.value)
+	return jsonwire.Unmarshal(b, "距上一等次 (gap)", g, jsonGap.value)
 }
 
 // jsonResult is a Result as JSON.
@@ -410,5 +392,5 @@ func (r Result) MarshalJSON() ([]byte, error) {
 // grades and numbers that are not written as strings; lists read from []
 // are nil, as Evaluate leaves them. null leaves r as it is.
 func (r *Result) UnmarshalJSON(b []byte) error {
-	return decode(b, "综合评价结果 (evaluation)", r, jsonResult.value)
+	return jsonwire.Unmarshal(b, "综合评价结果 (evaluation)", r, jsonResult.value)
 }

@@ -6,25 +6,11 @@ import (
 	"testing"
 
 	"github.com/newstrata/newstrata/evaluate"
+	"github.com/newstrata/newstrata/internal/jsonwire/jsontest"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-// roundTrip marshals v, reads it back, and checks that it is v and that it
-// marshals to the same bytes; it returns the JSON.
-func roundTrip[T any](t *testing.T, v T) string {
-	t.Helper()
-	b, err := json.Marshal(v)
-	require.NoError(t, err)
-	var back T
-	require.NoError(t, json.Unmarshal(b, &back), "%s", b)
-	assert.Equal(t, v, back)
-	again, err := json.Marshal(back)
-	require.NoError(t, err)
-	assert.Equal(t, string(b), string(again))
-	return string(b)
-}
 
 // d is a decimal as the JSON model writes it: read back, it is the same
 // value with the same places.
@@ -53,8 +39,8 @@ func TestResultJSON(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			var in evaluate.Result
 			require.NoError(t, json.Unmarshal([]byte(tt.want), &in))
-			assert.Equal(t, tt.want, roundTrip(t, in))
-			assert.Equal(t, tt.want, roundTrip(t, &in), "a pointer writes the same")
+			assert.Equal(t, tt.want, jsontest.RoundTrip(t, in))
+			assert.Equal(t, tt.want, jsontest.RoundTrip(t, &in), "a pointer writes the same")
 		})
 	}
 	var vetoed evaluate.Result
@@ -84,20 +70,22 @@ func TestEvaluatedResultJSON(t *testing.T) {
 func TestPartsJSON(t *testing.T) {
 	t.Run("dimension without indicators", func(t *testing.T) {
 		assert.Equal(t, `{"id":"P","name":"政治素质","points":"25.00","score":"0.00","indicators":[]}`,
-			roundTrip(t, evaluate.DimensionScore{ID: "P", Name: "政治素质", Points: d("25.00"), Score: d("0.00")}))
+			jsontest.RoundTrip(t, evaluate.DimensionScore{ID: "P", Name: "政治素质", Points: d("25.00"), Score: d("0.00")}))
 	})
 	t.Run("indicator that read nothing", func(t *testing.T) {
 		assert.Equal(t, `{"id":"S1","name":"社会服务","points":"8.00","raw":"0.00","score":"0.00","lost":"8.00","read":[]}`,
-			roundTrip(t, evaluate.IndicatorScore{ID: "S1", Name: "社会服务", Points: d("8.00"), Raw: d("0.00"), Score: d("0.00"), Lost: d("8.00")}))
+			jsontest.RoundTrip(t, evaluate.IndicatorScore{ID: "S1", Name: "社会服务", Points: d("8.00"), Raw: d("0.00"), Score: d("0.00"), Lost: d("8.00")}))
 	})
-	t.Run("bonus", func(t *testing.T) { roundTrip(t, evaluate.BonusScore{ID: "B1", Name: "表彰", Points: d("1.50")}) })
-	t.Run("veto", func(t *testing.T) { roundTrip(t, evaluate.VetoHeld{ID: "V1", Name: "违法失信"}) })
+	t.Run("bonus", func(t *testing.T) {
+		jsontest.RoundTrip(t, evaluate.BonusScore{ID: "B1", Name: "表彰", Points: d("1.50")})
+	})
+	t.Run("veto", func(t *testing.T) { jsontest.RoundTrip(t, evaluate.VetoHeld{ID: "V1", Name: "违法失信"}) })
 	t.Run("lever", func(t *testing.T) {
-		roundTrip(t, evaluate.Lever{ID: "C1", Name: "社会贡献", Available: d("4.25"), Closes: true})
+		jsontest.RoundTrip(t, evaluate.Lever{ID: "C1", Name: "社会贡献", Available: d("4.25"), Closes: true})
 	})
 	t.Run("gap without levers", func(t *testing.T) {
 		assert.Equal(t, `{"next":{"code":"C","label":"C级"},"points":"0.01","levers":[]}`,
-			roundTrip(t, evaluate.Gap{Next: evaluate.GradeC, Points: d("0.01")}))
+			jsontest.RoundTrip(t, evaluate.Gap{Next: evaluate.GradeC, Points: d("0.01")}))
 	})
 }
 

@@ -59,7 +59,7 @@ func (o Outcome) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON reads what MarshalJSON writes (the label stands for an
 // empty code); null leaves o as it is.
 func (o *Outcome) UnmarshalJSON(b []byte) error {
-	return decode(b, "资格条件结论 (condition outcome)", o, func(c jsonwire.Code) (Outcome, error) { return outcomeOf(&c) })
+	return jsonwire.Unmarshal(b, "资格条件结论 (condition outcome)", o, func(c jsonwire.Code) (Outcome, error) { return outcomeOf(&c) })
 }
 
 func kindOf(c *jsonwire.Code) (Kind, error) {
@@ -72,24 +72,6 @@ func kindOf(c *jsonwire.Code) (Kind, error) {
 		}
 	}
 	return "", fmt.Errorf("%w: %q is not a kind of condition", errCode, c.Text())
-}
-
-// decode reads b into the wire form w and turns it into its value with
-// value, storing it in *to; null leaves *to as it is.
-func decode[W any, T any](b []byte, what string, to *T, value func(W) (T, error)) error {
-	if jsonwire.IsNull(b) {
-		return nil
-	}
-	var w W
-	if err := jsonwire.Decode(b, &w, what); err != nil {
-		return err
-	}
-	v, err := value(w)
-	if err != nil {
-		return jsonwire.Fail(what, err)
-	}
-	*to = v
-	return nil
 }
 
 // jsonWaiver is a Waiver as JSON.
@@ -116,7 +98,7 @@ func (w Waiver) MarshalJSON() ([]byte, error) { return jsonwire.Marshal(w.wire()
 // UnmarshalJSON reads what MarshalJSON writes, refusing unknown fields;
 // null leaves w as it is.
 func (w *Waiver) UnmarshalJSON(b []byte) error {
-	return decode(b, "放宽 (waiver)", w, jsonWaiver.value)
+	return jsonwire.Unmarshal(b, "放宽 (waiver)", w, jsonWaiver.value)
 }
 
 // jsonVerdict is a Verdict as JSON.
@@ -183,7 +165,7 @@ func (v Verdict) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON reads what MarshalJSON writes, refusing unknown fields
 // and codes; null leaves v as it is.
 func (v *Verdict) UnmarshalJSON(b []byte) error {
-	return decode(b, "资格条件结论 (verdict)", v, jsonVerdict.value)
+	return jsonwire.Unmarshal(b, "资格条件结论 (verdict)", v, jsonVerdict.value)
 }
 
 // jsonResult is a Result as JSON.
@@ -239,5 +221,5 @@ func (r Result) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON reads what MarshalJSON writes, refusing unknown fields;
 // the conditions read from [] are nil. null leaves r as it is.
 func (r *Result) UnmarshalJSON(b []byte) error {
-	return decode(b, "资格审查结果 (qualification)", r, jsonResult.value)
+	return jsonwire.Unmarshal(b, "资格审查结果 (qualification)", r, jsonResult.value)
 }

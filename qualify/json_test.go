@@ -4,26 +4,12 @@ import (
 	"encoding/json"
 	"testing"
 
+	"github.com/newstrata/newstrata/internal/jsonwire/jsontest"
 	"github.com/newstrata/newstrata/qualify"
 	"github.com/newstrata/newstrata/roster"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-// roundTrip marshals v, reads it back, and checks that it is v and that it
-// marshals to the same bytes; it returns the JSON.
-func roundTrip[T any](t *testing.T, v T) string {
-	t.Helper()
-	b, err := json.Marshal(v)
-	require.NoError(t, err)
-	var back T
-	require.NoError(t, json.Unmarshal(b, &back), "%s", b)
-	assert.Equal(t, v, back)
-	again, err := json.Marshal(back)
-	require.NoError(t, err)
-	assert.Equal(t, string(b), string(again))
-	return string(b)
-}
 
 func TestResultJSON(t *testing.T) {
 	waiver := &qualify.Waiver{Condition: "Q4", Reason: "业绩突出", ApprovedBy: "市委统战部", Date: roster.NewDate(2019, 4, 1)}
@@ -55,8 +41,8 @@ func TestResultJSON(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			assert.Equal(t, tt.want, roundTrip(t, tt.in))
-			assert.Equal(t, tt.want, roundTrip(t, &tt.in), "a pointer writes the same")
+			assert.Equal(t, tt.want, jsontest.RoundTrip(t, tt.in))
+			assert.Equal(t, tt.want, jsontest.RoundTrip(t, &tt.in), "a pointer writes the same")
 		})
 	}
 }
@@ -64,16 +50,16 @@ func TestResultJSON(t *testing.T) {
 // Each part of a result round-trips on its own.
 func TestPartsJSON(t *testing.T) {
 	t.Run("verdict", func(t *testing.T) {
-		roundTrip(t, qualify.Verdict{ID: "Q5", Name: "学历", Kind: qualify.Soft, Outcome: qualify.Failed, Reason: "学历不足"})
+		jsontest.RoundTrip(t, qualify.Verdict{ID: "Q5", Name: "学历", Kind: qualify.Soft, Outcome: qualify.Failed, Reason: "学历不足"})
 	})
 	t.Run("waiver", func(t *testing.T) {
-		roundTrip(t, qualify.Waiver{Condition: "Q5", Reason: "技能突出", ApprovedBy: "青秀区委统战部", Date: roster.NewDate(2019, 3, 2)})
+		jsontest.RoundTrip(t, qualify.Waiver{Condition: "Q5", Reason: "技能突出", ApprovedBy: "青秀区委统战部", Date: roster.NewDate(2019, 3, 2)})
 	})
 	t.Run("zero waiver", func(t *testing.T) {
-		assert.Equal(t, `{"condition":"","reason":"","approved_by":"","date":null}`, roundTrip(t, qualify.Waiver{}))
+		assert.Equal(t, `{"condition":"","reason":"","approved_by":"","date":null}`, jsontest.RoundTrip(t, qualify.Waiver{}))
 	})
 	for _, o := range []qualify.Outcome{0, qualify.Met, qualify.Failed, qualify.Waived} {
-		t.Run("outcome "+o.String(), func(t *testing.T) { roundTrip(t, o) })
+		t.Run("outcome "+o.String(), func(t *testing.T) { jsontest.RoundTrip(t, o) })
 	}
 }
 

@@ -203,3 +203,22 @@ func Marshal(v any) ([]byte, error) {
 	}
 	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
 }
+
+// Unmarshal reads b into the wire form W and turns it into its value with
+// value, storing it in *to; null leaves *to as it is. what names the value
+// in errors, in Chinese then English.
+func Unmarshal[W any, T any](b []byte, what string, to *T, value func(W) (T, error)) error {
+	if IsNull(b) {
+		return nil
+	}
+	var w W
+	if err := Decode(b, &w, what); err != nil {
+		return err
+	}
+	v, err := value(w)
+	if err != nil {
+		return Fail(what, err)
+	}
+	*to = v
+	return nil
+}
