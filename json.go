@@ -51,27 +51,12 @@ func statusOfCode(c *jsonwire.Code) (Status, error) {
 // MarshalJSON writes s as {"code": "candidate", "label": "入库候选"}; the
 // codes are candidate, removed and unqualified, and the zero Status, which
 // is no assessment, is null. Any other value is an error.
-func (s Status) MarshalJSON() ([]byte, error) {
-	w, err := s.wire()
-	if err != nil {
-		return nil, err
-	}
-	return jsonwire.Marshal(w)
-}
+func (s Status) MarshalJSON() ([]byte, error) { return jsonwire.Of(s.wire) }
 
 // UnmarshalJSON reads what MarshalJSON writes (the label stands for an
 // empty code); null leaves s as it is.
 func (s *Status) UnmarshalJSON(b []byte) error {
 	return jsonwire.Unmarshal(b, "状态 (status)", s, func(c jsonwire.Code) (Status, error) { return statusOfCode(&c) })
-}
-
-// marshal writes the wire form wire gives.
-func marshal[W any](wire func() (W, error)) ([]byte, error) {
-	w, err := wire()
-	if err != nil {
-		return nil, err
-	}
-	return jsonwire.Marshal(w)
 }
 
 // Each type turns into its wire form (wire) and back (value); a parent's
@@ -147,7 +132,7 @@ func (in *jsonAssessment) value() (*Assessment, error) {
 // stage's result in its package's model, undeclared [] when empty, city
 // null unless [Assessor.Round] assessed the record under the city's
 // policy too.
-func (a Assessment) MarshalJSON() ([]byte, error) { return marshal(a.wire) }
+func (a Assessment) MarshalJSON() ([]byte, error) { return jsonwire.Of(a.wire) }
 
 // UnmarshalJSON reads what MarshalJSON writes, refusing unknown names and
 // codes; undeclared read from [] is nil. null leaves a as it is.
@@ -192,7 +177,7 @@ func (in jsonRejection) value() (Rejection, error) {
 // record has none (or has the shape of a citizen ID), the error as
 // [NewErrorJSON] describes it, its record the rejection's key when the
 // error does not name one; error null when r.Err is nil.
-func (r Rejection) MarshalJSON() ([]byte, error) { return marshal(r.wire) }
+func (r Rejection) MarshalJSON() ([]byte, error) { return jsonwire.Of(r.wire) }
 
 // UnmarshalJSON reads what MarshalJSON writes, refusing unknown names:
 // Err is an [*ErrorJSON] that prints the message the original error
@@ -218,7 +203,7 @@ func (in jsonUndeclared) value() (UndeclaredInput, error) {
 
 // MarshalJSON writes u as {"input", "records", "first"}, first null when
 // the first record's number is not printed.
-func (u UndeclaredInput) MarshalJSON() ([]byte, error) { return marshal(u.wire) }
+func (u UndeclaredInput) MarshalJSON() ([]byte, error) { return jsonwire.Of(u.wire) }
 
 // UnmarshalJSON reads what MarshalJSON writes, refusing unknown names;
 // null leaves u as it is.
@@ -286,7 +271,7 @@ func (in jsonBatch) value() (Batch, error) {
 // MarshalJSON writes b as {"assessments", "rejected",
 // "unmatched_waivers", "undeclared"}, each a list in the batch's order, []
 // when empty.
-func (b Batch) MarshalJSON() ([]byte, error) { return marshal(b.wire) }
+func (b Batch) MarshalJSON() ([]byte, error) { return jsonwire.Of(b.wire) }
 
 // UnmarshalJSON reads what MarshalJSON writes, refusing unknown names and
 // null assessments; a list read from [] is nil, as AssessAll leaves it.

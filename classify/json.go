@@ -41,13 +41,7 @@ func outcomeOf(c *jsonwire.Code) (Outcome, error) {
 // MarshalJSON writes o as {"code": "classified", "label": "新的社会阶层人士"};
 // the codes are undetermined, classified and not_new_strata. A value that
 // is no outcome is an error.
-func (o Outcome) MarshalJSON() ([]byte, error) {
-	w, err := o.wire()
-	if err != nil {
-		return nil, err
-	}
-	return jsonwire.Marshal(w)
-}
+func (o Outcome) MarshalJSON() ([]byte, error) { return jsonwire.Of(o.wire) }
 
 // UnmarshalJSON reads what MarshalJSON writes (the label stands for an
 // empty code); null leaves o as it is.

@@ -153,13 +153,7 @@ func (in jsonDimension) value() (DimensionScore, error) {
 
 // MarshalJSON writes s as {"id", "name", "points", "score",
 // "indicators"}, numbers as strings.
-func (s DimensionScore) MarshalJSON() ([]byte, error) {
-	w, err := s.wire()
-	if err != nil {
-		return nil, err
-	}
-	return jsonwire.Marshal(w)
-}
+func (s DimensionScore) MarshalJSON() ([]byte, error) { return jsonwire.Of(s.wire) }
 
 // UnmarshalJSON reads what MarshalJSON writes, refusing unknown fields;
 // null leaves s as it is.
@@ -280,13 +274,7 @@ func (in jsonGap) value() (Gap, error) {
 
 // MarshalJSON writes g as {"next", "points", "levers"}: the next grade as
 // {"code", "label"}, points as a string, levers [] when there is none.
-func (g Gap) MarshalJSON() ([]byte, error) {
-	w, err := g.wire()
-	if err != nil {
-		return nil, err
-	}
-	return jsonwire.Marshal(w)
-}
+func (g Gap) MarshalJSON() ([]byte, error) { return jsonwire.Of(g.wire) }
 
 // UnmarshalJSON reads what MarshalJSON writes, refusing unknown fields and
 // grades; null leaves g as it is.
@@ -380,13 +368,7 @@ func (in jsonResult) value() (Result, error) {
 // 2006-01-02, the grade as {"code", "label"} (null when not graded), the
 // lists [] when empty, gap null at the top grade or under a veto. Its
 // parts are written as their own MarshalJSON writes them.
-func (r Result) MarshalJSON() ([]byte, error) {
-	w, err := r.wire()
-	if err != nil {
-		return nil, err
-	}
-	return jsonwire.Marshal(w)
-}
+func (r Result) MarshalJSON() ([]byte, error) { return jsonwire.Of(r.wire) }
 
 // UnmarshalJSON reads what MarshalJSON writes, refusing unknown fields,
 // grades and numbers that are not written as strings; lists read from []

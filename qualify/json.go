@@ -48,13 +48,7 @@ func outcomeOf(c *jsonwire.Code) (Outcome, error) {
 // MarshalJSON writes o as {"code": "failed", "label": "不符合"}; the codes are
 // met, failed and waived, and the zero Outcome, which is no result, is
 // null. Any other value is an error.
-func (o Outcome) MarshalJSON() ([]byte, error) {
-	w, err := o.wire()
-	if err != nil {
-		return nil, err
-	}
-	return jsonwire.Marshal(w)
-}
+func (o Outcome) MarshalJSON() ([]byte, error) { return jsonwire.Of(o.wire) }
 
 // UnmarshalJSON reads what MarshalJSON writes (the label stands for an
 // empty code); null leaves o as it is.
@@ -154,13 +148,7 @@ func (in jsonVerdict) value() (Verdict, error) {
 // "waiver"}: kind as {"code": "hard" or "soft", "label"}, outcome as
 // [Outcome.MarshalJSON] writes it, reason null when met, waiver null but
 // for a waived condition.
-func (v Verdict) MarshalJSON() ([]byte, error) {
-	w, err := v.wire()
-	if err != nil {
-		return nil, err
-	}
-	return jsonwire.Marshal(w)
-}
+func (v Verdict) MarshalJSON() ([]byte, error) { return jsonwire.Of(v.wire) }
 
 // UnmarshalJSON reads what MarshalJSON writes, refusing unknown fields
 // and codes; null leaves v as it is.
@@ -210,13 +198,7 @@ func (in jsonResult) value() (Result, error) {
 // "qualified", "conditions"}: the date as 2006-01-02 (null when not
 // given), every condition as [Verdict.MarshalJSON] writes it, [] when
 // there is none.
-func (r Result) MarshalJSON() ([]byte, error) {
-	w, err := r.wire()
-	if err != nil {
-		return nil, err
-	}
-	return jsonwire.Marshal(w)
-}
+func (r Result) MarshalJSON() ([]byte, error) { return jsonwire.Of(r.wire) }
 
 // UnmarshalJSON reads what MarshalJSON writes, refusing unknown fields;
 // the conditions read from [] are nil. null leaves r as it is.

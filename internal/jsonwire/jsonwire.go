@@ -222,3 +222,12 @@ func Unmarshal[W any, T any](b []byte, what string, to *T, value func(W) (T, err
 	*to = v
 	return nil
 }
+
+// Of marshals the wire form wire gives, or fails with its error.
+func Of[W any](wire func() (W, error)) ([]byte, error) {
+	w, err := wire()
+	if err != nil {
+		return nil, err
+	}
+	return Marshal(w)
+}
