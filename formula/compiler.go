@@ -239,7 +239,7 @@ func (c *Env) Compile(rule, source string, kind Kind, at Position) (*Program, er
 		e := &Error{Policy: c.policy, Rule: rule, MessageZH: zh, Message: en, Err: cause}
 		fe := (&file.Error{Location: file.Location{From: from, To: from + 1}, Message: en}).Bind(file.NewSource(source))
 		e.Position = at.locate(fe.Line, fe.Column)
-		e.Snippet = fe.Snippet
+		e.Snippet = readable(fe.Snippet)
 		return e
 	}
 	if strings.TrimSpace(source) == "" {
@@ -301,7 +301,7 @@ func (c *Env) wrap(rule, source string, at Position, cause, err error) error {
 	var fe *file.Error
 	if errors.As(err, &fe) {
 		e.Message = fe.Message
-		e.Snippet = fe.Snippet
+		e.Snippet = readable(fe.Snippet)
 		e.Position = at.locate(fe.Line, fe.Column)
 	} else {
 		e.Position = at.locate(1, 0)
@@ -520,7 +520,7 @@ func (p *Program) runtimeError(err error) error {
 	var fe *file.Error
 	if errors.As(err, &fe) {
 		e.Message = fe.Message
-		e.Snippet = fe.Snippet
+		e.Snippet = readable(fe.Snippet)
 		e.Position = p.at.locate(fe.Line, fe.Column)
 	}
 	return e

@@ -108,3 +108,39 @@ func phrase(cause error) string {
 	}
 	return "公式错误"
 }
+
+// A snippet shows a formula's line whole up to snippetLine characters; a
+// longer one is cut to snippetWidth characters around the caret, with …
+// where it was cut, so that a message stays readable whatever the formula.
+const (
+	snippetLine  = 100
+	snippetWidth = 80
+)
+
+// readable cuts a snippet ("\n | line\n | ...^", as expr writes it) to
+// snippetWidth characters around its caret when its line is longer than
+// snippetLine.
+func readable(snippet string) string {
+	lines := strings.Split(snippet, "\n")
+	if len(lines) != 3 || !strings.HasPrefix(lines[1], " | ") || !strings.HasPrefix(lines[2], " | ") {
+		return snippet
+	}
+	src := []rune(lines[1][3:])
+	if len(src) <= snippetLine {
+		return snippet
+	}
+	caret := strings.IndexRune(lines[2][3:], '^')
+	if caret < 0 {
+		caret = 0
+	}
+	from := max(0, min(caret-snippetWidth/2, len(src)-snippetWidth))
+	to := min(len(src), from+snippetWidth)
+	line, at := string(src[from:to]), caret-from
+	if from > 0 {
+		line, at = "…"+line, at+1
+	}
+	if to < len(src) {
+		line += "…"
+	}
+	return "\n | " + line + "\n | " + strings.Repeat(".", at) + "^"
+}
