@@ -3,10 +3,8 @@ package newstrata
 import (
 	"context"
 	"fmt"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/newstrata/newstrata/classify"
 	"github.com/newstrata/newstrata/evaluate"
@@ -90,9 +88,9 @@ type Impact struct {
 // the same functions, as two policies of one [policy.Set] do.) The result
 // is what assessing each record under each policy gives, with
 // [Assessor.AssessUnder]; the work is shared among the machine's
-// processors and the result does not depend on how. When ctx is cancelled
-// the workers stop within a few hundred records each and Compare returns
-// an error that wraps ctx's.
+// processors (Config.Workers) and the result does not depend on how. When
+// ctx is cancelled the workers stop after the record each holds and
+// Compare returns an error that says how far it got and wraps ctx's.
 func (a *Assessor) Compare(ctx context.Context, base, next *policy.Policy, records []*roster.Record, asOf roster.Date) (*Impact, error) {
 	if err := a.ready(); err != nil {
 		return nil, err
@@ -100,62 +98,44 @@ func (a *Assessor) Compare(ctx context.Context, base, next *policy.Policy, recor
 	if base == nil || next == nil {
 		return nil, fmt.Errorf("%w: policy", ErrNotReady)
 	}
-	type outcome struct {
+	type standings struct {
 		before, after Standing
 		err           error
 	}
 	c := newComparison(base, next, asOf)
-	outs := make([]outcome, len(records))
-	workers := min(runtime.GOMAXPROCS(0), max(1, len(records)/256))
-	var wg sync.WaitGroup
-	chunk := (len(records) + workers - 1) / max(workers, 1)
-	done := make([]int, workers) // records each worker got through
-	for w := 0; w < workers; w++ {
-		lo, hi := w*chunk, min((w+1)*chunk, len(records))
-		if lo >= hi {
-			break
-		}
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			s := c.scratch() // reused from record to record
-			for i := lo; i < hi; i++ {
-				if (i-lo)%checkEvery == 0 && ctx.Err() != nil {
-					return
-				}
-				o := &outs[i]
-				o.before, o.after, o.err = c.standings(records[i], s)
-				done[w]++
-			}
-		}()
-	}
-	wg.Wait()
-	if err := ctx.Err(); err != nil {
-		n := 0
-		for _, d := range done {
-			n += d
-		}
-		return nil, stopped(n, len(records), err)
-	}
-
 	im := &Impact{Base: base.ID(), Next: next.ID(), Records: len(records),
 		Before: Tally{Grades: map[evaluate.Grade]int{}}, After: Tally{Grades: map[evaluate.Grade]int{}}}
-	for i, o := range outs {
-		r := records[i]
-		if o.err != nil {
-			key := ""
-			if r != nil {
-				key = printableKey(r.Key)
+	p := &pool[standings]{
+		workers:  a.workers,
+		total:    len(records),
+		progress: a.progress,
+		decide:   func(int, *roster.Record, *standings) bool { return false },
+		worker: func() func(int, *roster.Record, *standings) {
+			s := c.scratch() // reused from record to record
+			return func(_ int, r *roster.Record, o *standings) {
+				o.before, o.after, o.err = c.standings(r, s)
 			}
-			im.Rejected = append(im.Rejected, Rejection{Index: i, Key: key, Err: o.err})
-			continue
-		}
-		im.Before.add(o.before)
-		im.After.add(o.after)
-		if o.before.Qualified != o.after.Qualified || o.before.Grade != o.after.Grade ||
-			o.before.Status != o.after.Status || !o.before.Total.Equal(o.after.Total) {
-			im.Shifts = append(im.Shifts, Shift{Index: i, Key: printableKey(r.Key), Unit: r.Unit, Before: o.before, After: o.after})
-		}
+		},
+		emit: func(i int, r *roster.Record, o *standings) bool {
+			if o.err != nil {
+				key := ""
+				if r != nil {
+					key = printableKey(r.Key)
+				}
+				im.Rejected = append(im.Rejected, Rejection{Index: i, Key: key, Err: o.err})
+				return true
+			}
+			im.Before.add(o.before)
+			im.After.add(o.after)
+			if o.before.Qualified != o.after.Qualified || o.before.Grade != o.after.Grade ||
+				o.before.Status != o.after.Status || !o.before.Total.Equal(o.after.Total) {
+				im.Shifts = append(im.Shifts, Shift{Index: i, Key: printableKey(r.Key), Unit: r.Unit, Before: o.before, After: o.after})
+			}
+			return true
+		},
+	}
+	if done, complete := p.run(ctx, slices.Values(records)); !complete {
+		return nil, stopped(done, len(records), ctx.Err())
 	}
 	return im, nil
 }
