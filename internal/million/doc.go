@@ -2,7 +2,9 @@
 // roster of synthetic records (one million unless told otherwise) one at a
 // time with internal/synth, assesses them through [newstrata.Assessor.Stream]
 // under the embedded baseline policy, and prints how many records it
-// assessed, how long it took, records per second, the peak resident memory
+// assessed, how long it took, records per second, the processor time it
+// used (which, unlike the elapsed time, does not depend on what else the
+// machine runs), the peak resident memory
 // (VmHWM on Linux, the memory the Go runtime took from the system
 // elsewhere), the bytes allocated in all and the counts by status and
 // grade. The records are never held together, so the peak memory is that

@@ -67,6 +67,7 @@ func run(ctx context.Context, w io.Writer, args []string) error {
 		after    runtime.MemStats
 	)
 	runtime.ReadMemStats(&before)
+	cpuBefore, _ := cpuTime()
 	start := time.Now()
 	for as, rej := range s.All() {
 		if rej != nil {
@@ -77,6 +78,7 @@ func run(ctx context.Context, w io.Writer, args []string) error {
 		grades[as.Evaluation.Grade]++
 	}
 	elapsed := time.Since(start)
+	cpuAfter, cpuKnown := cpuTime()
 	runtime.ReadMemStats(&after)
 	if err := s.Err(); err != nil {
 		return err
@@ -97,9 +99,19 @@ func run(ctx context.Context, w io.Writer, args []string) error {
 	allocated := after.TotalAlloc - before.TotalAlloc
 	mallocs := after.Mallocs - before.Mallocs
 	per := func(x uint64) uint64 { return x / uint64(max(sum.Records, 1)) }
-	fmt.Fprintf(w, "records     %d (%d workers, GOMAXPROCS %d)\n", sum.Records, max(*workers, 0), runtime.GOMAXPROCS(0))
+	used := *workers
+	if used <= 0 {
+		used = runtime.GOMAXPROCS(0)
+	}
+	fmt.Fprintf(w, "records     %d (%d workers, GOMAXPROCS %d)\n", sum.Records, used, runtime.GOMAXPROCS(0))
 	fmt.Fprintf(w, "elapsed     %s\n", elapsed.Round(time.Millisecond))
 	fmt.Fprintf(w, "records/s   %.0f\n", float64(sum.Records)/elapsed.Seconds())
+	if cpuKnown {
+		// On a machine shared with other work the elapsed time says little;
+		// the processor time this run used does not depend on the others.
+		cpu := cpuAfter - cpuBefore
+		fmt.Fprintf(w, "CPU         %s, %.1f µs a record\n", cpu.Round(time.Millisecond), float64(cpu.Microseconds())/float64(max(sum.Records, 1)))
+	}
 	fmt.Fprintf(w, "peak RSS    %s (%s)\n", mib(peak), source)
 	fmt.Fprintf(w, "allocated   %s in all, %d B and %d allocations a record\n", mib(allocated), per(allocated), per(mallocs))
 	fmt.Fprintf(w, "GC          %d cycles, %s paused\n", after.NumGC-before.NumGC, time.Duration(after.PauseTotalNs-before.PauseTotalNs).Round(time.Microsecond))
