@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/newstrata/newstrata/internal/strtab"
 	"github.com/newstrata/newstrata/qualify"
 	"github.com/newstrata/newstrata/roster"
 )
@@ -97,7 +98,7 @@ func (s *Stream) All() iter.Seq2[*Assessment, *Rejection] {
 		s.sum, s.err = Summary{}, nil
 		var (
 			a        = s.a
-			seen     = map[string]int{} // registration number → its first record
+			keys     strtab.Index // registration number → its first record
 			ids      roster.IDIndex
 			declared = map[string]int{} // undeclared input → its place in sum.Undeclared
 			left     bool
@@ -117,7 +118,7 @@ func (s *Stream) All() iter.Seq2[*Assessment, *Rejection] {
 				// roster.DuplicateIDs sees a batch.
 				idErr := ids.Add(r, i)
 				key := printableKey(r.Key)
-				if first, dup := seen[r.Key]; dup && r.Key != "" {
+				if first, dup := keys.Add(r.Key, i); dup && r.Key != "" {
 					name := "记录 " + key
 					if key == "" {
 						name = fmt.Sprintf("第 %d 条记录", i+1)
@@ -125,7 +126,6 @@ func (s *Stream) All() iter.Seq2[*Assessment, *Rejection] {
 					o.rejected = &Rejection{Index: i, Key: key, Err: fmt.Errorf("%w：%s 与第 %d 条记录相同 (same as record %d)", ErrDuplicateKey, name, first+1, first+1)}
 					return true
 				}
-				seen[strings.Clone(r.Key)] = i // a reader's fields share the memory of a whole row
 				if idErr != nil {
 					o.rejected = &Rejection{Index: i, Key: key, Err: idErr}
 					return true
@@ -163,7 +163,7 @@ func (s *Stream) All() iter.Seq2[*Assessment, *Rejection] {
 		slices.SortFunc(s.sum.Undeclared, func(x, y UndeclaredInput) int { return strings.Compare(x.Input, y.Input) })
 		if s.sum.Complete {
 			for key := range s.waivers {
-				if _, ok := seen[key]; !ok {
+				if _, ok := keys.Get(key); !ok {
 					s.sum.UnmatchedWaivers = append(s.sum.UnmatchedWaivers, printableKey(key))
 				}
 			}

@@ -3,6 +3,8 @@ package roster
 import (
 	"fmt"
 	"strings"
+
+	"github.com/newstrata/newstrata/internal/strtab"
 )
 
 // DuplicateIDError is a record of a batch whose citizen ID an earlier
@@ -66,18 +68,18 @@ func DuplicateIDs(records []*Record) []error {
 // [DuplicateIDs] does, with the records given one at a time and in batch
 // order: for a batch read as a stream, which is never held whole. It keeps
 // each ID (in 8 bytes when it has the shape of one) with the place and the
-// registration number of its first holder, and nothing else of a record.
+// registration number of its first holder, and nothing else of a record:
+// some 60 bytes a record, with no pointer for the garbage collector to
+// follow.
 //
 // The zero IDIndex is empty and ready to use. It is for one goroutine.
 type IDIndex struct {
-	packed map[uint64]idHolder // IDs of 17 digits and a digit or X, packed
-	other  map[string]idHolder // any other text in the ID field
-}
-
-// idHolder is the first record of a batch that holds an ID.
-type idHolder struct {
-	index int
-	key   string // its registration number, as given
+	packed map[uint64]int // IDs of 17 digits and a digit or X, packed → its first holder
+	other  strtab.Index   // any other text in the ID field → its first holder
+	// The first holders, in the order met: their places and their
+	// registration numbers as given.
+	at   []int
+	keys strtab.Table
 }
 
 // Add notes r, the record at index (0-based) of its batch, and returns a
@@ -92,30 +94,31 @@ func (x *IDIndex) Add(r *Record, index int) error {
 	if id == "" {
 		return nil
 	}
-	var (
-		first idHolder
-		seen  bool
-	)
+	holder, seen := len(x.at), false
 	if n, ok := packID(id); ok {
-		if first, seen = x.packed[n]; !seen {
+		var h int
+		if h, seen = x.packed[n]; seen {
+			holder = h
+		} else {
 			if x.packed == nil {
-				x.packed = map[uint64]idHolder{}
+				x.packed = map[uint64]int{}
 			}
-			x.packed[n] = idHolder{index, strings.Clone(r.Key)}
+			x.packed[n] = holder
 		}
-	} else if first, seen = x.other[id]; !seen {
-		if x.other == nil {
-			x.other = map[string]idHolder{}
-		}
-		// Clone: a reader's fields share the memory of a whole row.
-		x.other[strings.Clone(id)] = idHolder{index, strings.Clone(r.Key)}
+	} else {
+		holder, seen = x.other.Add(id, holder)
 	}
-	if !seen || first.key == r.Key {
+	if !seen {
+		x.at = append(x.at, index)
+		x.keys.Add(r.Key)
+		return nil
+	}
+	if x.keys.Is(holder, r.Key) {
 		return nil
 	}
 	return &DuplicateIDError{
 		Position: index + 1, Key: printableKey(r.Key),
-		FirstPosition: first.index + 1, FirstKey: printableKey(first.key),
+		FirstPosition: x.at[holder] + 1, FirstKey: printableKey(x.keys.String(holder)),
 	}
 }
 
