@@ -1,6 +1,10 @@
 package roster
 
-import "unicode/utf8"
+import (
+	"unicode/utf8"
+
+	"github.com/shopspring/decimal"
+)
 
 // quickRules are the rules of the record's tags that [Validator.quickValid]
 // checks in plain Go, by struct and field: a copy of the tags it was
@@ -117,9 +121,9 @@ func (v *Validator) quickValid(r *Record, asOf Date) bool {
 		textUpTo(r.WorkHistory, 2000) && textUpTo(r.OtherPosts, 2000) &&
 		textUpTo(r.Performance, 2000) && textUpTo(r.Achievements, 2000) &&
 		maybeCode(r.IndustryRating) &&
-		r.Donations.Sign() >= 0 && r.Donations.Cmp(v.bounds["100000000"]) <= 0 &&
+		r.Donations.Sign() >= 0 && atMost(r.Donations, v.bounds["100000000"]) &&
 		between(r.VolunteerHours, 1000000) && between(r.JobsCreated, 100000000) && between(r.Proposals, 100000) &&
-		r.Attendance.Sign() >= 0 && r.Attendance.Cmp(v.bounds["1"]) <= 0
+		r.Attendance.Sign() >= 0 && atMost(r.Attendance, v.bounds["1"])
 	if !ok {
 		return false
 	}
@@ -205,6 +209,10 @@ func plain(s string, most int, breaks bool) bool {
 			i++
 			continue
 		}
+		if i+2 < len(s) && s[i] >= 0xe3 && s[i] <= 0xe9 && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80 {
+			i += 3 // U+3000 to U+9FFF, CJK: valid, and neither a control nor a separator
+			continue
+		}
 		r, w := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError && w == 1 || r <= 0x9f || !breaks && (r == '\u2028' || r == '\u2029') {
 			return false // not UTF-8, a C1 control, a separator
@@ -212,6 +220,16 @@ func plain(s string, most int, breaks bool) bool {
 		i += w
 	}
 	return true
+}
+
+// atMost is the rule dlte for d >= 0. An amount with fewer digits before
+// the point than bound is below it (under 10^k, which bound is not), which
+// is told without the allocations of Cmp.
+func atMost(d, bound decimal.Decimal) bool {
+	if d.NumDigits()+int(d.Exponent()) < bound.NumDigits()+int(bound.Exponent()) {
+		return true
+	}
+	return d.Cmp(bound) <= 0
 }
 
 // between is the rules gte=0,lte=most.
