@@ -84,16 +84,18 @@
 //	sum := s.Summary()                    // counts, unmatched waivers, undeclared inputs
 //
 // A batch runs on a bounded pool of workers (one per processor, or
-// [Config].Workers), at most a few hundred records ahead of the loop that
+// [Config].Workers), at most 256 records a worker ahead of the loop that
 // takes the outcomes, and its outcome does not depend on their number or
 // on the order of the records: the same assessments, byte for byte in
 // their explanations. What depends on the order (the first record with a
 // registration number or a citizen ID keeps it) is decided in order,
 // keeping only the keys and IDs. [Config].Progress hears how far a batch
-// has got. [Assessor.Round] runs a round
-// of dynamic management: it assesses a roster, under the city's policy too
-// when a unit has its own, and turns the previous [tier.Registry] into the
-// next with a change list, each list ranked by its own policy's scores. [Assessor.Compare] runs two
+// has got.
+//
+// [Assessor.Round] runs a round of dynamic management: it assesses a
+// roster, under the city's policy too when a unit has its own, and turns
+// the previous [tier.Registry] into the next with a change list, each list
+// ranked by its own policy's scores. [Assessor.Compare] runs two
 // policies over a roster and counts who changes qualification, grade,
 // status or total ([Impact]: a [Tally] before and after), running each
 // stage's two steps so that rules the two share run once. An Assessor is

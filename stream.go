@@ -14,9 +14,11 @@ import (
 
 // Stream assesses records as they come, for a roster too large to hold:
 // the records are read only as fast as the loop over [Stream.All] takes
-// their outcomes, so a stream of any length holds a few hundred records
-// and their outcomes at a time. It is what [Assessor.AssessAll] runs on a
-// slice, and gives the same outcomes in the same order.
+// their outcomes, so a stream of any length holds at most 256 records a
+// worker and their outcomes at a time, and what it needs to find repeats:
+// each registration number and citizen ID read, some 100 bytes a record.
+// It is what [Assessor.AssessAll] runs on a slice, and gives the same
+// outcomes in the same order.
 //
 // A Stream is for one goroutine; range over All once at a time. Make one
 // with [Assessor.Stream].
