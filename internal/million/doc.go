@@ -2,7 +2,10 @@
 // roster of synthetic records (one million unless told otherwise) one at a
 // time with internal/synth, assesses them through [newstrata.Assessor.Stream]
 // under the embedded baseline policy, and prints how many records it
-// assessed, how long it took, records per second, the processor time it
+// assessed, how long it took (and how much of that went to generating the
+// records, which run on the goroutine that ranges over the stream and are
+// this program's cost, not the stream's), records per second, the
+// processor time it
 // used (which, unlike the elapsed time, does not depend on what else the
 // machine runs), the peak resident memory
 // (VmHWM on Linux, the memory the Go runtime took from the system

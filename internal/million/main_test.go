@@ -16,7 +16,7 @@ func TestRun(t *testing.T) {
 	require.NoError(t, run(t.Context(), &out, []string{"-n", "300", "-workers", "2"}))
 	for _, line := range []string{
 		`records     300 \(2 workers, GOMAXPROCS \d+\)`,
-		`elapsed     \S+`,
+		`elapsed     \S+, of which \S+ generating the records`,
 		`records/s   \d+`,
 		`peak RSS    [\d.]+ MiB \((VmHWM|runtime.MemStats.Sys)\)`,
 		`allocated   [\d.]+ MiB in all, \d+ B and \d+ allocations a record`,
