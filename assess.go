@@ -4,11 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"github.com/newstrata/newstrata/classify"
 	"github.com/newstrata/newstrata/evaluate"
@@ -25,9 +22,15 @@ import (
 type Config struct {
 	Policies *policy.Set
 	// Progress, when set, is told how many records of a batch have been
-	// accounted for, out of how many: after each few dozen records, one
-	// call at a time, from the batch's workers. It must return quickly.
+	// accounted for, out of how many: after each few dozen records, in
+	// order, on the goroutine that called AssessAll or Compare or ranges
+	// over a [Stream] (whose total is -1: not known). It holds the batch
+	// up while it runs.
 	Progress func(done, total int)
+	// Workers bounds how many records are assessed at once; 0 means one
+	// per processor (runtime.GOMAXPROCS). The outcome is the same whatever
+	// their number.
+	Workers int
 }
 
 // Assessor runs the stages for one jurisdiction: validation, classification,
@@ -40,6 +43,7 @@ type Assessor struct {
 	policies *policy.Set
 	validate *roster.Validator // built once: it serves every date
 	progress func(done, total int)
+	workers  int
 }
 
 // ErrNotReady: a method was called on a nil or zero [Assessor], or given a
@@ -48,7 +52,7 @@ var ErrNotReady = errors.New("未初始化：请用 newstrata.New 创建 (not re
 
 // New returns an Assessor for cfg, filling in the defaults.
 func New(cfg Config) (*Assessor, error) {
-	a := &Assessor{policies: cfg.Policies, progress: cfg.Progress}
+	a := &Assessor{policies: cfg.Policies, progress: cfg.Progress, workers: max(cfg.Workers, 0)}
 	if a.policies == nil {
 		s, err := policy.NewSet(roster.Nanning(), nil, policy.WithBaseline())
 		if err != nil {
@@ -299,157 +303,30 @@ func undeclared(pol *policy.Policy, r *roster.Record) []string {
 	return out
 }
 
-// checkEvery is how many records Compare runs between looks at its
-// context.
+// checkEvery is how many records Round runs between looks at its context.
 const checkEvery = 256
 
 // AssessAll validates and assesses records on asOf, going on past bad
-// ones. waivers are by registration number. The records are shared among a
-// bounded pool of workers, one per processor; the batch is the same, in
-// the order given, whatever their number. When ctx is cancelled each
-// worker stops after the few dozen records it holds, and AssessAll returns
-// what was done, in order, with an error that says how far it got and
-// wraps ctx's error.
+// ones, and collects what [Assessor.Stream] yields for them: the batch is
+// the same, in the order given, whatever the number of workers. waivers
+// are by registration number. When ctx is cancelled the workers stop
+// after the record each holds, and AssessAll returns the outcomes of the
+// records before the first one not finished, in order, with an error that
+// says how far it got and wraps ctx's error.
 func (a *Assessor) AssessAll(ctx context.Context, records []*roster.Record, asOf roster.Date, waivers map[string][]qualify.Waiver) (*Batch, error) {
-	if err := a.ready(); err != nil {
+	s, err := a.stream(ctx, slices.Values(records), len(records), asOf, waivers)
+	if err != nil {
 		return nil, err
 	}
-	if !asOf.Valid() || asOf.Day == 0 {
-		return nil, fmt.Errorf("%w: assessment date %q is not a full date", roster.ErrBadDate, asOf.String())
-	}
-	// What depends on the order of the batch is decided first, in order:
-	// the first record with a key or a citizen ID holds it. The rest runs
-	// on every processor, each record into its own slot.
-	slots := make([]outcome, len(records))
-	todo := make([]int, 0, len(records))
-	dupIDs := map[int]error{}
-	for _, err := range roster.DuplicateIDs(records) {
-		if de, ok := err.(*roster.DuplicateIDError); ok {
-			dupIDs[de.Position-1] = err
-		}
-	}
-	seen := make(map[string]int, len(records))
-	for i, r := range records {
-		if r == nil {
-			slots[i].rejected = &Rejection{Index: i, Err: errNilRecord}
-			continue
-		}
-		// A later record with the same key is a duplicate to resolve,
-		// never a stand-in, even when the first is invalid.
-		key := printableKey(r.Key)
-		if first, dup := seen[r.Key]; dup && r.Key != "" {
-			name := "记录 " + key
-			if key == "" {
-				name = fmt.Sprintf("第 %d 条记录", i+1)
-			}
-			slots[i].rejected = &Rejection{Index: i, Key: key, Err: fmt.Errorf("%w：%s 与第 %d 条记录相同 (same as record %d)", ErrDuplicateKey, name, first+1, first+1)}
-			continue
-		}
-		seen[r.Key] = i
-		if err, dup := dupIDs[i]; dup {
-			slots[i].rejected = &Rejection{Index: i, Key: key, Err: err}
-			continue
-		}
-		todo = append(todo, i)
-	}
-	done := a.run(ctx, len(records), todo, func(i int) {
-		r := records[i]
-		key := printableKey(r.Key)
-		if err := a.validate.ValidateAt(r, i, asOf); err != nil {
-			slots[i].rejected = &Rejection{Index: i, Key: key, Err: err}
-			return
-		}
-		as, err := a.assessValid(r, asOf, waivers[r.Key])
-		if err != nil {
-			slots[i].rejected = &Rejection{Index: i, Key: key, Err: err}
-			return
-		}
-		as.Index = i
-		slots[i].assessed = as
-	})
 	b := &Batch{}
-	for i := range slots {
-		switch o := &slots[i]; {
-		case o.assessed != nil:
-			b.Assessments = append(b.Assessments, o.assessed)
-		case o.rejected != nil:
-			b.Rejected = append(b.Rejected, *o.rejected)
+	for as, rej := range s.All() {
+		if rej != nil {
+			b.Rejected = append(b.Rejected, *rej)
+			continue
 		}
+		b.Assessments = append(b.Assessments, as)
 	}
-	for key := range waivers {
-		if _, ok := seen[key]; !ok {
-			b.UnmatchedWaivers = append(b.UnmatchedWaivers, printableKey(key))
-		}
-	}
-	for _, as := range b.Assessments {
-		for _, in := range as.Undeclared {
-			i := slices.IndexFunc(b.Undeclared, func(u UndeclaredInput) bool { return u.Input == in })
-			if i < 0 {
-				b.Undeclared = append(b.Undeclared, UndeclaredInput{Input: in, First: printableKey(as.Key)})
-				i = len(b.Undeclared) - 1
-			}
-			b.Undeclared[i].Records++
-		}
-	}
-	slices.SortFunc(b.Undeclared, func(x, y UndeclaredInput) int { return strings.Compare(x.Input, y.Input) })
-	slices.Sort(b.UnmatchedWaivers)
-	if err := ctx.Err(); err != nil {
-		return b, stopped(done, len(records), err)
-	}
-	return b, nil
-}
-
-// outcome is what became of one record of a batch.
-type outcome struct {
-	assessed *Assessment
-	rejected *Rejection
-}
-
-// chunk is how many records a worker takes at a time, and how often it
-// looks at the context and reports progress.
-const chunk = 64
-
-// run calls do for each index of todo on a bounded pool of workers (one
-// per processor), stopping when ctx is cancelled, and returns how many of
-// the total records of the batch were accounted for. do writes only into
-// its own index's slot, so the result is the same whatever the number of
-// workers. The Config's Progress, if any, is called after each chunk.
-func (a *Assessor) run(ctx context.Context, total int, todo []int, do func(i int)) int {
-	workers := min(runtime.GOMAXPROCS(0), max(1, len(todo)/chunk))
-	var (
-		next     atomic.Int64 // the next chunk to take
-		finished atomic.Int64 // records of todo done
-		mu       sync.Mutex   // one Progress call at a time
-		wg       sync.WaitGroup
-	)
-	already := total - len(todo) // decided before the workers start
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for ctx.Err() == nil {
-				lo := int(next.Add(1)-1) * chunk
-				if lo >= len(todo) {
-					return
-				}
-				hi := min(lo+chunk, len(todo))
-				for _, i := range todo[lo:hi] {
-					do(i)
-				}
-				n := finished.Add(int64(hi - lo))
-				if a.progress != nil {
-					mu.Lock()
-					a.progress(already+int(n), total)
-					mu.Unlock()
-				}
-			}
-		}()
-	}
-	wg.Wait()
-	return already + int(finished.Load())
-}
-
-// stopped is the error of a batch cancelled after done of total records.
-func stopped(done, total int, err error) error {
-	return fmt.Errorf("已处理 %d 条记录（共 %d 条）后停止 (stopped after %d of %d records): %w", done, total, done, total, err)
+	sum := s.Summary()
+	b.UnmatchedWaivers, b.Undeclared = sum.UnmatchedWaivers, sum.Undeclared
+	return b, s.Err()
 }

@@ -82,6 +82,23 @@ func TestGolden(t *testing.T) {
 func golden(t *testing.T, records []*roster.Record, pol string, assess func(*roster.Record) (*newstrata.Assessment, error)) string {
 	v, err := roster.NewValidator(roster.Nanning())
 	require.NoError(t, err)
+	outs := make([]recordOutcome, len(records))
+	for i, r := range records {
+		if outs[i].err = v.ValidateAt(r, i, asOf); outs[i].err == nil {
+			outs[i].as, outs[i].err = assess(r)
+		}
+	}
+	return goldenOf(t, records, pol, outs)
+}
+
+// recordOutcome is a record's assessment, or the error that rejected it.
+type recordOutcome struct {
+	as  *newstrata.Assessment
+	err error
+}
+
+// goldenOf writes the golden file of records, whose outcomes are outs.
+func goldenOf(t *testing.T, records []*roster.Record, pol string, outs []recordOutcome) string {
 	var (
 		b                           strings.Builder
 		statuses                    = map[newstrata.Status]int{}
@@ -90,13 +107,9 @@ func golden(t *testing.T, records []*roster.Record, pol string, assess func(*ros
 		rejected, qualified, scored int
 		fingerprint                 string
 	)
+	require.Len(t, outs, len(records))
 	for i, r := range records {
-		if err := v.ValidateAt(r, i, asOf); err != nil {
-			rejected++
-			fmt.Fprintf(&b, "%s rejected: %v\n", r.Key, err)
-			continue
-		}
-		as, err := assess(r)
+		as, err := outs[i].as, outs[i].err
 		if err != nil {
 			rejected++
 			fmt.Fprintf(&b, "%s rejected: %v\n", r.Key, err)

@@ -3,7 +3,6 @@ package newstrata
 import (
 	"context"
 	"fmt"
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -202,64 +201,46 @@ func (a *Assessor) Compare(ctx context.Context, base, next *policy.Policy, p *Pr
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	records := p.records
-	type outcome struct {
+	type standings struct {
 		before, after Standing
 		err           error
 	}
 	plan := p.plan(base, next)
-	outs := make([]outcome, len(records))
-	workers := min(runtime.GOMAXPROCS(0), max(1, len(records)/256))
-	var wg sync.WaitGroup
-	chunk := (len(records) + workers - 1) / max(workers, 1)
-	done := make([]int, workers) // records each worker got through
-	for w := 0; w < workers; w++ {
-		lo, hi := w*chunk, min((w+1)*chunk, len(records))
-		if lo >= hi {
-			break
-		}
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			s := plan.scratch()
-			for i := lo; i < hi; i++ {
-				if (i-lo)%checkEvery == 0 && ctx.Err() != nil {
-					return
-				}
-				o := &outs[i]
-				o.before, o.after, o.err = plan.standings(i, s)
-				done[w]++
-			}
-		}()
-	}
-	wg.Wait()
-	if err := ctx.Err(); err != nil {
-		n := 0
-		for _, d := range done {
-			n += d
-		}
-		return nil, stopped(n, len(records), err)
-	}
-	plan.keep()
-
 	im := &Impact{Base: base.ID(), Next: next.ID(), Records: len(records),
 		Before: Tally{Grades: map[evaluate.Grade]int{}}, After: Tally{Grades: map[evaluate.Grade]int{}}}
-	for i, o := range outs {
-		r := records[i]
-		if o.err != nil {
-			key := ""
-			if r != nil {
-				key = printableKey(r.Key)
+	work := &pool[standings]{
+		workers:  a.workers,
+		total:    len(records),
+		progress: a.progress,
+		decide:   func(int, *roster.Record, *standings) bool { return false },
+		worker: func() func(int, *roster.Record, *standings) {
+			s := plan.scratch() // reused from record to record
+			return func(i int, _ *roster.Record, o *standings) {
+				o.before, o.after, o.err = plan.standings(i, s)
 			}
-			im.Rejected = append(im.Rejected, Rejection{Index: i, Key: key, Err: o.err})
-			continue
-		}
-		im.Before.add(o.before)
-		im.After.add(o.after)
-		if o.before.Qualified != o.after.Qualified || o.before.Grade != o.after.Grade ||
-			o.before.Status != o.after.Status || !o.before.Total.Equal(o.after.Total) {
-			im.Shifts = append(im.Shifts, Shift{Index: i, Key: printableKey(r.Key), Unit: r.Unit, Before: o.before, After: o.after})
-		}
+		},
+		emit: func(i int, r *roster.Record, o *standings) bool {
+			if o.err != nil {
+				key := ""
+				if r != nil {
+					key = printableKey(r.Key)
+				}
+				im.Rejected = append(im.Rejected, Rejection{Index: i, Key: key, Err: o.err})
+				return true
+			}
+			im.Before.add(o.before)
+			im.After.add(o.after)
+			if o.before.Qualified != o.after.Qualified || o.before.Grade != o.after.Grade ||
+				o.before.Status != o.after.Status || !o.before.Total.Equal(o.after.Total) {
+				im.Shifts = append(im.Shifts, Shift{Index: i, Key: printableKey(r.Key), Unit: r.Unit, Before: o.before, After: o.after})
+			}
+			return true
+		},
 	}
+	if done, complete := work.run(ctx, slices.Values(records)); !complete {
+		return nil, stopped(done, len(records), ctx.Err())
+	}
+	plan.keep()
 	return im, nil
 }
 

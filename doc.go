@@ -61,8 +61,9 @@
 //	newstrata         the front door; policytest, the county's test cases
 //
 // A package imports only packages above it in this list. internal/synth,
-// the seeded generator of the sample roster, is imported by tests and its
-// own command only.
+// the seeded generator of the sample roster, is imported by tests, its own
+// command and internal/million, the program that takes a million generated
+// records through the front door and prints records/s and peak memory.
 //
 // # This package
 //
@@ -70,10 +71,32 @@
 // for the record's unit on the assessment date, classifies by that
 // policy's classification rules, qualifies and evaluates, accounts for
 // every record it is given (a [Batch] of assessments and rejections, each
-// with its place) and goes on past bad ones. [Assessor.Round] runs a round
-// of dynamic management: it assesses a roster, under the city's policy too
-// when a unit has its own, and turns the previous [tier.Registry] into the
-// next with a change list, each list ranked by its own policy's scores. [Assessor.Compare] runs two
+// with its place) and goes on past bad ones. [Assessor.Stream] does the
+// same for records that come as an iter.Seq, one at a time, so that a
+// roster of any size is never held whole; AssessAll collects what it
+// yields:
+//
+//	s, err := a.Stream(ctx, records, asOf, waivers) // records: iter.Seq[*roster.Record]
+//	if err != nil { ... }
+//	for as, rej := range s.All() { // in the order given; one of the two is nil
+//		...
+//	}
+//	if err := s.Err(); err != nil { ... } // cancelled: after how many records
+//	sum := s.Summary()                    // counts, unmatched waivers, undeclared inputs
+//
+// A batch runs on a bounded pool of workers (one per processor, or
+// [Config].Workers), at most 256 records a worker ahead of the loop that
+// takes the outcomes, and its outcome does not depend on their number or
+// on the order of the records: the same assessments, byte for byte in
+// their explanations. What depends on the order (the first record with a
+// registration number or a citizen ID keeps it) is decided in order,
+// keeping only the keys and IDs. [Config].Progress hears how far a batch
+// has got.
+//
+// [Assessor.Round] runs a round of dynamic management: it assesses a
+// roster, under the city's policy too when a unit has its own, and turns
+// the previous [tier.Registry] into the next with a change list, each list
+// ranked by its own policy's scores. [Assessor.Compare] runs two
 // policies over a roster made ready by [Assessor.Prepare] and counts who
 // changes qualification, grade, status or total ([Impact]: a [Tally]
 // before and after), running each stage's two steps so that a formula the
@@ -82,8 +105,9 @@
 // immutable and safe for concurrent use; the zero [Config] gives Nanning
 // with the embedded baseline, and the jurisdiction is always the one the
 // policies were loaded for. Long calls take a context.Context and stop
-// when it is cancelled, saying how far they got; a nil or zero value is an
-// error ([ErrNotReady]), never a panic.
+// promptly when it is cancelled, saying how far they got, and return only
+// once their workers have; a nil or zero value is an error
+// ([ErrNotReady]), never a panic.
 //
 // # JSON
 //

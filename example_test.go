@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"github.com/newstrata/newstrata/evaluate"
+	"io"
 	"strings"
 
 	"github.com/newstrata/newstrata"
@@ -53,6 +54,59 @@ func Example() {
 	// NN-450103-00002 G4 不符合资格条件 32.5 D
 	//   Q3 中共党员（含预备党员）不属于党外代表人士
 	// rejected: 0
+}
+
+// Assess a roster as it is read, one record at a time, so that a roster of
+// any size is never held whole: each outcome comes in the order of the
+// roster, and the loop may stop at any point.
+func ExampleAssessor_Stream() {
+	rd := roster.NewReader(strings.NewReader(twoPeople)) // an *os.File, a network stream ...
+	var readErr error
+	records := func(yield func(*roster.Record) bool) {
+		for {
+			r, err := rd.Read()
+			if err != nil {
+				if err != io.EOF {
+					readErr = err // this example stops at a row it cannot read
+				}
+				return
+			}
+			if !yield(r) {
+				return
+			}
+		}
+	}
+	a, err := newstrata.New(newstrata.Config{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	s, err := a.Stream(context.Background(), records, roster.NewDate(2019, 4, 15), nil)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for as, rej := range s.All() {
+		if rej != nil {
+			fmt.Println("rejected:", rej.Index, rej.Err)
+			continue
+		}
+		fmt.Println(as.Index, as.Key, as.Status.Label(), as.Evaluation.Grade.Code())
+	}
+	if err := s.Err(); err != nil { // a cancelled context: how far it got
+		fmt.Println(err)
+		return
+	}
+	if readErr != nil {
+		fmt.Println(readErr)
+		return
+	}
+	sum := s.Summary()
+	fmt.Printf("%d records: %d assessed, %d rejected\n", sum.Records, sum.Assessed, sum.Rejected)
+	// Output:
+	// 0 NN-450103-00001 入库候选 B
+	// 1 NN-450103-00002 不符合资格条件 D
+	// 2 records: 2 assessed, 0 rejected
 }
 
 // See what a county-district's overlay would do before adopting it.

@@ -185,6 +185,14 @@ func invisible(r rune) bool { return unicode.IsSpace(r) || unicode.Is(unicode.Cf
 // invisible characters, full-width digits and X made ASCII. A text whose
 // shape is a citizen ID is personal data however it was typed.
 func idShape(s string) string {
+	for i := 0; ; i++ {
+		if i == len(s) {
+			return s // printable ASCII without white space: as it is
+		}
+		if c := s[i]; c >= utf8.RuneSelf || c == ' ' || c >= '\t' && c <= '\r' {
+			break
+		}
+	}
 	return strings.Map(func(r rune) rune {
 		switch {
 		case invisible(r):

@@ -90,8 +90,20 @@ func (d Date) Valid() bool {
 	return d.Day <= daysIn(d.Year, d.Month)
 }
 
+// daysIn is the number of days of month m (1 to 12) of year y, in the
+// Gregorian calendar: worked out rather than asked of package time, since
+// validation asks it of every date of every record.
 func daysIn(y int, m time.Month) int {
-	return time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	switch m {
+	case time.February:
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	case time.April, time.June, time.September, time.November:
+		return 30
+	}
+	return 31
 }
 
 // String writes 2006-01-02, or 2006-01 for a month.

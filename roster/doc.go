@@ -66,7 +66,9 @@
 //	记录 NN-000123：公民身份号码校验码不符 (citizen ID check character does not match)
 //
 // [DuplicateIDs] finds one citizen ID under two registration numbers in a
-// batch. [ParseCitizenID] reads a GB 11643 citizen ID on its own.
+// batch, and an [IDIndex] does so record by record, for a batch read as a
+// stream and never held whole. [ParseCitizenID] reads a GB 11643 citizen
+// ID on its own.
 //
 // Messages name the record (by its registration number, or through
 // [Validator.ValidateAt] by its place in a batch), the field by its title

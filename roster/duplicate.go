@@ -3,6 +3,8 @@ package roster
 import (
 	"fmt"
 	"strings"
+
+	"github.com/newstrata/newstrata/internal/strtab"
 )
 
 // DuplicateIDError is a record of a batch whose citizen ID an earlier
@@ -47,30 +49,98 @@ func (e *DuplicateIDError) Is(target error) bool { return target == ErrDuplicate
 // key rather than a repeated person) are passed over.
 //
 // It does not validate the IDs: run it beside [Validator.Validate] on a
-// batch, as the root package's AssessAll does.
+// batch, as the root package's AssessAll does. A batch too large to hold
+// at once is checked record by record with an [IDIndex].
 func DuplicateIDs(records []*Record) []error {
-	var errs []error
-	first := make(map[string]int, len(records)) // ID → index of its first holder
+	var (
+		errs []error
+		ids  IDIndex
+	)
 	for i, r := range records {
-		if r == nil {
-			continue
+		if err := ids.Add(r, i); err != nil {
+			errs = append(errs, err)
 		}
-		id := strings.ToUpper(idShape(r.CitizenID))
-		if id == "" {
-			continue
-		}
-		j, seen := first[id]
-		if !seen {
-			first[id] = i
-			continue
-		}
-		if records[j].Key == r.Key {
-			continue
-		}
-		errs = append(errs, &DuplicateIDError{
-			Position: i + 1, Key: printableKey(r.Key),
-			FirstPosition: j + 1, FirstKey: printableKey(records[j].Key),
-		})
 	}
 	return errs
+}
+
+// IDIndex finds the records of a batch that repeat a citizen ID, as
+// [DuplicateIDs] does, with the records given one at a time and in batch
+// order: for a batch read as a stream, which is never held whole. It keeps
+// each ID (in 8 bytes when it has the shape of one) with the place and the
+// registration number of its first holder, and nothing else of a record:
+// some 60 bytes a record, with no pointer for the garbage collector to
+// follow.
+//
+// The zero IDIndex is empty and ready to use. It is for one goroutine.
+type IDIndex struct {
+	packed map[uint64]int // IDs of 17 digits and a digit or X, packed → its first holder
+	other  strtab.Index   // any other text in the ID field → its first holder
+	// The first holders, in the order met: their places and their
+	// registration numbers as given.
+	at   []int
+	keys strtab.Table
+}
+
+// Add notes r, the record at index (0-based) of its batch, and returns a
+// [*DuplicateIDError] when an earlier record holds its ID under another
+// registration number; nil otherwise, and for a nil record or one without
+// an ID.
+func (x *IDIndex) Add(r *Record, index int) error {
+	if r == nil {
+		return nil
+	}
+	id := strings.ToUpper(idShape(r.CitizenID))
+	if id == "" {
+		return nil
+	}
+	holder, seen := len(x.at), false
+	if n, ok := packID(id); ok {
+		var h int
+		if h, seen = x.packed[n]; seen {
+			holder = h
+		} else {
+			if x.packed == nil {
+				x.packed = map[uint64]int{}
+			}
+			x.packed[n] = holder
+		}
+	} else {
+		holder, seen = x.other.Add(id, holder)
+	}
+	if !seen {
+		x.at = append(x.at, index)
+		x.keys.Add(r.Key)
+		return nil
+	}
+	if x.keys.Is(holder, r.Key) {
+		return nil
+	}
+	return &DuplicateIDError{
+		Position: index + 1, Key: printableKey(r.Key),
+		FirstPosition: x.at[holder] + 1, FirstKey: printableKey(x.keys.String(holder)),
+	}
+}
+
+// packID packs an ID of 17 digits and a check digit or X into one number,
+// one to one: the 17 digits times 11, plus the check character (X is 10).
+func packID(id string) (uint64, bool) {
+	if len(id) != 18 {
+		return 0, false
+	}
+	var n uint64
+	for i := range 17 {
+		c := id[i]
+		if !isASCIIDigit(c) {
+			return 0, false
+		}
+		n = n*10 + uint64(c-'0')
+	}
+	switch c := id[17]; {
+	case isASCIIDigit(c):
+		return n*11 + uint64(c-'0'), true
+	case c == 'X':
+		return n*11 + 10, true
+	}
+	return 0, false
 }

@@ -670,6 +670,7 @@ func FuzzValidate(f *testing.F) {
 		r := validRecord(t)
 		r.Key, r.Unit, r.Name, r.CitizenID, r.Phone, r.Performance = key, unit, name, id, phone, text
 		r.Extra[extraKey] = extraValue
+		quickSays(t, v, r, testAsOf, "fuzzed")
 		err := v.ValidateAt(r, 0, testAsOf)
 		if err == nil {
 			return

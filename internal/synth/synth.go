@@ -3,6 +3,7 @@ package synth
 import (
 	"github.com/newstrata/newstrata/evaluate"
 	"io"
+	"iter"
 	"math"
 	"math/rand/v2"
 	"strconv"
@@ -44,6 +45,35 @@ func Generate(n int, seed int64, asOf roster.Date) []roster.Record {
 	if n <= 0 {
 		return nil
 	}
+	g := newGen(n, seed, asOf)
+	out := make([]roster.Record, n)
+	for i := range out {
+		g.record(&out[i], i)
+	}
+	return out
+}
+
+// Records yields, one at a time and each new, the records Generate(n,
+// seed, asOf) returns, without holding them: for rosters larger than
+// memory should hold. It keeps only what makes each citizen ID unique (8
+// bytes an ID). Each range over it starts again from the first record.
+func Records(n int, seed int64, asOf roster.Date) iter.Seq[*roster.Record] {
+	return func(yield func(*roster.Record) bool) {
+		if n <= 0 {
+			return
+		}
+		g := newGen(n, seed, asOf)
+		for i := range n {
+			rec := new(roster.Record)
+			g.record(rec, i)
+			if !yield(rec) {
+				return
+			}
+		}
+	}
+}
+
+func newGen(n int, seed int64, asOf roster.Date) *gen {
 	if asOf.IsZero() || !asOf.Valid() {
 		asOf = SampleAsOf()
 	}
@@ -56,15 +86,11 @@ func Generate(n int, seed int64, asOf roster.Date) []roster.Record {
 		t:      time.Date(asOf.Year, asOf.Month, asOf.Day, 0, 0, 0, 0, time.UTC),
 		units:  roster.Nanning().Units,
 		seq:    make([]int, len(unitWeights)),
-		ids:    make(map[string]struct{}, n),
+		ids:    make(map[uint64]struct{}, n),
 		digits: make([]byte, 0, 18),
 	}
 	g.phoneOffset = g.r.IntN(1e8)
-	out := make([]roster.Record, n)
-	for i := range out {
-		g.record(&out[i], i)
-	}
-	return out
+	return g
 }
 
 type gen struct {
@@ -73,7 +99,7 @@ type gen struct {
 	t           time.Time
 	units       []roster.Unit
 	seq         []int               // next registration number, by unit
-	ids         map[string]struct{} // citizen IDs given, to keep them unique
+	ids         map[uint64]struct{} // citizen IDs given, packed (packID), to keep them unique
 	digits      []byte
 	phoneOffset int
 	// prom is the record's prominence in permille: how established the
@@ -496,12 +522,30 @@ func (g *gen) citizenID(unit roster.Unit, birth time.Time, male bool) string {
 		}
 		b = append(b, byte('0'+seq/100), byte('0'+seq/10%10), byte('0'+seq%10))
 		c, _ := roster.CheckCharacter(string(b)) // 17 digits by construction
-		id := string(append(b, c))
-		if _, dup := g.ids[id]; !dup {
-			g.ids[id] = struct{}{}
-			return id
+		b = append(b, c)
+		if n := packID(b); !g.has(n) {
+			g.ids[n] = struct{}{}
+			return string(b)
 		}
 	}
+}
+
+func (g *gen) has(id uint64) bool {
+	_, ok := g.ids[id]
+	return ok
+}
+
+// packID packs 17 digits and a check digit or X into one number, one to
+// one: the 17 digits times 11, plus the check character (X is 10).
+func packID(id []byte) uint64 {
+	var n uint64
+	for _, c := range id[:17] {
+		n = n*10 + uint64(c-'0')
+	}
+	if c := id[17]; c != 'X' {
+		return n*11 + uint64(c-'0')
+	}
+	return n*11 + 10
 }
 
 func append2(b []byte, n int) []byte { return append(b, byte('0'+n/10), byte('0'+n%10)) }

@@ -67,6 +67,28 @@ func TestGenerateIsDeterministic(t *testing.T) {
 	assert.Equal(t, a[:10], short, "a shorter run is a prefix")
 }
 
+// Records yields the records Generate returns, one at a time, and stops
+// when asked.
+func TestRecords(t *testing.T) {
+	asOf := roster.NewDate(2023, time.June, 30)
+	want := synth.Generate(3000, 42, asOf)
+	var got []roster.Record
+	for r := range synth.Records(3000, 42, asOf) {
+		got = append(got, *r)
+	}
+	assert.Equal(t, want, got)
+	n := 0
+	for range synth.Records(3000, 42, asOf) {
+		if n++; n == 10 {
+			break
+		}
+	}
+	assert.Equal(t, 10, n)
+	for range synth.Records(0, 42, asOf) {
+		t.Fatal("no records")
+	}
+}
+
 func TestGenerateEdges(t *testing.T) {
 	assert.Nil(t, synth.Generate(0, 1, synth.SampleAsOf()))
 	assert.Nil(t, synth.Generate(-5, 1, synth.SampleAsOf()))

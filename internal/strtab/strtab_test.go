@@ -1,0 +1,65 @@
+package strtab
+
+import (
+	"fmt"
+	"hash/maphash"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestTable(t *testing.T) {
+	var tab Table
+	for i, s := range []string{"NN-1", "", "450103198503141230", "李测试"} {
+		require.Equal(t, i, tab.Add(s))
+	}
+	assert.Equal(t, 4, tab.Len())
+	assert.Equal(t, "", tab.String(1))
+	assert.Equal(t, "450103198503141230", tab.String(2))
+	assert.True(t, tab.Is(3, "李测试"))
+	assert.False(t, tab.Is(0, "NN-10"))
+}
+
+func TestIndex(t *testing.T) {
+	var x Index
+	_, found := x.Get("NN-1")
+	assert.False(t, found, "the zero Index is empty")
+	for i := range 10000 {
+		first, found := x.Add(fmt.Sprintf("NN-%05d", i), i)
+		require.False(t, found)
+		require.Equal(t, i, first)
+	}
+	first, found := x.Add("NN-00042", 99999)
+	assert.True(t, found)
+	assert.Equal(t, 42, first, "the first keeps it")
+	v, ok := x.Get("NN-09999")
+	assert.True(t, ok)
+	assert.Equal(t, 9999, v)
+	_, ok = x.Get("NN-10000")
+	assert.False(t, ok)
+	_, found = x.Add("", 7)
+	assert.False(t, found, "the empty string is a string")
+	assert.Equal(t, 10001, x.Len())
+}
+
+// Two strings with one hash are two: the second is kept apart, exactly.
+func TestIndexSameHash(t *testing.T) {
+	var x Index
+	x.Add("a", 1)
+	// Make "b" hash as "a" does, as a real collision would.
+	x.heads[maphash.String(x.seed, "b")] = x.heads[maphash.String(x.seed, "a")]
+	first, found := x.Add("b", 2)
+	assert.False(t, found)
+	assert.Equal(t, 2, first)
+	v, ok := x.Get("b")
+	assert.True(t, ok)
+	assert.Equal(t, 2, v)
+	v, ok = x.Get("a")
+	assert.True(t, ok)
+	assert.Equal(t, 1, v)
+	first, found = x.Add("b", 3)
+	assert.True(t, found)
+	assert.Equal(t, 2, first)
+	assert.Equal(t, 2, x.Len())
+}
