@@ -213,7 +213,7 @@ func mismatches(got *evaluate.Result, want nativeResult) []string {
 	if got.Grade != want.Grade {
 		out = append(out, fmt.Sprintf("grade: got %s, native %s", got.Grade, want.Grade))
 	}
-	if vetoed := len(got.Vetoes()) > 0; vetoed != want.Vetoed {
+	if vetoed := got.Vetoed; vetoed != want.Vetoed {
 		out = append(out, fmt.Sprintf("vetoed: got %v, native %v", vetoed, want.Vetoed))
 	}
 	if got.Removed != (want.Grade == evaluate.GradeD) {

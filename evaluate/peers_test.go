@@ -178,7 +178,7 @@ func floatMismatches(want *evaluate.Result, got floatResult) []string {
 	if want.Grade != got.Grade {
 		out = append(out, fmt.Sprintf("grade: library %s, peer %s", want.Grade, got.Grade))
 	}
-	if vetoed := len(want.Vetoes()) > 0; vetoed != got.Vetoed {
+	if vetoed := want.Vetoed; vetoed != got.Vetoed {
 		out = append(out, fmt.Sprintf("vetoed: library %v, peer %v", vetoed, got.Vetoed))
 	}
 	return out

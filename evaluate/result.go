@@ -29,14 +29,8 @@ func (r *Result) Dimensions() []DimensionScore {
 		d := DimensionScore{ID: dim.id, Name: dim.name, Points: dim.points, Indicators: make([]IndicatorScore, 0, len(dim.indicators))}
 		var sum formula.Fixed
 		for _, in := range dim.indicators {
-			raw := r.raw.Indicators[k]
-			score := e.points(in, raw)
-			sum = sum.Add(score)
-			d.Indicators = append(d.Indicators, IndicatorScore{
-				ID: in.id, Name: in.name, Points: in.points,
-				Raw: raw.Decimal(), Score: score.Decimal(), Lost: in.cap.Sub(score).Decimal(),
-				Read: in.prog.Readings(&r.facts),
-			})
+			sum = sum.Add(e.points(in, r.raw.Indicators[k]))
+			d.Indicators = append(d.Indicators, r.indicator(in, k))
 			k++
 		}
 		d.Score = sum.Decimal()
@@ -45,14 +39,38 @@ func (r *Result) Dimensions() []DimensionScore {
 	return out
 }
 
+// indicator scores the k-th second-level indicator, in; its readings are
+// taken from the result's facts.
+func (r *Result) indicator(in rule, k int) IndicatorScore {
+	raw := r.raw.Indicators[k]
+	score := r.ev.points(in, raw)
+	return IndicatorScore{
+		ID: in.id, Name: in.name, Points: in.points,
+		Raw: raw.Decimal(), Score: score.Decimal(), Lost: in.cap.Sub(score).Decimal(),
+		Read: in.prog.Readings(&r.facts),
+	}
+}
+
 // Indicator returns the scored second-level indicator with the id, from
-// any dimension.
+// any dimension, working out that one alone.
 func (r *Result) Indicator(id string) (IndicatorScore, bool) {
-	for _, d := range r.Dimensions() {
-		for _, in := range d.Indicators {
-			if in.ID == id {
-				return in, true
+	if r == nil || r.ev == nil {
+		for _, d := range r.Dimensions() {
+			for _, in := range d.Indicators {
+				if in.ID == id {
+					return in, true
+				}
 			}
+		}
+		return IndicatorScore{}, false
+	}
+	k := 0
+	for _, d := range r.ev.dims {
+		for _, in := range d.indicators {
+			if in.id == id {
+				return r.indicator(in, k), true
+			}
+			k++
 		}
 	}
 	return IndicatorScore{}, false
