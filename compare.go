@@ -21,7 +21,7 @@ import (
 type Standing struct {
 	Qualified bool
 	Grade     evaluate.Grade
-	Total     decimal.Decimal
+	Total     formula.Fixed
 	Status    Status
 }
 

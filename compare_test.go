@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"github.com/newstrata/newstrata/evaluate"
+	"github.com/newstrata/newstrata/formula"
 	"os"
 	"runtime"
 	"strings"
@@ -86,6 +87,9 @@ func person(key string, mods ...func(*roster.Record)) *roster.Record {
 
 func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
 
+// fixed is s as a formula.Fixed, in the one representation String gives.
+func fixed(s string) formula.Fixed { return formula.FixedOf(dec(s)) }
+
 // han is 汉族, which the form reads from its label.
 var han, _ = roster.ParseEthnicity("汉族")
 
@@ -96,7 +100,7 @@ func attendance(s string) func(*roster.Record) {
 }
 
 func standing(qualified bool, g evaluate.Grade, total string, s newstrata.Status) newstrata.Standing {
-	return newstrata.Standing{Qualified: qualified, Grade: g, Total: dec(total), Status: s}
+	return newstrata.Standing{Qualified: qualified, Grade: g, Total: fixed(total), Status: s}
 }
 
 // TestCompareWeight: moving two points from 带动就业 to 公益慈善 lowers
@@ -144,7 +148,7 @@ func TestCompareWeight(t *testing.T) {
 func render(shifts []newstrata.Shift) []newstrata.Shift {
 	out := make([]newstrata.Shift, len(shifts))
 	for i, s := range shifts {
-		s.Before.Total, s.After.Total = dec(s.Before.Total.String()), dec(s.After.Total.String())
+		s.Before.Total, s.After.Total = fixed(s.Before.Total.String()), fixed(s.After.Total.String())
 		out[i] = s
 	}
 	return out

@@ -105,7 +105,7 @@ func (as *Assessment) Tier() tier.Assessed {
 	out := tier.Assessed{
 		Key: as.Key, Unit: as.Unit,
 		Group: c.Primary, Secondary: slices.Clone(c.Secondary),
-		Grade: e.Grade, Score: e.Total, Post: as.Post,
+		Grade: e.Grade, Score: e.Total.Decimal(), Post: as.Post,
 		Policy: e.Policy, Fingerprint: e.Fingerprint, AsOf: e.AsOf,
 	}
 	for _, v := range e.Vetoes() {
@@ -127,7 +127,7 @@ func (as *Assessment) Tier() tier.Assessed {
 		out.Standing = tier.StandingCandidate
 	}
 	if as.City != nil {
-		out.CityGrade, out.CityScore = as.City.Evaluation.Grade, as.City.Evaluation.Total
+		out.CityGrade, out.CityScore = as.City.Evaluation.Grade, as.City.Evaluation.Total.Decimal()
 		if as.City.Status != Candidate {
 			out.CityGrade = evaluate.GradeD // off the city list
 		}

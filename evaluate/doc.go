@@ -27,15 +27,17 @@
 // [Evaluator.Evaluate] scores a record with every explanation. A caller
 // that needs only the standing of many records under two policies — the
 // impact of an overlay — runs the two steps apart: [Evaluator.Measure]
-// gives the formulas' raw values ([Raw]), taking those of rules another
-// policy shares from its raw values ([Reuse]), and [Evaluator.Score]
-// turns raw values into total, grade and removal exactly as Evaluate
-// does.
+// gives the formulas' raw values ([Raw]) (or the caller runs the programs
+// [Evaluator.Rules] lists, keeping values two policies share), and
+// [Evaluator.Score] turns raw values into total, grade and removal exactly
+// as Evaluate does.
 //
 // # Scoring
 //
-// All arithmetic is exact decimal ([decimal.Decimal]), in the formulas and
-// here; no score ever passes through a float, so 0.1 + 0.2 is 0.3 and
+// All arithmetic is exact decimal, in the formulas and here: a
+// [formula.Fixed] (a decimal in machine words, which falls back to
+// shopspring's [decimal.Decimal] for a number too large for them) for raw
+// values and the total, decimal.Decimal for the parts explained; no score ever passes through a float, so 0.1 + 0.2 is 0.3 and
 // 1.005 rounds to 1.01.
 //
 //   - Each second-level indicator's formula gives a raw value

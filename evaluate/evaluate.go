@@ -11,8 +11,8 @@ import (
 )
 
 // Result is one person's comprehensive evaluation under one policy. It is
-// compact: the totals, the grade and the formulas' raw values in machine
-// words, and a copy of the facts they were computed from. The scores of
+// compact: the total, the grade and the formulas' raw values in machine
+// words, and the facts they were computed from. The scores of
 // each indicator, the bonuses and vetoes, the readings and the gap to the
 // next grade are worked out from these when asked for (by [Result.Dimensions],
 // [Result.Gap], [Result.Explain] ...), so that a batch that keeps only the
@@ -23,8 +23,10 @@ type Result struct {
 	Fingerprint string      // the policy's fingerprint, to reproduce the result
 	AsOf        roster.Date // the assessment date
 
-	// Total is the subtotal plus the bonus, capped at the policy's total.
-	Total decimal.Decimal
+	// Total is the subtotal plus the bonus, capped at the policy's total:
+	// an exact decimal in machine words ([formula.Fixed.Decimal] gives it
+	// as a shopspring Decimal).
+	Total formula.Fixed
 	Grade Grade
 	// Removed is true for a grade whose holders leave the database (D).
 	Removed bool
@@ -33,7 +35,7 @@ type Result struct {
 
 	ev    *Evaluator
 	raw   Raw
-	facts roster.Facts
+	facts *roster.Facts
 	given *explained // the parts of a result read back from JSON
 }
 
@@ -202,23 +204,24 @@ func (e *Evaluator) Scheme() Scheme { return e.scheme }
 // Evaluate scores f: every second-level indicator capped at its points and
 // rounded as the scheme declares, subtotals, bonus, total, vetoes and
 // grade. f must come from the policy's Facts (so that its inputs are
-// bound), with its group given by classification; the result keeps a copy
-// of it to explain itself. A formula that fails gives an [*Error] naming
+// bound), with its group given by classification. The result keeps f
+// itself, not a copy, to explain itself when asked: f must not change
+// afterwards (as with a buffer handed to bytes.NewBuffer). A formula that fails gives an [*Error] naming
 // the record and the rule.
 func (e *Evaluator) Evaluate(f *roster.Facts) (*Result, error) {
 	if e == nil || e.dims == nil && e.bands == nil || f == nil {
 		return nil, ErrNoInput
 	}
-	res := &Result{Key: f.Key, Policy: e.policy, Fingerprint: e.fingerprint, AsOf: f.AsOf, ev: e, facts: *f}
+	res := &Result{Key: f.Key, Policy: e.policy, Fingerprint: e.fingerprint, AsOf: f.AsOf, ev: e, facts: f}
 	// One array holds every raw number, so that a result makes no
 	// allocation per indicator.
 	numbers := make([]formula.Fixed, e.rules+len(e.bonuses))
 	res.raw = Raw{Indicators: numbers[:e.rules:e.rules], Bonuses: numbers[e.rules:], Vetoes: make([]bool, len(e.vetoes))}
-	if err := e.Measure(f, &res.raw, nil, nil); err != nil {
+	if err := e.Measure(f, &res.raw); err != nil {
 		return nil, err
 	}
 	total, vetoed := e.score(&res.raw)
-	res.Total, res.Vetoed = total.Decimal(), vetoed
+	res.Total, res.Vetoed = total, vetoed
 	res.Grade = e.grade(total, vetoed)
 	res.Removed = e.Removed(res.Grade)
 	return res, nil
@@ -253,17 +256,9 @@ func (e *Evaluator) Rules() (indicators, bonuses, vetoes []*formula.Program) {
 	return indicators, bonuses, vetoes
 }
 
-// Reuse says, for each rule of an evaluator in the order of a [Raw], the
-// index of the rule of another evaluator whose raw value it takes, or -1
-// to run it. The zero Reuse runs every rule.
-type Reuse struct {
-	Indicators, Bonuses, Vetoes []int
-}
-
-// Measure runs e's formulas on f into raw, the first step. With reuse,
-// a rule whose index is not -1 takes its value from prev instead of
-// running: what an alike rule of another policy gave on the same facts.
-func (e *Evaluator) Measure(f *roster.Facts, raw *Raw, reuse *Reuse, prev *Raw) error {
+// Measure runs e's formulas on f into raw, the first step; raw's slices
+// are made when they do not fit e.
+func (e *Evaluator) Measure(f *roster.Facts, raw *Raw) error {
 	if e == nil || f == nil {
 		return ErrNoInput
 	}
@@ -272,53 +267,25 @@ func (e *Evaluator) Measure(f *roster.Facts, raw *Raw, reuse *Reuse, prev *Raw) 
 		raw.Indicators, raw.Bonuses = numbers[:e.rules:e.rules], numbers[e.rules:]
 		raw.Vetoes = make([]bool, len(e.vetoes))
 	}
-	from := func(list []int, i int) int {
-		if reuse == nil || list == nil {
-			return -1
-		}
-		return list[i]
-	}
-	number := func(r rule, j int, prevs []formula.Fixed) (formula.Fixed, error) {
-		if j >= 0 {
-			return prevs[j], nil
-		}
-		v, err := r.prog.Fixed(f)
-		if err != nil {
-			return v, &Error{Key: f.Key, Rule: r.id, Err: err}
-		}
-		return v, nil
-	}
 	k := 0
 	for _, d := range e.dims {
 		for _, r := range d.indicators {
-			var prevs []formula.Fixed
-			if prev != nil {
-				prevs = prev.Indicators
-			}
-			v, err := number(r, from(reuseList(reuse, 0), k), prevs)
+			v, err := r.prog.Fixed(f)
 			if err != nil {
-				return err
+				return &Error{Key: f.Key, Rule: r.id, Err: err}
 			}
 			raw.Indicators[k] = v
 			k++
 		}
 	}
 	for i, r := range e.bonuses {
-		var prevs []formula.Fixed
-		if prev != nil {
-			prevs = prev.Bonuses
-		}
-		v, err := number(r, from(reuseList(reuse, 1), i), prevs)
+		v, err := r.prog.Fixed(f)
 		if err != nil {
-			return err
+			return &Error{Key: f.Key, Rule: r.id, Err: err}
 		}
 		raw.Bonuses[i] = v
 	}
 	for i, r := range e.vetoes {
-		if j := from(reuseList(reuse, 2), i); j >= 0 {
-			raw.Vetoes[i] = prev.Vetoes[j]
-			continue
-		}
 		held, err := r.prog.Bool(f)
 		if err != nil {
 			return &Error{Key: f.Key, Rule: r.id, Err: err}
@@ -328,17 +295,10 @@ func (e *Evaluator) Measure(f *roster.Facts, raw *Raw, reuse *Reuse, prev *Raw) 
 	return nil
 }
 
-func reuseList(r *Reuse, which int) []int {
-	if r == nil {
-		return nil
-	}
-	return [][]int{r.Indicators, r.Bonuses, r.Vetoes}[which]
-}
-
 // Standing is where raw values leave a person: the second step, without
 // the explanations of a [Result].
 type Standing struct {
-	Total   decimal.Decimal
+	Total   formula.Fixed
 	Grade   Grade
 	Removed bool
 }
@@ -347,7 +307,7 @@ type Standing struct {
 // grades the total: the second step.
 func (e *Evaluator) Score(raw *Raw) Standing {
 	total, vetoed := e.score(raw)
-	s := Standing{Total: total.Decimal(), Grade: e.grade(total, vetoed)}
+	s := Standing{Total: total, Grade: e.grade(total, vetoed)}
 	s.Removed = e.Removed(s.Grade)
 	return s
 }

@@ -302,7 +302,7 @@ type jsonResult struct {
 func (r Result) wire() (jsonResult, error) {
 	out := jsonResult{
 		Key: r.Key, Policy: r.Policy, Fingerprint: r.Fingerprint, AsOf: jsonwire.Date(r.AsOf),
-		Subtotal: jsonwire.Decimal(r.Subtotal()), Bonus: jsonwire.Decimal(r.Bonus()), Total: jsonwire.Decimal(r.Total),
+		Subtotal: jsonwire.Decimal(r.Subtotal()), Bonus: jsonwire.Decimal(r.Bonus()), Total: jsonwire.Decimal(r.Total.Decimal()),
 		Removed: r.Removed,
 	}
 	var err error
@@ -339,7 +339,9 @@ func (in jsonResult) value() (Result, error) {
 	var p decimals
 	p.read("subtotal", in.Subtotal, &x.subtotal)
 	p.read("bonus", in.Bonus, &x.bonus)
-	p.read("total", in.Total, &out.Total)
+	var total decimal.Decimal
+	p.read("total", in.Total, &total)
+	out.Total = formula.FixedOf(total)
 	if p.err != nil {
 		return out, p.err
 	}

@@ -209,7 +209,7 @@ func mismatches(got *evaluate.Result, want nativeResult) []string {
 	}
 	diff("subtotal", got.Subtotal(), want.Subtotal)
 	diff("bonus", got.Bonus(), want.Bonus)
-	diff("total", got.Total, want.Total)
+	diff("total", got.Total.Decimal(), want.Total)
 	if got.Grade != want.Grade {
 		out = append(out, fmt.Sprintf("grade: got %s, native %s", got.Grade, want.Grade))
 	}

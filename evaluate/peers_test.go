@@ -174,7 +174,7 @@ func floatMismatches(want *evaluate.Result, got floatResult) []string {
 	}
 	diff("subtotal", want.Subtotal(), got.Subtotal)
 	diff("bonus", want.Bonus(), got.Bonus)
-	diff("total", want.Total, got.Total)
+	diff("total", want.Total.Decimal(), got.Total)
 	if want.Grade != got.Grade {
 		out = append(out, fmt.Sprintf("grade: library %s, peer %s", want.Grade, got.Grade))
 	}

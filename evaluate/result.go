@@ -47,7 +47,7 @@ func (r *Result) indicator(in rule, k int) IndicatorScore {
 	return IndicatorScore{
 		ID: in.id, Name: in.name, Points: in.points,
 		Raw: raw.Decimal(), Score: score.Decimal(), Lost: in.cap.Sub(score).Decimal(),
-		Read: in.prog.Readings(&r.facts),
+		Read: in.prog.Readings(r.facts),
 	}
 }
 
@@ -154,7 +154,7 @@ func (r *Result) Gap() *Gap {
 		return nil
 	}
 	e := r.ev
-	total := formula.FixedOf(r.Total)
+	total := r.Total
 	current, ok := e.band(total)
 	if !ok {
 		return nil

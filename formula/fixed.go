@@ -281,6 +281,10 @@ func (x Fixed) String() string {
 	return x.x.decimal().String()
 }
 
+// StringFixed writes x rounded half away from zero to places decimal
+// places, keeping trailing zeros, as shopspring's StringFixed does.
+func (x Fixed) StringFixed(places int32) string { return x.Decimal().StringFixed(places) }
+
 // Sign is -1, 0 or 1.
 func (x Fixed) Sign() int {
 	switch {

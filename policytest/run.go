@@ -210,7 +210,7 @@ func compare(p *policy.Policy, as *newstrata.Assessment, k check) (Mismatch, boo
 		return Mismatch{What: k.id, Name: name, Want: k.num.String(), Got: got.String()}, got.Equal(k.num)
 	case checkTotal:
 		got := as.Evaluation.Total
-		return Mismatch{What: "total", Want: k.num.String(), Got: got.String()}, got.Equal(k.num)
+		return Mismatch{What: "total", Want: k.num.String(), Got: got.String()}, got.Equal(formula.FixedOf(k.num))
 	case checkGrade:
 		got := as.Evaluation.Grade
 		return Mismatch{What: "grade", Want: k.grade.Code(), Got: got.Code()}, got == k.grade

@@ -15,8 +15,8 @@
 // into [Conditions]: every formula parsed and type-checked once, so
 // checking parses nothing. [Conditions.Check] runs them on a record's
 // facts, which come from the policy (binding the inputs it declares beyond
-// the form) with their group given by classification. [Conditions.Holds]
-// is the bare first step a comparison of two policies runs.
+// the form) with their group given by classification. A comparison of
+// two policies runs the compiled formulas themselves ([Conditions.All]).
 //
 // # Hard and soft conditions, and waivers
 //

@@ -228,29 +228,6 @@ func (c *Conditions) Check(f *roster.Facts, waivers ...Waiver) (*Result, error) 
 	return res, nil
 }
 
-// Holds runs the conditions on f as Check does, without waivers or
-// reasons, keeping whether each held in held (of length Len()): the first
-// step of a comparison of two policies. A condition i with from[i] >= 0
-// is not run: it takes prev[from[i]], what an alike condition of another
-// policy gave on the same facts. from may be nil.
-func (c *Conditions) Holds(f *roster.Facts, held []bool, from []int, prev []bool) (qualified bool, err error) {
-	if c == nil || f == nil {
-		return false, ErrNoInput
-	}
-	qualified = true
-	for i, r := range c.rules {
-		var ok bool
-		if from != nil && from[i] >= 0 {
-			ok = prev[from[i]]
-		} else if ok, err = r.prog.Bool(f); err != nil {
-			return false, &Error{Key: f.Key, Condition: r.ID, Err: err}
-		}
-		held[i] = ok
-		qualified = qualified && ok
-	}
-	return qualified, nil
-}
-
 func (c *Conditions) grant(f *roster.Facts, waivers []Waiver) ([]Waiver, error) {
 	if len(waivers) == 0 {
 		return nil, nil

@@ -229,7 +229,7 @@ func form(j *roster.Jurisdiction, date roster.Date, fields []*roster.Field, p *P
 		return Registration{}, errors.Join(errs...)
 	}
 	if ev := p.Evaluation; ev != nil {
-		f.Grade, f.Score, f.Scored = gradeCode(ev.Grade), ev.Total, true
+		f.Grade, f.Score, f.Scored = gradeCode(ev.Grade), ev.Total.Decimal(), true
 		f.Evaluation = words(ev)
 	}
 	return f, nil

@@ -13,10 +13,10 @@ import (
 
 	"github.com/newstrata/newstrata/classify"
 	"github.com/newstrata/newstrata/evaluate"
+	"github.com/newstrata/newstrata/formula"
 	"github.com/newstrata/newstrata/report"
 	"github.com/newstrata/newstrata/roster"
 	"github.com/newstrata/newstrata/tier"
-	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -265,7 +265,7 @@ func TestMask(t *testing.T) {
 func TestSummaryRows(t *testing.T) {
 	j := roster.Nanning()
 	person := func(key, unit, by string, g classify.Group, grade evaluate.Grade, score int64, vetoed bool) report.Person {
-		ev := &evaluate.Result{Key: key, Grade: grade, Total: decimal.NewFromInt(score), Removed: grade == evaluate.GradeD, Vetoed: vetoed}
+		ev := &evaluate.Result{Key: key, Grade: grade, Total: formula.FixedInt(score), Removed: grade == evaluate.GradeD, Vetoed: vetoed}
 		return report.Person{
 			Record:         &roster.Record{Key: key, Unit: unit, RecommendedBy: by},
 			Classification: classify.Result{Outcome: classify.Classified, Primary: g},

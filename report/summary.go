@@ -363,7 +363,7 @@ func NewSummary(src Source, opts ...Option) (*Summary, error) {
 		t := &rows[ri].all
 		t.people[c.Primary]++
 		if ev := p.Evaluation; ev != nil {
-			hist[bin(ev.Total, len(hist))]++
+			hist[bin(ev.Total.Decimal(), len(hist))]++
 			if ev.Removed {
 				t.removed++
 				if ev.Vetoed {

@@ -157,7 +157,7 @@ func report(w io.Writer, j *roster.Jurisdiction, path string, asOf roster.Date, 
 	// came about (the first one in roster order among equals).
 	var best *newstrata.Assessment
 	for _, as := range res.Assessments {
-		if as.Status == newstrata.Candidate && (best == nil || as.Evaluation.Total.GreaterThan(best.Evaluation.Total)) {
+		if as.Status == newstrata.Candidate && (best == nil || as.Evaluation.Total.Cmp(best.Evaluation.Total) > 0) {
 			best = as
 		}
 	}
