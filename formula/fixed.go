@@ -99,6 +99,17 @@ func align(a, b fix) (am, bm int64, e int32, ok bool) {
 }
 
 func (a fix) add(b fix) (fix, bool) {
+	if a.e == b.e { // the common case, kept small enough to inline
+		s := a.m + b.m
+		if (s^a.m)&(s^b.m) < 0 || s == math.MinInt64 {
+			return fix{}, false
+		}
+		return fix{s, a.e}, true
+	}
+	return a.addAligned(b)
+}
+
+func (a fix) addAligned(b fix) (fix, bool) {
 	am, bm, e, ok := align(a, b)
 	if !ok {
 		return fix{}, false
@@ -207,6 +218,19 @@ func (a fix) settle() fix {
 
 // cmp compares a and b as numbers, whatever their exponents.
 func (a fix) cmp(b fix) (int, bool) {
+	if a.e == b.e {
+		switch {
+		case a.m < b.m:
+			return -1, true
+		case a.m > b.m:
+			return 1, true
+		}
+		return 0, true
+	}
+	return a.cmpAligned(b)
+}
+
+func (a fix) cmpAligned(b fix) (int, bool) {
 	switch {
 	case a.m >= 0 && b.m < 0:
 		return 1, true
@@ -313,8 +337,10 @@ func (x Fixed) Cmp(y Fixed) int {
 			return c
 		}
 	}
-	return x.Decimal().Cmp(y.Decimal())
+	return x.cmpBig(y)
 }
+
+func (x Fixed) cmpBig(y Fixed) int { return x.Decimal().Cmp(y.Decimal()) }
 
 // Equal reports whether x and y are the same number.
 func (x Fixed) Equal(y Fixed) bool { return x.Cmp(y) == 0 }
@@ -326,8 +352,10 @@ func (x Fixed) Add(y Fixed) Fixed {
 			return Fixed{x: r}
 		}
 	}
-	return FixedOf(x.Decimal().Add(y.Decimal()))
+	return x.addBig(y)
 }
+
+func (x Fixed) addBig(y Fixed) Fixed { return FixedOf(x.Decimal().Add(y.Decimal())) }
 
 // Sub returns x - y.
 func (x Fixed) Sub(y Fixed) Fixed {
