@@ -2,6 +2,7 @@ package formula
 
 import (
 	"fmt"
+	"math/big"
 	"reflect"
 	"strings"
 	"unsafe"
@@ -14,13 +15,23 @@ import (
 // estimate assumed: a text, a list, or a declared String input.
 type bound struct {
 	name     string
-	index    []int        // in roster.Facts; nil for an input
-	offset   uintptr      // of the field in roster.Facts
-	typ      reflect.Type // the field's type
+	index    []int   // in roster.Facts; nil for an input
+	offset   uintptr // of the field in roster.Facts
 	kind     boundKind
 	input    string // the input's id
 	maxItems uint64
 	maxText  uint64
+	// For a list of structs: the size of an item and its fields of kind
+	// string, whose lengths are bounded too: worked out from the field's type
+	// once, so that a run reads the slice without reflection.
+	itemSize uintptr
+	texts    []itemText
+}
+
+// itemText is a field of kind string of a list's item.
+type itemText struct {
+	name   string
+	offset uintptr
 }
 
 // boundKind is what a bound's field holds.
@@ -49,7 +60,7 @@ func (c *Env) bounds(reads []string) []bound {
 		if !ok {
 			continue
 		}
-		b.index, b.offset, b.typ = f.Index, f.Offset, f.Type
+		b.index, b.offset = f.Index, f.Offset
 		switch {
 		case len(f.Index) != 1:
 			continue
@@ -59,6 +70,14 @@ func (c *Env) bounds(reads []string) []bound {
 			b.kind = boundText
 		case f.Type.Kind() == reflect.Slice:
 			b.kind = boundList
+			if e := f.Type.Elem(); e.Kind() == reflect.Struct {
+				b.itemSize = e.Size()
+				for j := range e.NumField() {
+					if x := e.Field(j); x.Type.Kind() == reflect.String {
+						b.texts = append(b.texts, itemText{x.Name, x.Offset})
+					}
+				}
+			}
 		default:
 			continue
 		}
@@ -92,6 +111,9 @@ func (b *bound) check(f *roster.Facts) error {
 				return b.tooLong(len(x))
 			}
 		case decimal.Decimal:
+			if smallDecimal(&x) {
+				return nil
+			}
 			return b.digits(x)
 		}
 		return nil
@@ -99,34 +121,40 @@ func (b *bound) check(f *roster.Facts) error {
 	at := unsafe.Add(unsafe.Pointer(f), b.offset)
 	switch b.kind {
 	case boundDecimal:
-		return b.digits(*(*decimal.Decimal)(at))
+		if d := (*decimal.Decimal)(at); !smallDecimal(d) {
+			return b.digits(*d)
+		}
+		return nil
 	case boundText:
 		if n := len(*(*string)(at)); uint64(n) > b.maxText {
 			return b.tooLong(n)
 		}
 		return nil
 	}
-	v := reflect.NewAt(b.typ, at).Elem() // a list: its items' texts are bounded too
-	if n := v.Len(); uint64(n) > b.maxItems {
+	// A list: its items' texts are bounded too. Every slice has the
+	// header of a []byte, whatever its items; len counts the items.
+	items := *(*[]byte)(at)
+	if n := len(items); uint64(n) > b.maxItems {
 		return fmt.Errorf("%s", bilingual(
 			fmt.Sprintf("记录的 %s 有 %d 项，超过公式代价估计所假定的 %d 项", b.name, n, b.maxItems),
 			fmt.Sprintf("the record's %s has %d items, more than the %d the formula's cost bound assumes", b.name, n, b.maxItems)))
 	}
-	for i := range v.Len() {
-		item := v.Index(i)
-		if item.Kind() != reflect.Struct {
-			continue
-		}
-		for j := range item.NumField() {
-			if x := item.Field(j); x.Kind() == reflect.String && uint64(x.Len()) > b.maxText {
-				return tooLong(fmt.Sprintf("%s[%d].%s", b.name, i, item.Type().Field(j).Name), x.Len(), b.maxText)
+	if len(b.texts) == 0 {
+		return nil
+	}
+	first := unsafe.Pointer(unsafe.SliceData(items))
+	for i := range len(items) {
+		item := unsafe.Add(first, uintptr(i)*b.itemSize)
+		for _, t := range b.texts {
+			if n := len(*(*string)(unsafe.Add(item, t.offset))); uint64(n) > b.maxText {
+				return tooLong(fmt.Sprintf("%s[%d].%s", b.name, i, t.name), n, b.maxText)
 			}
 		}
 	}
 	return nil
 }
 
-func (b bound) digits(d decimal.Decimal) error {
+func (b *bound) digits(d decimal.Decimal) error {
 	if n := plainDigits(d); n > recordDigits {
 		return fmt.Errorf("%s", bilingual(
 			fmt.Sprintf("记录的 %s 写出来有 %d 位数字，超过公式代价估计所假定的 %d 位", b.name, n, recordDigits),
@@ -135,10 +163,60 @@ func (b bound) digits(d decimal.Decimal) error {
 	return nil
 }
 
-func (b bound) tooLong(n int) error { return tooLong(b.name, n, b.maxText) }
+func (b *bound) tooLong(n int) error { return tooLong(b.name, n, b.maxText) }
 
 func tooLong(name string, n int, limit uint64) error {
 	return fmt.Errorf("%s", bilingual(
 		fmt.Sprintf("记录的 %s 长 %d 字节，超过公式代价估计所假定的 %d 字节", name, n, limit),
 		fmt.Sprintf("the record's %s is %d bytes long, more than the %d the formula's cost bound assumes", name, n, limit)))
 }
+
+// smallDecimal reports, without counting its digits, that d has at most
+// recordDigits written out: its coefficient fits in an int64, so has at
+// most 19 digits, and its exponent is in [smallExpMin, smallExpMax]. It
+// reports false for any other d, which plainDigits then counts.
+//
+// It reads the decimal's coefficient in place, as shopspring's Decimal
+// has no accessor that neither copies it nor counts its digits; it does
+// so only when decimalPeek has found the struct laid out as decimalLayout.
+func smallDecimal(d *decimal.Decimal) bool {
+	if !decimalPeek {
+		return false
+	}
+	x := (*decimalLayout)(unsafe.Pointer(d))
+	if x.exp < smallExpMin || x.exp > smallExpMax {
+		return false
+	}
+	return x.value == nil || x.value.IsInt64() // nil is the zero value's 0
+}
+
+// With a coefficient of at most 19 digits, a number has at most 19 + 21
+// digits written out when its exponent is at most 21, and at most 39 + 1
+// (the fraction and a 0 before the point) when it is at least -39.
+const (
+	smallExpMin = -(recordDigits - 1)
+	smallExpMax = recordDigits - intDigits
+)
+
+// decimalLayout is shopspring's Decimal as of v1.6.0: the value is
+// value * 10^exp.
+type decimalLayout struct {
+	value *big.Int
+	exp   int32
+}
+
+// decimalPeek is whether decimal.Decimal is laid out as decimalLayout,
+// field for field; when it is not, smallDecimal never answers.
+var decimalPeek = func() bool {
+	d, l := reflect.TypeFor[decimal.Decimal](), reflect.TypeFor[decimalLayout]()
+	if d.Size() != l.Size() || d.NumField() != l.NumField() {
+		return false
+	}
+	for i := range d.NumField() {
+		a, b := d.Field(i), l.Field(i)
+		if a.Name != b.Name || a.Type != b.Type || a.Offset != b.Offset {
+			return false
+		}
+	}
+	return true
+}()
