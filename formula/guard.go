@@ -2,7 +2,6 @@ package formula
 
 import (
 	"fmt"
-	"math/big"
 	"reflect"
 	"strings"
 	"unsafe"
@@ -111,9 +110,6 @@ func (b *bound) check(f *roster.Facts) error {
 				return b.tooLong(len(x))
 			}
 		case decimal.Decimal:
-			if smallDecimal(&x) {
-				return nil
-			}
 			return b.digits(x)
 		}
 		return nil
@@ -121,10 +117,7 @@ func (b *bound) check(f *roster.Facts) error {
 	at := unsafe.Add(unsafe.Pointer(f), b.offset)
 	switch b.kind {
 	case boundDecimal:
-		if d := (*decimal.Decimal)(at); !smallDecimal(d) {
-			return b.digits(*d)
-		}
-		return nil
+		return b.digits(*(*decimal.Decimal)(at))
 	case boundText:
 		if n := len(*(*string)(at)); uint64(n) > b.maxText {
 			return b.tooLong(n)
@@ -170,53 +163,3 @@ func tooLong(name string, n int, limit uint64) error {
 		fmt.Sprintf("记录的 %s 长 %d 字节，超过公式代价估计所假定的 %d 字节", name, n, limit),
 		fmt.Sprintf("the record's %s is %d bytes long, more than the %d the formula's cost bound assumes", name, n, limit)))
 }
-
-// smallDecimal reports, without counting its digits, that d has at most
-// recordDigits written out: its coefficient fits in an int64, so has at
-// most 19 digits, and its exponent is in [smallExpMin, smallExpMax]. It
-// reports false for any other d, which plainDigits then counts.
-//
-// It reads the decimal's coefficient in place, as shopspring's Decimal
-// has no accessor that neither copies it nor counts its digits; it does
-// so only when decimalPeek has found the struct laid out as decimalLayout.
-func smallDecimal(d *decimal.Decimal) bool {
-	if !decimalPeek {
-		return false
-	}
-	x := (*decimalLayout)(unsafe.Pointer(d))
-	if x.exp < smallExpMin || x.exp > smallExpMax {
-		return false
-	}
-	return x.value == nil || x.value.IsInt64() // nil is the zero value's 0
-}
-
-// With a coefficient of at most 19 digits, a number has at most 19 + 21
-// digits written out when its exponent is at most 21, and at most 39 + 1
-// (the fraction and a 0 before the point) when it is at least -39.
-const (
-	smallExpMin = -(recordDigits - 1)
-	smallExpMax = recordDigits - intDigits
-)
-
-// decimalLayout is shopspring's Decimal as of v1.6.0: the value is
-// value * 10^exp.
-type decimalLayout struct {
-	value *big.Int
-	exp   int32
-}
-
-// decimalPeek is whether decimal.Decimal is laid out as decimalLayout,
-// field for field; when it is not, smallDecimal never answers.
-var decimalPeek = func() bool {
-	d, l := reflect.TypeFor[decimal.Decimal](), reflect.TypeFor[decimalLayout]()
-	if d.Size() != l.Size() || d.NumField() != l.NumField() {
-		return false
-	}
-	for i := range d.NumField() {
-		a, b := d.Field(i), l.Field(i)
-		if a.Name != b.Name || a.Type != b.Type || a.Offset != b.Offset {
-			return false
-		}
-	}
-	return true
-}()
