@@ -22,40 +22,37 @@ type codeSet[T ~uint8] struct {
 	entries []codeEntry
 }
 
-func (s codeSet[T]) entry(v T) (codeEntry, bool) {
-	if int(v) >= len(s.entries) {
-		return codeEntry{}, false
-	}
-	return s.entries[v], true
-}
-
-func (s codeSet[T]) label(v T) string {
-	if e, ok := s.entry(v); ok {
-		return e.label
+// label, name and code read the entry in place: they run for every
+// coded field of every record a batch turns into facts.
+func (s *codeSet[T]) label(v T) string {
+	if int(v) < len(s.entries) {
+		return s.entries[v].label
 	}
 	return fmt.Sprintf("%s(%d)", s.kind, uint8(v))
 }
 
-func (s codeSet[T]) name(v T) string {
-	if e, ok := s.entry(v); ok {
-		return e.name
+func (s *codeSet[T]) name(v T) string {
+	if int(v) < len(s.entries) {
+		return s.entries[v].name
 	}
 	return fmt.Sprintf("%s(%d)", s.kind, uint8(v))
 }
 
-func (s codeSet[T]) code(v T) string {
-	e, _ := s.entry(v)
-	return e.code
+func (s *codeSet[T]) code(v T) string {
+	if int(v) < len(s.entries) {
+		return s.entries[v].code
+	}
+	return ""
 }
 
-func (s codeSet[T]) valid(v T) bool {
+func (s *codeSet[T]) valid(v T) bool {
 	return v != 0 && int(v) < len(s.entries)
 }
 
 // parse accepts the standard code, the Chinese label, the English name or an
 // alias, ignoring surrounding spaces and the case of English names; a
 // two-digit code may lose its leading zero, and a label ending in 族 its 族.
-func (s codeSet[T]) parse(text string) (T, error) {
+func (s *codeSet[T]) parse(text string) (T, error) {
 	t := strings.TrimSpace(text)
 	if t == "" {
 		return 0, nil
@@ -86,7 +83,7 @@ func (s codeSet[T]) parse(text string) (T, error) {
 }
 
 // labels lists the Chinese labels of the set, in code order.
-func (s codeSet[T]) labels() []string {
+func (s *codeSet[T]) labels() []string {
 	out := make([]string, 0, len(s.entries)-1)
 	for _, e := range s.entries[1:] {
 		out = append(out, e.label)
@@ -95,7 +92,7 @@ func (s codeSet[T]) labels() []string {
 }
 
 // twoDigitCodes reports whether every code of the set has two digits.
-func (s codeSet[T]) twoDigitCodes() bool {
+func (s *codeSet[T]) twoDigitCodes() bool {
 	for _, e := range s.entries[1:] {
 		if len(e.code) != 2 {
 			return false
@@ -104,7 +101,7 @@ func (s codeSet[T]) twoDigitCodes() bool {
 	return true
 }
 
-func (s codeSet[T]) hasLabel(l string) bool {
+func (s *codeSet[T]) hasLabel(l string) bool {
 	for _, e := range s.entries[1:] {
 		if e.label == l {
 			return true
