@@ -121,7 +121,7 @@ type (
 	}
 	valueColumn struct {
 		gaps
-		num  []formula.Fixed // a number formula's values
+		num  *formula.Column // a number formula's values
 		held []bool          // a predicate's
 		errs faults
 	}
@@ -341,7 +341,7 @@ func (p *Prepared) plan(base, next *policy.Policy) *plan {
 		}
 		c := &valueColumn{}
 		if number {
-			c.num = make([]formula.Fixed, n)
+			c.num = formula.NewColumn(n)
 		} else {
 			c.held = make([]bool, n)
 		}
@@ -538,7 +538,9 @@ func (pl *plan) standing(k, i int, s *scratch) (Standing, error) {
 			prog := sd.rules[j]
 			var err error
 			if j < n {
-				c.num[i], err = prog.Fixed(f)
+				var x formula.Fixed
+				x, err = prog.Fixed(f)
+				c.num.Set(i, x)
 			} else {
 				c.held[i], err = prog.Bool(f)
 			}
@@ -551,9 +553,9 @@ func (pl *plan) standing(k, i int, s *scratch) (Standing, error) {
 		}
 		switch {
 		case j < sd.indicators:
-			raw.Indicators[j] = c.num[i]
+			raw.Indicators[j] = c.num.At(i)
 		case j < n:
-			raw.Bonuses[j-sd.indicators] = c.num[i]
+			raw.Bonuses[j-sd.indicators] = c.num.At(i)
 		default:
 			raw.Vetoes[j-n] = c.held[i]
 		}
