@@ -79,10 +79,12 @@ type Impact struct {
 // What [Assessor.Compare] works out on it that does not depend on the rules
 // being compared is kept and reused by the next Compare on it: each
 // record's facts, the inputs a set of declarations binds, the
-// classification by a set of classification rules, and the value of every
-// formula on every record, by the formula's text and what it reads. A
-// what-if (the same base, a weight or a formula changed in next) runs only
-// the formulas it changed, then scores. Compare calls on one Prepared take
+// classification by a set of classification rules, the value of every
+// formula on every record, by the formula's text and what it reads, and
+// every record's standing under each policy compared, by the policy's
+// fingerprint. A what-if (the same base, a weight or a formula changed in
+// next) reads the base's standings, runs only the formulas next changed,
+// and scores next. Compare calls on one Prepared take
 // turns; its records must not change while it is in use.
 type Prepared struct {
 	records []*roster.Record
@@ -94,13 +96,15 @@ type Prepared struct {
 	inputs  map[string]*inputColumn // by the inputs' declarations
 	classes map[string]*classColumn // by classification rules and inputs
 	values  map[string]*valueColumn // by formula, kind and what it reads
+	stands  map[string]*standColumn // by policy fingerprint
 }
 
 // Prepare makes records ready for comparisons on asOf. It does no work
 // until the first Compare.
 func (a *Assessor) Prepare(records []*roster.Record, asOf roster.Date) *Prepared {
 	return &Prepared{records: records, asOf: asOf,
-		inputs: map[string]*inputColumn{}, classes: map[string]*classColumn{}, values: map[string]*valueColumn{}}
+		inputs: map[string]*inputColumn{}, classes: map[string]*classColumn{}, values: map[string]*valueColumn{},
+		stands: map[string]*standColumn{}}
 }
 
 // Records returns the records p was prepared from.
@@ -126,6 +130,35 @@ type (
 		errs faults
 	}
 )
+
+// standColumn is each record's standing under one policy, known for the
+// records a Compare assessed under it. Unlike the other columns it needs
+// no gaps: a record it does not know is worked out, whatever the reason.
+type standColumn struct {
+	known     []bool
+	qualified []bool
+	status    []Status
+	grade     []evaluate.Grade
+	total     *formula.Column
+}
+
+func newStandColumn(n int) *standColumn {
+	return &standColumn{known: make([]bool, n), qualified: make([]bool, n), status: make([]Status, n),
+		grade: make([]evaluate.Grade, n), total: formula.NewColumn(n)}
+}
+
+func (c *standColumn) at(i int) (Standing, bool) {
+	if !c.known[i] {
+		return Standing{}, false
+	}
+	return Standing{Qualified: c.qualified[i], Grade: c.grade[i], Total: c.total.At(i), Status: c.status[i]}, true
+}
+
+func (c *standColumn) set(i int, st Standing) {
+	c.qualified[i], c.grade[i], c.status[i] = st.Qualified, st.Grade, st.Status
+	c.total.Set(i, st.Total)
+	c.known[i] = true
+}
 
 // gaps are the records a Compare gave up on (a fault under one policy)
 // before it came to a column, which a later Compare works out. Looking
@@ -254,6 +287,7 @@ type plan struct {
 	newInputs  map[string]*inputColumn
 	newClasses map[string]*classColumn
 	newValues  map[string]*valueColumn
+	newStands  map[string]*standColumn
 	fresh      map[column]int // a column this Compare fills → its slot in a scratch
 	order      []column       // the fresh columns by slot
 }
@@ -261,6 +295,7 @@ type plan struct {
 // side is one policy's part of a plan.
 type side struct {
 	pol        *policy.Policy
+	stand      *standColumn
 	inputs     *inputColumn
 	class      *classColumn
 	conds      []*formula.Program
@@ -323,7 +358,7 @@ func valueKey(prog *formula.Program, kind byte, pol *policy.Policy, classKey str
 
 func (p *Prepared) plan(base, next *policy.Policy) *plan {
 	pl := &plan{p: p, facts: p.facts, factErr: p.factErr, newInputs: map[string]*inputColumn{}, newClasses: map[string]*classColumn{},
-		newValues: map[string]*valueColumn{}, fresh: map[column]int{}}
+		newValues: map[string]*valueColumn{}, newStands: map[string]*standColumn{}, fresh: map[column]int{}}
 	n := len(p.records)
 	fresh := func(c column) {
 		pl.fresh[c] = len(pl.order)
@@ -351,6 +386,13 @@ func (p *Prepared) plan(base, next *policy.Policy) *plan {
 	}
 	for k, pol := range []*policy.Policy{base, next} {
 		sd := side{pol: pol}
+		fp := pol.Fingerprint()
+		if sd.stand = p.stands[fp]; sd.stand == nil {
+			if sd.stand = pl.newStands[fp]; sd.stand == nil {
+				sd.stand = newStandColumn(n)
+				pl.newStands[fp] = sd.stand
+			}
+		}
 		ik := inputsKey(pol)
 		if sd.inputs = p.inputs[ik]; sd.inputs == nil {
 			if sd.inputs = pl.newInputs[ik]; sd.inputs == nil {
@@ -411,6 +453,9 @@ func (pl *plan) keep() {
 	}
 	for k, c := range pl.newValues {
 		pl.p.values[k] = c
+	}
+	for k, c := range pl.newStands {
+		pl.p.stands[k] = c
 	}
 }
 
@@ -480,6 +525,11 @@ func (pl *plan) standings(i int, s *scratch) (before, after Standing, err error)
 	}
 	var out [2]Standing
 	for k := range pl.sides {
+		st := pl.sides[k].stand
+		var known bool
+		if out[k], known = st.at(i); known {
+			continue
+		}
 		if out[k], err = pl.standing(k, i, s); err != nil {
 			// The record is rejected before every column had its value:
 			// a later Compare works out what this one did not.
@@ -490,6 +540,7 @@ func (pl *plan) standings(i int, s *scratch) (before, after Standing, err error)
 			}
 			return before, after, err
 		}
+		st.set(i, out[k])
 	}
 	return out[0], out[1], nil
 }

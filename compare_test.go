@@ -390,14 +390,28 @@ indicators:
     - {id: C3, points: 4}   # 乡村振兴贡献 2 → 4
 `
 
+// trialOverlay is the k-th of a clerk's trials of 社会贡献's weights:
+// 公益慈善 and 乡村振兴贡献 share their 10 points anew each time, k from 1
+// to 799.
+func trialOverlay(k int) string {
+	c1 := decimal.New(int64(800-k), -2) // 8 points, less k hundredths
+	return strings.NewReplacer("{id: C1, points: 6}", "{id: C1, points: "+c1.String()+"}",
+		"{id: C3, points: 4}", "{id: C3, points: "+decimal.NewFromInt(10).Sub(c1).String()+"}").Replace(whatIfOverlay)
+}
+
 // whatIf loads 青秀区's overlay and the what-if on top of it.
 func whatIf(tb testing.TB) (a *newstrata.Assessor, base, next, trial *policy.Policy) {
+	return whatIfWith(tb, whatIfOverlay)
+}
+
+// whatIfWith is whatIf with the what-if overlay given.
+func whatIfWith(tb testing.TB, overlay string) (a *newstrata.Assessor, base, next, trial *policy.Policy) {
 	tb.Helper()
 	text, err := os.ReadFile("examples/qingxiu/policy/qingxiu-2019.yaml")
 	require.NoError(tb, err)
 	text = append(text, "valid_until: 2029-12-31\n"...)
 	var files []*policy.File
-	for name, data := range map[string][]byte{"qingxiu-2019.yaml": text, "whatif.yaml": []byte(whatIfOverlay)} {
+	for name, data := range map[string][]byte{"qingxiu-2019.yaml": text, "whatif.yaml": []byte(overlay)} {
 		f, err := policy.Parse(roster.Nanning().Code, name, data)
 		require.NoError(tb, err)
 		files = append(files, f)
@@ -476,15 +490,25 @@ func BenchmarkImpact(b *testing.B) {
 		}
 	})
 	b.Run("what-if", func(b *testing.B) {
-		// A second Compare on the same roster, the weights of 社会贡献
-		// changed: the first call's work is kept and reused.
-		ta, tbase, tnext, trial := whatIf(b)
+		// The baseline against 青秀区's overlay, then against a new trial
+		// of it each time, the weights of 社会贡献 changed (a clerk trying
+		// one weight after another): the first call's work is kept and
+		// reused. Each trial is a policy not compared before, so that the
+		// standings kept under the last one do not answer the next; making
+		// it is left out of the time.
+		ta, tbase, tnext, _ := whatIf(b)
+		require.Contains(b, trialOverlay(1), "{id: C1, points: 7.99}")
 		p := ta.Prepare(records, synth.SampleAsOf())
 		if _, err := ta.Compare(b.Context(), tbase, tnext, p); err != nil {
 			b.Fatal(err)
 		}
 		b.ReportAllocs()
+		k := 0
 		for b.Loop() {
+			b.StopTimer()
+			k++
+			_, _, _, trial := whatIfWith(b, trialOverlay(k))
+			b.StartTimer()
 			im, err := ta.Compare(b.Context(), tbase, trial, p)
 			if err != nil || len(im.Rejected) > 0 {
 				b.Fatal(err, im.Rejected)
