@@ -356,6 +356,20 @@ func valueKey(prog *formula.Program, kind byte, pol *policy.Policy, classKey str
 	return b.String()
 }
 
+// classKey names what a policy's classification of a record depends on:
+// its rules, and the declarations of its inputs when a rule reads one (the
+// baseline's rules read none, so a county that only adds inputs
+// classifies as the city does, once for both).
+func classKey(pol *policy.Policy, inputs string) string {
+	key := pol.Classifier().Fingerprint()
+	for _, prog := range pol.Classifier().Programs() {
+		if slices.ContainsFunc(prog.Reads(), func(name string) bool { return strings.HasPrefix(name, "In.") }) {
+			return key + "\x00" + inputs
+		}
+	}
+	return key
+}
+
 func (p *Prepared) plan(base, next *policy.Policy) *plan {
 	pl := &plan{p: p, facts: p.facts, factErr: p.factErr, newInputs: map[string]*inputColumn{}, newClasses: map[string]*classColumn{},
 		newValues: map[string]*valueColumn{}, newStands: map[string]*standColumn{}, fresh: map[column]int{}}
@@ -401,7 +415,7 @@ func (p *Prepared) plan(base, next *policy.Policy) *plan {
 				fresh(sd.inputs)
 			}
 		}
-		ck := pol.Classifier().Fingerprint() + "\x00" + ik
+		ck := classKey(pol, ik)
 		if sd.class = p.classes[ck]; sd.class == nil {
 			if sd.class = pl.newClasses[ck]; sd.class == nil {
 				sd.class = &classColumn{res: make([]classify.Result, n), err: make([]error, n)}

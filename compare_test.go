@@ -547,3 +547,44 @@ func grades(n ...int) map[evaluate.Grade]int {
 	}
 	return out
 }
+
+// fansOverlay counts followers a record declares elsewhere (an input)
+// toward G4.4: its classification reads an input, with the default given.
+func fansOverlay(id, def string) string {
+	return `id: ` + id + `
+extends: nanning-2019
+jurisdiction: "450103"
+inputs:
+  - {id: fans, type: decimal, label: 其他平台粉丝数, min: 0, default: "` + def + `"}
+classification:
+  change:
+    - id: G4.4
+      when: NewMedia && Followers + In.fans >= 100000
+`
+}
+
+// TestCompareClassifiesByInputs: a classification that reads an input is
+// kept apart for each declaration of it, so that a second overlay with
+// another default classifies anew on the same prepared roster (one that
+// reads none is shared by every policy with its rules).
+func TestCompareClassifiesByInputs(t *testing.T) {
+	records := sample(400)
+	blogger := func(r *roster.Record) {
+		r.EmployerKind, r.Role, r.Occupation, r.NewMedia, r.Followers = roster.NoEmployer, roster.RoleOther, "自媒体博主", true, 60000
+	}
+	records = append(records, person("B1", blogger), person("B2", blogger, func(r *roster.Record) { r.Extra = map[string]any{"fans": "50000"} }))
+	a1, base1, next1 := overlay(t, "low.yaml", fansOverlay("fans-low", "0"))
+	a2, base2, next2 := overlay(t, "high.yaml", fansOverlay("fans-high", "40000"))
+	p := a1.Prepare(records, asOf)
+	for _, st := range []struct {
+		a          *newstrata.Assessor
+		base, next *policy.Policy
+	}{{a1, base1, next1}, {a2, base2, next2}, {a1, base1, next1}} {
+		im, err := st.a.Compare(t.Context(), st.base, st.next, p)
+		require.NoError(t, err)
+		assert.Equal(t, describe(naive(st.a, st.base, st.next, records)), describe(im), st.next.ID())
+	}
+	im, err := a2.Compare(t.Context(), base2, next2, a2.Prepare(records, asOf))
+	require.NoError(t, err)
+	assert.Contains(t, describe(im), "B1", "the default of 40,000 makes the blogger with 60,000 an opinion leader")
+}
