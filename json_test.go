@@ -33,6 +33,16 @@ func evaluation(text string) *evaluate.Result {
 	return &r
 }
 
+// qualification reads a qualification written as JSON: a result with its
+// verdicts as given, which no conditions need to work out.
+func qualification(text string) *qualify.Result {
+	var r qualify.Result
+	if err := json.Unmarshal([]byte(text), &r); err != nil {
+		panic(err)
+	}
+	return &r
+}
+
 // assessed is an Assessment as the stages give it, with numbers written
 // as the JSON model writes them, so that it reads back equal.
 func assessed() *newstrata.Assessment {
@@ -40,8 +50,8 @@ func assessed() *newstrata.Assessment {
 		Index: 3, Key: "NN-450103-00001", Unit: "450103", Status: newstrata.Candidate, Post: roster.Provincial,
 		Classification: classify.Result{Outcome: classify.Classified, Primary: classify.G1, Secondary: []classify.Group{classify.G4},
 			Rule: "G1.1", Reason: "受聘于民营企业。", Matched: []string{"G1.1", "G4.1"}},
-		Qualification: &qualify.Result{Key: "NN-450103-00001", Policy: "nanning-2019", Fingerprint: "ab12", AsOf: asOf, Qualified: true,
-			Conditions: []qualify.Verdict{{ID: "Q1", Name: "群体", Kind: qualify.Hard, Outcome: qualify.Met}}},
+		Qualification: qualification(`{"key":"NN-450103-00001","policy":"nanning-2019","fingerprint":"ab12","as_of":"2019-04-15","qualified":true,` +
+			`"conditions":[{"id":"Q1","name":"群体","kind":{"code":"hard","label":"刚性条件"},"outcome":{"code":"met","label":"符合"},"reason":null,"waiver":null}]}`),
 		Evaluation: evaluation(`{"key":"NN-450103-00001","policy":"nanning-2019","fingerprint":"ab12","as_of":"2019-04-15",` +
 			`"dimensions":[{"id":"P","name":"政治素质","points":"25.00","score":"25.00","indicators":[{"id":"P1","name":"政治立场",` +
 			`"points":"15.00","raw":"15.00","score":"15.00","lost":"0.00","read":[{"field":"PoliticalRating","value":"优秀"}]}]}],` +

@@ -56,7 +56,7 @@ func ExampleConditions_Check() {
 		return
 	}
 	fmt.Println("qualified:", res.Qualified)
-	for _, c := range res.Conditions {
+	for _, c := range res.Verdicts() {
 		if c.Outcome != qualify.Met {
 			fmt.Printf("  %s %s: %s\n", c.ID, c.Outcome.Label(), c.Reason)
 		}

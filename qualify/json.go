@@ -167,13 +167,13 @@ type jsonResult struct {
 }
 
 func (r Result) wire() (jsonResult, error) {
-	out := jsonResult{r.Key, r.Policy, r.Fingerprint, jsonwire.Date(r.AsOf), r.Qualified, make([]jsonVerdict, len(r.Conditions))}
-	for i, c := range r.Conditions {
+	out := jsonResult{r.Key, r.Policy, r.Fingerprint, jsonwire.Date(r.AsOf), r.Qualified, make([]jsonVerdict, 0, r.count())}
+	for c := range r.each() {
 		w, err := c.wire()
 		if err != nil {
 			return out, err
 		}
-		out.Conditions[i] = w
+		out.Conditions = append(out.Conditions, w)
 	}
 	return out, nil
 }
@@ -184,24 +184,31 @@ func (in jsonResult) value() (Result, error) {
 	if out.AsOf, err = jsonwire.ParseDate(in.AsOf); err != nil {
 		return out, err
 	}
+	// A result read back has no conditions to work its verdicts out from:
+	// it carries them as they were written.
+	var vs []Verdict
 	for i, w := range in.Conditions {
 		v, err := w.value()
 		if err != nil {
 			return out, fmt.Errorf("conditions[%d]: %w", i, err)
 		}
-		out.Conditions = append(out.Conditions, v)
+		vs = append(vs, v)
+	}
+	if vs != nil {
+		out.given = &given{verdicts: vs}
 	}
 	return out, nil
 }
 
 // MarshalJSON writes r as {"key", "policy", "fingerprint", "as_of",
 // "qualified", "conditions"}: the date as 2006-01-02 (null when not
-// given), every condition as [Verdict.MarshalJSON] writes it, [] when
-// there is none.
+// given), every condition as [Verdict.MarshalJSON] writes it, in the order
+// and with the reasons [Result.Verdicts] gives, [] when there is none.
 func (r Result) MarshalJSON() ([]byte, error) { return jsonwire.Of(r.wire) }
 
 // UnmarshalJSON reads what MarshalJSON writes, refusing unknown fields;
-// the conditions read from [] are nil. null leaves r as it is.
+// the result carries the verdicts as written, which [Result.Verdicts]
+// gives, and none read from []. null leaves r as it is.
 func (r *Result) UnmarshalJSON(b []byte) error {
 	return jsonwire.Unmarshal(b, "资格审查结果 (qualification)", r, jsonResult.value)
 }

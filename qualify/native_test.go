@@ -88,10 +88,11 @@ func differences(got *qualify.Result, want nativeQualification) []string {
 	if got.Qualified != want.Qualified {
 		out = append(out, fmt.Sprintf("qualified: got %v, native %v", got.Qualified, want.Qualified))
 	}
-	if len(got.Conditions) != len(nativeIDs) {
-		return append(out, fmt.Sprintf("got %d conditions, native %d", len(got.Conditions), len(nativeIDs)))
+	vs := got.Verdicts()
+	if len(vs) != len(nativeIDs) {
+		return append(out, fmt.Sprintf("got %d conditions, native %d", len(vs), len(nativeIDs)))
 	}
-	for i, c := range got.Conditions {
+	for i, c := range vs {
 		if c.ID != nativeIDs[i] || c.Outcome != want.Outcomes[i] {
 			out = append(out, fmt.Sprintf("%s: got %s, native %s %s", c.ID, c.Outcome, nativeIDs[i], want.Outcomes[i]))
 		}
@@ -132,7 +133,7 @@ func TestMatchesNative(t *testing.T) {
 					got, err := p.Conditions().Check(&f, ws...)
 					require.NoError(t, err, s.Record.Key)
 					outcomes[fmt.Sprint("qualified=", got.Qualified)]++
-					for _, c := range got.Conditions {
+					for _, c := range got.Verdicts() {
 						outcomes[c.ID+" "+c.Outcome.String()]++
 					}
 					if d := differences(got, nativeQualify(&f, ws...)); len(d) > 0 {
@@ -222,7 +223,7 @@ func TestConcurrentUse(t *testing.T) {
 		}
 		var b strings.Builder
 		fmt.Fprint(&b, res.Qualified)
-		for _, c := range res.Conditions {
+		for _, c := range res.Verdicts() {
 			b.WriteString(" " + c.Outcome.String())
 		}
 		return b.String()

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"iter"
+	"slices"
 	"strings"
 
 	"github.com/newstrata/newstrata/formula"
@@ -72,6 +73,13 @@ type Verdict struct {
 }
 
 // Result is a person's qualification under one policy.
+//
+// A Result from [Conditions.Check] is compact: besides the fields below it
+// keeps the conditions it was checked against, one bit a condition for
+// whether it held, and the waivers that were used (usually none).
+// [Result.Verdicts] works each condition's [Verdict] out from these when it
+// is called. A Result read back from JSON carries its verdicts as they were
+// written.
 type Result struct {
 	Key         string
 	Policy      string
@@ -79,17 +87,157 @@ type Result struct {
 	AsOf        roster.Date
 	// Qualified is true when every hard condition is met and every soft one
 	// is met or waived.
-	Qualified  bool
-	Conditions []Verdict
+	Qualified bool
+
+	conds *Conditions // the conditions checked; nil for a Result not made by Check
+	held  uint64      // bit i: the i-th condition held, for the first 64
+	rare  *rare       // what few results need; nil for most
+	given *given      // the verdicts of a result read back from JSON
 }
 
-// Failures returns the conditions that failed (not those waived).
+// rare is what a checked Result needs beyond its first 64 conditions'
+// bits: the bits of the rest, for a policy with more than 64 conditions,
+// and the waivers used. Most results need neither and have none.
+type rare struct {
+	held   []uint64 // bit i%64 of word i/64-1: the i-th condition held, from the 65th on
+	waived []Waiver // the waivers of the conditions that failed and were waived, trimmed, in the conditions' order
+}
+
+// given is what a Result read back from JSON carries instead of the
+// conditions to work its verdicts out from.
+type given struct {
+	verdicts []Verdict
+}
+
+// holds reports whether the i-th condition held.
+func (r *Result) holds(i int) bool {
+	if i < 64 {
+		return r.held>>uint(i)&1 == 1
+	}
+	return r.rare.held[i/64-1]>>uint(i%64)&1 == 1
+}
+
+// waived returns the waivers used, nil when none was.
+func (r *Result) waived() []Waiver {
+	if r.rare == nil {
+		return nil
+	}
+	return r.rare.waived
+}
+
+// verdict works out the i-th condition's verdict; a waived one's Waiver
+// points into ws, the result's waivers or a copy of them.
+func (r *Result) verdict(i int, ws []Waiver) Verdict {
+	rl := &r.conds.rules[i]
+	v := Verdict{ID: rl.ID, Name: rl.Name, Kind: rl.Kind, Outcome: Met}
+	if r.holds(i) {
+		return v
+	}
+	if k := waiverFor(ws, rl.ID); k >= 0 {
+		v.Outcome, v.Reason, v.Waiver = Waived, ws[k].Reason, &ws[k]
+		return v
+	}
+	v.Outcome, v.Reason = Failed, rl.Reason
+	if v.Reason == "" {
+		v.Reason = "不符合：" + rl.Name
+	}
+	return v
+}
+
+// count returns how many verdicts the result gives.
+func (r *Result) count() int {
+	switch {
+	case r == nil:
+		return 0
+	case r.conds != nil:
+		return len(r.conds.rules)
+	case r.given != nil:
+		return len(r.given.verdicts)
+	}
+	return 0
+}
+
+// each yields every verdict in the policy's order without collecting
+// them. A waived one's Waiver, and a result read back from JSON's
+// verdicts, are the result's own: each is for the callers inside the
+// package, which only read them.
+func (r *Result) each() iter.Seq[Verdict] {
+	return func(yield func(Verdict) bool) {
+		switch {
+		case r == nil:
+		case r.conds != nil:
+			ws := r.waived()
+			for i := range r.conds.rules {
+				if !yield(r.verdict(i, ws)) {
+					return
+				}
+			}
+		case r.given != nil:
+			for _, v := range r.given.verdicts {
+				if !yield(v) {
+					return
+				}
+			}
+		}
+	}
+}
+
+// Verdicts returns every condition's verdict in the policy's order: id,
+// name, kind, outcome, and for a failed condition the policy's sentence
+// (or "不符合：" and the name, when the policy has none), for a waived one
+// the waiver's reason and the waiver. It works them out on each call, and
+// the caller may keep or change what it gets. A Result read back from JSON
+// gives a copy of the verdicts it was read with; a Result made by hand, a
+// zero or a nil one gives nil.
+func (r *Result) Verdicts() []Verdict {
+	switch {
+	case r == nil:
+		return nil
+	case r.conds != nil:
+		ws := slices.Clone(r.waived())
+		out := make([]Verdict, len(r.conds.rules))
+		for i := range out {
+			out[i] = r.verdict(i, ws)
+		}
+		return out
+	case r.given != nil:
+		return cloneVerdicts(r.given.verdicts)
+	}
+	return nil
+}
+
+// cloneVerdicts copies vs with their waivers.
+func cloneVerdicts(vs []Verdict) []Verdict {
+	out := slices.Clone(vs)
+	for i := range out {
+		if w := out[i].Waiver; w != nil {
+			c := *w
+			out[i].Waiver = &c
+		}
+	}
+	return out
+}
+
+// Failures returns the conditions that failed (not those waived), in the
+// policy's order; nil when none did.
 func (r *Result) Failures() []Verdict {
 	var out []Verdict
-	for _, c := range r.Conditions {
-		if c.Outcome == Failed {
-			out = append(out, c)
+	switch {
+	case r == nil:
+	case r.conds != nil:
+		ws := r.waived()
+		for i, rl := range r.conds.rules {
+			if !r.holds(i) && waiverFor(ws, rl.ID) < 0 {
+				out = append(out, r.verdict(i, nil))
+			}
 		}
+	case r.given != nil:
+		for _, v := range r.given.verdicts {
+			if v.Outcome == Failed {
+				out = append(out, v)
+			}
+		}
+		out = cloneVerdicts(out)
 	}
 	return out
 }
@@ -196,44 +344,56 @@ func (c *Conditions) All() iter.Seq2[Condition, *formula.Program] {
 // assessment date; a waiver for a condition that is met is kept out of the
 // result, since nothing was waived. f must come from the policy's Facts,
 // with its group given by classification.
+//
+// The result is one allocation when no waiver is used and the policy has
+// at most 64 conditions: it keeps which conditions held, not their
+// verdicts ([Result.Verdicts] works them out).
 func (c *Conditions) Check(f *roster.Facts, waivers ...Waiver) (*Result, error) {
 	if c == nil || f == nil {
 		return nil, ErrNoInput
 	}
-	granted, err := c.grant(f, waivers)
-	if err != nil {
+	if err := c.grant(f, waivers); err != nil {
 		return nil, err
 	}
-	res := &Result{Key: f.Key, Policy: c.policy, Fingerprint: c.fingerprint, AsOf: f.AsOf, Qualified: true,
-		Conditions: make([]Verdict, 0, len(c.rules))}
-	for _, r := range c.rules {
-		held, err := r.prog.Bool(f)
+	qualified := true
+	var held uint64
+	var x *rare
+	if len(c.rules) > 64 {
+		x = &rare{held: make([]uint64, (len(c.rules)-1)/64)}
+	}
+	for i, r := range c.rules {
+		ok, err := r.prog.Bool(f)
 		if err != nil {
 			return nil, &Error{Key: f.Key, Condition: r.ID, Err: err}
 		}
-		v := Verdict{ID: r.ID, Name: r.Name, Kind: r.Kind, Outcome: Met}
-		if !held {
-			if w := waived(granted, r.ID); w != nil {
-				v.Outcome, v.Reason, v.Waiver = Waived, w.Reason, w
-			} else {
-				v.Outcome, v.Reason = Failed, r.Reason
-				if v.Reason == "" {
-					v.Reason = "不符合：" + r.Name
-				}
-				res.Qualified = false
+		switch {
+		case ok && i < 64:
+			held |= 1 << uint(i)
+		case ok:
+			x.held[i/64-1] |= 1 << uint(i%64)
+		default:
+			k := waiverFor(waivers, r.ID)
+			if k < 0 {
+				qualified = false
+				continue
 			}
+			if x == nil {
+				x = &rare{}
+			}
+			w := waivers[k]
+			w.Reason, w.ApprovedBy = strings.TrimSpace(w.Reason), strings.TrimSpace(w.ApprovedBy)
+			x.waived = append(x.waived, w)
 		}
-		res.Conditions = append(res.Conditions, v)
 	}
-	return res, nil
+	return &Result{Key: f.Key, Policy: c.policy, Fingerprint: c.fingerprint, AsOf: f.AsOf, Qualified: qualified,
+		conds: c, held: held, rare: x}, nil
 }
 
-func (c *Conditions) grant(f *roster.Facts, waivers []Waiver) ([]Waiver, error) {
-	if len(waivers) == 0 {
-		return nil, nil
-	}
-	granted := make([]Waiver, 0, len(waivers))
-	for _, w := range waivers {
+// grant checks the waivers, before any condition runs; it keeps none of
+// them, so that checking a record with no waiver used allocates nothing
+// for them.
+func (c *Conditions) grant(f *roster.Facts, waivers []Waiver) error {
+	for i, w := range waivers {
 		cond, ok := c.Condition(w.Condition)
 		var why string
 		switch {
@@ -249,25 +409,24 @@ func (c *Conditions) grant(f *roster.Facts, waivers []Waiver) ([]Waiver, error) 
 			why = "放宽须写明审批日期 (a waiver needs the day it was granted)"
 		case !f.AsOf.IsZero() && w.Date.After(f.AsOf):
 			why = "审批日期晚于评价基准日 (the waiver is dated after the assessment date)"
-		case waived(granted, w.Condition) != nil:
+		case waiverFor(waivers[:i], w.Condition) >= 0:
+			// The earlier ones were granted: a bad one would have stopped here.
 			why = "重复放宽 (waived twice)"
 		}
 		if why != "" {
-			return nil, &Error{Key: f.Key, Condition: w.Condition, Err: fmt.Errorf("%w: %s", ErrWaiver, why)}
-		}
-		w.Reason, w.ApprovedBy = strings.TrimSpace(w.Reason), strings.TrimSpace(w.ApprovedBy)
-		granted = append(granted, w)
-	}
-	return granted, nil
-}
-
-// waived returns the waiver granted for a condition, nil when there is
-// none. A person has a handful of waivers at most: a scan beats a map.
-func waived(granted []Waiver, id string) *Waiver {
-	for i := range granted {
-		if granted[i].Condition == id {
-			return &granted[i]
+			return &Error{Key: f.Key, Condition: w.Condition, Err: fmt.Errorf("%w: %s", ErrWaiver, why)}
 		}
 	}
 	return nil
+}
+
+// waiverFor returns the index of the waiver for a condition, -1 when there
+// is none. A person has a handful of waivers at most: a scan beats a map.
+func waiverFor(ws []Waiver, id string) int {
+	for i := range ws {
+		if ws[i].Condition == id {
+			return i
+		}
+	}
+	return -1
 }

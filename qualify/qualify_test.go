@@ -64,7 +64,7 @@ func check(t testing.TB, r *roster.Record, group string, waivers ...qualify.Waiv
 
 func condition(t testing.TB, res *qualify.Result, id string) qualify.Verdict {
 	t.Helper()
-	for _, c := range res.Conditions {
+	for _, c := range res.Verdicts() {
 		if c.ID == id {
 			return c
 		}
@@ -221,7 +221,7 @@ func TestBaselineConditions(t *testing.T) {
 		Reason string
 	}
 	var got []row
-	for _, c := range res.Conditions {
+	for _, c := range res.Verdicts() {
 		assert.Equal(t, qualify.Failed, c.Outcome, c.ID)
 		got = append(got, row{c.ID, c.Kind, c.Reason})
 	}
@@ -249,7 +249,7 @@ func TestResultCarriesThePolicy(t *testing.T) {
 	assert.Len(t, res.Fingerprint, 64)
 	assert.Equal(t, asOf, res.AsOf)
 	assert.True(t, res.Qualified)
-	assert.Len(t, res.Conditions, 9)
+	assert.Len(t, res.Verdicts(), 9)
 }
 
 func TestWaivers(t *testing.T) {
@@ -295,7 +295,7 @@ func TestWaivers(t *testing.T) {
 				assert.Equal(t, want, c.Outcome, id)
 				assert.Equal(t, tt.reasons[id], c.Reason, id)
 			}
-			for _, c := range res.Conditions {
+			for _, c := range res.Verdicts() {
 				if _, ok := tt.outcomes[c.ID]; !ok {
 					assert.Equal(t, qualify.Met, c.Outcome, c.ID)
 				}
