@@ -212,11 +212,23 @@ func (e *Evaluator) Evaluate(f *roster.Facts) (*Result, error) {
 	if e == nil || e.dims == nil && e.bands == nil || f == nil {
 		return nil, ErrNoInput
 	}
-	res := &Result{Key: f.Key, Policy: e.policy, Fingerprint: e.fingerprint, AsOf: f.AsOf, ev: e, facts: f}
-	// One array holds every raw number, so that a result makes no
-	// allocation per indicator.
-	numbers := make([]formula.Fixed, e.rules+len(e.bonuses))
-	res.raw = Raw{Indicators: numbers[:e.rules:e.rules], Bonuses: numbers[e.rules:], Vetoes: make([]bool, len(e.vetoes))}
+	// The result and its raw values are one allocation when they fit a
+	// block, as the baseline's and most overlays' do; otherwise one array
+	// holds every raw number, so that a result makes no allocation per
+	// indicator.
+	var (
+		res     *Result
+		numbers []formula.Fixed
+		vetoes  []bool
+	)
+	if n := e.rules + len(e.bonuses); n <= blockNumbers && len(e.vetoes) <= blockVetoes {
+		b := &resultBlock{}
+		res, numbers, vetoes = &b.Result, b.numbers[:n:n], b.vetoes[:len(e.vetoes):len(e.vetoes)]
+	} else {
+		res, numbers, vetoes = &Result{}, make([]formula.Fixed, n), make([]bool, len(e.vetoes))
+	}
+	*res = Result{Key: f.Key, Policy: e.policy, Fingerprint: e.fingerprint, AsOf: f.AsOf, ev: e, facts: f}
+	res.raw = Raw{Indicators: numbers[:e.rules:e.rules], Bonuses: numbers[e.rules:], Vetoes: vetoes}
 	if err := e.Measure(f, &res.raw); err != nil {
 		return nil, err
 	}
@@ -226,6 +238,18 @@ func (e *Evaluator) Evaluate(f *roster.Facts) (*Result, error) {
 	res.Removed = e.Removed(res.Grade)
 	return res, nil
 }
+
+// resultBlock is a Result with room for its raw values.
+type resultBlock struct {
+	Result
+	numbers [blockNumbers]formula.Fixed
+	vetoes  [blockVetoes]bool
+}
+
+const (
+	blockNumbers = 16 // second-level indicators and bonuses
+	blockVetoes  = 8
+)
 
 // Raw holds what an evaluator's formulas gave on one record, before any
 // cap or rounding: the first of the two steps of an evaluation.
