@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"regexp"
+	"runtime"
 	"strconv"
 	"testing"
 
@@ -13,10 +14,11 @@ import (
 // A small run prints every line, and the counts add up to the records.
 func TestRun(t *testing.T) {
 	var out bytes.Buffer
-	require.NoError(t, run(t.Context(), &out, []string{"-n", "300", "-workers", "2"}))
+	require.NoError(t, run(t.Context(), &out, []string{"-n", "300", "-workers", "2", "-chunk", "128"}))
 	for _, line := range []string{
 		`records     300 \(2 workers, GOMAXPROCS \d+\)`,
-		`elapsed     \S+, of which \S+ generating the records`,
+		`elapsed     \S+, of which \S+ waiting for the records`,
+		`generating  (\S+ CPU|not measured here), in 128-record chunks on \d+ goroutines ahead of the stream`,
 		`records/s   \d+`,
 		`peak RSS    [\d.]+ MiB \((VmHWM|runtime.MemStats.Sys)\)`,
 		`allocated   [\d.]+ MiB in all, \d+ B and \d+ allocations a record`,
@@ -24,6 +26,10 @@ func TestRun(t *testing.T) {
 		`grade       A \d+, B \d+, C \d+, D \d+`,
 	} {
 		assert.Regexp(t, regexp.MustCompile(`(?m)^`+line+`$`), out.String())
+	}
+	if runtime.GOOS == "linux" {
+		assert.Regexp(t, regexp.MustCompile(`(?m)^CPU         \S+, [\d.]+ µs a record \([\d.]+ µs without generating\)$`), out.String())
+		assert.Regexp(t, regexp.MustCompile(`(?m)^generating  \S+ CPU, `), out.String())
 	}
 	m := regexp.MustCompile(`status      candidate (\d+), removed (\d+), unqualified (\d+), rejected (\d+)`).FindStringSubmatch(out.String())
 	require.Len(t, m, 5)
@@ -45,6 +51,7 @@ func TestRunIsDeterministic(t *testing.T) {
 		return regexp.MustCompile(`(?m)^(status|grade) .*$`).FindAllString(out.String(), -1)
 	}
 	assert.Equal(t, counts("-workers", "1"), counts("-workers", "3"))
+	assert.Equal(t, counts("-chunk", "100"), counts("-chunk", "100", "-workers", "3"))
 	assert.NotEqual(t, counts("-seed", "1"), counts("-seed", "2"))
 }
 

@@ -9,6 +9,15 @@
 // PCG source of math/rand/v2 of its own and keeps no state between calls.
 // It is safe for concurrent use.
 //
+// [Records] yields the same records one at a time, from the same single
+// generator, for rosters too large to hold. [Chunks] (and [Parallel], its
+// short form) yields a roster of another kind, just as deterministic,
+// generated in fixed-size chunks by goroutines ahead of the loop: each
+// chunk from a generator of its own, seeded from the seed and the chunk's
+// index, so that the records depend on the chunk size but never on the
+// number of processors or on timing. It is for runs where generating on
+// one goroutine would be the bottleneck (internal/million).
+//
 // What it produces, roughly: the four groups in the national proportions
 // (G1 45 %, G2 20 %, G3 20 %, G4 15 %) with overlaps (technicians of private
 // new-media firms, freelance writers on web platforms), the six freelance

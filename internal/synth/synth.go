@@ -57,6 +57,7 @@ func Generate(n int, seed int64, asOf roster.Date) []roster.Record {
 // seed, asOf) returns, without holding them: for rosters larger than
 // memory should hold. It keeps only what makes each citizen ID unique (8
 // bytes an ID). Each range over it starts again from the first record.
+// [Parallel] generates on several goroutines, but other records.
 func Records(n int, seed int64, asOf roster.Date) iter.Seq[*roster.Record] {
 	return func(yield func(*roster.Record) bool) {
 		if n <= 0 {
@@ -102,6 +103,12 @@ type gen struct {
 	ids         map[uint64]struct{} // citizen IDs given, packed (packID), to keep them unique
 	digits      []byte
 	phoneOffset int
+	// byIndex numbers the registration numbers by the record's index in
+	// the roster rather than by unit (seq), as the chunks of [Chunks] must
+	// to keep them unique without seeing each other.
+	byIndex bool
+	// lastID is the citizen ID citizenID last gave, packed.
+	lastID uint64
 	// prom is the record's prominence in permille: how established the
 	// person is. Posts, awards, ratings and contributions rise with it
 	// together, as they do in a database of nominated representatives, so
@@ -328,8 +335,12 @@ func (g *gen) record(rec *roster.Record, i int) {
 	r := g.r
 	u := pick(r, unitIndex)
 	unit := g.units[u]
-	g.seq[u]++
-	rec.Key = "NN-" + unit.Code + "-" + pad(g.seq[u], 5)
+	if g.byIndex {
+		rec.Key = "NN-" + unit.Code + "-" + pad(i+1, 5)
+	} else {
+		g.seq[u]++
+		rec.Key = "NN-" + unit.Code + "-" + pad(g.seq[u], 5)
+	}
 	g.prom = max(r.IntN(1001), r.IntN(1001)) // nominated people: skewed high
 	rec.Unit = unit.Code
 	rec.Name = pick(r, surnames) + "测试" + pad(i+1, 4)
@@ -525,6 +536,7 @@ func (g *gen) citizenID(unit roster.Unit, birth time.Time, male bool) string {
 		b = append(b, c)
 		if n := packID(b); !g.has(n) {
 			g.ids[n] = struct{}{}
+			g.lastID = n
 			return string(b)
 		}
 	}
