@@ -76,14 +76,15 @@ func TestPlain(t *testing.T) {
 	}
 }
 
-// atMost is Cmp's word on amounts either side of a bound.
-func TestAtMost(t *testing.T) {
+// A ceiling holds an amount exactly when Cmp says it is at most the bound,
+// for amounts either side of it.
+func TestCeiling(t *testing.T) {
 	for _, b := range []string{"1", "100000000", "0.5", "1E3"} {
 		bound := decimal.RequireFromString(b)
 		for _, d := range []string{"0", "0.0", "0E5", "0.999", "1", "1.0", "1.000001", "9", "10", "99999999.99", "100000000", "100000000.01", "1000000000", "12345678901234567890123.5"} {
 			x := decimal.RequireFromString(d)
-			if got, want := atMost(x, bound), x.Cmp(bound) <= 0; got != want {
-				t.Errorf("atMost(%s, %s) = %v, want %v", d, b, got, want)
+			if got, want := ceilingOf(bound).holds(x), x.Cmp(bound) <= 0; got != want {
+				t.Errorf("ceiling %s holds %s: %v, want %v", b, d, got, want)
 			}
 		}
 	}

@@ -121,9 +121,9 @@ func (v *Validator) quickValid(r *Record, asOf Date) bool {
 		textUpTo(r.WorkHistory, 2000) && textUpTo(r.OtherPosts, 2000) &&
 		textUpTo(r.Performance, 2000) && textUpTo(r.Achievements, 2000) &&
 		maybeCode(r.IndustryRating) &&
-		r.Donations.Sign() >= 0 && atMost(r.Donations, v.bounds["100000000"]) &&
+		r.Donations.Sign() >= 0 && v.donations.holds(r.Donations) &&
 		between(r.VolunteerHours, 1000000) && between(r.JobsCreated, 100000000) && between(r.Proposals, 100000) &&
-		r.Attendance.Sign() >= 0 && atMost(r.Attendance, v.bounds["1"])
+		r.Attendance.Sign() >= 0 && v.attendance.holds(r.Attendance)
 	if !ok {
 		return false
 	}
@@ -222,14 +222,25 @@ func plain(s string, most int, breaks bool) bool {
 	return true
 }
 
-// atMost is the rule dlte for d >= 0. An amount with fewer digits before
-// the point than bound is below it (under 10^k, which bound is not), which
-// is told without the allocations of Cmp.
-func atMost(d, bound decimal.Decimal) bool {
-	if d.NumDigits()+int(d.Exponent()) < bound.NumDigits()+int(bound.Exponent()) {
+// ceiling is the bound of a rule dlte, with how many digits it has before
+// the point, worked out once.
+type ceiling struct {
+	bound  decimal.Decimal
+	digits int
+}
+
+func ceilingOf(bound decimal.Decimal) ceiling {
+	return ceiling{bound, bound.NumDigits() + int(bound.Exponent())}
+}
+
+// holds is the rule dlte for d >= 0. An amount with fewer digits before
+// the point than the bound is below it (under 10^k, which the bound is
+// not), which is told without the allocations of Cmp.
+func (c ceiling) holds(d decimal.Decimal) bool {
+	if d.NumDigits()+int(d.Exponent()) < c.digits {
 		return true
 	}
-	return d.Cmp(bound) <= 0
+	return d.Cmp(c.bound) <= 0
 }
 
 // between is the rules gte=0,lte=most.

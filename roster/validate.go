@@ -157,6 +157,9 @@ type Validator struct {
 	labels   []fieldLabel
 	order    map[string]int // index in labels by path
 	bounds   map[string]decimal.Decimal
+	// donations and attendance are the bounds of the rules dlte on those
+	// fields, made ready for quickValid.
+	donations, attendance ceiling
 	// quick is set when the record's tags are the rules quickValid was
 	// written for: a valid record then never meets the validator.
 	quick bool
@@ -182,6 +185,7 @@ func NewValidator(j *Jurisdiction) (*Validator, error) {
 	if v.bounds, err = decimalBounds(); err != nil {
 		return nil, err
 	}
+	v.donations, v.attendance = ceilingOf(v.bounds["100000000"]), ceilingOf(v.bounds["1"])
 
 	zhLoc, enLoc := zhlocale.New(), enlocale.New()
 	uni := ut.New(zhLoc, zhLoc, enLoc)
