@@ -364,23 +364,6 @@ func TestOutcome(t *testing.T) {
 	}
 }
 
-// TestFailedReasonFallsBack: a condition without a reason sentence fails
-// with its name.
-func TestFailedReasonFallsBack(t *testing.T) {
-	doc := baselineDocument(t)
-	doc.ID = "no-reasons"
-	for i := range doc.Conditions {
-		doc.Conditions[i].Reason = ""
-	}
-	p, err := policy.Compile(doc)
-	require.NoError(t, err)
-	r := candidate()
-	r.FieldYears = 1
-	res, err := p.Conditions().Check(facts(t, p, r, "G1"))
-	require.NoError(t, err)
-	assert.Equal(t, "不符合：在本领域从业3年以上", condition(t, res, "Q6").Reason)
-}
-
 func baselineDocument(t testing.TB) *policy.Document {
 	return baseline(t).Document()
 }

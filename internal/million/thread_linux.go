@@ -9,10 +9,4 @@ import (
 
 // threadCPU is the processor time the calling thread has used, user and
 // system. The goroutine must be locked to its thread between two readings.
-func threadCPU() (time.Duration, bool) {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_THREAD, &ru); err != nil {
-		return 0, false
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano()), true
-}
+func threadCPU() (time.Duration, bool) { return rusageCPU(syscall.RUSAGE_THREAD) }
