@@ -92,7 +92,10 @@
 // [Program.Fallbacks] counts it: the closures never round in a float and
 // never give an answer the VM would not. A differential test and a fuzz
 // target run random well-typed formulas over random records through both
-// and require the same value, to the exponent, or the same error.
+// and require the same value, to the exponent, or the same error. A
+// caller that keeps many values (one per formula and record, as a prepared
+// roster for comparing policies does) keeps them in a [Column]: machine
+// words in a block the garbage collector does not scan.
 //
 // Errors are [*Error] values: they name the policy, the rule, the
 // file, line and column, keep expr's snippet with its caret, and wrap one of
