@@ -70,8 +70,8 @@
 // # Compact results, explanations on demand
 //
 // A [Result] keeps the total, the grade, the formulas' raw values as
-// [formula.Fixed] numbers (one array for the whole result, none per
-// indicator) and a copy of the facts. [Result.Dimensions],
+// [formula.Fixed] numbers (in one allocation with the result, none per
+// indicator) and the facts it was given. [Result.Dimensions],
 // [Result.Bonuses], [Result.Vetoes], [Result.Gap] and [Result.Explain]
 // work the rest out from these and the evaluator when they are called,
 // and give what they would have given had Evaluate worked them out: a

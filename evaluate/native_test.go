@@ -20,7 +20,7 @@ var nativeIDs = [...]string{"P1", "P2", "A1", "A2", "A3", "S1", "S2", "C1", "C2"
 
 // nativeResult is what nativeEvaluate gives: the scores and grade of the
 // baseline, without what the library keeps to explain them (the raw
-// values and a copy of the facts).
+// values and the facts).
 type nativeResult struct {
 	Scores   [len(nativeIDs)]formula.Fixed
 	Subtotal formula.Fixed

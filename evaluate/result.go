@@ -8,7 +8,7 @@ import (
 )
 
 // The parts of a Result worked out when asked for, from its raw values,
-// its policy's index system and its copy of the facts. Each call works
+// its policy's index system and the facts it was given. Each call works
 // them out again; a caller that reads them often keeps what it got.
 
 // Dimensions returns the first-level indicators in the policy's order,
