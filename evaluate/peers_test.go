@@ -47,36 +47,31 @@ import (
 func BenchmarkEvaluate(b *testing.B) {
 	p := baseline(b)
 	r := benchRecord()
-	b.Run("newstrata", func(b *testing.B) {
-		b.ReportAllocs()
-		for b.Loop() {
-			f, err := p.Facts(r, asOf)
-			if err != nil {
-				b.Fatal(err)
-			}
-			f.Group = "G1"
-			if _, err := p.Evaluator().Evaluate(&f); err != nil {
-				b.Fatal(err)
-			}
+	for _, explain := range []bool{false, true} {
+		name := "newstrata"
+		if explain {
+			name += "-explained"
 		}
-	})
-	b.Run("newstrata-explained", func(b *testing.B) {
-		b.ReportAllocs()
-		for b.Loop() {
-			f, err := p.Facts(r, asOf)
-			if err != nil {
-				b.Fatal(err)
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				f, err := p.Facts(r, asOf)
+				if err != nil {
+					b.Fatal(err)
+				}
+				f.Group = "G1"
+				res, err := p.Evaluator().Evaluate(&f)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if explain {
+					if err := res.Explain(io.Discard); err != nil {
+						b.Fatal(err)
+					}
+				}
 			}
-			f.Group = "G1"
-			res, err := p.Evaluator().Evaluate(&f)
-			if err != nil {
-				b.Fatal(err)
-			}
-			if err := res.Explain(io.Discard); err != nil {
-				b.Fatal(err)
-			}
-		}
-	})
+		})
+	}
 	b.Run("native", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
