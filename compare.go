@@ -81,11 +81,15 @@ type Impact struct {
 // record's facts, the inputs a set of declarations binds, the
 // classification by a set of classification rules, the value of every
 // formula on every record, by the formula's text and what it reads, and
-// every record's standing under each policy compared, by the policy's
-// fingerprint. A what-if (the same base, a weight or a formula changed in
-// next) reads the base's standings, runs only the formulas next changed,
-// and scores next. Compare calls on one Prepared take
-// turns; its records must not change while it is in use.
+// the points each number formula's value earns, by the formula, its cap
+// and the rounding, and every record's standing under each policy
+// compared, by the policy's fingerprint. A what-if (the same base, a
+// weight or a formula changed in next) reads the base's standings, runs
+// only the formulas next changed, and scores next; when next changed no
+// formula, it works out the points of the rules whose weight changed and
+// scores next a block of records at a time, column by column. Compare
+// calls on one Prepared take turns; its records must not change while it
+// is in use.
 type Prepared struct {
 	records []*roster.Record
 	asOf    roster.Date
@@ -184,7 +188,23 @@ func (g *gaps) take(i int) bool {
 	return false
 }
 
+// has reports whether record i is one of the gaps.
+func (g *gaps) has(i int) bool {
+	if g.n.Load() == 0 {
+		return false
+	}
+	_, ok := g.m.Load(i)
+	return ok
+}
+
 func (g *gaps) gapped() *gaps { return g }
+
+// has reports whether c holds a value for record i: it is not a gap, and
+// the formula did not fail on the record.
+func (c *valueColumn) has(i int) bool { return !c.gaps.has(i) && c.errs.load(i) == nil }
+
+// whole reports whether c holds a value for every record.
+func (c *valueColumn) whole() bool { return c.gaps.n.Load() == 0 && c.errs.n.Load() == 0 }
 
 // faults are a formula's errors on records, rare.
 type faults struct {
@@ -239,8 +259,12 @@ func (a *Assessor) Compare(ctx context.Context, base, next *policy.Policy, p *Pr
 		err           error
 	}
 	plan := p.plan(base, next)
+	if err := plan.columnar(ctx, a.workers); err != nil {
+		return nil, stopped(0, len(records), err)
+	}
 	im := &Impact{Base: base.ID(), Next: next.ID(), Records: len(records),
 		Before: Tally{Grades: map[evaluate.Grade]int{}}, After: Tally{Grades: map[evaluate.Grade]int{}}}
+	var shifts []int // the records that shift, whose standings the policies' columns hold
 	work := &pool[standings]{
 		workers:  a.workers,
 		total:    len(records),
@@ -265,13 +289,23 @@ func (a *Assessor) Compare(ctx context.Context, base, next *policy.Policy, p *Pr
 			im.After.add(o.after)
 			if o.before.Qualified != o.after.Qualified || o.before.Grade != o.after.Grade ||
 				o.before.Status != o.after.Status || !o.before.Total.Equal(o.after.Total) {
-				im.Shifts = append(im.Shifts, Shift{Index: i, Key: printableKey(r.Key), Unit: r.Unit, Before: o.before, After: o.after})
+				shifts = append(shifts, i)
 			}
 			return true
 		},
 	}
 	if done, complete := work.run(ctx, slices.Values(records)); !complete {
 		return nil, stopped(done, len(records), ctx.Err())
+	}
+	// The shifts are made once their number is known: a what-if shifts
+	// most of a roster, and growing a slice of them a record at a time
+	// cost more than scoring it.
+	im.Shifts = make([]Shift, len(shifts))
+	for n, i := range shifts {
+		r := records[i]
+		before, _ := plan.sides[0].stand.at(i)
+		after, _ := plan.sides[1].stand.at(i)
+		im.Shifts[n] = Shift{Index: i, Key: printableKey(r.Key), Unit: r.Unit, Before: before, After: after}
 	}
 	plan.keep()
 	return im, nil
@@ -289,25 +323,28 @@ type plan struct {
 	newValues  map[string]*valueColumn
 	newStands  map[string]*standColumn
 	fresh      map[column]int // a column this Compare fills → its slot in a scratch
-	order      []column       // the fresh columns by slot
+	order      []column       // the fresh columns by slot; nil once settled
 }
 
 // side is one policy's part of a plan.
 type side struct {
-	pol        *policy.Policy
-	stand      *standColumn
-	inputs     *inputColumn
-	class      *classColumn
-	conds      []*formula.Program
-	condCols   []*valueColumn
-	rules      []*formula.Program // indicators, bonuses, vetoes, in the order of a Raw
-	ruleCols   []*valueColumn
-	indicators int
-	bonuses    int
+	pol      *policy.Policy
+	stand    *standColumn
+	inputs   *inputColumn
+	class    *classColumn
+	conds    []*formula.Program
+	condCols []*valueColumn
+	rules    []*formula.Program // indicators, bonuses, vetoes, in the order of a Raw
+	ruleCols []*valueColumn
+	numbers  int // indicators and bonuses
+	// earnCols hold what each number earns (its value capped and
+	// rounded), by the value's key, the cap and the rounding: a what-if
+	// that changes a weight works out the points of that rule alone.
+	earnCols []*valueColumn
 	// The slots of the columns in a scratch's filled, -1 for a column an
 	// earlier Compare filled.
-	inSlot, classSlot    int
-	condSlots, ruleSlots []int
+	inSlot, classSlot               int
+	condSlots, ruleSlots, earnSlots []int
 }
 
 // inputsKey names the declarations of a policy's inputs: two policies
@@ -427,16 +464,23 @@ func (p *Prepared) plan(base, next *policy.Policy) *plan {
 			sd.conds = append(sd.conds, prog)
 			sd.condCols = append(sd.condCols, value(valueKey(prog, 'p', pol, ck), false))
 		}
-		ind, bon, veto := pol.Evaluator().Rules()
-		sd.indicators, sd.bonuses = len(ind), len(bon)
+		ev := pol.Evaluator()
+		ind, bon, veto := ev.Rules()
+		sd.numbers = len(ind) + len(bon)
+		rounding := ev.Scheme().Rounding
 		for _, prog := range append(append(slices.Clip(ind), bon...), veto...) {
-			number := len(sd.rules) < len(ind)+len(bon)
+			j, number := len(sd.rules), len(sd.rules) < sd.numbers
 			kind := byte('p')
 			if number {
 				kind = 'n'
 			}
+			key := valueKey(prog, kind, pol, ck)
 			sd.rules = append(sd.rules, prog)
-			sd.ruleCols = append(sd.ruleCols, value(valueKey(prog, kind, pol, ck), number))
+			sd.ruleCols = append(sd.ruleCols, value(key, number))
+			if number {
+				earn := fmt.Sprintf("e%s:%d:%s\x00%s", ev.Cap(j), rounding.Places, rounding.Mode, key)
+				sd.earnCols = append(sd.earnCols, value(earn, true))
+			}
 		}
 		slot := func(c column) int {
 			if n, fresh := pl.fresh[c]; fresh {
@@ -450,6 +494,9 @@ func (p *Prepared) plan(base, next *policy.Policy) *plan {
 		}
 		for _, c := range sd.ruleCols {
 			sd.ruleSlots = append(sd.ruleSlots, slot(c))
+		}
+		for _, c := range sd.earnCols {
+			sd.earnSlots = append(sd.earnSlots, slot(c))
 		}
 		pl.sides[k] = sd
 	}
@@ -475,10 +522,10 @@ func (pl *plan) keep() {
 
 // scratch is what one worker keeps from record to record: which fresh
 // columns it has filled for the current record, its facts under each
-// policy, and the raw values.
+// policy, and the points earned.
 type scratch struct {
 	filled []bool
-	raw    [2]evaluate.Raw
+	earned [2][]formula.Fixed
 	facts  [2]roster.Facts // the record's facts under each policy, when needed
 	ready  [2]bool
 }
@@ -486,9 +533,7 @@ type scratch struct {
 func (pl *plan) scratch() *scratch {
 	s := &scratch{filled: make([]bool, len(pl.order))}
 	for k, sd := range pl.sides {
-		n := sd.indicators + sd.bonuses
-		numbers := make([]formula.Fixed, n)
-		s.raw[k] = evaluate.Raw{Indicators: numbers[:sd.indicators:sd.indicators], Bonuses: numbers[sd.indicators:], Vetoes: make([]bool, len(sd.rules)-n)}
+		s.earned[k] = make([]formula.Fixed, sd.numbers)
 	}
 	return s
 }
@@ -505,6 +550,15 @@ func (pl *plan) fill(s *scratch, slot int, g *gaps, i int) bool {
 	}
 	s.filled[slot] = true
 	return true
+}
+
+// unfill undoes fill: the column has no value for record i after all.
+func (pl *plan) unfill(s *scratch, slot int, g *gaps, i int) {
+	if slot < 0 {
+		g.leave(i)
+		return
+	}
+	s.filled[slot] = false
 }
 
 // factsOf gives record i's facts under side k, with its inputs and group,
@@ -548,7 +602,7 @@ func (pl *plan) standings(i int, s *scratch) (before, after Standing, err error)
 			// The record is rejected before every column had its value:
 			// a later Compare works out what this one did not.
 			for slot, c := range pl.order {
-				if !s.filled[slot] {
+				if c != nil && !s.filled[slot] {
 					c.gapped().leave(i)
 				}
 			}
@@ -560,7 +614,7 @@ func (pl *plan) standings(i int, s *scratch) (before, after Standing, err error)
 }
 
 func (pl *plan) standing(k, i int, s *scratch) (Standing, error) {
-	p, sd, raw := pl.p, &pl.sides[k], &s.raw[k]
+	p, sd := pl.p, &pl.sides[k]
 	s.ready[k] = false
 	if pl.fill(s, sd.inSlot, &sd.inputs.gaps, i) {
 		f := &s.facts[k]
@@ -596,39 +650,48 @@ func (pl *plan) standing(k, i int, s *scratch) (Standing, error) {
 		}
 		qualified = qualified && c.held[i]
 	}
-	n := sd.indicators + sd.bonuses
-	for j, c := range sd.ruleCols {
-		if pl.fill(s, sd.ruleSlots[j], &c.gaps, i) {
-			f := pl.factsOf(k, i, s)
-			prog := sd.rules[j]
-			var err error
-			if j < n {
-				var x formula.Fixed
-				x, err = prog.Fixed(f)
-				c.num.Set(i, x)
-			} else {
-				c.held[i], err = prog.Bool(f)
+	ev := sd.pol.Evaluator()
+	for j, c := range sd.earnCols {
+		if pl.fill(s, sd.earnSlots[j], &c.gaps, i) {
+			if err := pl.run(k, j, i, s); err != nil {
+				// No points: the rule's fault rejects the record whenever
+				// they are looked for again.
+				pl.unfill(s, sd.earnSlots[j], &c.gaps, i)
+				return Standing{}, err
 			}
-			if err != nil {
-				c.errs.store(i, &evaluate.Error{Key: f.Key, Rule: prog.Rule(), Err: err})
-			}
+			c.num.Set(i, ev.Earn(j, sd.ruleCols[j].num.At(i)))
 		}
-		if err := c.errs.load(i); err != nil {
+		s.earned[k][j] = c.num.At(i)
+	}
+	vetoed := false
+	for j := sd.numbers; j < len(sd.rules); j++ {
+		if err := pl.run(k, j, i, s); err != nil {
 			return Standing{}, err
 		}
-		switch {
-		case j < sd.indicators:
-			raw.Indicators[j] = c.num.At(i)
-		case j < n:
-			raw.Bonuses[j-sd.indicators] = c.num.At(i)
-		default:
-			raw.Vetoes[j-n] = c.held[i]
+		vetoed = vetoed || sd.ruleCols[j].held[i]
+	}
+	return standingOf(qualified, ev.Settle(s.earned[k], vetoed), sd.class.res[i].Outcome), nil
+}
+
+// run works out side k's rule j on record i into its column, when it must
+// be, and returns the rule's fault on the record.
+func (pl *plan) run(k, j, i int, s *scratch) error {
+	sd := &pl.sides[k]
+	c := sd.ruleCols[j]
+	if pl.fill(s, sd.ruleSlots[j], &c.gaps, i) {
+		f := pl.factsOf(k, i, s)
+		prog := sd.rules[j]
+		var err error
+		if c.num != nil {
+			var x formula.Fixed
+			x, err = prog.Fixed(f)
+			c.num.Set(i, x)
+		} else {
+			c.held[i], err = prog.Bool(f)
+		}
+		if err != nil {
+			c.errs.store(i, &evaluate.Error{Key: f.Key, Rule: prog.Rule(), Err: err})
 		}
 	}
-	st := sd.pol.Evaluator().Score(raw)
-	out := Standing{Qualified: qualified, Grade: st.Grade, Total: st.Total, Status: statusOf(qualified, st.Removed)}
-	if sd.class.res[i].Outcome != classify.Classified { // as assessFacts decides
-		out.Status = Unqualified
-	}
-	return out, nil
+	return c.errs.load(i)
 }

@@ -463,6 +463,15 @@ func TestCompareWhatIf(t *testing.T) {
 		require.NoError(t, err, st.name)
 		assert.Equal(t, describe(naive(st.a, st.base, st.next, records)), describe(im), st.name)
 	}
+
+	// A trial cancelled while it is scored column by column leaves
+	// nothing half done: compared again, it gives what assessing gives.
+	ka, _, knext, ktrial := whatIfWith(t, trialOverlay(3))
+	_, err = ka.Compare(ctx, knext, ktrial, p)
+	require.ErrorIs(t, err, context.Canceled)
+	im, err := ka.Compare(t.Context(), knext, ktrial, p)
+	require.NoError(t, err)
+	assert.Equal(t, describe(naive(ka, knext, ktrial, records)), describe(im))
 }
 
 // BenchmarkImpact compares the city's baseline with 青秀区's overlay over
@@ -587,4 +596,41 @@ func TestCompareClassifiesByInputs(t *testing.T) {
 	im, err := a2.Compare(t.Context(), base2, next2, a2.Prepare(records, asOf))
 	require.NoError(t, err)
 	assert.Contains(t, describe(im), "B1", "the default of 40,000 makes the blogger with 60,000 an opinion leader")
+}
+
+// faultOverlay is a trial whose 乡村振兴贡献 divides by zero for a record
+// that reports 3 (so that record is rejected), with 参政议政's weights
+// given: two trials with other weights there share C3's points.
+func faultOverlay(d1, d2 int) string {
+	return fmt.Sprintf(`id: qingxiu-whatif
+extends: qingxiu-2019
+jurisdiction: "450103"
+valid_from: 2030-01-01
+indicators:
+  change:
+    - {id: C1, points: 6}
+    - {id: C3, points: 4, formula: "10 / (In.rural - 3)"}
+    - {id: D1, points: %d}
+    - {id: D2, points: %d}
+`, d1, d2)
+}
+
+// TestCompareKeepsFaults: a record a rule fails on is rejected by every
+// Compare on one prepared roster that runs the rule, also when the points
+// the rule earns are shared with an earlier Compare that rejected it.
+func TestCompareKeepsFaults(t *testing.T) {
+	records := sample(600)
+	p := (*newstrata.Prepared)(nil)
+	for _, d := range [][2]int{{10, 5}, {9, 6}, {10, 5}} {
+		a, base, _, trial := whatIfWith(t, faultOverlay(d[0], d[1]))
+		if p == nil {
+			p = a.Prepare(records, asOf)
+		}
+		im, err := a.Compare(t.Context(), base, trial, p)
+		require.NoError(t, err)
+		want := naive(a, base, trial, records)
+		require.NotEmpty(t, want.Rejected)
+		assert.Contains(t, fmt.Sprint(want.Rejected[len(want.Rejected)-1].Err), "C3")
+		assert.Equal(t, describe(want), describe(im), "D1 %d, D2 %d", d[0], d[1])
+	}
 }

@@ -131,6 +131,7 @@ type Evaluator struct {
 	to                  []formula.Fixed // and its To
 	total               formula.Fixed   // the scheme's Total
 	rules               int             // second-level indicators
+	numbers             []rule          // the second-level indicators, then the bonuses: a Raw's numbers
 }
 
 type dimension struct {
@@ -180,6 +181,10 @@ func Compile(env *formula.Env, s Scheme) (*Evaluator, error) {
 			e.bonuses = append(e.bonuses, r)
 		}
 	}
+	for _, d := range e.dims {
+		e.numbers = append(e.numbers, d.indicators...)
+	}
+	e.numbers = append(e.numbers, e.bonuses...)
 	for _, v := range s.Vetoes {
 		if r, ok := compile(v.ID, v.Name, v.Formula, formula.Predicate, v.FormulaPos, decimal.Decimal{}); ok {
 			e.vetoes = append(e.vetoes, r)
@@ -233,9 +238,8 @@ func (e *Evaluator) Evaluate(f *roster.Facts) (*Result, error) {
 		return nil, err
 	}
 	total, vetoed := e.score(&res.raw)
-	res.Total, res.Vetoed = total, vetoed
-	res.Grade = e.grade(total, vetoed)
-	res.Removed = e.Removed(res.Grade)
+	st := e.settled(total, vetoed)
+	res.Total, res.Vetoed, res.Grade, res.Removed = st.Total, vetoed, st.Grade, st.Removed
 	return res, nil
 }
 
@@ -328,9 +332,35 @@ type Standing struct {
 }
 
 // Score caps, rounds and adds up raw as [Evaluator.Evaluate] does and
-// grades the total: the second step.
+// grades the total: the second step. It is [Evaluator.Earn] on each raw
+// number, then [Evaluator.Settle].
 func (e *Evaluator) Score(raw *Raw) Standing {
 	total, vetoed := e.score(raw)
+	return e.settled(total, vetoed)
+}
+
+// Earn is what x, the raw value of a Raw's j-th number (its second-level
+// indicators, then its bonuses), earns: capped to 0..the rule's points
+// and rounded as the scheme declares. What it gives depends on x, on
+// [Evaluator.Cap] of j and on the scheme's Rounding alone, so a caller
+// that scores many policies can keep earned points by those. It panics if
+// j is out of range, as indexing a Raw would.
+func (e *Evaluator) Earn(j int, x formula.Fixed) formula.Fixed {
+	return e.points(e.numbers[j], x)
+}
+
+// Cap is the points of a Raw's j-th number: what [Evaluator.Earn] caps it
+// at.
+func (e *Evaluator) Cap(j int) formula.Fixed { return e.numbers[j].cap }
+
+// Settle adds up earned points, one per number of a Raw in its order (as
+// [Evaluator.Earn] gives them), as Evaluate does, and grades the total:
+// Score for a caller that has the earned points already.
+func (e *Evaluator) Settle(earned []formula.Fixed, vetoed bool) Standing {
+	return e.settled(e.sum(earned), vetoed)
+}
+
+func (e *Evaluator) settled(total formula.Fixed, vetoed bool) Standing {
 	s := Standing{Total: total, Grade: e.grade(total, vetoed)}
 	s.Removed = e.Removed(s.Grade)
 	return s
@@ -339,22 +369,33 @@ func (e *Evaluator) Score(raw *Raw) Standing {
 // score is the total of raw, capped at the scheme's, and whether a veto
 // held.
 func (e *Evaluator) score(raw *Raw) (total formula.Fixed, vetoed bool) {
-	k := 0
-	for _, d := range e.dims {
-		for _, r := range d.indicators {
-			total = total.Add(e.points(r, raw.Indicators[k]))
-			k++
-		}
+	var block [blockNumbers]formula.Fixed
+	earned := block[:0]
+	if n := len(raw.Indicators) + len(raw.Bonuses); n > blockNumbers {
+		earned = make([]formula.Fixed, 0, n)
 	}
-	for i, r := range e.bonuses {
-		if pts := e.points(r, raw.Bonuses[i]); pts.Sign() > 0 {
+	for k, x := range raw.Indicators {
+		earned = append(earned, e.points(e.numbers[k], x))
+	}
+	for i, x := range raw.Bonuses {
+		earned = append(earned, e.points(e.numbers[e.rules+i], x))
+	}
+	return e.sum(earned), slices.Contains(raw.Vetoes, true)
+}
+
+// sum adds up earned points: every second-level indicator's, then each
+// bonus that gave some, capped at the scheme's total.
+func (e *Evaluator) sum(earned []formula.Fixed) formula.Fixed {
+	total := formula.Sum(earned[:e.rules])
+	for _, pts := range earned[e.rules:] {
+		if pts.Sign() > 0 {
 			total = total.Add(pts)
 		}
 	}
 	if total.Cmp(e.total) > 0 {
 		total = e.total
 	}
-	return total, slices.Contains(raw.Vetoes, true)
+	return total
 }
 
 // points is what a rule's raw value earns: capped to 0..its points and

@@ -2,6 +2,7 @@ package evaluate_test
 
 import (
 	"errors"
+	"slices"
 	"sync"
 	"testing"
 
@@ -701,4 +702,46 @@ func TestEvaluateNil(t *testing.T) {
 	assert.EqualError(t, err, "没有指标体系或记录 (no index system or no record)")
 	_, err = evaluate.Compile(nil, evaluate.Scheme{})
 	assert.ErrorIs(t, err, evaluate.ErrNoInput)
+}
+
+// TestEarnSettle: Score in two steps, Earn on each raw number then Settle,
+// gives Score's standing to the exponent, on records that dwell on caps,
+// half cents and grade edges; and Earn depends on the cap and rounding
+// alone.
+func TestEarnSettle(t *testing.T) {
+	p := baseline(t)
+	ev := p.Evaluator()
+	for _, s := range generated(2000, 20261127, asOf) {
+		f := facts(t, p, s.Record, s.Group)
+		res, err := ev.Evaluate(f)
+		require.NoError(t, err, s.Record.Key)
+		raw := res.Raw()
+		numbers := append(slices.Clone(raw.Indicators), raw.Bonuses...)
+		earned := make([]formula.Fixed, len(numbers))
+		for j, x := range numbers {
+			earned[j] = ev.Earn(j, x)
+			require.False(t, earned[j].Cmp(ev.Cap(j)) > 0, "%s: rule %d earns more than its cap", s.Record.Key, j)
+		}
+		got, want := ev.Settle(earned, slices.Contains(raw.Vetoes, true)), ev.Score(&raw)
+		require.Equal(t, want.Total.String(), got.Total.String(), s.Record.Key)
+		require.Equal(t, want, got, s.Record.Key)
+		require.Equal(t, res.Total.String(), got.Total.String(), s.Record.Key)
+		require.Equal(t, res.Grade, got.Grade, s.Record.Key)
+	}
+	tests := []struct {
+		raw, want string
+	}{
+		{"-1", "0"},
+		{"0", "0"},
+		{"2.345", "2.35"},
+		{"2.344999", "2.34"},
+		{"3", "3"},
+		{"99", "15"}, // A1's cap
+	}
+	for _, tt := range tests {
+		t.Run(tt.raw, func(t *testing.T) {
+			assert.Equal(t, "15", ev.Cap(0).String())
+			assert.Equal(t, tt.want, ev.Earn(0, formula.FixedOf(dec(tt.raw))).String())
+		})
+	}
 }

@@ -357,6 +357,39 @@ func (x Fixed) Add(y Fixed) Fixed {
 
 func (x Fixed) addBig(y Fixed) Fixed { return FixedOf(x.Decimal().Add(y.Decimal())) }
 
+// Sum returns the sum of xs: what adding them one after another to zero
+// gives, to the exponent (the least of theirs and 0). Numbers that fit
+// machine words, with a sum that does too, are added in one pass.
+func Sum(xs []Fixed) Fixed {
+	e := int32(0)
+	for _, x := range xs {
+		if x.big != nil {
+			return sumEach(xs)
+		}
+		e = min(e, x.x.e)
+	}
+	var s int64
+	for _, x := range xs {
+		m, ok := scale(x.x.m, int64(x.x.e)-int64(e))
+		t := s + m
+		if !ok || (t^s)&(t^m) < 0 {
+			return sumEach(xs)
+		}
+		s = t
+	}
+	if s == math.MinInt64 {
+		return sumEach(xs)
+	}
+	return Fixed{x: fix{s, e}}
+}
+
+func sumEach(xs []Fixed) (s Fixed) {
+	for _, x := range xs {
+		s = s.Add(x)
+	}
+	return s
+}
+
 // Sub returns x - y.
 func (x Fixed) Sub(y Fixed) Fixed {
 	if x.big == nil && y.big == nil {

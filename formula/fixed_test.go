@@ -1,6 +1,7 @@
 package formula_test
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"testing"
 
@@ -48,6 +49,17 @@ func TestFixedAgreesWithDecimal(t *testing.T) {
 		same(t, a.Round(places), fa.Round(places), a.String()+" round")
 		same(t, a.RoundBank(places), fa.RoundBank(places), a.String()+" round bank")
 		same(t, a.Truncate(places), fa.Truncate(places), a.String()+" truncate")
+
+		xs := make([]formula.Fixed, r.IntN(17))
+		var sum decimal.Decimal
+		for i := range xs {
+			d := random()
+			if r.IntN(2) == 0 { // points: rounded to 2 places, or whole
+				d = d.Round(int32(r.IntN(3)))
+			}
+			xs[i], sum = formula.FixedOf(d), sum.Add(d)
+		}
+		same(t, sum, formula.Sum(xs), fmt.Sprint("sum of ", xs))
 	}
 }
 
