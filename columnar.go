@@ -33,7 +33,12 @@ func (pl *plan) columnar(ctx context.Context, workers int) error {
 		if !pl.byColumns(k) {
 			continue
 		}
-		if err := pl.blocks(ctx, workers, func(lo, hi int, s *blockScratch) { pl.scoreBlock(k, lo, hi, s) }); err != nil {
+		numbers := pl.sides[k].numbers
+		err := parallel(ctx, workers, len(pl.p.records), block, func() func(lo, hi int) {
+			s := &blockScratch{earned: make([]formula.Fixed, block*numbers)}
+			return func(lo, hi int) { pl.scoreBlock(k, lo, hi, s) }
+		})
+		if err != nil {
 			return err
 		}
 		// The points this pass worked out are there for the records whose
@@ -97,31 +102,28 @@ type blockScratch struct {
 	earned                []formula.Fixed // block × numbers, record by record
 }
 
-// blocks runs do over the records a block at a time, on workers
-// goroutines (GOMAXPROCS when 0).
-func (pl *plan) blocks(ctx context.Context, workers int, do func(lo, hi int, s *blockScratch)) error {
+// parallel runs the function each worker makes over 0..n, size at a
+// time, on workers goroutines (GOMAXPROCS when 0). It stops early when
+// ctx is done, and returns ctx's error then.
+func parallel(ctx context.Context, workers, n, size int, worker func() func(lo, hi int)) error {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	n := len(pl.p.records)
-	numbers := max(pl.sides[0].numbers, pl.sides[1].numbers)
 	var (
 		next atomic.Int64
 		wg   sync.WaitGroup
 	)
-	for range min(workers, (n+block-1)/block) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			s := &blockScratch{earned: make([]formula.Fixed, block*numbers)}
+	for range min(workers, (n+size-1)/size) {
+		wg.Go(func() {
+			do := worker()
 			for ctx.Err() == nil {
-				lo := int(next.Add(block)) - block
+				lo := int(next.Add(int64(size))) - size
 				if lo >= n {
 					return
 				}
-				do(lo, min(lo+block, n), s)
+				do(lo, min(lo+size, n))
 			}
-		}()
+		})
 	}
 	wg.Wait()
 	return ctx.Err()

@@ -47,19 +47,6 @@ type Tally struct {
 	Removed int
 }
 
-func (t *Tally) add(s Standing) {
-	if t.Grades == nil {
-		t.Grades = map[evaluate.Grade]int{}
-	}
-	t.Grades[s.Grade]++
-	if s.Qualified {
-		t.Qualified++
-	}
-	if s.Status == Removed {
-		t.Removed++
-	}
-}
-
 // Impact is what adopting one policy instead of another does to a roster.
 type Impact struct {
 	Base, Next string // the policies' ids
@@ -262,53 +249,144 @@ func (a *Assessor) Compare(ctx context.Context, base, next *policy.Policy, p *Pr
 	if err := plan.columnar(ctx, a.workers); err != nil {
 		return nil, stopped(0, len(records), err)
 	}
-	im := &Impact{Base: base.ID(), Next: next.ID(), Records: len(records),
-		Before: Tally{Grades: map[evaluate.Grade]int{}}, After: Tally{Grades: map[evaluate.Grade]int{}}}
-	var shifts []int // the records that shift, whose standings the policies' columns hold
-	work := &pool[standings]{
-		workers:  a.workers,
-		total:    len(records),
-		progress: a.progress,
-		decide:   func(int, *roster.Record, *standings) bool { return false },
-		worker: func() func(int, *roster.Record, *standings) {
-			s := plan.scratch() // reused from record to record
-			return func(i int, _ *roster.Record, o *standings) {
-				o.before, o.after, o.err = plan.standings(i, s)
-			}
-		},
-		emit: func(i int, r *roster.Record, o *standings) bool {
-			if o.err != nil {
-				key := ""
-				if r != nil {
-					key = printableKey(r.Key)
+	im := &Impact{Base: base.ID(), Next: next.ID(), Records: len(records)}
+	var (
+		before, after tally
+		shifts        []int // the records that shift, whose standings the policies' columns hold
+	)
+	count := func(i int, was, is Standing) {
+		before.add(was)
+		after.add(is)
+		if was.Qualified != is.Qualified || was.Grade != is.Grade || was.Status != is.Status || !was.Total.Equal(is.Total) {
+			shifts = append(shifts, i)
+		}
+	}
+	if plan.known() {
+		// Every standing is in the columns (a what-if the column-wise pass
+		// scored, or a Compare made before): they are counted as they are.
+		for i := range records {
+			if i%chunk == 0 && i > 0 {
+				if err := ctx.Err(); err != nil {
+					return nil, stopped(i, len(records), err)
 				}
-				im.Rejected = append(im.Rejected, Rejection{Index: i, Key: key, Err: o.err})
+				if a.progress != nil {
+					a.progress(i, len(records))
+				}
+			}
+			was, _ := plan.sides[0].stand.at(i)
+			is, _ := plan.sides[1].stand.at(i)
+			count(i, was, is)
+		}
+		if a.progress != nil {
+			a.progress(len(records), len(records))
+		}
+	} else {
+		type standings struct {
+			before, after Standing
+			err           error
+		}
+		work := &pool[standings]{
+			workers:  a.workers,
+			total:    len(records),
+			progress: a.progress,
+			decide:   func(int, *roster.Record, *standings) bool { return false },
+			worker: func() func(int, *roster.Record, *standings) {
+				s := plan.scratch() // reused from record to record
+				return func(i int, _ *roster.Record, o *standings) {
+					o.before, o.after, o.err = plan.standings(i, s)
+				}
+			},
+			emit: func(i int, r *roster.Record, o *standings) bool {
+				if o.err != nil {
+					key := ""
+					if r != nil {
+						key = printableKey(r.Key)
+					}
+					im.Rejected = append(im.Rejected, Rejection{Index: i, Key: key, Err: o.err})
+					return true
+				}
+				count(i, o.before, o.after)
 				return true
-			}
-			im.Before.add(o.before)
-			im.After.add(o.after)
-			if o.before.Qualified != o.after.Qualified || o.before.Grade != o.after.Grade ||
-				o.before.Status != o.after.Status || !o.before.Total.Equal(o.after.Total) {
-				shifts = append(shifts, i)
-			}
-			return true
-		},
+			},
+		}
+		if done, complete := work.run(ctx, slices.Values(records)); !complete {
+			return nil, stopped(done, len(records), ctx.Err())
+		}
 	}
-	if done, complete := work.run(ctx, slices.Values(records)); !complete {
-		return nil, stopped(done, len(records), ctx.Err())
-	}
-	// The shifts are made once their number is known: a what-if shifts
-	// most of a roster, and growing a slice of them a record at a time
-	// cost more than scoring it.
+	im.Before, im.After = before.Tally(), after.Tally()
+	// The shifts are made once their number is known, on every
+	// processor: a what-if shifts most of a roster, and growing a slice of
+	// them a record at a time cost more than scoring it.
 	im.Shifts = make([]Shift, len(shifts))
-	for n, i := range shifts {
-		r := records[i]
-		before, _ := plan.sides[0].stand.at(i)
-		after, _ := plan.sides[1].stand.at(i)
-		im.Shifts[n] = Shift{Index: i, Key: printableKey(r.Key), Unit: r.Unit, Before: before, After: after}
+	err := parallel(ctx, a.workers, len(shifts), 1024, func() func(lo, hi int) {
+		return func(lo, hi int) {
+			for n, i := range shifts[lo:hi] {
+				r := records[i]
+				was, _ := plan.sides[0].stand.at(i)
+				is, _ := plan.sides[1].stand.at(i)
+				im.Shifts[lo+n] = Shift{Index: i, Key: printableKey(r.Key), Unit: r.Unit, Before: was, After: is}
+			}
+		}
+	})
+	if err != nil {
+		return nil, stopped(len(records), len(records), err)
 	}
 	plan.keep()
 	return im, nil
+}
+
+// tally counts standings as a [Tally] does, the common grades in an
+// array.
+type tally struct {
+	grades             [gradeSlots]int
+	other              map[evaluate.Grade]int // a grade past the array, from an unusual policy
+	qualified, removed int
+}
+
+// gradeSlots is how many grades, from 0 (none), a tally counts without a
+// map.
+const gradeSlots = 8
+
+func (t *tally) add(s Standing) {
+	if s.Grade >= 0 && int(s.Grade) < len(t.grades) {
+		t.grades[s.Grade]++
+	} else {
+		if t.other == nil {
+			t.other = map[evaluate.Grade]int{}
+		}
+		t.other[s.Grade]++
+	}
+	if s.Qualified {
+		t.qualified++
+	}
+	if s.Status == Removed {
+		t.removed++
+	}
+}
+
+// Tally is what t counted.
+func (t *tally) Tally() Tally {
+	out := Tally{Grades: map[evaluate.Grade]int{}, Qualified: t.qualified, Removed: t.removed}
+	for g, n := range t.grades {
+		if n > 0 {
+			out.Grades[evaluate.Grade(g)] = n
+		}
+	}
+	for g, n := range t.other {
+		out.Grades[g] += n
+	}
+	return out
+}
+
+// known reports whether the columns hold every record's standing under
+// both policies.
+func (pl *plan) known() bool {
+	for _, sd := range pl.sides {
+		if slices.Contains(sd.stand.known, false) {
+			return false
+		}
+	}
+	return true
 }
 
 // plan is one Compare: for each of the two policies, the columns its

@@ -6,6 +6,7 @@ import (
 	"github.com/newstrata/newstrata/evaluate"
 	"github.com/newstrata/newstrata/formula"
 	"os"
+	"slices"
 	"runtime"
 	"strings"
 	"testing"
@@ -633,4 +634,54 @@ func TestCompareKeepsFaults(t *testing.T) {
 		assert.Contains(t, fmt.Sprint(want.Rejected[len(want.Rejected)-1].Err), "C3")
 		assert.Equal(t, describe(want), describe(im), "D1 %d, D2 %d", d[0], d[1])
 	}
+}
+
+// TestCompareKnownStandings: a Compare whose every standing an earlier one
+// left in the prepared roster (the same policies again, or a what-if the
+// columns score) counts them as they are, gives what assessing gives, and
+// tells Progress of every record; cancelled, it says so.
+func TestCompareKnownStandings(t *testing.T) {
+	recs := synth.Generate(700, 11, asOf)
+	records := make([]*roster.Record, len(recs))
+	for i := range recs {
+		records[i] = &recs[i] // no input: 青秀区's default holds
+	}
+	var done []int
+	text, err := os.ReadFile("examples/qingxiu/policy/qingxiu-2019.yaml")
+	require.NoError(t, err)
+	text = append(text, "valid_until: 2029-12-31\n"...)
+	var files []*policy.File
+	for name, data := range map[string][]byte{"qingxiu-2019.yaml": text, "whatif.yaml": []byte(whatIfOverlay)} {
+		f, err := policy.Parse(roster.Nanning().Code, name, data)
+		require.NoError(t, err)
+		files = append(files, f)
+	}
+	set, err := policy.NewSet(roster.Nanning(), files, policy.WithBaseline())
+	require.NoError(t, err)
+	a, err := newstrata.New(newstrata.Config{Policies: set, Progress: func(n, total int) {
+		assert.Equal(t, len(records), total)
+		done = append(done, n)
+	}})
+	require.NoError(t, err)
+	base, _ := set.Policy(policy.BaselineID)
+	next, _ := set.Policy("qingxiu-2019")
+	trial, _ := set.Policy("qingxiu-whatif")
+	p := a.Prepare(records, asOf)
+	for _, st := range []struct {
+		name       string
+		base, next *policy.Policy
+	}{{"first", base, next}, {"again", base, next}, {"what-if", next, trial}, {"reversed", trial, base}} {
+		done = nil
+		im, err := a.Compare(t.Context(), st.base, st.next, p)
+		require.NoError(t, err, st.name)
+		assert.Equal(t, describe(naive(a, st.base, st.next, records)), describe(im), st.name)
+		assert.NotEmpty(t, im.Shifts, st.name)
+		require.NotEmpty(t, done, st.name)
+		assert.True(t, slices.IsSorted(done), st.name)
+		assert.Equal(t, len(records), done[len(done)-1], st.name)
+	}
+	ctx, cancel := context.WithCancel(t.Context())
+	cancel()
+	_, err = a.Compare(ctx, base, next, p)
+	require.ErrorIs(t, err, context.Canceled)
 }
