@@ -3,15 +3,15 @@ package newstrata_test
 import (
 	"context"
 	"fmt"
-	"github.com/newstrata/newstrata/evaluate"
-	"github.com/newstrata/newstrata/formula"
 	"os"
-	"slices"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/newstrata/newstrata"
+	"github.com/newstrata/newstrata/evaluate"
+	"github.com/newstrata/newstrata/formula"
 	"github.com/newstrata/newstrata/internal/synth"
 	"github.com/newstrata/newstrata/policy"
 	"github.com/newstrata/newstrata/roster"
