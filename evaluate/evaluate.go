@@ -346,7 +346,7 @@ func (e *Evaluator) Score(raw *Raw) Standing {
 // that scores many policies can keep earned points by those. It panics if
 // j is out of range, as indexing a Raw would.
 func (e *Evaluator) Earn(j int, x formula.Fixed) formula.Fixed {
-	return e.points(e.numbers[j], x)
+	return e.points(&e.numbers[j], x)
 }
 
 // Cap is the points of a Raw's j-th number: what [Evaluator.Earn] caps it
@@ -370,17 +370,17 @@ func (e *Evaluator) settled(total formula.Fixed, vetoed bool) Standing {
 // held.
 func (e *Evaluator) score(raw *Raw) (total formula.Fixed, vetoed bool) {
 	var block [blockNumbers]formula.Fixed
-	earned := block[:0]
+	earned := block[:]
 	if n := len(raw.Indicators) + len(raw.Bonuses); n > blockNumbers {
-		earned = make([]formula.Fixed, 0, n)
+		earned = make([]formula.Fixed, n)
 	}
 	for k, x := range raw.Indicators {
-		earned = append(earned, e.points(e.numbers[k], x))
+		earned[k] = e.points(&e.numbers[k], x)
 	}
 	for i, x := range raw.Bonuses {
-		earned = append(earned, e.points(e.numbers[e.rules+i], x))
+		earned[e.rules+i] = e.points(&e.numbers[e.rules+i], x)
 	}
-	return e.sum(earned), slices.Contains(raw.Vetoes, true)
+	return e.sum(earned[:len(raw.Indicators)+len(raw.Bonuses)]), slices.Contains(raw.Vetoes, true)
 }
 
 // sum adds up earned points: every second-level indicator's, then each
@@ -400,7 +400,7 @@ func (e *Evaluator) sum(earned []formula.Fixed) formula.Fixed {
 
 // points is what a rule's raw value earns: capped to 0..its points and
 // rounded as the scheme declares.
-func (e *Evaluator) points(r rule, raw formula.Fixed) formula.Fixed {
+func (e *Evaluator) points(r *rule, raw formula.Fixed) formula.Fixed {
 	x := raw
 	if x.Sign() < 0 {
 		x = formula.Fixed{}

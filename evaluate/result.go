@@ -29,7 +29,7 @@ func (r *Result) Dimensions() []DimensionScore {
 		d := DimensionScore{ID: dim.id, Name: dim.name, Points: dim.points, Indicators: make([]IndicatorScore, 0, len(dim.indicators))}
 		var sum formula.Fixed
 		for _, in := range dim.indicators {
-			sum = sum.Add(e.points(in, r.raw.Indicators[k]))
+			sum = sum.Add(e.points(&in, r.raw.Indicators[k]))
 			d.Indicators = append(d.Indicators, r.indicator(in, k))
 			k++
 		}
@@ -43,7 +43,7 @@ func (r *Result) Dimensions() []DimensionScore {
 // taken from the result's facts.
 func (r *Result) indicator(in rule, k int) IndicatorScore {
 	raw := r.raw.Indicators[k]
-	score := r.ev.points(in, raw)
+	score := r.ev.points(&in, raw)
 	return IndicatorScore{
 		ID: in.id, Name: in.name, Points: in.points,
 		Raw: raw.Decimal(), Score: score.Decimal(), Lost: in.cap.Sub(score).Decimal(),
@@ -88,7 +88,7 @@ func (r *Result) Subtotal() decimal.Decimal {
 	k := 0
 	for _, d := range r.ev.dims {
 		for _, in := range d.indicators {
-			sum = sum.Add(r.ev.points(in, r.raw.Indicators[k]))
+			sum = sum.Add(r.ev.points(&in, r.raw.Indicators[k]))
 			k++
 		}
 	}
@@ -105,7 +105,7 @@ func (r *Result) Bonuses() []BonusScore {
 	}
 	var out []BonusScore
 	for i, b := range r.ev.bonuses {
-		if pts := r.ev.points(b, r.raw.Bonuses[i]); pts.Sign() > 0 {
+		if pts := r.ev.points(&b, r.raw.Bonuses[i]); pts.Sign() > 0 {
 			out = append(out, BonusScore{ID: b.id, Name: b.name, Points: pts.Decimal()})
 		}
 	}
@@ -173,7 +173,7 @@ func (r *Result) Gap() *Gap {
 	k := 0
 	for _, d := range e.dims {
 		for _, in := range d.indicators {
-			lost := in.cap.Sub(e.points(in, r.raw.Indicators[k]))
+			lost := in.cap.Sub(e.points(&in, r.raw.Indicators[k]))
 			if lost.Sign() > 0 {
 				g.Levers = append(g.Levers, Lever{ID: in.id, Name: in.name, Available: lost.Decimal(), Closes: lost.Cmp(need) >= 0})
 			}

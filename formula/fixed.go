@@ -332,12 +332,40 @@ func (x Fixed) Exponent() int32 {
 
 // Cmp compares x and y as numbers: -1, 0 or 1.
 func (x Fixed) Cmp(y Fixed) int {
-	if x.big == nil && y.big == nil {
-		if c, ok := x.x.cmp(y.x); ok {
-			return c
+	if x.big != nil || y.big != nil {
+		return x.cmpBig(y)
+	}
+	am, ae, bm, be := x.x.m, x.x.e, y.x.m, y.x.e
+	switch {
+	case ae == be:
+		return cmp64(am, bm)
+	case am > 0 && bm > 0 && ae > be && ae-be < int32(len(pow10)):
+		// Two positive numbers, as scores and caps are: the one with
+		// the larger exponent is scaled to the other's here, not in
+		// calls, for the scoring loops.
+		if hi, lo := bits.Mul64(uint64(am), pow10[ae-be]); hi == 0 && lo <= math.MaxInt64 {
+			return cmp64(int64(lo), bm)
+		}
+	case am > 0 && bm > 0 && be > ae && be-ae < int32(len(pow10)):
+		if hi, lo := bits.Mul64(uint64(bm), pow10[be-ae]); hi == 0 && lo <= math.MaxInt64 {
+			return cmp64(am, int64(lo))
 		}
 	}
+	if c, ok := x.x.cmpAligned(y.x); ok {
+		return c
+	}
 	return x.cmpBig(y)
+}
+
+// cmp64 compares a and b as Cmp does.
+func cmp64(a, b int64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
 }
 
 func (x Fixed) cmpBig(y Fixed) int { return x.Decimal().Cmp(y.Decimal()) }
