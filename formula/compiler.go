@@ -289,7 +289,7 @@ func (c *Env) Compile(rule, source string, kind Kind, at Position) (*Program, er
 	}
 	p := &Program{rule: rule, source: source, kind: kind, policy: c.policy, at: at, prog: prog, reads: reads(tree.Node), cost: cost}
 	p.refs = fieldRefs(p.reads)
-	p.bounds = c.bounds(p.reads)
+	p.guard(c)
 	p.pool.New = func() any { return &vm.VM{MemoryBudget: c.memory} }
 	p.native, p.vmWhy = compileNative(prog.Node(), kind)
 	return p, nil
@@ -436,6 +436,8 @@ type Program struct {
 	refs                 []fieldRef // reads, with where each is in the facts
 	cost                 uint64
 	bounds               []bound
+	texts                []uintptr // the offsets of the text fields among bounds, checked first
+	maxText              uint64
 	native               *native // nil when the formula runs on the VM
 	vmWhy                string  // and why
 	fallbacks            atomic.Uint64

@@ -92,12 +92,36 @@ func (p *Program) within(f *roster.Facts) error {
 	if len(p.bounds) == 0 || f == nil {
 		return nil
 	}
+	// Most bounds are texts of the record, read here in one loop; the
+	// others, and a text too long (to be named), are checked by their
+	// bound.
+	base := unsafe.Pointer(f)
+	long := false
+	for _, off := range p.texts {
+		long = long || uint64(len(*(*string)(unsafe.Add(base, off)))) > p.maxText
+	}
+	if !long && len(p.texts) == len(p.bounds) {
+		return nil
+	}
 	for i := range p.bounds {
-		if err := p.bounds[i].check(f); err != nil {
-			return err
+		if b := &p.bounds[i]; long || b.kind != boundText || b.index == nil {
+			if err := b.check(f); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
+}
+
+// guard works out what within checks: the bounds of the fields p reads,
+// and the offsets of the record's texts among them.
+func (p *Program) guard(c *Env) {
+	p.bounds, p.texts, p.maxText = c.bounds(p.reads), nil, c.maxText
+	for _, b := range p.bounds {
+		if b.kind == boundText && b.index != nil {
+			p.texts = append(p.texts, b.offset)
+		}
+	}
 }
 
 // check is the bound's test of one record, reading the field at its

@@ -22,7 +22,9 @@ var guardReads = []string{
 func guardProgram(t testing.TB) *Program {
 	env, err := NewEnv(Config{Inputs: map[string]InputType{"note": String, "rural": Decimal, "villages": Int}})
 	require.NoError(t, err)
-	return &Program{bounds: env.bounds(guardReads)}
+	p := &Program{reads: guardReads}
+	p.guard(env)
+	return p
 }
 
 // guardFacts is an ordinary record, well within the bounds.
