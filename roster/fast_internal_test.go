@@ -55,7 +55,7 @@ func TestIDShapeShortcut(t *testing.T) {
 // and lengths.
 func TestPlain(t *testing.T) {
 	inputs := []string{"", "a", "李明", "\u3000", "\u9fff", "\ua000", "\u2028", "\u2029", "\u0085", "\u00a0", "\ufffd",
-		"a\nb", "a\r", "\t", "\x7f", "\xff", "\xed\xa0\x80", "\xe0\x80\x80", "\xf0\x9f\x98\x80", "字字字"}
+		"a\nb", "a\r", "\t", "\x7f", "\xff", "\xed\xa0\x80", "\xe0\x80\x80", "\xf0\x9f\x98\x80", "字字字", "字字a字", "a字字字字", "字\n字", "李明\u2028", "字\xe4\xb8"}
 	for lead := 0xe0; lead <= 0xef; lead++ {
 		for _, c1 := range []byte{0x7f, 0x80, 0x9f, 0xa0, 0xbf, 0xc0} {
 			for _, c2 := range []byte{0x7f, 0x80, 0xbf, 0xc0} {

@@ -209,8 +209,17 @@ func plain(s string, most int, breaks bool) bool {
 			i++
 			continue
 		}
-		if i+2 < len(s) && s[i] >= 0xe3 && s[i] <= 0xe9 && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80 {
-			i += 3 // U+3000 to U+9FFF, CJK: valid, and neither a control nor a separator
+		// A run of U+3000 to U+9FFF, CJK: valid, and neither a control
+		// nor a separator; one test for each character's three bytes.
+		k := i
+		for ; k+2 < len(s) && n < most; k, n = k+3, n+1 {
+			c := s[k : k+3]
+			if c[0]-0xe3 > 0xe9-0xe3 || (c[1]&0xc0)|(c[2]&0xc0)>>2 != 0xa0 {
+				break
+			}
+		}
+		if k > i {
+			i, n = k, n-1 // the loop counts the character it stops on
 			continue
 		}
 		r, w := utf8.DecodeRuneInString(s[i:])
