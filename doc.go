@@ -102,7 +102,8 @@
 // before and after), running each stage's two steps so that a formula the
 // two share runs once; the [Prepared] roster keeps what each Compare
 // worked out (down to each record's standing under each policy), so that
-// a what-if on it runs only what changed. An Assessor is
+// a what-if on it runs only what changed, and one that changes weights
+// alone is scored column by column from the points kept. An Assessor is
 // immutable and safe for concurrent use; the zero [Config] gives Nanning
 // with the embedded baseline, and the jurisdiction is always the one the
 // policies were loaded for. Long calls take a context.Context and stop

@@ -30,7 +30,11 @@
 // gives the formulas' raw values ([Raw]) (or the caller runs the programs
 // [Evaluator.Rules] lists, keeping values two policies share), and
 // [Evaluator.Score] turns raw values into total, grade and removal exactly
-// as Evaluate does.
+// as Evaluate does. Score is itself two steps: [Evaluator.Earn] caps and
+// rounds one raw value (what it gives depends on the value, the rule's
+// [Evaluator.Cap] and the scheme's rounding alone, so a caller can keep
+// earned points across policies that change only weights), and
+// [Evaluator.Settle] adds up earned points and grades the total.
 //
 // # Scoring
 //
