@@ -556,7 +556,9 @@ func (p *Prepared) plan(base, next *policy.Policy) *plan {
 			sd.rules = append(sd.rules, prog)
 			sd.ruleCols = append(sd.ruleCols, value(key, number))
 			if number {
-				earn := fmt.Sprintf("e%s:%d:%s\x00%s", ev.Cap(j), rounding.Places, rounding.Mode, key)
+				// The cap as written: a capped value keeps its exponent.
+				capped := ev.Cap(j)
+				earn := fmt.Sprintf("e%se%d:%d:%s\x00%s", capped, capped.Exponent(), rounding.Places, rounding.Mode, key)
 				sd.earnCols = append(sd.earnCols, value(earn, true))
 			}
 		}

@@ -229,8 +229,11 @@ func describe(im *newstrata.Impact) string {
 	fmt.Fprintf(&b, "%s → %s, %d records, grades %v → %v, qualified %d → %d, removed %d → %d\n",
 		im.Base, im.Next, im.Records, im.Before.Grades, im.After.Grades, im.Before.Qualified, im.After.Qualified,
 		im.Before.Removed, im.After.Removed)
+	standing := func(s newstrata.Standing) string { // the total to the exponent
+		return fmt.Sprintf("{%v %v %s e%d %v}", s.Qualified, s.Grade, s.Total, s.Total.Exponent(), s.Status)
+	}
 	for _, s := range im.Shifts {
-		fmt.Fprintf(&b, "shift %s %s %+v → %+v\n", s.Key, s.Unit, s.Before, s.After)
+		fmt.Fprintf(&b, "shift %s %s %s → %s\n", s.Key, s.Unit, standing(s.Before), standing(s.After))
 	}
 	for _, r := range im.Rejected {
 		fmt.Fprintf(&b, "rejected %d %s %v\n", r.Index, r.Key, r.Err)
@@ -684,4 +687,48 @@ func TestCompareKnownStandings(t *testing.T) {
 	cancel()
 	_, err = a.Compare(ctx, base, next, p)
 	require.ErrorIs(t, err, context.Canceled)
+}
+
+// TestCompareNilRecordKnown: a nil record, rejected by a first Compare
+// before any column has a value for it, stays rejected when a later
+// Compare scores both its policies column by column and counts what the
+// columns hold.
+func TestCompareNilRecordKnown(t *testing.T) {
+	recs := synth.Generate(300, 11, asOf)
+	records := make([]*roster.Record, 0, len(recs)+1)
+	for i := range recs {
+		records = append(records, &recs[i]) // no input: the default holds
+	}
+	records = append(records, nil)
+	a, base, next, trial := whatIf(t)
+	_, _, _, trial2 := whatIfWith(t, trialOverlay(3))
+	p := a.Prepare(records, asOf)
+	for _, st := range []struct{ base, next *policy.Policy }{{base, next}, {trial, trial2}, {trial, trial2}} {
+		im, err := a.Compare(t.Context(), st.base, st.next, p)
+		require.NoError(t, err)
+		assert.Equal(t, describe(naive(a, st.base, st.next, records)), describe(im), st.next.ID())
+		require.Len(t, im.Rejected, 1)
+	}
+}
+
+// TestCompareCapExponent: points are kept by their cap as written, so a
+// trial whose caps are 6.00 and 4.00 does not read the points one with 6
+// and 4 earned, and its totals keep the exponent assessing gives.
+func TestCompareCapExponent(t *testing.T) {
+	recs := synth.Generate(400, 11, asOf)
+	records := make([]*roster.Record, 0, len(recs))
+	for i := range recs {
+		records = append(records, &recs[i])
+	}
+	a, _, next, trial := whatIf(t)
+	zeros := strings.NewReplacer("points: 6}", "points: 6.00}", "points: 4}", "points: 4.00}",
+		"valid_from: 2030-01-01", "valid_from: 2031-01-01").Replace(whatIfOverlay)
+	b, _, bnext, trialZeros := whatIfWith(t, zeros)
+	require.NotEqual(t, trial.Fingerprint(), trialZeros.Fingerprint())
+	p := a.Prepare(records, asOf)
+	_, err := a.Compare(t.Context(), next, trial, p)
+	require.NoError(t, err)
+	im, err := b.Compare(t.Context(), bnext, trialZeros, p)
+	require.NoError(t, err)
+	assert.Equal(t, describe(naive(b, bnext, trialZeros, records)), describe(im))
 }

@@ -342,8 +342,9 @@ func (e *Evaluator) Score(raw *Raw) Standing {
 // Earn is what x, the raw value of a Raw's j-th number (its second-level
 // indicators, then its bonuses), earns: capped to 0..the rule's points
 // and rounded as the scheme declares. What it gives depends on x, on
-// [Evaluator.Cap] of j and on the scheme's Rounding alone, so a caller
-// that scores many policies can keep earned points by those. It panics if
+// [Evaluator.Cap] of j (to its exponent: a capped value keeps the cap's,
+// so 6 and 6.00 earn apart) and on the scheme's Rounding alone, so a
+// caller that scores many policies can keep earned points by those. It panics if
 // j is out of range, as indexing a Raw would.
 func (e *Evaluator) Earn(j int, x formula.Fixed) formula.Fixed {
 	return e.points(&e.numbers[j], x)
