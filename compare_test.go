@@ -468,8 +468,9 @@ func TestCompareWhatIf(t *testing.T) {
 		assert.Equal(t, describe(naive(st.a, st.base, st.next, records)), describe(im), st.name)
 	}
 
-	// A trial cancelled while it is scored column by column leaves
-	// nothing half done: compared again, it gives what assessing gives.
+	// A trial that would be scored column by column, cancelled, says so
+	// and leaves nothing behind: compared again, it gives what assessing
+	// gives.
 	ka, _, knext, ktrial := whatIfWith(t, trialOverlay(3))
 	_, err = ka.Compare(ctx, knext, ktrial, p)
 	require.ErrorIs(t, err, context.Canceled)
