@@ -241,10 +241,6 @@ func (a *Assessor) Compare(ctx context.Context, base, next *policy.Policy, p *Pr
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	records := p.records
-	type standings struct {
-		before, after Standing
-		err           error
-	}
 	plan := p.plan(base, next)
 	if err := plan.columnar(ctx, a.workers); err != nil {
 		return nil, stopped(0, len(records), err)
@@ -348,7 +344,7 @@ type tally struct {
 const gradeSlots = 8
 
 func (t *tally) add(s Standing) {
-	if s.Grade >= 0 && int(s.Grade) < len(t.grades) {
+	if int(s.Grade) < len(t.grades) {
 		t.grades[s.Grade]++
 	} else {
 		if t.other == nil {
