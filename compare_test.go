@@ -411,6 +411,13 @@ func whatIf(tb testing.TB) (a *newstrata.Assessor, base, next, trial *policy.Pol
 // whatIfWith is whatIf with the what-if overlay given.
 func whatIfWith(tb testing.TB, overlay string) (a *newstrata.Assessor, base, next, trial *policy.Policy) {
 	tb.Helper()
+	return whatIfFor(tb, overlay, newstrata.Config{})
+}
+
+// whatIfFor is whatIfWith with the Assessor's configuration given (its
+// policies are the ones loaded).
+func whatIfFor(tb testing.TB, overlay string, cfg newstrata.Config) (a *newstrata.Assessor, base, next, trial *policy.Policy) {
+	tb.Helper()
 	text, err := os.ReadFile("examples/qingxiu/policy/qingxiu-2019.yaml")
 	require.NoError(tb, err)
 	text = append(text, "valid_until: 2029-12-31\n"...)
@@ -420,13 +427,13 @@ func whatIfWith(tb testing.TB, overlay string) (a *newstrata.Assessor, base, nex
 		require.NoError(tb, err)
 		files = append(files, f)
 	}
-	set, err := policy.NewSet(roster.Nanning(), files, policy.WithBaseline())
+	cfg.Policies, err = policy.NewSet(roster.Nanning(), files, policy.WithBaseline())
 	require.NoError(tb, err)
-	a, err = newstrata.New(newstrata.Config{Policies: set})
+	a, err = newstrata.New(cfg)
 	require.NoError(tb, err)
-	base, _ = set.Policy(policy.BaselineID)
-	next, _ = set.Policy("qingxiu-2019")
-	trial, ok := set.Policy("qingxiu-whatif")
+	base, _ = cfg.Policies.Policy(policy.BaselineID)
+	next, _ = cfg.Policies.Policy("qingxiu-2019")
+	trial, ok := cfg.Policies.Policy("qingxiu-whatif")
 	require.True(tb, ok)
 	return a, base, next, trial
 }
@@ -651,25 +658,10 @@ func TestCompareKnownStandings(t *testing.T) {
 		records[i] = &recs[i] // no input: 青秀区's default holds
 	}
 	var done []int
-	text, err := os.ReadFile("examples/qingxiu/policy/qingxiu-2019.yaml")
-	require.NoError(t, err)
-	text = append(text, "valid_until: 2029-12-31\n"...)
-	var files []*policy.File
-	for name, data := range map[string][]byte{"qingxiu-2019.yaml": text, "whatif.yaml": []byte(whatIfOverlay)} {
-		f, err := policy.Parse(roster.Nanning().Code, name, data)
-		require.NoError(t, err)
-		files = append(files, f)
-	}
-	set, err := policy.NewSet(roster.Nanning(), files, policy.WithBaseline())
-	require.NoError(t, err)
-	a, err := newstrata.New(newstrata.Config{Policies: set, Progress: func(n, total int) {
+	a, base, next, trial := whatIfFor(t, whatIfOverlay, newstrata.Config{Progress: func(n, total int) {
 		assert.Equal(t, len(records), total)
 		done = append(done, n)
 	}})
-	require.NoError(t, err)
-	base, _ := set.Policy(policy.BaselineID)
-	next, _ := set.Policy("qingxiu-2019")
-	trial, _ := set.Policy("qingxiu-whatif")
 	p := a.Prepare(records, asOf)
 	for _, st := range []struct {
 		name       string
@@ -686,7 +678,7 @@ func TestCompareKnownStandings(t *testing.T) {
 	}
 	ctx, cancel := context.WithCancel(t.Context())
 	cancel()
-	_, err = a.Compare(ctx, base, next, p)
+	_, err := a.Compare(ctx, base, next, p)
 	require.ErrorIs(t, err, context.Canceled)
 }
 
