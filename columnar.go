@@ -137,8 +137,8 @@ func (pl *plan) scoreBlock(k, lo, hi int, s *blockScratch) {
 	ok, qualified, vetoed := s.ok[:n], s.qualified[:n], s.vetoed[:n]
 	for i := range n {
 		r := lo + i
-		// A record without facts (a nil one) has nothing in any column.
-		ok[i] = pl.factErr[r] == nil && sd.inputs.err[r] == nil && !sd.inputs.gaps.has(r) &&
+		// A nil record has nothing in any column.
+		ok[i] = pl.p.records[r] != nil && sd.inputs.err[r] == nil && !sd.inputs.gaps.has(r) &&
 			sd.class.err[r] == nil && !sd.class.gaps.has(r)
 		qualified[i], vetoed[i] = true, false
 	}

@@ -64,13 +64,14 @@ type Impact struct {
 
 // Prepared is a roster made ready for comparing policies on one date.
 // What [Assessor.Compare] works out on it that does not depend on the rules
-// being compared is kept and reused by the next Compare on it: each
-// record's facts, the inputs a set of declarations binds, the
-// classification by a set of classification rules, the value of every
-// formula on every record, by the formula's text and what it reads, and
-// the points each number formula's value earns, by the formula, its cap
-// and the rounding, and every record's standing under each policy
-// compared, by the policy's fingerprint. A what-if (the same base, a
+// being compared is kept and reused by the next Compare on it: the inputs
+// a set of declarations binds, the classification by a set of
+// classification rules, the value of every formula on every record, by
+// the formula's text and what it reads, the points each number formula's
+// value earns, by the formula, its cap and the rounding, and every
+// record's standing under each policy compared, by the policy's
+// fingerprint. A record's facts are made again when a formula must run
+// on them. A what-if (the same base, a
 // weight or a formula changed in next) reads the base's standings, runs
 // only the formulas next changed, and scores next; when next changed no
 // formula, it works out the points of the rules whose weight changed and
@@ -82,8 +83,6 @@ type Prepared struct {
 	asOf    roster.Date
 
 	mu      sync.Mutex
-	facts   []roster.Facts          // each record's facts, without inputs
-	factErr []error                 // or why there are none (a nil record)
 	inputs  map[string]*inputColumn // by the inputs' declarations
 	classes map[string]*classColumn // by classification rules and inputs
 	values  map[string]*valueColumn // by formula, kind and what it reads
@@ -389,8 +388,6 @@ func (pl *plan) known() bool {
 // stages read, and which of them this Compare fills.
 type plan struct {
 	p          *Prepared
-	facts      []roster.Facts // the facts, when this Compare works them out
-	factErr    []error
 	sides      [2]side
 	newInputs  map[string]*inputColumn
 	newClasses map[string]*classColumn
@@ -482,15 +479,12 @@ func classKey(pol *policy.Policy, inputs string) string {
 }
 
 func (p *Prepared) plan(base, next *policy.Policy) *plan {
-	pl := &plan{p: p, facts: p.facts, factErr: p.factErr, newInputs: map[string]*inputColumn{}, newClasses: map[string]*classColumn{},
+	pl := &plan{p: p, newInputs: map[string]*inputColumn{}, newClasses: map[string]*classColumn{},
 		newValues: map[string]*valueColumn{}, newStands: map[string]*standColumn{}, fresh: map[column]int{}}
 	n := len(p.records)
 	fresh := func(c column) {
 		pl.fresh[c] = len(pl.order)
 		pl.order = append(pl.order, c)
-	}
-	if p.facts == nil {
-		pl.facts, pl.factErr = make([]roster.Facts, n), make([]error, n)
 	}
 	value := func(key string, number bool) *valueColumn {
 		if c, ok := p.values[key]; ok {
@@ -581,7 +575,6 @@ func (p *Prepared) plan(base, next *policy.Policy) *plan {
 
 // keep adds the columns this Compare filled to the prepared roster.
 func (pl *plan) keep() {
-	pl.p.facts, pl.p.factErr = pl.facts, pl.factErr
 	for k, c := range pl.newInputs {
 		pl.p.inputs[k] = c
 	}
@@ -597,13 +590,14 @@ func (pl *plan) keep() {
 }
 
 // scratch is what one worker keeps from record to record: which fresh
-// columns it has filled for the current record, its facts under each
-// policy, and the points earned.
+// columns it has filled for the current record, its facts, and the
+// points earned.
 type scratch struct {
 	filled []bool
 	earned [2][]formula.Fixed
-	facts  [2]roster.Facts // the record's facts under each policy, when needed
-	ready  [2]bool
+	facts  roster.Facts // the current record's, when needed
+	built  bool         // facts are the current record's
+	side   int          // the side whose inputs and group facts hold, -1 for none
 }
 
 func (pl *plan) scratch() *scratch {
@@ -637,17 +631,25 @@ func (pl *plan) unfill(s *scratch, slot int, g *gaps, i int) {
 	s.filled[slot] = false
 }
 
-// factsOf gives record i's facts under side k, with its inputs and group,
-// made when first needed: a Compare that finds every value in its
-// columns makes none.
+// recordFacts gives record i's facts, made from the record when first
+// needed for it: a Compare that finds every value in its columns makes
+// none, and a prepared roster keeps none (they would be most of its
+// memory, scanned by every collection, and are quicker made again).
+func (pl *plan) recordFacts(i int, s *scratch) *roster.Facts {
+	if !s.built {
+		s.facts, s.built, s.side = pl.p.records[i].Facts(pl.p.asOf), true, -1
+	}
+	return &s.facts
+}
+
+// factsOf gives record i's facts under side k, with its inputs and group.
 func (pl *plan) factsOf(k, i int, s *scratch) *roster.Facts {
-	f := &s.facts[k]
-	if !s.ready[k] {
+	f := pl.recordFacts(i, s)
+	if s.side != k {
 		sd := &pl.sides[k]
-		*f = pl.facts[i]
-		f.In = sd.inputs.in[i]
+		f.In, f.Group, f.Subkind = sd.inputs.in[i], "", ""
 		sd.class.res[i].Give(f)
-		s.ready[k] = true
+		s.side = k
 	}
 	return f
 }
@@ -656,16 +658,9 @@ func (pl *plan) factsOf(k, i int, s *scratch) *roster.Facts {
 // stage's value taken from its column or worked out into it.
 func (pl *plan) standings(i int, s *scratch) (before, after Standing, err error) {
 	clear(s.filled)
-	p := pl.p
-	if p.facts == nil { // this Compare works the facts out
-		if r := p.records[i]; r == nil {
-			pl.factErr[i] = errNilRecord
-		} else {
-			pl.facts[i] = r.Facts(p.asOf)
-		}
-	}
-	if err := pl.factErr[i]; err != nil {
-		return before, after, err
+	s.built = false
+	if pl.p.records[i] == nil {
+		return before, after, errNilRecord
 	}
 	var out [2]Standing
 	for k := range pl.sides {
@@ -691,10 +686,9 @@ func (pl *plan) standings(i int, s *scratch) (before, after Standing, err error)
 
 func (pl *plan) standing(k, i int, s *scratch) (Standing, error) {
 	p, sd := pl.p, &pl.sides[k]
-	s.ready[k] = false
 	if pl.fill(s, sd.inSlot, &sd.inputs.gaps, i) {
-		f := &s.facts[k]
-		*f = pl.facts[i]
+		f := pl.recordFacts(i, s)
+		s.side = -1
 		sd.inputs.err[i] = sd.pol.Bind(f, p.records[i])
 		sd.inputs.in[i] = f.In
 	}
@@ -702,11 +696,9 @@ func (pl *plan) standing(k, i int, s *scratch) (Standing, error) {
 		return Standing{}, err
 	}
 	if pl.fill(s, sd.classSlot, &sd.class.gaps, i) {
-		f := &s.facts[k]
-		*f = pl.facts[i]
-		f.In = sd.inputs.in[i]
+		f := pl.recordFacts(i, s)
+		f.In, s.side = sd.inputs.in[i], -1
 		sd.class.res[i], sd.class.err[i] = sd.pol.Classifier().Classify(f)
-		s.ready[k] = true
 	}
 	if err := sd.class.err[i]; err != nil {
 		return Standing{}, err
