@@ -3,6 +3,7 @@ package newstrata
 import (
 	"context"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"sync"
@@ -330,27 +331,15 @@ func (a *Assessor) Compare(ctx context.Context, base, next *policy.Policy, p *Pr
 	return im, nil
 }
 
-// tally counts standings as a [Tally] does, the common grades in an
-// array.
+// tally counts standings as a [Tally] does, the grades in an array (a
+// Grade is a byte).
 type tally struct {
-	grades             [gradeSlots]int
-	other              map[evaluate.Grade]int // a grade past the array, from an unusual policy
+	grades             [math.MaxUint8 + 1]int
 	qualified, removed int
 }
 
-// gradeSlots is how many grades, from 0 (none), a tally counts without a
-// map.
-const gradeSlots = 8
-
 func (t *tally) add(s Standing) {
-	if int(s.Grade) < len(t.grades) {
-		t.grades[s.Grade]++
-	} else {
-		if t.other == nil {
-			t.other = map[evaluate.Grade]int{}
-		}
-		t.other[s.Grade]++
-	}
+	t.grades[s.Grade]++
 	if s.Qualified {
 		t.qualified++
 	}
@@ -366,9 +355,6 @@ func (t *tally) Tally() Tally {
 		if n > 0 {
 			out.Grades[evaluate.Grade(g)] = n
 		}
-	}
-	for g, n := range t.other {
-		out.Grades[g] += n
 	}
 	return out
 }
