@@ -41,7 +41,10 @@ type Classifier struct {
 	rules Rules
 	// programs holds the compiled rules of the screens, groups and
 	// fallbacks, by step.
-	programs    [Fallback][]program
+	programs [Fallback][]program
+	// decisive runs the screens' and the groups' programs, in that order:
+	// every record runs them all.
+	decisive    *formula.Batch
 	otherwise   *Rule
 	fingerprint string
 }
@@ -135,40 +138,42 @@ func (c *Classifier) Classify(f *roster.Facts) (Result, error) {
 		firstOf [G4 + 1]*Rule // the first rule that held, by group
 		firmOf  [G4 + 1]*Rule // the first that held and does not yield
 	)
-	run := func(p program) (bool, error) {
-		ok, err := p.prog.Bool(f)
-		if ok && err == nil {
-			if res.Matched == nil {
-				res.Matched = make([]string, 0, 4)
+	// The screens and the group rules all run, in one batch; the
+	// fallbacks one by one, until one holds.
+	screens, groups := c.programs[Screening-1], c.programs[Grouping-1]
+	var buf [64]bool
+	held := buf[:]
+	if c.decisive.Bools() > len(buf) {
+		held = make([]bool, c.decisive.Bools())
+	}
+	ran, err := c.decisive.Run(f, nil, held)
+	for i, ok := range held[:ran] {
+		switch {
+		case !ok:
+		case i < len(screens):
+			p := screens[i]
+			res.Matched = matched(res.Matched, p.ID)
+			if decided == nil {
+				decided = p.Rule
 			}
-			res.Matched = append(res.Matched, p.ID)
+		default:
+			p := groups[i-len(screens)]
+			res.Matched = matched(res.Matched, p.ID)
+			g := p.Gives.Group
+			if firstOf[g] == nil {
+				firstOf[g] = p.Rule
+			}
+			if firmOf[g] == nil && !p.Yields {
+				firmOf[g] = p.Rule
+			}
 		}
-		return ok, err
 	}
-	for _, p := range c.programs[Screening-1] {
-		held, err := run(p)
-		if err != nil {
-			return fault(f, p.Rule, err, res.Matched)
+	if err != nil {
+		failed := screens
+		if ran >= len(screens) {
+			failed, ran = groups, ran-len(screens)
 		}
-		if held && decided == nil {
-			decided = p.Rule
-		}
-	}
-	for _, p := range c.programs[Grouping-1] {
-		held, err := run(p)
-		if err != nil {
-			return fault(f, p.Rule, err, res.Matched)
-		}
-		if !held {
-			continue
-		}
-		g := p.Gives.Group
-		if firstOf[g] == nil {
-			firstOf[g] = p.Rule
-		}
-		if firmOf[g] == nil && !p.Yields {
-			firmOf[g] = p.Rule
-		}
+		return fault(f, failed[ran].Rule, err, res.Matched)
 	}
 	if decided != nil {
 		res.Outcome, res.Rule, res.Reason = decided.Gives.Outcome, decided.ID, decided.Reason
@@ -201,11 +206,12 @@ func (c *Classifier) Classify(f *roster.Facts) (Result, error) {
 		return res, nil
 	}
 	for _, p := range c.programs[Fallback-1] {
-		held, err := run(p)
+		held, err := p.prog.Bool(f)
 		if err != nil {
 			return fault(f, p.Rule, err, res.Matched)
 		}
 		if held {
+			res.Matched = matched(res.Matched, p.ID)
 			res.Outcome, res.Rule, res.Reason = p.Gives.Outcome, p.ID, p.Reason
 			return res, nil
 		}
@@ -225,6 +231,14 @@ func (res Result) Give(f *roster.Facts) {
 	if res.Subkind.Valid() {
 		f.Subkind = res.Subkind.Label()
 	}
+}
+
+// matched adds the id of a rule that held to those before it.
+func matched(ids []string, id string) []string {
+	if ids == nil {
+		ids = make([]string, 0, 4)
+	}
+	return append(ids, id)
 }
 
 // anyHeld reports whether any group has a rule in rules.

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/expr-lang/expr/ast"
@@ -69,6 +70,11 @@ func Compile(env *formula.Env, rules Rules) (*Classifier, error) {
 		return nil, errors.Join(c.errs...)
 	}
 	cl.otherwise = &cl.rules.Otherwise
+	var decisive []*formula.Program
+	for _, p := range slices.Concat(cl.programs[Screening-1], cl.programs[Grouping-1]) {
+		decisive = append(decisive, p.prog)
+	}
+	cl.decisive = formula.NewBatch(decisive...)
 	b, err := json.Marshal(rules.Canonical())
 	if err != nil {
 		return nil, err // every field marshals; unreachable

@@ -132,6 +132,7 @@ type Evaluator struct {
 	total               formula.Fixed   // the scheme's Total
 	rules               int             // second-level indicators
 	numbers             []rule          // the second-level indicators, then the bonuses: a Raw's numbers
+	batch               *formula.Batch  // the programs of numbers, then of vetoes
 }
 
 type dimension struct {
@@ -193,6 +194,11 @@ func Compile(env *formula.Env, s Scheme) (*Evaluator, error) {
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
+	var progs []*formula.Program
+	for _, r := range slices.Concat(e.numbers, e.vetoes) {
+		progs = append(progs, r.prog)
+	}
+	e.batch = formula.NewBatch(progs...)
 	e.bands = slices.Clone(s.Grades)
 	slices.SortStableFunc(e.bands, func(a, b Band) int { return b.From.Cmp(a.From) })
 	for _, b := range e.bands {
@@ -234,7 +240,7 @@ func (e *Evaluator) Evaluate(f *roster.Facts) (*Result, error) {
 	}
 	*res = Result{Key: f.Key, Policy: e.policy, Fingerprint: e.fingerprint, AsOf: f.AsOf, ev: e, facts: f}
 	res.raw = Raw{Indicators: numbers[:e.rules:e.rules], Bonuses: numbers[e.rules:], Vetoes: vetoes}
-	if err := e.Measure(f, &res.raw); err != nil {
+	if err := e.measure(f, numbers, vetoes); err != nil {
 		return nil, err
 	}
 	total, vetoed := e.score(&res.raw)
@@ -295,32 +301,33 @@ func (e *Evaluator) Measure(f *roster.Facts, raw *Raw) error {
 		raw.Indicators, raw.Bonuses = numbers[:e.rules:e.rules], numbers[e.rules:]
 		raw.Vetoes = make([]bool, len(e.vetoes))
 	}
-	k := 0
-	for _, d := range e.dims {
-		for _, r := range d.indicators {
-			v, err := r.prog.Fixed(f)
-			if err != nil {
-				return &Error{Key: f.Key, Rule: r.id, Err: err}
-			}
-			raw.Indicators[k] = v
-			k++
-		}
+	// The formulas run into one array, numbers then vetoes, as a Batch
+	// gives them.
+	var block [blockNumbers]formula.Fixed
+	numbers := block[:]
+	if n := e.rules + len(e.bonuses); n > len(block) {
+		numbers = make([]formula.Fixed, n)
 	}
-	for i, r := range e.bonuses {
-		v, err := r.prog.Fixed(f)
-		if err != nil {
-			return &Error{Key: f.Key, Rule: r.id, Err: err}
-		}
-		raw.Bonuses[i] = v
+	err := e.measure(f, numbers, raw.Vetoes)
+	copy(raw.Indicators, numbers)
+	copy(raw.Bonuses, numbers[e.rules:])
+	return err
+}
+
+// measure runs e's formulas on f: the indicators' and bonuses' values go
+// to numbers, in the order of a Raw, the vetoes' to vetoes.
+func (e *Evaluator) measure(f *roster.Facts, numbers []formula.Fixed, vetoes []bool) error {
+	n, err := e.batch.Run(f, numbers, vetoes)
+	if err == nil {
+		return nil
 	}
-	for i, r := range e.vetoes {
-		held, err := r.prog.Bool(f)
-		if err != nil {
-			return &Error{Key: f.Key, Rule: r.id, Err: err}
-		}
-		raw.Vetoes[i] = held
+	id := ""
+	if n < len(e.numbers) {
+		id = e.numbers[n].id
+	} else {
+		id = e.vetoes[n-len(e.numbers)].id
 	}
-	return nil
+	return &Error{Key: f.Key, Rule: id, Err: err}
 }
 
 // Standing is where raw values leave a person: the second step, without

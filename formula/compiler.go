@@ -499,6 +499,9 @@ func (v *reader) Visit(node *ast.Node) {
 	}
 }
 
+// Kind returns what the formula gives: a boolean or a number.
+func (p *Program) Kind() Kind { return p.kind }
+
 // Rule returns the id of the rule the formula belongs to.
 func (p *Program) Rule() string { return p.rule }
 

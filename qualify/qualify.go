@@ -273,6 +273,7 @@ func (e *Error) Unwrap() error { return e.Err }
 type Conditions struct {
 	policy, fingerprint string
 	rules               []rule
+	batch               *formula.Batch // the rules' programs
 }
 
 // rule is one compiled condition.
@@ -301,6 +302,11 @@ func Compile(env *formula.Env, conds []Condition) (*Conditions, error) {
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
+	progs := make([]*formula.Program, len(c.rules))
+	for i, r := range c.rules {
+		progs[i] = r.prog
+	}
+	c.batch = formula.NewBatch(progs...)
 	return c, nil
 }
 
@@ -361,12 +367,16 @@ func (c *Conditions) Check(f *roster.Facts, waivers ...Waiver) (*Result, error) 
 	if len(c.rules) > 64 {
 		x = &rare{held: make([]uint64, (len(c.rules)-1)/64)}
 	}
+	var buf [64]bool
+	verdicts := buf[:]
+	if len(c.rules) > len(buf) {
+		verdicts = make([]bool, len(c.rules))
+	}
+	if n, err := c.batch.Run(f, nil, verdicts); err != nil {
+		return nil, &Error{Key: f.Key, Condition: c.rules[n].ID, Err: err}
+	}
 	for i, r := range c.rules {
-		ok, err := r.prog.Bool(f)
-		if err != nil {
-			return nil, &Error{Key: f.Key, Condition: r.ID, Err: err}
-		}
-		switch {
+		switch ok := verdicts[i]; {
 		case ok && i < 64:
 			held |= 1 << uint(i)
 		case ok:

@@ -1,0 +1,173 @@
+package formula
+
+import (
+	"math"
+	"unsafe"
+
+	"github.com/newstrata/newstrata/roster"
+)
+
+// Batch runs a list of programs on one record at a time, as a stage of a
+// policy does: classification's rules, the conditions, the indicators with
+// the bonuses and vetoes. It gives what running each program alone with
+// [Program.Fixed] or [Program.Bool] gives (the same values, the same errors,
+// the same fallbacks counted) for less: the record's size is checked once
+// against the bounds of all its programs, and the closures run one after
+// another under one recover, not one each. A record beyond the bounds, a
+// program that runs on the VM and a run the closures cannot finish exactly
+// are taken one program at a time, as the program's own methods take them.
+// A Batch is safe for concurrent use; a nil Batch has no programs.
+type Batch struct {
+	progs   []*Program
+	slot    []int // each program's index among those of its kind
+	numbers int   // number programs
+	bools   int   // predicates
+	texts   []uintptr
+	maxText uint64
+	others  []bound // the other bounds, one a field, each at its smallest
+}
+
+// NewBatch makes a batch of progs, run in their order.
+func NewBatch(progs ...*Program) *Batch {
+	b := &Batch{progs: progs, slot: make([]int, len(progs)), maxText: math.MaxUint64}
+	seen := map[string]int{} // the others, by field
+	for i, p := range progs {
+		if p.kind == Predicate {
+			b.slot[i], b.bools = b.bools, b.bools+1
+		} else {
+			b.slot[i], b.numbers = b.numbers, b.numbers+1
+		}
+		for _, bd := range p.bounds {
+			if bd.kind == boundText && bd.index != nil {
+				b.maxText = min(b.maxText, bd.maxText)
+				if !containsOffset(b.texts, bd.offset) {
+					b.texts = append(b.texts, bd.offset)
+				}
+				continue
+			}
+			if j, ok := seen[bd.name]; ok {
+				o := &b.others[j]
+				o.maxItems, o.maxText = min(o.maxItems, bd.maxItems), min(o.maxText, bd.maxText)
+				continue
+			}
+			seen[bd.name] = len(b.others)
+			b.others = append(b.others, bd)
+		}
+	}
+	return b
+}
+
+func containsOffset(offsets []uintptr, off uintptr) bool {
+	for _, o := range offsets {
+		if o == off {
+			return true
+		}
+	}
+	return false
+}
+
+// Len is the number of programs in b.
+func (b *Batch) Len() int {
+	if b == nil {
+		return 0
+	}
+	return len(b.progs)
+}
+
+// Numbers is how many of b's programs give a number: the values
+// [Batch.Run] writes to its numbers.
+func (b *Batch) Numbers() int {
+	if b == nil {
+		return 0
+	}
+	return b.numbers
+}
+
+// Bools is how many of b's programs are predicates: the values
+// [Batch.Run] writes to its bools.
+func (b *Batch) Bools() int {
+	if b == nil {
+		return 0
+	}
+	return b.bools
+}
+
+// Run runs b's programs on f in their order: each number program's value
+// goes to numbers and each predicate's to bools, in the order of the
+// programs of its kind. It gives how many programs ran: all of them, or,
+// with the error, those before the one that failed, whose error is what
+// its Fixed or Bool gives. numbers and bools must hold at least
+// [Batch.Numbers] and [Batch.Bools] values; Run panics otherwise, as
+// indexing them would.
+func (b *Batch) Run(f *roster.Facts, numbers []Fixed, bools []bool) (int, error) {
+	if b == nil {
+		return 0, nil
+	}
+	_, _ = numbers[:b.numbers], bools[:b.bools]
+	fast := f != nil && b.fits(f)
+	for i := 0; i < len(b.progs); i++ {
+		if fast {
+			if i = b.closures(f, numbers, bools, i); i == len(b.progs) {
+				break
+			}
+		}
+		// Program i alone: it runs on the VM, its closures could not
+		// finish, or f is beyond the bounds of some program.
+		p, j := b.progs[i], b.slot[i]
+		var err error
+		if p.kind == Predicate {
+			bools[j], err = p.Bool(f)
+		} else {
+			numbers[j], err = p.Fixed(f)
+		}
+		if err != nil {
+			return i, err
+		}
+	}
+	return len(b.progs), nil
+}
+
+// closures runs the programs from the i-th on as closures, as long as
+// they have them and finish, and gives the index of the first it did not
+// run.
+func (b *Batch) closures(f *roster.Facts, numbers []Fixed, bools []bool, i int) (next int) {
+	next = i
+	// A bail, or any panic of a closure (an index out of range, a nil
+	// map), leaves next at the program that made it, which Run then runs
+	// alone, so that the VM gives its answer or the error it is.
+	defer func() { _ = recover() }()
+	fr := frame{f: f}
+	for ; next < len(b.progs); next++ {
+		n := b.progs[next].native
+		switch {
+		case n == nil:
+			return next
+		case n.b != nil:
+			bools[b.slot[next]] = n.b(fr)
+		default:
+			numbers[b.slot[next]] = Fixed{x: n.x(fr).settle()}
+		}
+	}
+	return next
+}
+
+// fits reports whether f is within the bounds of every program of b, as
+// each program's within would find it; a record that is not is run
+// program by program, so that the first to read a field too large names
+// it.
+func (b *Batch) fits(f *roster.Facts) bool {
+	base := unsafe.Pointer(f)
+	long := false
+	for _, off := range b.texts {
+		long = long || uint64(len(*(*string)(unsafe.Add(base, off)))) > b.maxText
+	}
+	if long {
+		return false
+	}
+	for i := range b.others {
+		if b.others[i].check(f) != nil {
+			return false
+		}
+	}
+	return true
+}
