@@ -206,25 +206,20 @@ func (a *Assessor) AssessUnder(pol *policy.Policy, r *roster.Record, asOf roster
 // assess classifies r by the rules of pol, the policy it is assessed
 // under, and takes it through the later stages.
 func assess(pol *policy.Policy, r *roster.Record, asOf roster.Date, waivers []qualify.Waiver) (*Assessment, error) {
-	f, err := pol.Facts(r, asOf)
-	if err != nil {
-		return nil, err
-	}
-	cls, err := pol.Classifier().Classify(&f)
-	if err != nil {
-		return nil, err
-	}
-	as, err := assessFacts(pol, r, &f, cls, waivers)
-	if err != nil {
-		return nil, err
-	}
-	as.Undeclared = undeclared(pol, r)
-	return as, nil
-}
-
-func assessFacts(pol *policy.Policy, r *roster.Record, f *roster.Facts, cls classify.Result, waivers []qualify.Waiver) (*Assessment, error) {
+	// The assessment and the facts its evaluation keeps are one
+	// allocation.
+	b := &assessBlock{}
+	f := &b.facts
 	var err error
-	out := &Assessment{Key: r.Key, Unit: r.Unit, Classification: cls, Post: PostLevel(r, f.AsOf)}
+	if *f, err = pol.Facts(r, asOf); err != nil {
+		return nil, err
+	}
+	cls, err := pol.Classifier().Classify(f)
+	if err != nil {
+		return nil, err
+	}
+	out := &b.Assessment
+	*out = Assessment{Key: r.Key, Unit: r.Unit, Classification: cls, Post: PostLevel(r, f.AsOf)}
 	if out.Qualification, err = pol.Conditions().Check(f, waivers...); err != nil {
 		return nil, err
 	}
@@ -234,7 +229,14 @@ func assessFacts(pol *policy.Policy, r *roster.Record, f *roster.Facts, cls clas
 	// Only the four groups are new social strata, whatever a county does to
 	// the condition that says so.
 	out.Status = statusOf(out.Qualification.Qualified && cls.Outcome == classify.Classified, out.Evaluation.Removed)
+	out.Undeclared = undeclared(pol, r)
 	return out, nil
+}
+
+// assessBlock is an Assessment with the facts its evaluation keeps.
+type assessBlock struct {
+	Assessment
+	facts roster.Facts
 }
 
 // Rejection is a record a batch could not assess, and why.

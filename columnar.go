@@ -184,7 +184,7 @@ func (pl *plan) scoreBlock(k, lo, hi int, s *blockScratch) {
 }
 
 // standingOf is a record's standing from its stages' outcomes, as
-// assessFacts decides it.
+// assess decides it.
 func standingOf(qualified bool, st evaluate.Standing, outcome classify.Outcome) Standing {
 	out := Standing{Qualified: qualified, Grade: st.Grade, Total: st.Total, Status: statusOf(qualified, st.Removed)}
 	if outcome != classify.Classified {
