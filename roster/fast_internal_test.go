@@ -63,8 +63,15 @@ func TestPlain(t *testing.T) {
 			}
 		}
 	}
+	// Runs long enough to be read two characters at a time, with a wrong
+	// sequence, or another character, at each place.
+	for _, bad := range append(inputs, "a", "\u2028", "\u3000", "\u9fff", "\n") {
+		for before := range 9 {
+			inputs = append(inputs, strings.Repeat("字", before)+bad+strings.Repeat("字", 3), strings.Repeat("字", before)+bad)
+		}
+	}
 	for _, s := range inputs {
-		for _, most := range []int{0, 1, 2, 3, 50} {
+		for _, most := range []int{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 50} {
 			fits := utf8.RuneCountInString(s) <= most
 			if got, want := lineUpTo(s, most), utf8.ValidString(s) && singleLine(s) && fits; got != want {
 				t.Errorf("lineUpTo(%q, %d) = %v, want %v", s, most, got, want)
