@@ -297,6 +297,14 @@ func isCitizenID(s string) bool {
 	if idDigits(s) {
 		return true
 	}
+	// Shaping keeps every ASCII character but white space, so one that is
+	// neither a digit nor X says no before any shaping: a registration
+	// number's letters or dash.
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < utf8.RuneSelf && !isASCIIDigit(c) && c != 'X' && c != 'x' && c != ' ' && (c < '\t' || c > '\r') {
+			return false
+		}
+	}
 	t := idShape(s)
 	return t != s && idDigits(t)
 }

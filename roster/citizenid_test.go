@@ -186,3 +186,35 @@ func FuzzParseCitizenID(f *testing.F) {
 		require.Equal(t, id, again, "parsing is idempotent")
 	})
 }
+
+// A text has the shape of a citizen ID when, shaped as a reader sees it,
+// it is 18 digits (the last may be X) or 15; a registration number is not.
+func TestLooksLikeCitizenID(t *testing.T) {
+	tests := []struct {
+		s    string
+		want bool
+	}{
+		{"450103198001011234", true},
+		{"45010319800101123X", true},
+		{"45010319800101123x", true},
+		{"450103800101123", true},
+		{" 450103198001011234", true},
+		{"4501 0319 8001 0112 34", true},
+		{"450103198001011234\t", true},
+		{"450103198001011234\u200b", true},
+		{"４５０１０３１９８００１０１１２３４", true},
+		{"45010319800101123Ｘ", true},
+		{"NN-450103-00001", false},
+		{"45010319800101123", false},
+		{"4501031980010112345", false},
+		{"A50103198001011234", false},
+		{"450103-198001011234", false},
+		{"X50103198001011234", false},
+		{"450103198001011234\x00", false},
+		{"", false},
+		{"李明", false},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, LooksLikeCitizenID(tt.s), "%q", tt.s)
+	}
+}
