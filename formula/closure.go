@@ -58,6 +58,17 @@ type val struct {
 	l    listFn
 	elem reflect.Type // the element type of a list
 	size uintptr      // and its size
+	// A text's node may say more, for comparisons to compile tighter:
+	// the constant it is, or the field it reads.
+	text *string
+	at   *fieldAt
+}
+
+// fieldAt is where a field is read: at off in the facts, or in the
+// element a predicate looks at.
+type fieldAt struct {
+	off  uintptr
+	elem bool
 }
 
 // unsupported is why a formula runs on the VM.
@@ -140,7 +151,7 @@ func (c *closer) node(n ast.Node) val {
 		return val{t: floatType, fl: func(frame) float64 { return f }}
 	case *ast.StringNode:
 		s := n.Value
-		return val{t: strType, s: func(frame) string { return s }}
+		return val{t: strType, s: func(frame) string { return s }, text: &s}
 	case *ast.ConstantNode:
 		return c.constant(n.Value)
 	case *ast.IdentifierNode:
@@ -222,7 +233,7 @@ func load(t reflect.Type, off uintptr, elem bool) val {
 	case t.Kind() == reflect.Int && t == intType:
 		return val{t: t, i: field[int](off, elem)}
 	case t.Kind() == reflect.String && t == strType:
-		return val{t: t, s: field[string](off, elem)}
+		return val{t: t, s: field[string](off, elem), at: &fieldAt{off, elem}}
 	case t.Kind() == reflect.Slice:
 		v := val{t: t, elem: t.Elem(), size: t.Elem().Size()}
 		switch t.Elem() {
@@ -360,7 +371,12 @@ func (c *closer) binary(n *ast.BinaryNode) val {
 
 // equal is expr's == on the types the closures cover.
 func equal(l, r val) boolFn {
+	if l.text != nil {
+		l, r = r, l
+	}
 	switch {
+	case l.s != nil && r.text != nil:
+		return textIs(l, *r.text)
 	case l.s != nil && r.s != nil:
 		a, b := l.s, r.s
 		return func(fr frame) bool { return a(fr) == b(fr) }
@@ -469,14 +485,14 @@ func (c *closer) in(n *ast.BinaryNode) val {
 		}
 		s := l.s
 		if len(set) <= 8 { // a scan of a few texts is cheaper than a hash
-			keys := make([]string, 0, len(set))
+			keys := make([]word, 0, len(set))
 			for k := range set {
-				keys = append(keys, k)
+				keys = append(keys, wordOf(k))
 			}
 			return val{t: boolType, b: func(fr frame) bool {
 				x := s(fr)
-				for _, k := range keys {
-					if x == k {
+				for i := range keys {
+					if keys[i].is(x) {
 						return true
 					}
 				}

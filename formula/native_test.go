@@ -31,8 +31,9 @@ var (
 	decFields  = []string{"Donations", "Attendance", "In.R"}
 	boolFields = []string{"CPC", "Reliable", "Investor", "NewMedia", "Local", "EmergencyRelief", "CriminalPenalty", "In.B"}
 	textFields = []string{"Group", "Sex", "Politics", "PoliticalRating", "Education", "TitleLevel", "EmployerKind", "Role", "IndustryRating", "Occupation", "In.S"}
-	labels     = []string{`"G1"`, `"G4"`, `"优秀"`, `"良好"`, `"一般"`, `"研究生"`, `"大学本科"`, `"中级"`, `"民营企业"`, `"经营管理"`, `""`, `"自由撰稿人"`, `"男性"`}
-	lists      = map[string][]string{"Seats": {".Current", `.Level == "市级"`, `.Level in ["国家级", "省级"]`, `.Body == "政协委员"`},
+	labels     = []string{`"G1"`, `"G4"`, `"优秀"`, `"良好"`, `"一般"`, `"研究生"`, `"大学本科"`, `"中级"`, `"民营企业"`, `"经营管理"`, `""`, `"自由撰稿人"`, `"男性"`,
+		`"Abcd"`, `"Abce"`, `"Abcdefgh"`, `"自由摄影人"`, `"自由撰稿人x"`, `"自由撰稿人xy"`}
+	lists = map[string][]string{"Seats": {".Current", `.Level == "市级"`, `.Level in ["国家级", "省级"]`, `.Body == "政协委员"`},
 		"OrgPosts": {".Leading", `.Level == "县级"`, `.Kind != ""`},
 		"Awards":   {`.Level == "国家级"`, ".Year >= 2018", ".Year % 2 == 0"}}
 	intLits   = []string{"0", "1", "2", "3", "4", "20", "-7", "100000", "999999999999", "9223372036854775807", "4611686018427387904"}
@@ -163,7 +164,7 @@ func randomFacts(r *rand.Rand) *roster.Facts {
 		CPC: r.IntN(2) == 0, Reliable: r.IntN(3) > 0, PoliticalRating: pick("优秀", "良好", "一般", "较差", ""),
 		Education: pick("研究生", "大学本科", "大学专科", "高中", ""), TitleLevel: pick("正高", "副高", "中级", "初级", "无"),
 		EmployerKind: pick("民营企业", "中介组织", "无工作单位", ""), Role: pick("经营管理", "专业技术", "出资人", ""),
-		Occupation: pick("自由撰稿人", "律师", "画家", " 自由 ", "Ab"), IndustryRating: pick("优秀", "良好", "一般", ""),
+		Occupation: pick("自由撰稿人", "律师", "画家", " 自由 ", "Ab", "Abcd", "Abcdefgh", "自由摄影人", "自由撰稿人x", "自由撰稿人xy", "自由撰稿人y"), IndustryRating: pick("优秀", "良好", "一般", ""),
 		Investor: r.IntN(2) == 0, NewMedia: r.IntN(2) == 0, Local: r.IntN(2) == 0, EmergencyRelief: r.IntN(2) == 0,
 		FieldYears: ints[r.IntN(len(ints))], Followers: ints[r.IntN(len(ints))], TrainingHours: ints[r.IntN(len(ints))],
 		VolunteerHours: ints[r.IntN(len(ints))], JobsCreated: ints[r.IntN(8)], Proposals: ints[r.IntN(len(ints))],
