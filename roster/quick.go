@@ -157,15 +157,9 @@ func (v *Validator) quickValid(r *Record, asOf Date) bool {
 	return true
 }
 
-func (v *Validator) isUnit(code string) bool {
-	_, ok := v.j.Unit(code)
-	return ok
-}
+func (v *Validator) isUnit(code string) bool { return v.units[code] }
 
-func (v *Validator) isRecommender(code string) bool {
-	_, ok := v.j.Recommender(code)
-	return ok
-}
+func (v *Validator) isRecommender(code string) bool { return v.recommenders[code] }
 
 // code is a closed set of the record.
 type code interface {

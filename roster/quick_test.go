@@ -43,7 +43,7 @@ func quickSays(t *testing.T, v *Validator, r *Record, asOf Date, what string) {
 func TestQuickValidIsTheValidators(t *testing.T) {
 	v := newTestValidator(t)
 	woman := withCheck(t, "45010219900708002") // a woman born on 8 July 1990
-	strs := []string{"", "a", "NN-000123", "NN 1", "450103", "4501D01", "4501A1", "999999", woman, " " + woman,
+	strs := []string{"", "a", "NN-000123", "NN 1", "450103", "450127", "4501D01", "4501A1", "999999", woman, " " + woman,
 		strings.Repeat("字", 20), strings.Repeat("字", 21), strings.Repeat("字", 50), strings.Repeat("字", 51),
 		strings.Repeat("字", 100), strings.Repeat("字", 101), strings.Repeat("字", 200), strings.Repeat("字", 201),
 		strings.Repeat("a", 32), strings.Repeat("a", 33), strings.Repeat("字", 2000), strings.Repeat("字", 2001),
@@ -149,4 +149,30 @@ func fmtShort(x any) string {
 		s = string([]rune(s)[:24]) + "…"
 	}
 	return s
+}
+
+// The codes quickValid looks up are those the jurisdiction finds: units
+// by their present and former codes, and departments as recommenders
+// only.
+func TestQuickCodes(t *testing.T) {
+	v := newTestValidator(t)
+	tests := []struct {
+		code              string
+		unit, recommender bool
+	}{
+		{"450181", true, true},
+		{"450127", true, true}, // 横县, now 横州市
+		{"4501D01", false, true},
+		{"450100", false, false}, // the city itself
+		{"", false, false},
+		{"999999", false, false},
+	}
+	for _, tt := range tests {
+		_, unit := v.j.Unit(tt.code)
+		_, rec := v.j.Recommender(tt.code)
+		assert.Equal(t, tt.unit, unit, "j.Unit(%q)", tt.code)
+		assert.Equal(t, tt.recommender, rec, "j.Recommender(%q)", tt.code)
+		assert.Equal(t, tt.unit, v.isUnit(tt.code), "isUnit(%q)", tt.code)
+		assert.Equal(t, tt.recommender, v.isRecommender(tt.code), "isRecommender(%q)", tt.code)
+	}
 }

@@ -163,6 +163,9 @@ type Validator struct {
 	// quick is set when the record's tags are the rules quickValid was
 	// written for: a valid record then never meets the validator.
 	quick bool
+	// units and recommenders are the codes, present and former, that
+	// j.Unit and j.Recommender find, for quickValid to look up at once.
+	units, recommenders map[string]bool
 }
 
 // NewValidator returns a validator for the units of j. It keeps a copy of
@@ -176,6 +179,18 @@ func NewValidator(j *Jurisdiction) (*Validator, error) {
 		j:        cloneJurisdiction(j),
 		labels:   formLabels(),
 		quick:    quickAgrees(),
+	}
+	v.units, v.recommenders = map[string]bool{}, map[string]bool{}
+	for _, set := range []struct {
+		units []Unit
+		unit  bool
+	}{{v.j.Units, true}, {v.j.Departments, false}} {
+		for _, u := range set.units {
+			for _, code := range append([]string{u.Code}, u.Former...) {
+				v.units[code] = v.units[code] || set.unit
+				v.recommenders[code] = true
+			}
+		}
 	}
 	v.order = make(map[string]int, len(v.labels))
 	for i, f := range v.labels {
