@@ -58,6 +58,10 @@ type Set struct {
 	fallback      *Policy
 	fallbackUntil roster.Date
 	byID          map[string]*Policy
+	// candidates lists, for each code of the city and its units (former
+	// codes too), the policies For tries in order: the unit's, then the
+	// city's.
+	candidates map[string][]*Policy
 }
 
 // NewSet resolves and compiles files for the jurisdiction j. With
@@ -251,6 +255,25 @@ func NewSet(j *roster.Jurisdiction, files []*File, opts ...Option) (*Set, error)
 	}
 	if err := p.err(); err != nil {
 		return nil, err
+	}
+	s.candidates = map[string][]*Policy{}
+	codes := []string{j.Code}
+	for _, u := range j.Units {
+		codes = append(append(codes, u.Code), u.Former...)
+	}
+	for _, code := range codes {
+		if _, ok := s.candidates[code]; ok {
+			continue
+		}
+		var list []*Policy
+		for _, c := range []string{s.unit(code), j.Code} {
+			for _, pol := range s.policies {
+				if s.units[pol] == c && !slices.Contains(list, pol) {
+					list = append(list, pol)
+				}
+			}
+		}
+		s.candidates[code] = list
 	}
 	return s, nil
 }
@@ -531,17 +554,16 @@ func (s *Set) For(unit string, day roster.Date) (*Policy, error) {
 	if s == nil || s.j == nil {
 		return nil, errZeroSet
 	}
-	code := s.unit(unit)
-	if _, ok := s.j.Unit(code); !ok && code != s.j.Code {
+	candidates, known := s.candidates[unit]
+	if !known {
 		return nil, fmt.Errorf("没有生效的政策：%[2]q 既不是%[3]s（%[4]s），也不是其下辖区县 (%[1]w: %[2]q is neither %[3]s (%[4]s) nor one of its units)", ErrNoPolicy, unit, s.j.Name, s.j.Code)
 	}
-	for _, c := range []string{code, s.j.Code} {
-		for _, p := range s.policies {
-			if s.units[p] == c && p.InForce(day) {
-				return p, nil
-			}
+	for _, p := range candidates {
+		if p.InForce(day) {
+			return p, nil
 		}
 	}
+	code := s.unit(unit)
 	if s.fallback != nil && s.fallback.InForce(day) && (s.fallbackUntil.IsZero() || !day.After(s.fallbackUntil)) {
 		return s.fallback, nil
 	}
