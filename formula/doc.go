@@ -92,8 +92,12 @@
 // [Program.Fallbacks] counts it: the closures never round in a float and
 // never give an answer the VM would not. A differential test and a fuzz
 // target run random well-typed formulas over random records through both
-// and require the same value, to the exponent, or the same error. A
-// caller that keeps many values (one per formula and record, as a prepared
+// and require the same value, to the exponent, or the same error. A stage
+// that runs many formulas on every record (classification's rules, the
+// conditions, the indicators with the bonuses and vetoes) runs them as a
+// [Batch]: the record's size is checked once against all their bounds and
+// the closures run under one recover, giving what each program run alone
+// gives, values, errors and fallbacks alike. A caller that keeps many values (one per formula and record, as a prepared
 // roster for comparing policies does) keeps them in a [Column]: machine
 // words in a block the garbage collector does not scan.
 //
