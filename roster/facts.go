@@ -120,26 +120,26 @@ func (r *Record) Facts(asOf Date) Facts {
 		Age:                 r.BirthDate.YearsTo(asOf),
 		BirthDate:           r.BirthDate,
 		WorkStart:           r.WorkStart,
-		Sex:                 optLabel(r.Sex),
-		Ethnicity:           optLabel(r.Ethnicity),
-		Politics:            optLabel(r.Politics),
+		Sex:                 optLabel(&sexSet, r.Sex),
+		Ethnicity:           optLabel(&ethnicitySet, r.Ethnicity),
+		Politics:            optLabel(&politicsSet, r.Politics),
 		CPC:                 r.Politics == CPCMember || r.Politics == CPCProbationary,
 		Reliable:            r.Reliable,
-		PoliticalRating:     optLabel(r.PoliticalRating),
-		Education:           optLabel(r.Education),
-		Degree:              optLabel(r.Degree),
-		TitleLevel:          optLabel(r.TitleLevel),
+		PoliticalRating:     optLabel(&ratingSet, r.PoliticalRating),
+		Education:           optLabel(&educationSet, r.Education),
+		Degree:              optLabel(&degreeSet, r.Degree),
+		TitleLevel:          optLabel(&titleLevelSet, r.TitleLevel),
 		Employer:            r.Employer,
-		EmployerKind:        optLabel(r.EmployerKind),
+		EmployerKind:        optLabel(&employerKindSet, r.EmployerKind),
 		Position:            r.Position,
 		Occupation:          r.Occupation,
-		Role:                optLabel(r.Role),
+		Role:                optLabel(&roleSet, r.Role),
 		Investor:            r.Investor,
 		FieldYears:          r.FieldYears,
 		NewMedia:            r.NewMedia,
 		Followers:           r.Followers,
 		Local:               r.Local,
-		IndustryRating:      optLabel(r.IndustryRating),
+		IndustryRating:      optLabel(&ratingSet, r.IndustryRating),
 		Donations:           r.Donations,
 		VolunteerHours:      r.VolunteerHours,
 		JobsCreated:         r.JobsCreated,
@@ -158,19 +158,19 @@ func (r *Record) Facts(asOf Date) Facts {
 	if len(r.Seats) > 0 {
 		f.Seats = make([]SeatFacts, len(r.Seats))
 		for i, s := range r.Seats {
-			f.Seats[i] = SeatFacts{Body: optLabel(s.Body), Level: optLabel(s.Level), Sector: s.Sector, Current: s.HeldOn(asOf)}
+			f.Seats[i] = SeatFacts{Body: optLabel(&bodySet, s.Body), Level: optLabel(&levelSet, s.Level), Sector: s.Sector, Current: s.HeldOn(asOf)}
 		}
 	}
 	if len(r.OrgPosts) > 0 {
 		f.OrgPosts = make([]OrgPostFacts, len(r.OrgPosts))
 		for i, p := range r.OrgPosts {
-			f.OrgPosts[i] = OrgPostFacts{Kind: optLabel(p.Kind), Level: optLabel(p.Level), Leading: p.Leading}
+			f.OrgPosts[i] = OrgPostFacts{Kind: optLabel(&orgKindSet, p.Kind), Level: optLabel(&levelSet, p.Level), Leading: p.Leading}
 		}
 	}
 	if len(r.Awards) > 0 {
 		f.Awards = make([]AwardFacts, len(r.Awards))
 		for i, a := range r.Awards {
-			f.Awards[i] = AwardFacts{Level: optLabel(a.Level), Year: a.Year}
+			f.Awards[i] = AwardFacts{Level: optLabel(&levelSet, a.Level), Year: a.Year}
 		}
 	}
 	from3, from5 := asOf.AddYears(-3), asOf.AddYears(-5)
@@ -197,16 +197,12 @@ func printableKey(key string) string {
 	return key
 }
 
-type labeled interface {
-	Label() string
-	Valid() bool
-}
-
-// optLabel is the label of a filled-in code, "" for the zero value, so that
-// a formula can test for "not filled in" with == "".
-func optLabel[T labeled](v T) string {
-	if !v.Valid() {
+// optLabel is the label of a filled-in code, "" for the zero value, so
+// that a formula can test for "not filled in" with == "". It reads the
+// code's set in place: it runs for every coded field of every record.
+func optLabel[T ~uint8](set *codeSet[T], v T) string {
+	if v == 0 || int(v) >= len(set.entries) {
 		return ""
 	}
-	return v.Label()
+	return set.entries[v].label
 }
