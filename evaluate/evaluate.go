@@ -33,10 +33,15 @@ type Result struct {
 	// Vetoed is true when a veto held, which gives the veto grade.
 	Vetoed bool
 
-	ev    *Evaluator
-	raw   Raw
-	facts *roster.Facts
-	given *explained // the parts of a result read back from JSON
+	ev *Evaluator
+	// The raw numbers (second-level indicators, then bonuses) as words,
+	// or spilt as they are when one is not a Word or they do not fit a
+	// block; and the vetoes.
+	words  []formula.Word
+	spill  []formula.Fixed
+	vetoes []bool
+	facts  *roster.Facts
+	given  *explained // the parts of a result read back from JSON
 }
 
 // explained is what a Result read back from JSON carries instead of an
@@ -223,37 +228,60 @@ func (e *Evaluator) Evaluate(f *roster.Facts) (*Result, error) {
 	if e == nil || e.dims == nil && e.bands == nil || f == nil {
 		return nil, ErrNoInput
 	}
-	// The result and its raw values are one allocation when they fit a
-	// block, as the baseline's and most overlays' do; otherwise one array
-	// holds every raw number, so that a result makes no allocation per
-	// indicator.
+	// The formulas run into numbers on the stack; the result keeps them as
+	// Words, which the collector does not scan, in one allocation with
+	// itself when they fit a block, as the baseline's and most overlays'
+	// do. A number too large for a Word, or more numbers than a block
+	// holds, are kept as they are instead.
+	n := e.rules + len(e.bonuses)
 	var (
+		buf     [blockNumbers]formula.Fixed
+		numbers = buf[:min(n, blockNumbers)]
 		res     *Result
-		numbers []formula.Fixed
+		words   []formula.Word
+		spill   []formula.Fixed // numbers, when made for the result
 		vetoes  []bool
 	)
-	if n := e.rules + len(e.bonuses); n <= blockNumbers && len(e.vetoes) <= blockVetoes {
+	if n <= blockNumbers && len(e.vetoes) <= blockVetoes {
 		b := &resultBlock{}
-		res, numbers, vetoes = &b.Result, b.numbers[:n:n], b.vetoes[:len(e.vetoes):len(e.vetoes)]
+		res, words, vetoes = &b.Result, b.words[:n:n], b.vetoes[:len(e.vetoes):len(e.vetoes)]
 	} else {
-		res, numbers, vetoes = &Result{}, make([]formula.Fixed, n), make([]bool, len(e.vetoes))
+		spill = make([]formula.Fixed, n)
+		res, numbers, vetoes = &Result{}, spill, make([]bool, len(e.vetoes))
 	}
-	*res = Result{Key: f.Key, Policy: e.policy, Fingerprint: e.fingerprint, AsOf: f.AsOf, ev: e, facts: f}
-	res.raw = Raw{Indicators: numbers[:e.rules:e.rules], Bonuses: numbers[e.rules:], Vetoes: vetoes}
 	if err := e.measure(f, numbers, vetoes); err != nil {
 		return nil, err
 	}
-	total, vetoed := e.score(&res.raw)
+	*res = Result{Key: f.Key, Policy: e.policy, Fingerprint: e.fingerprint, AsOf: f.AsOf, ev: e, facts: f, vetoes: vetoes}
+	if words == nil {
+		res.spill = spill
+	} else {
+		res.words, res.spill = keep(numbers, words)
+	}
+	total, vetoed := e.score(&Raw{Indicators: numbers[:e.rules:e.rules], Bonuses: numbers[e.rules:], Vetoes: vetoes})
 	st := e.settled(total, vetoed)
 	res.Total, res.Vetoed, res.Grade, res.Removed = st.Total, vetoed, st.Grade, st.Removed
 	return res, nil
 }
 
+// keep gives the raw numbers a result keeps in its block: as words, when
+// each is a Word; else a copy of numbers.
+func keep(numbers []formula.Fixed, words []formula.Word) ([]formula.Word, []formula.Fixed) {
+	for k, x := range numbers {
+		w, ok := x.Word()
+		if !ok {
+			return nil, slices.Clone(numbers)
+		}
+		words[k] = w
+	}
+	return words, nil
+}
+
 // resultBlock is a Result with room for its raw values.
 type resultBlock struct {
 	Result
-	numbers [blockNumbers]formula.Fixed
-	vetoes  [blockVetoes]bool
+	words  [blockNumbers]formula.Word
+	vetoes [blockVetoes]bool
 }
 
 const (

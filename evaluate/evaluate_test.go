@@ -2,6 +2,7 @@ package evaluate_test
 
 import (
 	"errors"
+	"fmt"
 	"slices"
 	"sync"
 	"testing"
@@ -742,6 +743,70 @@ func TestEarnSettle(t *testing.T) {
 		t.Run(tt.raw, func(t *testing.T) {
 			assert.Equal(t, "15", ev.Cap(0).String())
 			assert.Equal(t, tt.want, ev.Earn(0, formula.FixedOf(dec(tt.raw))).String())
+		})
+	}
+}
+
+// rawPolicy is a small policy built in Go with one indicator, of one point,
+// for each formula.
+func rawPolicy(t testing.TB, formulas ...string) *policy.Policy {
+	t.Helper()
+	n := decimal.NewFromInt(int64(len(formulas)))
+	top := evaluate.Indicator{ID: "X", Name: "原始值", Points: n}
+	for i, src := range formulas {
+		id := fmt.Sprintf("X%d", i+1)
+		top.Children = append(top.Children, evaluate.Indicator{ID: id, Name: id, Points: dec("1"), Formula: src})
+	}
+	p, err := policy.Compile(&policy.Document{
+		ID: "raw-test", Name: "原始值测试", Jurisdiction: "450103", ValidFrom: roster.NewDate(2019, 4, 2),
+		Scheme: evaluate.Scheme{
+			Total: n, Rounding: evaluate.Rounding{Places: 2, Mode: evaluate.HalfUp},
+			Indicators: []evaluate.Indicator{top}, VetoGrade: evaluate.GradeD,
+			Grades: []evaluate.Band{
+				{Grade: evaluate.GradeA, From: dec("1"), To: n},
+				{Grade: evaluate.GradeD, From: dec("0"), To: dec("1"), Removed: true},
+			},
+		},
+	})
+	require.NoError(t, err)
+	return p
+}
+
+// A result keeps its raw numbers exactly, to the exponent, whether they
+// are kept in machine words or not: a number too large for them, and more
+// numbers than a result's own block holds.
+func TestRawKeptExactly(t *testing.T) {
+	tests := []struct {
+		name     string
+		formulas []string
+		want     []string
+	}{
+		{"in words", []string{"Donations / 8", "Proposals", "0.50"}, []string{"1.5", "2", "0.5"}},
+		{"too large for words", []string{"Donations * 1000000000 * 1000000000 * 1000", "Donations / 8"}, []string{"12000000000000000000000", "1.5"}},
+		{"more than a block", slices.Repeat([]string{"Donations / 8", "Proposals - 1.25"}, 10), slices.Repeat([]string{"1.5", "0.75"}, 10)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := rawPolicy(t, tt.formulas...)
+			f := facts(t, p, &roster.Record{Key: "NN-0001", Donations: dec("12"), Proposals: 2}, "G1")
+			res, err := p.Evaluator().Evaluate(f)
+			require.NoError(t, err)
+			raw := res.Raw()
+			progs, _, _ := p.Evaluator().Rules()
+			require.Len(t, raw.Indicators, len(tt.want))
+			var got []string
+			for k, x := range raw.Indicators {
+				got = append(got, x.String())
+				want, err := progs[k].Decimal(f)
+				require.NoError(t, err)
+				assert.Equal(t, want.String(), x.Decimal().String(), "X%d", k+1)
+				assert.Equal(t, want.Exponent(), x.Exponent(), "X%d's exponent", k+1)
+				in, ok := res.Indicator(fmt.Sprintf("X%d", k+1))
+				require.True(t, ok)
+				assert.Equal(t, want.String(), in.Raw.String())
+				assert.Equal(t, want.Exponent(), in.Raw.Exponent())
+			}
+			assert.Equal(t, tt.want, got)
 		})
 	}
 }

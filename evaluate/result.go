@@ -29,7 +29,7 @@ func (r *Result) Dimensions() []DimensionScore {
 		d := DimensionScore{ID: dim.id, Name: dim.name, Points: dim.points, Indicators: make([]IndicatorScore, 0, len(dim.indicators))}
 		var sum formula.Fixed
 		for _, in := range dim.indicators {
-			sum = sum.Add(e.points(&in, r.raw.Indicators[k]))
+			sum = sum.Add(e.points(&in, r.number(k)))
 			d.Indicators = append(d.Indicators, r.indicator(in, k))
 			k++
 		}
@@ -42,7 +42,7 @@ func (r *Result) Dimensions() []DimensionScore {
 // indicator scores the k-th second-level indicator, in; its readings are
 // taken from the result's facts.
 func (r *Result) indicator(in rule, k int) IndicatorScore {
-	raw := r.raw.Indicators[k]
+	raw := r.number(k)
 	score := r.ev.points(&in, raw)
 	return IndicatorScore{
 		ID: in.id, Name: in.name, Points: in.points,
@@ -88,7 +88,7 @@ func (r *Result) Subtotal() decimal.Decimal {
 	k := 0
 	for _, d := range r.ev.dims {
 		for _, in := range d.indicators {
-			sum = sum.Add(r.ev.points(&in, r.raw.Indicators[k]))
+			sum = sum.Add(r.ev.points(&in, r.number(k)))
 			k++
 		}
 	}
@@ -105,7 +105,7 @@ func (r *Result) Bonuses() []BonusScore {
 	}
 	var out []BonusScore
 	for i, b := range r.ev.bonuses {
-		if pts := r.ev.points(&b, r.raw.Bonuses[i]); pts.Sign() > 0 {
+		if pts := r.ev.points(&b, r.number(r.ev.rules+i)); pts.Sign() > 0 {
 			out = append(out, BonusScore{ID: b.id, Name: b.name, Points: pts.Decimal()})
 		}
 	}
@@ -134,7 +134,7 @@ func (r *Result) Vetoes() []VetoHeld {
 	}
 	var out []VetoHeld
 	for i, v := range r.ev.vetoes {
-		if r.raw.Vetoes[i] {
+		if r.vetoes[i] {
 			out = append(out, VetoHeld{ID: v.id, Name: v.name})
 		}
 	}
@@ -173,7 +173,7 @@ func (r *Result) Gap() *Gap {
 	k := 0
 	for _, d := range e.dims {
 		for _, in := range d.indicators {
-			lost := in.cap.Sub(e.points(&in, r.raw.Indicators[k]))
+			lost := in.cap.Sub(e.points(&in, r.number(k)))
 			if lost.Sign() > 0 {
 				g.Levers = append(g.Levers, Lever{ID: in.id, Name: in.name, Available: lost.Decimal(), Closes: lost.Cmp(need) >= 0})
 			}
@@ -190,5 +190,24 @@ func (r *Result) Raw() Raw {
 	if r == nil {
 		return Raw{}
 	}
-	return Raw{Indicators: slices.Clone(r.raw.Indicators), Bonuses: slices.Clone(r.raw.Bonuses), Vetoes: slices.Clone(r.raw.Vetoes)}
+	if r.ev == nil {
+		return Raw{}
+	}
+	out := Raw{Indicators: make([]formula.Fixed, r.ev.rules), Bonuses: make([]formula.Fixed, len(r.ev.bonuses)), Vetoes: slices.Clone(r.vetoes)}
+	for k := range out.Indicators {
+		out.Indicators[k] = r.number(k)
+	}
+	for i := range out.Bonuses {
+		out.Bonuses[i] = r.number(r.ev.rules + i)
+	}
+	return out
+}
+
+// number is the k-th raw number, in the order of a Raw's Indicators then
+// Bonuses.
+func (r *Result) number(k int) formula.Fixed {
+	if r.spill != nil {
+		return r.spill[k]
+	}
+	return r.words[k].Fixed()
 }

@@ -485,9 +485,9 @@ func (c *closer) in(n *ast.BinaryNode) val {
 		}
 		s := l.s
 		if len(set) <= 8 { // a scan of a few texts is cheaper than a hash
-			keys := make([]word, 0, len(set))
+			keys := make([]constText, 0, len(set))
 			for k := range set {
-				keys = append(keys, wordOf(k))
+				keys = append(keys, constTextOf(k))
 			}
 			return val{t: boolType, b: func(fr frame) bool {
 				x := s(fr)

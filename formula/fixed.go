@@ -274,6 +274,19 @@ type Fixed struct {
 	big *decimal.Decimal // the number, when it does not fit in x
 }
 
+// Word is a number held in machine words without a pointer: what a
+// [Fixed] holds when it is not too large for them. A caller that keeps
+// many numbers (a result's raw values) keeps Words, which the garbage
+// collector does not scan, and the rare Fixed that is not one aside. The
+// zero Word is 0.
+type Word struct{ x fix }
+
+// Word gives x as a Word, and false when x is too large for one.
+func (x Fixed) Word() (Word, bool) { return Word{x.x}, x.big == nil }
+
+// Fixed gives w as a Fixed.
+func (w Word) Fixed() Fixed { return Fixed{x: w.x} }
+
 // FixedOf converts d.
 func FixedOf(d decimal.Decimal) Fixed {
 	if x, ok := fixFromDecimal(d); ok {

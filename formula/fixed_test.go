@@ -68,3 +68,19 @@ func TestFixedInt(t *testing.T) {
 	assert.Equal(t, "0", formula.Fixed{}.String())
 	assert.True(t, formula.FixedInt(5).Equal(formula.FixedOf(decimal.RequireFromString("5.00"))))
 }
+
+// A Fixed that fits machine words is a Word and back, to the exponent; one
+// that does not says so.
+func TestWord(t *testing.T) {
+	for _, s := range []string{"0", "2.50", "-7", "123456789012345678", "0.000000000001", "1E+5"} {
+		x := formula.FixedOf(decimal.RequireFromString(s))
+		w, ok := x.Word()
+		require.True(t, ok, s)
+		back := w.Fixed().Decimal()
+		assert.Equal(t, x.Decimal().String(), back.String(), s)
+		assert.Equal(t, x.Exponent(), back.Exponent(), s)
+	}
+	_, ok := formula.FixedOf(decimal.RequireFromString("12345678901234567890123")).Word()
+	assert.False(t, ok, "23 digits")
+	assert.Equal(t, "0", formula.Word{}.Fixed().String())
+}

@@ -5,19 +5,19 @@ import "unsafe"
 // Texts compared with a constant, as a rule compares a field with a label
 // ("优秀", "民营企业"): labels of one kind are often of one length, so that
 // Go's == finds the lengths equal and calls the runtime to compare the
-// bytes. A word compares a text of the constant's length in one or two
+// bytes. A constText compares a text of the constant's length in one or two
 // loads of machine words instead.
 
-// word is a constant text, with its bytes as machine words when it is 4
+// constText is a constant text, with its bytes as machine words when it is 4
 // to 16 bytes long: the first and the last 4 (under 8 bytes) or 8, which
 // overlap in a shorter text and cover it together.
-type word struct {
+type constText struct {
 	s      string
 	lo, hi uint64
 }
 
-func wordOf(s string) word {
-	w := word{s: s}
+func constTextOf(s string) constText {
+	w := constText{s: s}
 	switch n := len(s); {
 	case n >= 8 && n <= 16:
 		w.lo, w.hi = load64(s), load64(s[n-8:])
@@ -28,7 +28,7 @@ func wordOf(s string) word {
 }
 
 // is reports whether x is w's text.
-func (w *word) is(x string) bool {
+func (w *constText) is(x string) bool {
 	n := len(w.s)
 	switch {
 	case len(x) != n:
@@ -57,7 +57,7 @@ func load32(s string) uint32 {
 // textIs compiles l == k for a text l and a constant k; a field is read in
 // place, without the call of its closure.
 func textIs(l val, k string) boolFn {
-	w := wordOf(k)
+	w := constTextOf(k)
 	switch at := l.at; {
 	case at != nil && at.elem:
 		off := at.off

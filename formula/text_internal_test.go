@@ -7,13 +7,13 @@ import (
 	"github.com/stretchr/testify/assert"
 )
 
-// A word is its text and no other: of every length up to past two words,
+// A constText is its text and no other: of every length up to past two words,
 // against the text itself, against texts one byte different at each place,
 // and against texts one byte shorter or longer.
-func TestWord(t *testing.T) {
+func TestConstText(t *testing.T) {
 	for n := range 21 {
 		k := strings.Repeat("字", n/3) + "abc"[:n%3]
-		w := wordOf(k)
+		w := constTextOf(k)
 		assert.True(t, w.is(k), "%q", k)
 		assert.True(t, w.is(string([]byte(k))), "%q, a copy", k)
 		for i := range n {
