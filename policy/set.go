@@ -563,9 +563,9 @@ func (s *Set) For(unit string, day roster.Date) (*Policy, error) {
 			return p, nil
 		}
 	}
-	code := s.unit(unit)
 	if s.fallback != nil && s.fallback.InForce(day) && (s.fallbackUntil.IsZero() || !day.After(s.fallbackUntil)) {
 		return s.fallback, nil
 	}
+	code := s.unit(unit)
 	return nil, fmt.Errorf("%[2]s（%[3]s）在 %[4]s 没有生效的政策 (%[1]w: %[2]s (%[3]s) on %[4]s)", ErrNoPolicy, s.j.UnitName(code), code, day)
 }
