@@ -44,7 +44,7 @@ type Classifier struct {
 	programs [Fallback][]program
 	// decisive runs the screens' and the groups' programs, in that order:
 	// every record runs them all.
-	decisive    *formula.Batch
+	decisive    *formula.Stage
 	otherwise   *Rule
 	fingerprint string
 }
@@ -138,7 +138,7 @@ func (c *Classifier) Classify(f *roster.Facts) (Result, error) {
 		firstOf [G4 + 1]*Rule // the first rule that held, by group
 		firmOf  [G4 + 1]*Rule // the first that held and does not yield
 	)
-	// The screens and the group rules all run, in one batch; the
+	// The screens and the group rules all run, as one stage; the
 	// fallbacks one by one, until one holds.
 	screens, groups := c.programs[Screening-1], c.programs[Grouping-1]
 	var buf [64]bool

@@ -74,7 +74,7 @@ func Compile(env *formula.Env, rules Rules) (*Classifier, error) {
 	for _, p := range slices.Concat(cl.programs[Screening-1], cl.programs[Grouping-1]) {
 		decisive = append(decisive, p.prog)
 	}
-	cl.decisive = formula.NewBatch(decisive...)
+	cl.decisive = formula.NewStage(decisive...)
 	b, err := json.Marshal(rules.Canonical())
 	if err != nil {
 		return nil, err // every field marshals; unreachable

@@ -137,7 +137,7 @@ type Evaluator struct {
 	total               formula.Fixed   // the scheme's Total
 	rules               int             // second-level indicators
 	numbers             []rule          // the second-level indicators, then the bonuses: a Raw's numbers
-	batch               *formula.Batch  // the programs of numbers, then of vetoes
+	stage               *formula.Stage  // the programs of numbers, then of vetoes
 }
 
 type dimension struct {
@@ -203,7 +203,7 @@ func Compile(env *formula.Env, s Scheme) (*Evaluator, error) {
 	for _, r := range slices.Concat(e.numbers, e.vetoes) {
 		progs = append(progs, r.prog)
 	}
-	e.batch = formula.NewBatch(progs...)
+	e.stage = formula.NewStage(progs...)
 	e.bands = slices.Clone(s.Grades)
 	slices.SortStableFunc(e.bands, func(a, b Band) int { return b.From.Cmp(a.From) })
 	for _, b := range e.bands {
@@ -329,7 +329,7 @@ func (e *Evaluator) Measure(f *roster.Facts, raw *Raw) error {
 		raw.Indicators, raw.Bonuses = numbers[:e.rules:e.rules], numbers[e.rules:]
 		raw.Vetoes = make([]bool, len(e.vetoes))
 	}
-	// The formulas run into one array, numbers then vetoes, as a Batch
+	// The formulas run into one array, numbers then vetoes, as a Stage
 	// gives them.
 	var block [blockNumbers]formula.Fixed
 	numbers := block[:]
@@ -345,7 +345,7 @@ func (e *Evaluator) Measure(f *roster.Facts, raw *Raw) error {
 // measure runs e's formulas on f: the indicators' and bonuses' values go
 // to numbers, in the order of a Raw, the vetoes' to vetoes.
 func (e *Evaluator) measure(f *roster.Facts, numbers []formula.Fixed, vetoes []bool) error {
-	n, err := e.batch.Run(f, numbers, vetoes)
+	n, err := e.stage.Run(f, numbers, vetoes)
 	if err == nil {
 		return nil
 	}

@@ -95,7 +95,7 @@
 // and require the same value, to the exponent, or the same error. A stage
 // that runs many formulas on every record (classification's rules, the
 // conditions, the indicators with the bonuses and vetoes) runs them as a
-// [Batch]: the record's size is checked once against all their bounds and
+// [Stage]: the record's size is checked once against all their bounds and
 // the closures run under one recover, giving what each program run alone
 // gives, values, errors and fallbacks alike. A caller that keeps many values (one per formula and record, as a prepared
 // roster for comparing policies does) keeps them in a [Column]: machine

@@ -29,10 +29,10 @@ func ExampleProgram_Cost() {
 	//  | ^
 }
 
-// A stage runs its formulas on a record as one batch: the numbers and the
+// A stage runs its formulas on a record together: the numbers and the
 // booleans come back in the order of the programs of each kind, and an
 // error names how many ran before the one that failed.
-func ExampleBatch() {
+func ExampleStage() {
 	env, err := formula.NewEnv(formula.Config{Policy: "qingxiu-2019"})
 	if err != nil {
 		panic(err)
@@ -53,7 +53,7 @@ func ExampleBatch() {
 		}
 		progs = append(progs, p)
 	}
-	b := formula.NewBatch(progs...)
+	b := formula.NewStage(progs...)
 	numbers, bools := make([]formula.Fixed, b.Numbers()), make([]bool, b.Bools())
 
 	f := &roster.Facts{Key: "NN-0001", Age: 41, TrainingHours: 10, PoliticalRating: "良好",

@@ -273,7 +273,7 @@ func (e *Error) Unwrap() error { return e.Err }
 type Conditions struct {
 	policy, fingerprint string
 	rules               []rule
-	batch               *formula.Batch // the rules' programs
+	stage               *formula.Stage // the rules' programs
 }
 
 // rule is one compiled condition.
@@ -306,7 +306,7 @@ func Compile(env *formula.Env, conds []Condition) (*Conditions, error) {
 	for i, r := range c.rules {
 		progs[i] = r.prog
 	}
-	c.batch = formula.NewBatch(progs...)
+	c.stage = formula.NewStage(progs...)
 	return c, nil
 }
 
@@ -372,7 +372,7 @@ func (c *Conditions) Check(f *roster.Facts, waivers ...Waiver) (*Result, error) 
 	if len(c.rules) > len(buf) {
 		verdicts = make([]bool, len(c.rules))
 	}
-	if n, err := c.batch.Run(f, nil, verdicts); err != nil {
+	if n, err := c.stage.Run(f, nil, verdicts); err != nil {
 		return nil, &Error{Key: f.Key, Condition: c.rules[n].ID, Err: err}
 	}
 	for i, r := range c.rules {

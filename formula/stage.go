@@ -7,7 +7,7 @@ import (
 	"github.com/newstrata/newstrata/roster"
 )
 
-// Batch runs a list of programs on one record at a time, as a stage of a
+// Stage runs a list of programs on one record at a time, as a stage of a
 // policy does: classification's rules, the conditions, the indicators with
 // the bonuses and vetoes. It gives what running each program alone with
 // [Program.Fixed] or [Program.Bool] gives (the same values, the same errors,
@@ -16,8 +16,8 @@ import (
 // another under one recover, not one each. A record beyond the bounds, a
 // program that runs on the VM and a run the closures cannot finish exactly
 // are taken one program at a time, as the program's own methods take them.
-// A Batch is safe for concurrent use; a nil Batch has no programs.
-type Batch struct {
+// A Stage is safe for concurrent use; a nil Stage has no programs.
+type Stage struct {
 	progs   []*Program
 	slot    []int // each program's index among those of its kind
 	numbers int   // number programs
@@ -27,34 +27,34 @@ type Batch struct {
 	others  []bound // the other bounds, one a field, each at its smallest
 }
 
-// NewBatch makes a batch of progs, run in their order.
-func NewBatch(progs ...*Program) *Batch {
-	b := &Batch{progs: progs, slot: make([]int, len(progs)), maxText: math.MaxUint64}
+// NewStage makes a stage of progs, run in their order.
+func NewStage(progs ...*Program) *Stage {
+	st := &Stage{progs: progs, slot: make([]int, len(progs)), maxText: math.MaxUint64}
 	seen := map[string]int{} // the others, by field
 	for i, p := range progs {
 		if p.kind == Predicate {
-			b.slot[i], b.bools = b.bools, b.bools+1
+			st.slot[i], st.bools = st.bools, st.bools+1
 		} else {
-			b.slot[i], b.numbers = b.numbers, b.numbers+1
+			st.slot[i], st.numbers = st.numbers, st.numbers+1
 		}
 		for _, bd := range p.bounds {
 			if bd.kind == boundText && bd.index != nil {
-				b.maxText = min(b.maxText, bd.maxText)
-				if !containsOffset(b.texts, bd.offset) {
-					b.texts = append(b.texts, bd.offset)
+				st.maxText = min(st.maxText, bd.maxText)
+				if !containsOffset(st.texts, bd.offset) {
+					st.texts = append(st.texts, bd.offset)
 				}
 				continue
 			}
 			if j, ok := seen[bd.name]; ok {
-				o := &b.others[j]
+				o := &st.others[j]
 				o.maxItems, o.maxText = min(o.maxItems, bd.maxItems), min(o.maxText, bd.maxText)
 				continue
 			}
-			seen[bd.name] = len(b.others)
-			b.others = append(b.others, bd)
+			seen[bd.name] = len(st.others)
+			st.others = append(st.others, bd)
 		}
 	}
-	return b
+	return st
 }
 
 func containsOffset(offsets []uintptr, off uintptr) bool {
@@ -66,54 +66,54 @@ func containsOffset(offsets []uintptr, off uintptr) bool {
 	return false
 }
 
-// Len is the number of programs in b.
-func (b *Batch) Len() int {
-	if b == nil {
+// Len is the number of programs in st.
+func (st *Stage) Len() int {
+	if st == nil {
 		return 0
 	}
-	return len(b.progs)
+	return len(st.progs)
 }
 
-// Numbers is how many of b's programs give a number: the values
-// [Batch.Run] writes to its numbers.
-func (b *Batch) Numbers() int {
-	if b == nil {
+// Numbers is how many of st's programs give a number: the values
+// [Stage.Run] writes to its numbers.
+func (st *Stage) Numbers() int {
+	if st == nil {
 		return 0
 	}
-	return b.numbers
+	return st.numbers
 }
 
-// Bools is how many of b's programs are predicates: the values
-// [Batch.Run] writes to its bools.
-func (b *Batch) Bools() int {
-	if b == nil {
+// Bools is how many of st's programs are predicates: the values
+// [Stage.Run] writes to its bools.
+func (st *Stage) Bools() int {
+	if st == nil {
 		return 0
 	}
-	return b.bools
+	return st.bools
 }
 
-// Run runs b's programs on f in their order: each number program's value
+// Run runs st's programs on f in their order: each number program's value
 // goes to numbers and each predicate's to bools, in the order of the
 // programs of its kind. It gives how many programs ran: all of them, or,
 // with the error, those before the one that failed, whose error is what
 // its Fixed or Bool gives. numbers and bools must hold at least
-// [Batch.Numbers] and [Batch.Bools] values; Run panics otherwise, as
+// [Stage.Numbers] and [Stage.Bools] values; Run panics otherwise, as
 // indexing them would.
-func (b *Batch) Run(f *roster.Facts, numbers []Fixed, bools []bool) (int, error) {
-	if b == nil {
+func (st *Stage) Run(f *roster.Facts, numbers []Fixed, bools []bool) (int, error) {
+	if st == nil {
 		return 0, nil
 	}
-	_, _ = numbers[:b.numbers], bools[:b.bools]
-	fast := f != nil && b.fits(f)
-	for i := 0; i < len(b.progs); i++ {
+	_, _ = numbers[:st.numbers], bools[:st.bools]
+	fast := f != nil && st.fits(f)
+	for i := 0; i < len(st.progs); i++ {
 		if fast {
-			if i = b.closures(f, numbers, bools, i); i == len(b.progs) {
+			if i = st.closures(f, numbers, bools, i); i == len(st.progs) {
 				break
 			}
 		}
 		// Program i alone: it runs on the VM, its closures could not
 		// finish, or f is beyond the bounds of some program.
-		p, j := b.progs[i], b.slot[i]
+		p, j := st.progs[i], st.slot[i]
 		var err error
 		if p.kind == Predicate {
 			bools[j], err = p.Bool(f)
@@ -124,48 +124,48 @@ func (b *Batch) Run(f *roster.Facts, numbers []Fixed, bools []bool) (int, error)
 			return i, err
 		}
 	}
-	return len(b.progs), nil
+	return len(st.progs), nil
 }
 
 // closures runs the programs from the i-th on as closures, as long as
 // they have them and finish, and gives the index of the first it did not
 // run.
-func (b *Batch) closures(f *roster.Facts, numbers []Fixed, bools []bool, i int) (next int) {
+func (st *Stage) closures(f *roster.Facts, numbers []Fixed, bools []bool, i int) (next int) {
 	next = i
 	// A bail, or any panic of a closure (an index out of range, a nil
 	// map), leaves next at the program that made it, which Run then runs
 	// alone, so that the VM gives its answer or the error it is.
 	defer func() { _ = recover() }()
 	fr := frame{f: f}
-	for ; next < len(b.progs); next++ {
-		n := b.progs[next].native
+	for ; next < len(st.progs); next++ {
+		n := st.progs[next].native
 		switch {
 		case n == nil:
 			return next
 		case n.b != nil:
-			bools[b.slot[next]] = n.b(fr)
+			bools[st.slot[next]] = n.b(fr)
 		default:
-			numbers[b.slot[next]] = Fixed{x: n.x(fr).settle()}
+			numbers[st.slot[next]] = Fixed{x: n.x(fr).settle()}
 		}
 	}
 	return next
 }
 
-// fits reports whether f is within the bounds of every program of b, as
+// fits reports whether f is within the bounds of every program of st, as
 // each program's within would find it; a record that is not is run
 // program by program, so that the first to read a field too large names
 // it.
-func (b *Batch) fits(f *roster.Facts) bool {
+func (st *Stage) fits(f *roster.Facts) bool {
 	base := unsafe.Pointer(f)
 	long := false
-	for _, off := range b.texts {
-		long = long || uint64(len(*(*string)(unsafe.Add(base, off)))) > b.maxText
+	for _, off := range st.texts {
+		long = long || uint64(len(*(*string)(unsafe.Add(base, off)))) > st.maxText
 	}
 	if long {
 		return false
 	}
-	for i := range b.others {
-		if b.others[i].check(f) != nil {
+	for i := range st.others {
+		if st.others[i].check(f) != nil {
 			return false
 		}
 	}

@@ -13,7 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// alone runs progs one by one, as a stage did before it had a Batch: the
+// alone runs progs one by one, as a stage did before it had a Stage: the
 // values, how many ran and the error.
 func alone(progs []*formula.Program, f *roster.Facts) (numbers []formula.Fixed, bools []bool, n int, err error) {
 	for i, p := range progs {
@@ -46,13 +46,13 @@ func describeRun(numbers []formula.Fixed, bools []bool, n int, err error) string
 	return b.String()
 }
 
-// TestBatchAgreesWithPrograms runs random batches of random formulas on
-// random records, each program compiled twice: once run in a Batch, once
+// TestStageAgreesWithPrograms runs random stages of random formulas on
+// random records, each program compiled twice: once run in a Stage, once
 // alone. The values, how many ran, the error and the fallbacks counted
 // must be the same. The records reach past fixed point (fallbacks) and
-// miss inputs (errors midway); some batches hold a program that runs on
+// miss inputs (errors midway); some stages hold a program that runs on
 // the VM, and some records are beyond the bounds of the formulas' cost.
-func TestBatchAgreesWithPrograms(t *testing.T) {
+func TestStageAgreesWithPrograms(t *testing.T) {
 	env := nativeEnv(t)
 	r := rand.New(rand.NewPCG(20190415, 7))
 	g := gen{r}
@@ -62,10 +62,10 @@ func TestBatchAgreesWithPrograms(t *testing.T) {
 	}
 	records[3].Employer = strings.Repeat("律", 400)     // 1200 bytes: beyond the text bound
 	records[7].Awards = make([]roster.AwardFacts, 101) // beyond the list bound
-	records[11].Occupation = strings.Repeat("x", 1025) // a text every batch may read
+	records[11].Occupation = strings.Repeat("x", 1025) // a text every stage may read
 	records[12].Awards = append(records[12].Awards, roster.AwardFacts{Level: strings.Repeat("级", 342)})
 	vmOnly := []string{`let x = Age; x > 3`, `Employer matches "^律师"`}
-	var batches, failed, fellBack, beyond int
+	var stages, failed, fellBack, beyond int
 	for i := range 200 {
 		var batched, single []*formula.Program
 		for j := range 1 + r.IntN(12) {
@@ -90,8 +90,8 @@ func TestBatchAgreesWithPrograms(t *testing.T) {
 		if len(batched) == 0 {
 			continue
 		}
-		batches++
-		b := formula.NewBatch(batched...)
+		stages++
+		b := formula.NewStage(batched...)
 		require.Equal(t, len(batched), b.Len())
 		for k, f := range records {
 			numbers, bools := make([]formula.Fixed, b.Numbers()), make([]bool, b.Bools())
@@ -100,7 +100,7 @@ func TestBatchAgreesWithPrograms(t *testing.T) {
 			// A failed run leaves the values after it as they were; alone
 			// stops there.
 			got := describeRun(numbers[:len(wantNumbers)], bools[:len(wantBools)], n, err)
-			require.Equal(t, describeRun(wantNumbers, wantBools, wantN, wantErr), got, "batch %d, record %d", i, k)
+			require.Equal(t, describeRun(wantNumbers, wantBools, wantN, wantErr), got, "stage %d, record %d", i, k)
 			if err != nil {
 				failed++
 				if k == 3 || k == 7 || k == 11 || k == 12 {
@@ -115,8 +115,8 @@ func TestBatchAgreesWithPrograms(t *testing.T) {
 			}
 		}
 	}
-	t.Logf("%d batches; %d runs failed, %d of them on records beyond the bounds; %d programs fell back", batches, failed, beyond, fellBack)
-	require.Greater(t, batches, 150)
+	t.Logf("%d stages; %d runs failed, %d of them on records beyond the bounds; %d programs fell back", stages, failed, beyond, fellBack)
+	require.Greater(t, stages, 150)
 	assert.Positive(t, failed, "some runs must fail midway")
 	assert.Positive(t, beyond, "some records must be beyond the bounds")
 	assert.Positive(t, fellBack, "some runs must fall back to the VM")
@@ -124,7 +124,7 @@ func TestBatchAgreesWithPrograms(t *testing.T) {
 
 // A record beyond the bounds of a batch's second program gives that
 // program's error, after the first program's value.
-func TestBatchRecordBeyondTheEstimate(t *testing.T) {
+func TestStageRecordBeyondTheEstimate(t *testing.T) {
 	c := compiler(t)
 	var progs []*formula.Program
 	for i, src := range []string{`Age * 2`, `count(Awards, .Level == "县级") > 0`, `len(Employer) > 3`} {
@@ -136,7 +136,7 @@ func TestBatchRecordBeyondTheEstimate(t *testing.T) {
 		require.NoError(t, err)
 		progs = append(progs, p)
 	}
-	b := formula.NewBatch(progs...)
+	b := formula.NewStage(progs...)
 	require.Equal(t, 1, b.Numbers())
 	require.Equal(t, 2, b.Bools())
 	f := facts()
@@ -156,13 +156,13 @@ func TestBatchRecordBeyondTheEstimate(t *testing.T) {
 	assert.Equal(t, []bool{true, true}, bools)
 }
 
-// A batch's record of nothing is run program by program, as each program
+// A stage's record of nothing is run program by program, as each program
 // takes it.
-func TestBatchNilRecord(t *testing.T) {
+func TestStageNilRecord(t *testing.T) {
 	c := compiler(t)
 	p, err := c.Compile("E1", `Age > 3`, formula.Predicate, formula.Position{})
 	require.NoError(t, err)
-	b := formula.NewBatch(p)
+	b := formula.NewStage(p)
 	bools := make([]bool, 1)
 	n, err := b.Run(nil, nil, bools)
 	_, want := p.Bool(nil)
