@@ -249,7 +249,7 @@ func (e *Evaluator) Evaluate(f *roster.Facts) (*Result, error) {
 		spill = make([]formula.Fixed, n)
 		res, numbers, vetoes = &Result{}, spill, make([]bool, len(e.vetoes))
 	}
-	if err := e.measure(f, numbers, vetoes); err != nil {
+	if _, err := e.measure(f, numbers, vetoes); err != nil {
 		return nil, err
 	}
 	*res = Result{Key: f.Key, Policy: e.policy, Fingerprint: e.fingerprint, AsOf: f.AsOf, ev: e, facts: f, vetoes: vetoes}
@@ -319,7 +319,8 @@ func (e *Evaluator) Rules() (indicators, bonuses, vetoes []*formula.Program) {
 }
 
 // Measure runs e's formulas on f into raw, the first step; raw's slices
-// are made when they do not fit e.
+// are made when they do not fit e. When a formula fails, the values of
+// the formulas before it are set and the others are left as they were.
 func (e *Evaluator) Measure(f *roster.Facts, raw *Raw) error {
 	if e == nil || f == nil {
 		return ErrNoInput
@@ -331,23 +332,29 @@ func (e *Evaluator) Measure(f *roster.Facts, raw *Raw) error {
 	}
 	// The formulas run into one array, numbers then vetoes, as a Stage
 	// gives them.
+	// Those the formulas after a failed one would have given are left as
+	// they were.
 	var block [blockNumbers]formula.Fixed
 	numbers := block[:]
 	if n := e.rules + len(e.bonuses); n > len(block) {
 		numbers = make([]formula.Fixed, n)
 	}
-	err := e.measure(f, numbers, raw.Vetoes)
-	copy(raw.Indicators, numbers)
-	copy(raw.Bonuses, numbers[e.rules:])
+	ran, err := e.measure(f, numbers, raw.Vetoes)
+	ran = min(ran, e.rules+len(e.bonuses))
+	copy(raw.Indicators, numbers[:min(ran, e.rules)])
+	if ran > e.rules {
+		copy(raw.Bonuses, numbers[e.rules:ran])
+	}
 	return err
 }
 
 // measure runs e's formulas on f: the indicators' and bonuses' values go
-// to numbers, in the order of a Raw, the vetoes' to vetoes.
-func (e *Evaluator) measure(f *roster.Facts, numbers []formula.Fixed, vetoes []bool) error {
+// to numbers, in the order of a Raw, the vetoes' to vetoes. It gives how
+// many ran, as Stage.Run does.
+func (e *Evaluator) measure(f *roster.Facts, numbers []formula.Fixed, vetoes []bool) (int, error) {
 	n, err := e.stage.Run(f, numbers, vetoes)
 	if err == nil {
-		return nil
+		return n, nil
 	}
 	id := ""
 	if n < len(e.numbers) {
@@ -355,7 +362,7 @@ func (e *Evaluator) measure(f *roster.Facts, numbers []formula.Fixed, vetoes []b
 	} else {
 		id = e.vetoes[n-len(e.numbers)].id
 	}
-	return &Error{Key: f.Key, Rule: id, Err: err}
+	return n, &Error{Key: f.Key, Rule: id, Err: err}
 }
 
 // Standing is where raw values leave a person: the second step, without

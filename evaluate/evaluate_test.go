@@ -810,3 +810,17 @@ func TestRawKeptExactly(t *testing.T) {
 		})
 	}
 }
+
+// Measure into a Raw used before: a formula that fails sets the values
+// of the formulas before it and leaves its own and the later ones as they
+// were.
+func TestMeasureKeepsRawPastAFault(t *testing.T) {
+	p := rawPolicy(t, "Proposals", "Donations / Proposals", "7")
+	ev := p.Evaluator()
+	var raw evaluate.Raw
+	require.NoError(t, ev.Measure(facts(t, p, &roster.Record{Key: "NN-0001", Donations: dec("12"), Proposals: 2}, "G1"), &raw))
+	require.Equal(t, "[2 6 7]", fmt.Sprint(raw.Indicators))
+	err := ev.Measure(facts(t, p, &roster.Record{Key: "NN-0002", Donations: dec("12"), Proposals: 0}, "G1"), &raw)
+	require.Error(t, err)
+	assert.Equal(t, "[0 6 7]", fmt.Sprint(raw.Indicators), "X1 set; X2, which failed, and X3 as they were")
+}

@@ -1,6 +1,7 @@
 package formula
 
 import (
+	"fmt"
 	"math"
 	"unsafe"
 
@@ -96,14 +97,17 @@ func (st *Stage) Bools() int {
 // goes to numbers and each predicate's to bools, in the order of the
 // programs of its kind. It gives how many programs ran: all of them, or,
 // with the error, those before the one that failed, whose error is what
-// its Fixed or Bool gives. numbers and bools must hold at least
+// its Fixed or Bool gives; the values of that program and the ones after
+// it are left as they were. numbers and bools must hold at least
 // [Stage.Numbers] and [Stage.Bools] values; Run panics otherwise, as
 // indexing them would.
 func (st *Stage) Run(f *roster.Facts, numbers []Fixed, bools []bool) (int, error) {
 	if st == nil {
 		return 0, nil
 	}
-	_, _ = numbers[:st.numbers], bools[:st.bools]
+	if len(numbers) < st.numbers || len(bools) < st.bools {
+		panic(fmt.Sprintf("formula: Stage.Run given room for %d numbers and %d booleans, not %d and %d", len(numbers), len(bools), st.numbers, st.bools))
+	}
 	fast := f != nil && st.fits(f)
 	for i := 0; i < len(st.progs); i++ {
 		if fast {
@@ -114,14 +118,18 @@ func (st *Stage) Run(f *roster.Facts, numbers []Fixed, bools []bool) (int, error
 		// Program i alone: it runs on the VM, its closures could not
 		// finish, or f is beyond the bounds of some program.
 		p, j := st.progs[i], st.slot[i]
-		var err error
 		if p.kind == Predicate {
-			bools[j], err = p.Bool(f)
+			b, err := p.Bool(f)
+			if err != nil {
+				return i, err
+			}
+			bools[j] = b
 		} else {
-			numbers[j], err = p.Fixed(f)
-		}
-		if err != nil {
-			return i, err
+			x, err := p.Fixed(f)
+			if err != nil {
+				return i, err
+			}
+			numbers[j] = x
 		}
 	}
 	return len(st.progs), nil

@@ -170,3 +170,32 @@ func TestStageNilRecord(t *testing.T) {
 	require.Error(t, err)
 	assert.Equal(t, want.Error(), err.Error())
 }
+
+// Run panics, before running anything, when it is given less room than
+// its programs need, as indexing would; a program that fails leaves its
+// own value and the later ones as they were.
+func TestStageRoom(t *testing.T) {
+	c := compiler(t)
+	var progs []*formula.Program
+	for i, src := range []string{`Age * 2`, `Donations / (Age - 41)`, `Age > 3`} {
+		kind := formula.Number
+		if i == 2 {
+			kind = formula.Predicate
+		}
+		p, err := c.Compile("E"+strconv.Itoa(i+1), src, kind, formula.Position{})
+		require.NoError(t, err)
+		progs = append(progs, p)
+	}
+	st := formula.NewStage(progs...)
+	f := facts()
+	assert.Panics(t, func() { _, _ = st.Run(f, make([]formula.Fixed, 1, 2), make([]bool, 1)) })
+	assert.Panics(t, func() { _, _ = st.Run(f, make([]formula.Fixed, 2), nil) })
+
+	numbers := []formula.Fixed{formula.FixedInt(-1), formula.FixedInt(-2)}
+	bools := []bool{true}
+	n, err := st.Run(f, numbers, bools)
+	require.Error(t, err, "a division by zero")
+	assert.Equal(t, 1, n)
+	assert.Equal(t, "[82 -2]", fmt.Sprint(numbers))
+	assert.Equal(t, []bool{true}, bools)
+}
