@@ -122,21 +122,35 @@ func TestStageAgreesWithPrograms(t *testing.T) {
 	assert.Positive(t, fellBack, "some runs must fall back to the VM")
 }
 
-// A record beyond the bounds of a batch's second program gives that
-// program's error, after the first program's value.
-func TestStageRecordBeyondTheEstimate(t *testing.T) {
+// src is a formula's text and kind.
+type src struct {
+	kind formula.Kind
+	text string
+}
+
+// compileEach compiles each formula with compiler as the rule E1, E2 ...;
+// in file, from line 5 on at column 12, when file is given.
+func compileEach(t *testing.T, file string, srcs ...src) []*formula.Program {
+	t.Helper()
 	c := compiler(t)
 	var progs []*formula.Program
-	for i, src := range []string{`Age * 2`, `count(Awards, .Level == "县级") > 0`, `len(Employer) > 3`} {
-		kind := formula.Predicate
-		if i == 0 {
-			kind = formula.Number
+	for i, s := range srcs {
+		var at formula.Position
+		if file != "" {
+			at = formula.Position{File: file, Line: 5 + i, Column: 12}
 		}
-		p, err := c.Compile("E"+strconv.Itoa(i+1), src, kind, formula.Position{File: "c.yaml", Line: 5 + i, Column: 12})
+		p, err := c.Compile("E"+strconv.Itoa(i+1), s.text, s.kind, at)
 		require.NoError(t, err)
 		progs = append(progs, p)
 	}
-	b := formula.NewStage(progs...)
+	return progs
+}
+
+// A record beyond the bounds of a stage's second program gives that
+// program's error, after the first program's value.
+func TestStageRecordBeyondTheEstimate(t *testing.T) {
+	b := formula.NewStage(compileEach(t, "c.yaml", src{formula.Number, `Age * 2`},
+		src{formula.Predicate, `count(Awards, .Level == "县级") > 0`}, src{formula.Predicate, `len(Employer) > 3`})...)
 	require.Equal(t, 1, b.Numbers())
 	require.Equal(t, 2, b.Bools())
 	f := facts()
@@ -175,18 +189,8 @@ func TestStageNilRecord(t *testing.T) {
 // its programs need, as indexing would; a program that fails leaves its
 // own value and the later ones as they were.
 func TestStageRoom(t *testing.T) {
-	c := compiler(t)
-	var progs []*formula.Program
-	for i, src := range []string{`Age * 2`, `Donations / (Age - 41)`, `Age > 3`} {
-		kind := formula.Number
-		if i == 2 {
-			kind = formula.Predicate
-		}
-		p, err := c.Compile("E"+strconv.Itoa(i+1), src, kind, formula.Position{})
-		require.NoError(t, err)
-		progs = append(progs, p)
-	}
-	st := formula.NewStage(progs...)
+	st := formula.NewStage(compileEach(t, "", src{formula.Number, `Age * 2`},
+		src{formula.Number, `Donations / (Age - 41)`}, src{formula.Predicate, `Age > 3`})...)
 	f := facts()
 	assert.Panics(t, func() { _, _ = st.Run(f, make([]formula.Fixed, 1, 2), make([]bool, 1)) })
 	assert.Panics(t, func() { _, _ = st.Run(f, make([]formula.Fixed, 2), nil) })
