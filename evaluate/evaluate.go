@@ -331,9 +331,8 @@ func (e *Evaluator) Measure(f *roster.Facts, raw *Raw) error {
 		raw.Vetoes = make([]bool, len(e.vetoes))
 	}
 	// The formulas run into one array, numbers then vetoes, as a Stage
-	// gives them.
-	// Those the formulas after a failed one would have given are left as
-	// they were.
+	// gives them; what a formula that fails and those after it would have
+	// given is not copied.
 	var block [blockNumbers]formula.Fixed
 	numbers := block[:]
 	if n := e.rules + len(e.bonuses); n > len(block) {

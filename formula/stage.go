@@ -3,6 +3,7 @@ package formula
 import (
 	"fmt"
 	"math"
+	"slices"
 	"unsafe"
 
 	"github.com/newstrata/newstrata/roster"
@@ -28,9 +29,10 @@ type Stage struct {
 	others  []bound // the other bounds, one a field, each at its smallest
 }
 
-// NewStage makes a stage of progs, run in their order.
+// NewStage makes a stage of progs, run in their order; it keeps its own
+// list of them.
 func NewStage(progs ...*Program) *Stage {
-	st := &Stage{progs: progs, slot: make([]int, len(progs)), maxText: math.MaxUint64}
+	st := &Stage{progs: slices.Clone(progs), slot: make([]int, len(progs)), maxText: math.MaxUint64}
 	seen := map[string]int{} // the others, by field
 	for i, p := range progs {
 		if p.kind == Predicate {
@@ -41,7 +43,7 @@ func NewStage(progs ...*Program) *Stage {
 		for _, bd := range p.bounds {
 			if bd.kind == boundText && bd.index != nil {
 				st.maxText = min(st.maxText, bd.maxText)
-				if !containsOffset(st.texts, bd.offset) {
+				if !slices.Contains(st.texts, bd.offset) {
 					st.texts = append(st.texts, bd.offset)
 				}
 				continue
@@ -56,15 +58,6 @@ func NewStage(progs ...*Program) *Stage {
 		}
 	}
 	return st
-}
-
-func containsOffset(offsets []uintptr, off uintptr) bool {
-	for _, o := range offsets {
-		if o == off {
-			return true
-		}
-	}
-	return false
 }
 
 // Len is the number of programs in st.
