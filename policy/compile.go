@@ -64,6 +64,7 @@ type Policy struct {
 	doc         *Document
 	fingerprint string
 	inputs      []Input
+	defaults    []any // each input's default converted, nil for none
 	conditions  *qualify.Conditions
 	evaluator   *evaluate.Evaluator
 	classifier  *classify.Classifier
@@ -105,6 +106,15 @@ func Compile(d *Document, opts ...Option) (*Policy, error) {
 		return nil, err
 	}
 	pol := &Policy{doc: doc, inputs: doc.Inputs, fingerprint: fingerprint, lists: doc.Lists.Clone()}
+	for _, in := range doc.Inputs {
+		var v any
+		if in.Default != nil {
+			// A default that does not convert is refused with the
+			// document; Bind would convert it again and say why.
+			v, _ = in.convert(*in.Default)
+		}
+		pol.defaults = append(pol.defaults, v)
+	}
 	pol.conditions, err = qualify.Compile(env, doc.Conditions)
 	p.formulas(err)
 	pol.evaluator, err = evaluate.Compile(env, doc.Scheme)

@@ -202,11 +202,15 @@ func (p *Policy) Bind(f *roster.Facts, r *roster.Record) error {
 		return nil
 	}
 	f.In = make(map[string]any, len(p.inputs))
-	for _, in := range p.inputs {
+	for i, in := range p.inputs {
 		raw, ok := r.Extra[in.ID]
 		if !ok || raw == nil || raw == "" {
 			if in.Default == nil {
 				return &InputError{Key: f.Key, Input: in.ID, Label: in.Label, Reason: "缺失 (missing)"}
+			}
+			if v := p.defaults[i]; v != nil { // converted when the policy compiled
+				f.In[in.ID] = v
+				continue
 			}
 			raw = *in.Default
 		}

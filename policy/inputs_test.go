@@ -214,3 +214,28 @@ func TestInputDeclarationErrors(t *testing.T) {
 		})
 	}
 }
+
+// Defaults are converted once, when the policy compiles: binding a record
+// that leaves every input with a default to it makes its map of inputs and
+// nothing else, and gives the defaults' values.
+func TestBindDefaultsConvertedOnce(t *testing.T) {
+	p := inputsPolicy(t, []policy.Input{
+		{ID: "villages", Label: "结对帮扶村数", Type: policy.IntInput, Min: ptr(dec("0")), Max: ptr(dec("20")), Default: ptr("3")},
+		{ID: "rural", Label: "乡村振兴贡献（万元）", Type: policy.DecimalInput, Min: ptr(dec("0")), Default: ptr("1.50")},
+	}...)
+	r := &roster.Record{Key: "NN-0001"}
+	var f roster.Facts
+	require.NoError(t, p.Bind(&f, r))
+	assert.Equal(t, 3, f.In["villages"])
+	assert.Equal(t, "1.50", f.In["rural"].(decimal.Decimal).StringFixed(2))
+	assert.Equal(t, int32(-2), f.In["rural"].(decimal.Decimal).Exponent())
+	villages, rural := f.In["villages"], f.In["rural"]
+	theMap := testing.AllocsPerRun(100, func() {
+		m := make(map[string]any, 2)
+		m["villages"], m["rural"] = villages, rural
+		mapSink = m
+	})
+	assert.Equal(t, theMap, testing.AllocsPerRun(100, func() { _ = p.Bind(&f, r) }), "the map alone")
+}
+
+var mapSink map[string]any
