@@ -90,7 +90,7 @@ func (x *IDIndex) Add(r *Record, index int) error {
 	if r == nil {
 		return nil
 	}
-	id := strings.ToUpper(idShape(r.CitizenID))
+	id := idShape(r.CitizenID)
 	if id == "" {
 		return nil
 	}
@@ -106,7 +106,7 @@ func (x *IDIndex) Add(r *Record, index int) error {
 			x.packed[n] = holder
 		}
 	} else {
-		holder, seen = x.other.Add(id, holder)
+		holder, seen = x.other.Add(strings.ToUpper(id), holder)
 	}
 	if !seen {
 		x.at = append(x.at, index)
@@ -123,7 +123,8 @@ func (x *IDIndex) Add(r *Record, index int) error {
 }
 
 // packID packs an ID of 17 digits and a check digit or X into one number,
-// one to one: the 17 digits times 11, plus the check character (X is 10).
+// one to one but for the case of X: the 17 digits times 11, plus the
+// check character (X or x is 10).
 func packID(id string) (uint64, bool) {
 	if len(id) != 18 {
 		return 0, false
@@ -139,7 +140,7 @@ func packID(id string) (uint64, bool) {
 	switch c := id[17]; {
 	case isASCIIDigit(c):
 		return n*11 + uint64(c-'0'), true
-	case c == 'X':
+	case c == 'X' || c == 'x':
 		return n*11 + 10, true
 	}
 	return 0, false

@@ -1,6 +1,7 @@
 package roster
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"time"
@@ -79,6 +80,37 @@ func TestPlain(t *testing.T) {
 			if got, want := textUpTo(s, most), utf8.ValidString(s) && freeText(s) && fits; got != want {
 				t.Errorf("textUpTo(%q, %d) = %v, want %v", s, most, got, want)
 			}
+		}
+	}
+}
+
+// plain agrees with the rules on long runs of Chinese characters with a
+// byte changed, or a character put in, at random places: the runs are read
+// five characters at a time.
+func TestPlainRandomRuns(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 11))
+	odd := []string{"a", "\n", "\u2028", "\u3000", "\u9fff", "\ua000", "\u2fff", "\u00a0", "\xe3", "\x80"}
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(40) {
+			b.WriteRune(rune(0x3000 + rng.IntN(0x7000)))
+		}
+		s := []byte(b.String())
+		for range rng.IntN(3) {
+			if len(s) == 0 {
+				break
+			}
+			switch at := rng.IntN(len(s)); rng.IntN(2) {
+			case 0:
+				s[at] = byte(rng.IntN(256))
+			default:
+				s = append(s[:at:at], append([]byte(odd[rng.IntN(len(odd))]), s[at:]...)...)
+			}
+		}
+		most := rng.IntN(45)
+		fits := utf8.RuneCount(s) <= most
+		if got, want := textUpTo(string(s), most), utf8.Valid(s) && freeText(string(s)) && fits; got != want {
+			t.Fatalf("textUpTo(%q, %d) = %v, want %v", s, most, got, want)
 		}
 	}
 }
