@@ -245,6 +245,7 @@ func (a *Assessor) Compare(ctx context.Context, base, next *policy.Policy, p *Pr
 	if err := plan.columnar(ctx, a.workers); err != nil {
 		return nil, stopped(0, len(records), err)
 	}
+	plan.rows()
 	im := &Impact{Base: base.ID(), Next: next.ID(), Records: len(records)}
 	var (
 		before, after tally
@@ -402,6 +403,129 @@ type side struct {
 	// earlier Compare filled.
 	inSlot, classSlot               int
 	condSlots, ruleSlots, earnSlots []int
+	// row runs the side's formulas whose values are not in columns yet
+	// as one stage; rest, for next, leaves out those base's row has
+	// worked out for the record already. gappy are the kept columns the
+	// side reads that an earlier Compare, or the column-wise pass, left
+	// gaps in: a record one of them has a gap for is worked out column by
+	// column instead.
+	row, rest rowPlan
+	gappy     []*gaps
+}
+
+// rowPlan is one stage of a side's conditions and rules, those whose
+// value columns this Compare fills, each column once, in the side's order
+// (the conditions, then the rules as a Raw orders them), and what becomes
+// of each number's points.
+type rowPlan struct {
+	stage *formula.Stage
+	progs []rowProg
+	at    []int     // each item's program in the stage, -1 for an item read from its column
+	earn  []earnWay // by number
+}
+
+// rowProg is a program of a row's stage.
+type rowProg struct {
+	item int // condition j is item j, rule j is item len(conds)+j
+	slot int // its place among the stage's values of its kind
+	fill int // its column's slot in a scratch's filled
+	col  *valueColumn
+}
+
+// earnWay is how a row comes by a number's points.
+type earnWay uint8
+
+const (
+	earnRead   earnWay = iota // from their column: kept, or base's row worked them out
+	earnWork                  // worked out from the value, into their column
+	earnUnless                // worked out unless the record's base side filled them
+)
+
+// rows plans each side's row, once the column-wise pass has left its
+// columns as the record-by-record pass finds them.
+func (pl *plan) rows() {
+	var byBase map[column]bool // the columns base's row fills
+	for k := range pl.sides {
+		sd := &pl.sides[k]
+		sd.row = pl.rowPlan(k, nil, byBase)
+		if k == 1 {
+			sd.rest = pl.rowPlan(k, byBase, nil)
+		}
+		byBase = map[column]bool{}
+		for _, p := range sd.row.progs {
+			byBase[p.col] = true
+		}
+		for j, c := range sd.earnCols {
+			if sd.earnSlots[j] >= 0 {
+				byBase[c] = true
+			}
+		}
+		for _, c := range slices.Concat(sd.condCols, sd.ruleCols, sd.earnCols) {
+			if _, fresh := pl.fresh[c]; !fresh && c.gaps.n.Load() > 0 && !slices.Contains(sd.gappy, &c.gaps) {
+				sd.gappy = append(sd.gappy, &c.gaps)
+			}
+		}
+	}
+}
+
+// rowPlan plans side k's stage, leaving out the columns in skip; the
+// points in maybe are worked out unless they are there already.
+func (pl *plan) rowPlan(k int, skip, maybe map[column]bool) rowPlan {
+	sd := &pl.sides[k]
+	rp := rowPlan{at: make([]int, len(sd.condCols)+len(sd.ruleCols)), earn: make([]earnWay, len(sd.earnCols))}
+	var (
+		progs          []*formula.Program
+		seen           = map[*valueColumn]int{}
+		numbers, bools int
+	)
+	for item := range rp.at {
+		c, prog := sd.item(item)
+		_, fresh := pl.fresh[c]
+		if at, ok := seen[c]; ok || !fresh || skip[c] {
+			rp.at[item] = -1
+			if ok {
+				rp.at[item] = at
+			}
+			continue
+		}
+		seen[c], rp.at[item] = len(progs), len(progs)
+		p := rowProg{item: item, fill: pl.fresh[c], col: c}
+		if c.num != nil {
+			p.slot, numbers = numbers, numbers+1
+		} else {
+			p.slot, bools = bools, bools+1
+		}
+		progs, rp.progs = append(progs, prog), append(rp.progs, p)
+	}
+	rp.stage = formula.NewStage(progs...)
+	for j, c := range sd.earnCols {
+		switch {
+		case sd.earnSlots[j] < 0 || skip[c]:
+			rp.earn[j] = earnRead
+		case maybe[c]:
+			rp.earn[j] = earnUnless
+		default:
+			rp.earn[j] = earnWork
+		}
+	}
+	return rp
+}
+
+// item is side k's condition or rule by its item number, with its value
+// column.
+func (sd *side) item(item int) (*valueColumn, *formula.Program) {
+	if item < len(sd.conds) {
+		return sd.condCols[item], sd.conds[item]
+	}
+	return sd.ruleCols[item-len(sd.conds)], sd.rules[item-len(sd.conds)]
+}
+
+// fault is the error of side k's item on record i, as a stage gives it.
+func (sd *side) fault(item int, key string, err error) error {
+	if item < len(sd.conds) {
+		return &qualify.Error{Key: key, Condition: sd.conds[item].Rule(), Err: err}
+	}
+	return &evaluate.Error{Key: key, Rule: sd.rules[item-len(sd.conds)].Rule(), Err: err}
 }
 
 // inputsKey names the declarations of a policy's inputs: two policies
@@ -584,12 +708,19 @@ type scratch struct {
 	facts  roster.Facts // the current record's, when needed
 	built  bool         // facts are the current record's
 	side   int          // the side whose inputs and group facts hold, -1 for none
+	// A row's values, and whether base's row ran in full on the
+	// current record.
+	numbers []formula.Fixed
+	bools   []bool
+	baseRow bool
 }
 
 func (pl *plan) scratch() *scratch {
 	s := &scratch{filled: make([]bool, len(pl.order))}
 	for k, sd := range pl.sides {
 		s.earned[k] = make([]formula.Fixed, sd.numbers)
+		s.numbers = make([]formula.Fixed, max(len(s.numbers), sd.row.stage.Numbers()))
+		s.bools = make([]bool, max(len(s.bools), sd.row.stage.Bools()))
 	}
 	return s
 }
@@ -644,7 +775,7 @@ func (pl *plan) factsOf(k, i int, s *scratch) *roster.Facts {
 // stage's value taken from its column or worked out into it.
 func (pl *plan) standings(i int, s *scratch) (before, after Standing, err error) {
 	clear(s.filled)
-	s.built = false
+	s.built, s.baseRow = false, false
 	if pl.p.records[i] == nil {
 		return before, after, errNilRecord
 	}
@@ -689,6 +820,11 @@ func (pl *plan) standing(k, i int, s *scratch) (Standing, error) {
 	if err := sd.class.err[i]; err != nil {
 		return Standing{}, err
 	}
+	if !slices.ContainsFunc(sd.gappy, func(g *gaps) bool { return g.has(i) }) {
+		return pl.byRow(k, i, s)
+	}
+	// A kept column has a gap for the record: each column is looked at
+	// in turn, and worked out where it must be.
 	qualified := true
 	for j, c := range sd.condCols {
 		if pl.fill(s, sd.condSlots[j], &c.gaps, i) {
@@ -725,6 +861,95 @@ func (pl *plan) standing(k, i int, s *scratch) (Standing, error) {
 		vetoed = vetoed || sd.ruleCols[j].held[i]
 	}
 	return standingOf(qualified, ev.Settle(s.earned[k], vetoed), sd.class.res[i].Outcome), nil
+}
+
+// byRow gives record i's standing under side k: the formulas whose values
+// no column holds yet run as one stage and their values go to their
+// columns, then the standing is worked out item by item, in the order the
+// column-by-column way takes them, reading what the stage did not run from
+// its column. The first fault in that order rejects the record.
+func (pl *plan) byRow(k, i int, s *scratch) (Standing, error) {
+	sd := &pl.sides[k]
+	rp := &sd.row
+	if k == 1 && s.baseRow {
+		rp = &sd.rest
+	}
+	numbers, bools := s.numbers[:rp.stage.Numbers()], s.bools[:rp.stage.Bools()]
+	ran, failed := rp.stage.Len(), error(nil)
+	if ran > 0 {
+		f := pl.factsOf(k, i, s)
+		if ran, failed = rp.stage.Run(f, numbers, bools); failed != nil {
+			failed = sd.fault(rp.progs[ran].item, f.Key, failed)
+		}
+	}
+	for _, p := range rp.progs[:ran] {
+		if p.col.num != nil {
+			p.col.num.Set(i, numbers[p.slot])
+		} else {
+			p.col.held[i] = bools[p.slot]
+		}
+		s.filled[p.fill] = true
+	}
+	if failed != nil {
+		p := rp.progs[ran]
+		p.col.errs.store(i, failed)
+		s.filled[p.fill] = true
+	}
+	// held and number give an item's value: the stage's, or its column's.
+	held := func(item int) (bool, error) {
+		switch n := rp.at[item]; {
+		case n >= ran:
+			return false, failed // the stage stopped at it or before
+		case n >= 0:
+			return bools[rp.progs[n].slot], nil
+		}
+		c, _ := sd.item(item)
+		return c.held[i], c.errs.load(i)
+	}
+	number := func(item int) (formula.Fixed, error) {
+		switch n := rp.at[item]; {
+		case n >= ran:
+			return formula.Fixed{}, failed
+		case n >= 0:
+			return numbers[rp.progs[n].slot], nil
+		}
+		c, _ := sd.item(item)
+		return c.num.At(i), c.errs.load(i)
+	}
+	qualified := true
+	for j := range sd.conds {
+		ok, err := held(j)
+		if err != nil {
+			return Standing{}, err
+		}
+		qualified = qualified && ok
+	}
+	ev := sd.pol.Evaluator()
+	earned := s.earned[k]
+	for j, way := range rp.earn {
+		c := sd.earnCols[j]
+		if way == earnRead || way == earnUnless && s.filled[sd.earnSlots[j]] {
+			earned[j] = c.num.At(i)
+			continue
+		}
+		x, err := number(len(sd.conds) + j)
+		if err != nil {
+			return Standing{}, err
+		}
+		earned[j] = ev.Earn(j, x)
+		c.num.Set(i, earned[j])
+		s.filled[sd.earnSlots[j]] = true
+	}
+	vetoed := false
+	for j := sd.numbers; j < len(sd.rules); j++ {
+		v, err := held(len(sd.conds) + j)
+		if err != nil {
+			return Standing{}, err
+		}
+		vetoed = vetoed || v
+	}
+	s.baseRow = k == 0
+	return standingOf(qualified, ev.Settle(earned, vetoed), sd.class.res[i].Outcome), nil
 }
 
 // run works out side k's rule j on record i into its column, when it must

@@ -14,6 +14,7 @@ import (
 	"github.com/newstrata/newstrata/formula"
 	"github.com/newstrata/newstrata/internal/synth"
 	"github.com/newstrata/newstrata/policy"
+	"github.com/newstrata/newstrata/qualify"
 	"github.com/newstrata/newstrata/roster"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
@@ -613,28 +614,33 @@ func TestCompareClassifiesByInputs(t *testing.T) {
 // faultOverlay is a trial whose 乡村振兴贡献 divides by zero for a record
 // that reports 3 (so that record is rejected), with 参政议政's weights
 // given: two trials with other weights there share C3's points.
-func faultOverlay(d1, d2 int) string {
+func faultOverlay(d1, d2 int) string { return faultOverlayC3(4, d1, d2) }
+
+// faultOverlayC3 is faultOverlay with C3's points given too (and C1's
+// the rest of their 10).
+func faultOverlayC3(c3, d1, d2 int) string {
 	return fmt.Sprintf(`id: qingxiu-whatif
 extends: qingxiu-2019
 jurisdiction: "450103"
 valid_from: 2030-01-01
 indicators:
   change:
-    - {id: C1, points: 6}
-    - {id: C3, points: 4, formula: "10 / (In.rural - 3)"}
+    - {id: C1, points: %d}
+    - {id: C3, points: %d, formula: "10 / (In.rural - 3)"}
     - {id: D1, points: %d}
     - {id: D2, points: %d}
-`, d1, d2)
+`, 10-c3, c3, d1, d2)
 }
 
 // TestCompareKeepsFaults: a record a rule fails on is rejected by every
 // Compare on one prepared roster that runs the rule, also when the points
-// the rule earns are shared with an earlier Compare that rejected it.
+// the rule earns are shared with an earlier Compare that rejected it, and
+// when a what-if changes the rule's points.
 func TestCompareKeepsFaults(t *testing.T) {
 	records := sample(600)
 	p := (*newstrata.Prepared)(nil)
-	for _, d := range [][2]int{{10, 5}, {9, 6}, {10, 5}} {
-		a, base, _, trial := whatIfWith(t, faultOverlay(d[0], d[1]))
+	for _, d := range [][3]int{{4, 10, 5}, {4, 9, 6}, {4, 10, 5}, {3, 10, 5}, {5, 9, 6}} {
+		a, base, _, trial := whatIfWith(t, faultOverlayC3(d[0], d[1], d[2]))
 		if p == nil {
 			p = a.Prepare(records, asOf)
 		}
@@ -643,7 +649,68 @@ func TestCompareKeepsFaults(t *testing.T) {
 		want := naive(a, base, trial, records)
 		require.NotEmpty(t, want.Rejected)
 		assert.Contains(t, fmt.Sprint(want.Rejected[len(want.Rejected)-1].Err), "C3")
-		assert.Equal(t, describe(want), describe(im), "D1 %d, D2 %d", d[0], d[1])
+		assert.Equal(t, describe(want), describe(im), "C3 %d, D1 %d, D2 %d", d[0], d[1], d[2])
+	}
+}
+
+// TestCompareFaultsInOrder: a record a condition or a veto fails on is
+// rejected with the first fault in the order assessing meets them, whether
+// the formula runs with the others of its policy or its value is shared
+// with the other policy; a formula a policy repeats runs once and counts
+// for each rule that has it.
+func TestCompareFaultsInOrder(t *testing.T) {
+	records := sample(600)
+	a, _, base := overlay(t, "conditions.yaml", conditionsOverlay)
+	faulty := func(id string, edit func(d *policy.Document)) *policy.Policy {
+		d := base.Document().Clone()
+		d.ID = id
+		edit(d)
+		p, err := policy.Compile(d)
+		require.NoError(t, err)
+		return p
+	}
+	// A condition and a veto that divide by zero for the records whose
+	// rural is 3, and one that fails on 0 in next alone; Q11 repeats Q10.
+	condition := faulty("faulty-condition", func(d *policy.Document) {
+		d.Conditions = append(d.Conditions,
+			qualify.Condition{ID: "Q11", Name: "重复", Kind: qualify.Soft, Formula: d.Conditions[len(d.Conditions)-1].Formula},
+			qualify.Condition{ID: "Q12", Name: "除以零", Kind: qualify.Hard, Formula: "10 / (In.rural - 3) > 1"})
+	})
+	veto := faulty("faulty-veto", func(d *policy.Document) {
+		d.Vetoes = append(d.Vetoes, evaluate.Veto{ID: "V9", Name: "除以零", Formula: "10 / (In.rural - 3) > 100"},
+			evaluate.Veto{ID: "V10", Name: "重复", Formula: d.Vetoes[0].Formula})
+	})
+	both := faulty("faulty-both", func(d *policy.Document) {
+		d.Conditions = append(d.Conditions, qualify.Condition{ID: "Q12", Name: "除以零", Kind: qualify.Hard, Formula: "10 / In.rural > 1"})
+		d.Vetoes = append(d.Vetoes, evaluate.Veto{ID: "V9", Name: "除以零", Formula: "10 / (In.rural - 3) > 100"})
+	})
+	tests := []struct {
+		name       string
+		base, next *policy.Policy
+		rejects    []string // what the faults name
+	}{
+		{"condition", base, condition, []string{"Q12"}},
+		{"veto", base, veto, []string{"V9"}},
+		{"condition then veto", condition, veto, []string{"Q12"}},
+		{"veto then condition", veto, condition, []string{"V9"}},
+		{"shared and not", condition, both, []string{"Q12"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			want := naive(a, tt.base, tt.next, records)
+			for _, id := range tt.rejects {
+				assert.True(t, slices.ContainsFunc(want.Rejected, func(r newstrata.Rejection) bool { return strings.Contains(r.Err.Error(), id) }), id)
+			}
+			assert.Equal(t, describe(want), describe(mustCompare(t, a, tt.base, tt.next, records, asOf)))
+			// Again on a roster prepared by a Compare the other way round:
+			// what the first left in columns, faults included, is read.
+			p := a.Prepare(records, asOf)
+			_, err := a.Compare(t.Context(), tt.next, tt.base, p)
+			require.NoError(t, err)
+			im, err := a.Compare(t.Context(), tt.base, tt.next, p)
+			require.NoError(t, err)
+			assert.Equal(t, describe(want), describe(im))
+		})
 	}
 }
 
