@@ -21,12 +21,21 @@ import (
 // A Stage is safe for concurrent use; a nil Stage has no programs.
 type Stage struct {
 	progs   []*Program
-	slot    []int // each program's index among those of its kind
-	numbers int   // number programs
-	bools   int   // predicates
+	slot    []int   // each program's index among those of its kind
+	fns     []stept // each program's closure and slot, in one run of memory
+	numbers int     // number programs
+	bools   int     // predicates
 	texts   []uintptr
 	maxText uint64
 	others  []bound // the other bounds, one a field, each at its smallest
+}
+
+// stept is a program's closure as a stage runs it: one of b and x, or
+// neither for a program that runs on the VM.
+type stept struct {
+	b    boolFn
+	x    fixFn
+	slot int
 }
 
 // NewStage makes a stage of progs, run in their order; it keeps its own
@@ -40,6 +49,11 @@ func NewStage(progs ...*Program) *Stage {
 		} else {
 			st.slot[i], st.numbers = st.numbers, st.numbers+1
 		}
+		fn := stept{slot: st.slot[i]}
+		if p.native != nil {
+			fn.b, fn.x = p.native.b, p.native.x
+		}
+		st.fns = append(st.fns, fn)
 		for _, bd := range p.bounds {
 			if bd.kind == boundText && bd.index != nil {
 				st.maxText = min(st.maxText, bd.maxText)
@@ -138,15 +152,14 @@ func (st *Stage) closures(f *roster.Facts, numbers []Fixed, bools []bool, i int)
 	// alone, so that the VM gives its answer or the error it is.
 	defer func() { _ = recover() }()
 	fr := frame{f: f}
-	for ; next < len(st.progs); next++ {
-		n := st.progs[next].native
-		switch {
-		case n == nil:
-			return next
-		case n.b != nil:
-			bools[st.slot[next]] = n.b(fr)
+	for ; next < len(st.fns); next++ {
+		switch fn := &st.fns[next]; {
+		case fn.b != nil:
+			bools[fn.slot] = fn.b(fr)
+		case fn.x != nil:
+			numbers[fn.slot] = Fixed{x: fn.x(fr).settle()}
 		default:
-			numbers[st.slot[next]] = Fixed{x: n.x(fr).settle()}
+			return next
 		}
 	}
 	return next
