@@ -84,16 +84,20 @@ func TestPlain(t *testing.T) {
 	}
 }
 
-// plain agrees with the rules on long runs of Chinese characters with a
-// byte changed, or a character put in, at random places: the runs are read
-// five characters at a time.
+// plain agrees with the rules on long runs of Chinese and other
+// three-byte characters with a byte changed, or a character put in, at
+// random places.
 func TestPlainRandomRuns(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 11))
-	odd := []string{"a", "\n", "\u2028", "\u3000", "\u9fff", "\ua000", "\u2fff", "\u00a0", "\xe3", "\x80"}
+	odd := []string{"a", "\n", "\u2028", "\u3000", "\u9fff", "\ua000", "\u2fff", "\u00a0", "\xe3", "\x80", "，", "\u2014", "\ufeff", "\uffff", "\u1000", "\u0fff", "\ud7ff", "\ue000"}
 	for range 20000 {
 		var b strings.Builder
 		for range rng.IntN(40) {
-			b.WriteRune(rune(0x3000 + rng.IntN(0x7000)))
+			if rng.IntN(4) == 0 {
+				b.WriteRune(rune(0x800 + rng.IntN(0xf800))) // any three-byte character
+			} else {
+				b.WriteRune(rune(0x3000 + rng.IntN(0x7000)))
+			}
 		}
 		s := []byte(b.String())
 		for range rng.IntN(3) {
@@ -111,6 +115,9 @@ func TestPlainRandomRuns(t *testing.T) {
 		fits := utf8.RuneCount(s) <= most
 		if got, want := textUpTo(string(s), most), utf8.Valid(s) && freeText(string(s)) && fits; got != want {
 			t.Fatalf("textUpTo(%q, %d) = %v, want %v", s, most, got, want)
+		}
+		if got, want := lineUpTo(string(s), most), utf8.Valid(s) && singleLine(string(s)) && fits; got != want {
+			t.Fatalf("lineUpTo(%q, %d) = %v, want %v", s, most, got, want)
 		}
 	}
 }
