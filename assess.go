@@ -210,8 +210,10 @@ func assess(pol *policy.Policy, r *roster.Record, asOf roster.Date, waivers []qu
 	// allocation.
 	b := &assessBlock{}
 	f := &b.facts
-	var err error
-	if *f, err = pol.Facts(r, asOf); err != nil {
+	// The facts are made in the block, not copied there from
+	// Policy.Facts's result.
+	*f = r.Facts(asOf)
+	if err := pol.Bind(f, r); err != nil {
 		return nil, err
 	}
 	cls, err := pol.Classifier().Classify(f)
