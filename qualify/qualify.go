@@ -375,14 +375,14 @@ func (c *Conditions) Check(f *roster.Facts, waivers ...Waiver) (*Result, error) 
 	if n, err := c.stage.Run(f, nil, verdicts); err != nil {
 		return nil, &Error{Key: f.Key, Condition: c.rules[n].ID, Err: err}
 	}
-	for i, r := range c.rules {
+	for i := range c.rules { // by index: a rule is too large to copy for each record
 		switch ok := verdicts[i]; {
 		case ok && i < 64:
 			held |= 1 << uint(i)
 		case ok:
 			x.held[i/64-1] |= 1 << uint(i%64)
 		default:
-			k := waiverFor(waivers, r.ID)
+			k := waiverFor(waivers, c.rules[i].ID)
 			if k < 0 {
 				qualified = false
 				continue
