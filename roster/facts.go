@@ -157,24 +157,28 @@ func (r *Record) Facts(asOf Date) Facts {
 	}
 	if len(r.Seats) > 0 {
 		f.Seats = make([]SeatFacts, len(r.Seats))
-		for i, s := range r.Seats {
+		for i := range r.Seats {
+			s := &r.Seats[i]
 			f.Seats[i] = SeatFacts{Body: optLabel(&bodySet, s.Body), Level: optLabel(&levelSet, s.Level), Sector: s.Sector, Current: s.HeldOn(asOf)}
 		}
 	}
 	if len(r.OrgPosts) > 0 {
 		f.OrgPosts = make([]OrgPostFacts, len(r.OrgPosts))
-		for i, p := range r.OrgPosts {
+		for i := range r.OrgPosts {
+			p := &r.OrgPosts[i]
 			f.OrgPosts[i] = OrgPostFacts{Kind: optLabel(&orgKindSet, p.Kind), Level: optLabel(&levelSet, p.Level), Leading: p.Leading}
 		}
 	}
 	if len(r.Awards) > 0 {
 		f.Awards = make([]AwardFacts, len(r.Awards))
-		for i, a := range r.Awards {
+		for i := range r.Awards {
+			a := &r.Awards[i]
 			f.Awards[i] = AwardFacts{Level: optLabel(&levelSet, a.Level), Year: a.Year}
 		}
 	}
 	from3, from5 := asOf.AddYears(-3), asOf.AddYears(-5)
-	for _, t := range r.Trainings {
+	for i := range r.Trainings {
+		t := &r.Trainings[i]
 		if t.Date.After(asOf) || t.Hours <= 0 {
 			continue
 		}

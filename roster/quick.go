@@ -132,24 +132,28 @@ func (v *Validator) quickValid(r *Record, asOf Date) bool {
 	if r.Sex != id.Sex() || b.Year != idb.Year || b.Month != idb.Month || b.Day != 0 && b.Day != idb.Day {
 		return false
 	}
-	for _, s := range r.Seats {
+	for i := range r.Seats {
+		s := &r.Seats[i]
 		if !knownCode(s.Body) || !knownCode(s.Level) || !lineUpTo(s.Term, 20) || !lineUpTo(s.Sector, 50) ||
 			!s.From.IsZero() && !s.From.Valid() ||
 			!s.Until.IsZero() && (!s.Until.Valid() || s.From.Valid() && lastDay(s.Until).Before(firstDay(s.From))) {
 			return false
 		}
 	}
-	for _, p := range r.OrgPosts {
+	for i := range r.OrgPosts {
+		p := &r.OrgPosts[i]
 		if !knownCode(p.Kind) || p.Organization == "" || !lineUpTo(p.Organization, 100) || !lineUpTo(p.Title, 50) || !knownCode(p.Level) {
 			return false
 		}
 	}
-	for _, a := range r.Awards {
+	for i := range r.Awards {
+		a := &r.Awards[i]
 		if a.Name == "" || !lineUpTo(a.Name, 200) || !knownCode(a.Level) || a.Year != 0 && (a.Year < 1900 || a.Year > asOf.Year) {
 			return false
 		}
 	}
-	for _, t := range r.Trainings {
+	for i := range r.Trainings {
+		t := &r.Trainings[i]
 		if t.Name == "" || !lineUpTo(t.Name, 200) || t.Date.IsZero() || !t.Date.Valid() || t.Date.After(asOf) || !between(t.Hours, 100000) {
 			return false
 		}
