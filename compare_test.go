@@ -611,14 +611,11 @@ func TestCompareClassifiesByInputs(t *testing.T) {
 	assert.Contains(t, describe(im), "B1", "the default of 40,000 makes the blogger with 60,000 an opinion leader")
 }
 
-// faultOverlay is a trial whose 乡村振兴贡献 divides by zero for a record
-// that reports 3 (so that record is rejected), with 参政议政's weights
-// given: two trials with other weights there share C3's points.
-func faultOverlay(d1, d2 int) string { return faultOverlayC3(4, d1, d2) }
-
-// faultOverlayC3 is faultOverlay with C3's points given too (and C1's
-// the rest of their 10).
-func faultOverlayC3(c3, d1, d2 int) string {
+// faultOverlay is a trial whose 乡村振兴贡献 (C3) divides by zero for a
+// record that reports 3 (so that record is rejected), with C3's points
+// (C1 has the rest of their 10) and 参政议政's weights given: two trials
+// with other weights there share C3's points.
+func faultOverlay(c3, d1, d2 int) string {
 	return fmt.Sprintf(`id: qingxiu-whatif
 extends: qingxiu-2019
 jurisdiction: "450103"
@@ -640,7 +637,7 @@ func TestCompareKeepsFaults(t *testing.T) {
 	records := sample(600)
 	p := (*newstrata.Prepared)(nil)
 	for _, d := range [][3]int{{4, 10, 5}, {4, 9, 6}, {4, 10, 5}, {3, 10, 5}, {5, 9, 6}} {
-		a, base, _, trial := whatIfWith(t, faultOverlayC3(d[0], d[1], d[2]))
+		a, base, _, trial := whatIfWith(t, faultOverlay(d[0], d[1], d[2]))
 		if p == nil {
 			p = a.Prepare(records, asOf)
 		}
