@@ -520,7 +520,8 @@ func (sd *side) item(item int) (*valueColumn, *formula.Program) {
 	return sd.ruleCols[item-len(sd.conds)], sd.rules[item-len(sd.conds)]
 }
 
-// fault is the error of side k's item on record i, as a stage gives it.
+// fault is the error of the side's item on a record, as the stage gives it,
+// wrapped as assessing wraps it.
 func (sd *side) fault(item int, key string, err error) error {
 	if item < len(sd.conds) {
 		return &qualify.Error{Key: key, Condition: sd.conds[item].Rule(), Err: err}
