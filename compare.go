@@ -832,11 +832,11 @@ func (pl *plan) standing(k, i int, s *scratch) (Standing, error) {
 			f := pl.factsOf(k, i, s)
 			held, err := sd.conds[j].Bool(f)
 			if err != nil {
-				c.errs.store(i, &qualify.Error{Key: f.Key, Condition: sd.conds[j].Rule(), Err: err})
+				c.errs.store(i, sd.fault(j, f.Key, err))
 			}
 			c.held[i] = held
 		}
-		if err := c.errs.load(i); err != nil {
+		if err := pl.faultAt(c, k, j, i, s); err != nil {
 			return Standing{}, err
 		}
 		qualified = qualified && c.held[i]
@@ -905,7 +905,7 @@ func (pl *plan) byRow(k, i int, s *scratch) (Standing, error) {
 			return bools[rp.progs[n].slot], nil
 		}
 		c, _ := sd.item(item)
-		return c.held[i], c.errs.load(i)
+		return c.held[i], pl.faultAt(c, k, item, i, s)
 	}
 	number := func(item int) (formula.Fixed, error) {
 		switch n := rp.at[item]; {
@@ -915,7 +915,7 @@ func (pl *plan) byRow(k, i int, s *scratch) (Standing, error) {
 			return numbers[rp.progs[n].slot], nil
 		}
 		c, _ := sd.item(item)
-		return c.num.At(i), c.errs.load(i)
+		return c.num.At(i), pl.faultAt(c, k, item, i, s)
 	}
 	qualified := true
 	for j := range sd.conds {
@@ -970,8 +970,44 @@ func (pl *plan) run(k, j, i int, s *scratch) error {
 			c.held[i], err = prog.Bool(f)
 		}
 		if err != nil {
-			c.errs.store(i, &evaluate.Error{Key: f.Key, Rule: prog.Rule(), Err: err})
+			c.errs.store(i, sd.fault(len(sd.conds)+j, f.Key, err))
 		}
 	}
-	return c.errs.load(i)
+	return pl.faultAt(c, k, len(sd.conds)+j, i, s)
+}
+
+// faultAt is side k's item's fault on record i, when its column holds
+// one, as the side's own rule gives it. A column is shared by every rule
+// and policy with the formula's text, and the fault it keeps names the
+// rule that first ran it; the side's own program runs again to give its
+// own words (faults are rare, and a formula fails alike on the same
+// facts).
+// c is the item's column. Looking costs an atomic load while the
+// column holds no fault.
+func (pl *plan) faultAt(c *valueColumn, k, item, i int, s *scratch) error {
+	if c.errs.n.Load() == 0 {
+		return nil
+	}
+	return pl.refault(k, item, i, s)
+}
+
+// refault is faultAt for a column that holds faults.
+func (pl *plan) refault(k, item, i int, s *scratch) error {
+	sd := &pl.sides[k]
+	c, prog := sd.item(item)
+	kept := c.errs.load(i)
+	if kept == nil {
+		return nil
+	}
+	f := pl.factsOf(k, i, s)
+	var err error
+	if c.num != nil {
+		_, err = prog.Fixed(f)
+	} else {
+		_, err = prog.Bool(f)
+	}
+	if err == nil {
+		return kept
+	}
+	return sd.fault(item, f.Key, err)
 }

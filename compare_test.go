@@ -711,6 +711,57 @@ func TestCompareFaultsInOrder(t *testing.T) {
 	}
 }
 
+// TestCompareFaultsNamedByTheirRule: a fault kept in a column that rules
+// of other policies share (one text, other ids, a condition and a veto)
+// is reported by a later Compare as its own rule gives it, as assessing
+// the record under that policy does.
+func TestCompareFaultsNamedByTheirRule(t *testing.T) {
+	records := sample(600)
+	a, _, base := overlay(t, "conditions.yaml", conditionsOverlay)
+	trial := func(id string, conds []qualify.Condition, vetoes []evaluate.Veto) *policy.Policy {
+		d := base.Document().Clone()
+		d.ID = id
+		d.Conditions, d.Vetoes = append(d.Conditions, conds...), append(d.Vetoes, vetoes...)
+		p, err := policy.Compile(d)
+		require.NoError(t, err)
+		return p
+	}
+	const shared = "10 / (In.rural - 3) > 100"
+	first := qualify.Condition{ID: "QK", Name: "先除以零", Kind: qualify.Hard, Formula: "10 / (In.rural - 3) > 1"}
+	asCondition := qualify.Condition{ID: "Q12", Name: "除以零", Kind: qualify.Hard, Formula: shared}
+	asVeto := evaluate.Veto{ID: "V9", Name: "除以零", Formula: shared}
+	tests := []struct {
+		name   string
+		trials []*policy.Policy // compared with base in turn, on one prepared roster
+	}{
+		{"a veto's fault read by a condition", []*policy.Policy{
+			trial("veto", nil, []evaluate.Veto{asVeto}),
+			trial("condition", []qualify.Condition{asCondition}, nil),
+		}},
+		{"a fault worked out behind a kept one", []*policy.Policy{
+			trial("trial", []qualify.Condition{first}, nil),
+			trial("trial", []qualify.Condition{first}, []evaluate.Veto{asVeto}),
+			trial("trial", []qualify.Condition{asCondition}, nil),
+		}},
+		{"one text, two ids", []*policy.Policy{
+			trial("one", []qualify.Condition{asCondition}, nil),
+			trial("other", []qualify.Condition{{ID: "Q13", Name: "同一公式", Kind: qualify.Hard, Formula: shared}}, nil),
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := a.Prepare(records, asOf)
+			for _, next := range tt.trials {
+				im, err := a.Compare(t.Context(), base, next, p)
+				require.NoError(t, err)
+				want := naive(a, base, next, records)
+				require.NotEmpty(t, want.Rejected)
+				assert.Equal(t, describe(want), describe(im), next.ID())
+			}
+		})
+	}
+}
+
 // TestCompareKnownStandings: a Compare whose every standing an earlier one
 // left in the prepared roster (the same policies again, or a what-if the
 // columns score) counts them as they are, gives what assessing gives, and
