@@ -3,6 +3,7 @@ package newstrata_test
 import (
 	"context"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"runtime"
 	"slices"
@@ -650,6 +651,57 @@ func TestCompareKeepsFaults(t *testing.T) {
 	}
 }
 
+// edited compiles a copy of p's document, given id and edited.
+func edited(tb testing.TB, p *policy.Policy, id string, edit func(d *policy.Document)) *policy.Policy {
+	tb.Helper()
+	d := p.Document().Clone()
+	d.ID = id
+	edit(d)
+	out, err := policy.Compile(d)
+	require.NoError(tb, err)
+	return out
+}
+
+// TestCompareRandomSequences: Compares of policies picked at random, one
+// after another on one prepared roster, each give what assessing every
+// record under the two policies gives, whatever the earlier ones left in
+// the columns: faults in conditions, vetoes and indicators, formulas
+// shared and not, weights changed (the column-wise pass), the same pair
+// again, a pair reversed.
+func TestCompareRandomSequences(t *testing.T) {
+	records := sample(300)
+	a, _, base := overlay(t, "conditions.yaml", conditionsOverlay)
+	_, qbase, qnext, _ := whatIfWith(t, faultOverlay(4, 10, 5))
+	pool := []*policy.Policy{base, qbase, qnext,
+		edited(t, base, "condition", func(d *policy.Document) {
+			d.Conditions = append(d.Conditions, qualify.Condition{ID: "Q12", Name: "除以零", Kind: qualify.Hard, Formula: "10 / (In.rural - 3) > 1"})
+		}),
+		edited(t, base, "veto", func(d *policy.Document) {
+			d.Vetoes = append(d.Vetoes, evaluate.Veto{ID: "V9", Name: "除以零", Formula: "10 / (In.rural - 3) > 1"})
+		}),
+		edited(t, base, "weights", func(d *policy.Document) { d.Bonuses[0].Points = dec("3") }),
+	}
+	for _, d := range [][3]int{{4, 10, 5}, {4, 9, 6}, {3, 10, 5}} {
+		_, _, _, trial := whatIfWith(t, faultOverlay(d[0], d[1], d[2]))
+		pool = append(pool, trial)
+	}
+	want := map[[2]string]string{} // by the pair's fingerprints
+	for seed := range uint64(12) {
+		rng := rand.New(rand.NewPCG(seed, 1))
+		p := a.Prepare(records, asOf)
+		for range 5 {
+			base, next := pool[rng.IntN(len(pool))], pool[rng.IntN(len(pool))]
+			key := [2]string{base.Fingerprint(), next.Fingerprint()}
+			if _, ok := want[key]; !ok {
+				want[key] = describe(naive(a, base, next, records))
+			}
+			im, err := a.Compare(t.Context(), base, next, p)
+			require.NoError(t, err)
+			require.Equal(t, want[key], describe(im), "seed %d: %s then %s", seed, base.ID(), next.ID())
+		}
+	}
+}
+
 // TestCompareFaultsInOrder: a record a condition or a veto fails on is
 // rejected with the first fault in the order assessing meets them, whether
 // the formula runs with the others of its policy or its value is shared
@@ -658,14 +710,7 @@ func TestCompareKeepsFaults(t *testing.T) {
 func TestCompareFaultsInOrder(t *testing.T) {
 	records := sample(600)
 	a, _, base := overlay(t, "conditions.yaml", conditionsOverlay)
-	faulty := func(id string, edit func(d *policy.Document)) *policy.Policy {
-		d := base.Document().Clone()
-		d.ID = id
-		edit(d)
-		p, err := policy.Compile(d)
-		require.NoError(t, err)
-		return p
-	}
+	faulty := func(id string, edit func(d *policy.Document)) *policy.Policy { return edited(t, base, id, edit) }
 	// A condition and a veto that divide by zero for the records whose
 	// rural is 3, and one that fails on 0 in next alone; Q11 repeats Q10.
 	condition := faulty("faulty-condition", func(d *policy.Document) {
@@ -719,12 +764,9 @@ func TestCompareFaultsNamedByTheirRule(t *testing.T) {
 	records := sample(600)
 	a, _, base := overlay(t, "conditions.yaml", conditionsOverlay)
 	trial := func(id string, conds []qualify.Condition, vetoes []evaluate.Veto) *policy.Policy {
-		d := base.Document().Clone()
-		d.ID = id
-		d.Conditions, d.Vetoes = append(d.Conditions, conds...), append(d.Vetoes, vetoes...)
-		p, err := policy.Compile(d)
-		require.NoError(t, err)
-		return p
+		return edited(t, base, id, func(d *policy.Document) {
+			d.Conditions, d.Vetoes = append(d.Conditions, conds...), append(d.Vetoes, vetoes...)
+		})
 	}
 	const shared = "10 / (In.rural - 3) > 100"
 	first := qualify.Condition{ID: "QK", Name: "先除以零", Kind: qualify.Hard, Formula: "10 / (In.rural - 3) > 1"}
