@@ -832,7 +832,9 @@ func (pl *plan) standing(k, i int, s *scratch) (Standing, error) {
 			f := pl.factsOf(k, i, s)
 			held, err := sd.conds[j].Bool(f)
 			if err != nil {
-				c.errs.store(i, sd.fault(j, f.Key, err))
+				err = sd.fault(j, f.Key, err)
+				c.errs.store(i, err)
+				return Standing{}, err
 			}
 			c.held[i] = held
 		}
@@ -970,7 +972,9 @@ func (pl *plan) run(k, j, i int, s *scratch) error {
 			c.held[i], err = prog.Bool(f)
 		}
 		if err != nil {
-			c.errs.store(i, sd.fault(len(sd.conds)+j, f.Key, err))
+			err = sd.fault(len(sd.conds)+j, f.Key, err)
+			c.errs.store(i, err)
+			return err
 		}
 	}
 	return pl.faultAt(c, k, len(sd.conds)+j, i, s)
@@ -981,9 +985,8 @@ func (pl *plan) run(k, j, i int, s *scratch) error {
 // and policy with the formula's text, and the fault it keeps names the
 // rule that first ran it; the side's own program runs again to give its
 // own words (faults are rare, and a formula fails alike on the same
-// facts).
-// c is the item's column. Looking costs an atomic load while the
-// column holds no fault.
+// facts). c is the item's column; looking costs an atomic load while it
+// holds no fault.
 func (pl *plan) faultAt(c *valueColumn, k, item, i int, s *scratch) error {
 	if c.errs.n.Load() == 0 {
 		return nil
