@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/newstrata/newstrata/internal/strtab"
+	"github.com/newstrata/newstrata/internal/wordmap"
 )
 
 // DuplicateIDError is a record of a batch whose citizen ID an earlier
@@ -74,8 +75,8 @@ func DuplicateIDs(records []*Record) []error {
 //
 // The zero IDIndex is empty and ready to use. It is for one goroutine.
 type IDIndex struct {
-	packed map[uint64]int // IDs of 17 digits and a digit or X, packed → its first holder
-	other  strtab.Index   // any other text in the ID field → its first holder
+	packed wordmap.Map  // IDs of 17 digits and a digit or X, packed → its first holder
+	other  strtab.Index // any other text in the ID field → its first holder
 	// The first holders, in the order met: their places and their
 	// registration numbers as given.
 	at   []int
@@ -94,19 +95,12 @@ func (x *IDIndex) Add(r *Record, index int) error {
 	if id == "" {
 		return nil
 	}
-	holder, seen := len(x.at), false
+	var holder int
+	var seen bool
 	if n, ok := packID(id); ok {
-		var h int
-		if h, seen = x.packed[n]; seen {
-			holder = h
-		} else {
-			if x.packed == nil {
-				x.packed = map[uint64]int{}
-			}
-			x.packed[n] = holder
-		}
+		holder, seen = x.packed.Add(n, len(x.at))
 	} else {
-		holder, seen = x.other.Add(strings.ToUpper(id), holder)
+		holder, seen = x.other.Add(strings.ToUpper(id), len(x.at))
 	}
 	if !seen {
 		x.at = append(x.at, index)

@@ -10,7 +10,11 @@
 // The zero values are empty and ready to use. They are for one goroutine.
 package strtab
 
-import "hash/maphash"
+import (
+	"hash/maphash"
+
+	"github.com/newstrata/newstrata/internal/wordmap"
+)
 
 // Table is a list of strings stored end to end, each known by its number
 // from 0 in the order added.
@@ -48,7 +52,7 @@ func (t *Table) bytes(i int) []byte {
 // its bytes decide, so two strings with one hash are still two.
 type Index struct {
 	seed  maphash.Seed
-	heads map[uint64]int // hash → the number in keys of the first string with that hash
+	heads wordmap.Map // hash → the number in keys of the first string with that hash
 	keys  Table
 	vals  []int          // vals[i] is the int of keys' string i
 	other map[string]int // strings whose hash an earlier, different string has: hardly ever any
@@ -57,15 +61,13 @@ type Index struct {
 // Add adds s with v when s is not in x yet and returns v and false;
 // otherwise it returns the int s was first added with, and true.
 func (x *Index) Add(s string, v int) (first int, found bool) {
-	if x.heads == nil {
+	if x.heads.Len() == 0 {
 		x.seed = maphash.MakeSeed()
-		x.heads = map[uint64]int{}
 	}
-	h := maphash.String(x.seed, s)
-	k, taken := x.heads[h]
+	k, taken := x.heads.Add(maphash.String(x.seed, s), x.keys.Len())
 	switch {
 	case !taken:
-		x.heads[h] = x.keys.Add(s)
+		x.keys.Add(s)
 		x.vals = append(x.vals, v)
 		return v, false
 	case x.keys.Is(k, s):
@@ -83,10 +85,10 @@ func (x *Index) Add(s string, v int) (first int, found bool) {
 
 // Get returns the int s was added with, if it was.
 func (x *Index) Get(s string) (int, bool) {
-	if x.heads == nil {
+	if x.heads.Len() == 0 {
 		return 0, false
 	}
-	k, taken := x.heads[maphash.String(x.seed, s)]
+	k, taken := x.heads.Get(maphash.String(x.seed, s))
 	if !taken {
 		return 0, false
 	}

@@ -7,6 +7,7 @@ import (
 	"runtime"
 	"sync"
 
+	"github.com/newstrata/newstrata/internal/wordmap"
 	"github.com/newstrata/newstrata/roster"
 )
 
@@ -156,16 +157,15 @@ func (c Chunks) All() iter.Seq[*roster.Record] {
 			wg.Wait()
 		}()
 
-		seen := make(map[uint64]struct{}, min(c.N, 1<<16)) // the citizen IDs yielded, packed
+		var seen wordmap.Map // the citizen IDs yielded, packed
 		for k := range chunks {
 			out := <-slots[k%ahead]
 			for j := range out.recs {
 				r := &out.recs[j]
 				id := out.ids[j]
-				if _, dup := seen[id]; dup {
-					id = reissue(r, seen)
+				if _, dup := seen.Add(id, 0); dup {
+					seen.Add(reissue(r, &seen), 0)
 				}
-				seen[id] = struct{}{}
 				if !yield(r) {
 					return
 				}
@@ -180,7 +180,7 @@ func (c Chunks) All() iter.Seq[*roster.Record] {
 // closed before it is done.
 func (g *gen) chunk(pcg *rand.PCG, seed int64, k, size, n int, stop <-chan struct{}) chunk {
 	pcg.Seed(chunkSeeds(seed, k))
-	clear(g.ids)
+	g.ids.Clear()
 	first := k * size
 	out := chunk{recs: make([]roster.Record, min(size, n-first))}
 	out.ids = make([]uint64, len(out.recs))
@@ -216,7 +216,7 @@ func splitmix(x uint64) uint64 {
 // reissue gives r the citizen ID with the next sequence number of the same
 // parity (the same sex) after its own, wrapping round, that seen does not
 // hold, and returns it packed. The area and the birth date stay.
-func reissue(r *roster.Record, seen map[uint64]struct{}) uint64 {
+func reissue(r *roster.Record, seen *wordmap.Map) uint64 {
 	b := []byte(r.CitizenID)
 	seq := int(b[14]-'0')*100 + int(b[15]-'0')*10 + int(b[16]-'0')
 	for range 499 {
@@ -232,7 +232,7 @@ func reissue(r *roster.Record, seen map[uint64]struct{}) uint64 {
 	panic(fmt.Sprintf("synth: every citizen ID of %s and its sex is taken", r.CitizenID[:14]))
 }
 
-func has(m map[uint64]struct{}, id uint64) bool {
-	_, ok := m[id]
+func has(m *wordmap.Map, id uint64) bool {
+	_, ok := m.Get(id)
 	return ok
 }

@@ -1,7 +1,6 @@
 package synth
 
 import (
-	"github.com/newstrata/newstrata/evaluate"
 	"io"
 	"iter"
 	"math"
@@ -9,6 +8,8 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/newstrata/newstrata/evaluate"
+	"github.com/newstrata/newstrata/internal/wordmap"
 	"github.com/newstrata/newstrata/roster"
 	"github.com/shopspring/decimal"
 )
@@ -87,7 +88,6 @@ func newGen(n int, seed int64, asOf roster.Date) *gen {
 		t:      time.Date(asOf.Year, asOf.Month, asOf.Day, 0, 0, 0, 0, time.UTC),
 		units:  roster.Nanning().Units,
 		seq:    make([]int, len(unitWeights)),
-		ids:    make(map[uint64]struct{}, n),
 		digits: make([]byte, 0, 18),
 	}
 	g.phoneOffset = g.r.IntN(1e8)
@@ -99,8 +99,8 @@ type gen struct {
 	asOf        roster.Date
 	t           time.Time
 	units       []roster.Unit
-	seq         []int               // next registration number, by unit
-	ids         map[uint64]struct{} // citizen IDs given, packed (packID), to keep them unique
+	seq         []int       // next registration number, by unit
+	ids         wordmap.Map // citizen IDs given, packed (packID), to keep them unique
 	digits      []byte
 	phoneOffset int
 	// byIndex numbers the registration numbers by the record's index in
@@ -534,17 +534,12 @@ func (g *gen) citizenID(unit roster.Unit, birth time.Time, male bool) string {
 		b = append(b, byte('0'+seq/100), byte('0'+seq/10%10), byte('0'+seq%10))
 		c, _ := roster.CheckCharacter(string(b)) // 17 digits by construction
 		b = append(b, c)
-		if n := packID(b); !g.has(n) {
-			g.ids[n] = struct{}{}
+		if n := packID(b); !has(&g.ids, n) {
+			g.ids.Add(n, 0)
 			g.lastID = n
 			return string(b)
 		}
 	}
-}
-
-func (g *gen) has(id uint64) bool {
-	_, ok := g.ids[id]
-	return ok
 }
 
 // packID packs 17 digits and a check digit or X into one number, one to
