@@ -160,13 +160,16 @@ func (c Chunks) All() iter.Seq[*roster.Record] {
 		var seen wordmap.Map // the citizen IDs yielded, packed
 		for k := range chunks {
 			out := <-slots[k%ahead]
-			for j := range out.recs {
-				r := &out.recs[j]
-				id := out.ids[j]
+			// The chunk's IDs are made unique in one loop before any is
+			// yielded, not one between two records: in a tight loop the
+			// processor looks up many of them in the table at once.
+			for j, id := range out.ids {
 				if _, dup := seen.Add(id, 0); dup {
-					seen.Add(reissue(r, &seen), 0)
+					seen.Add(reissue(&out.recs[j], &seen), 0)
 				}
-				if !yield(r) {
+			}
+			for j := range out.recs {
+				if !yield(&out.recs[j]) {
 					return
 				}
 			}
