@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"strconv"
 	"time"
+	"unsafe"
 
 	"github.com/newstrata/newstrata/evaluate"
 	"github.com/newstrata/newstrata/internal/wordmap"
@@ -114,6 +115,58 @@ type gen struct {
 	// together, as they do in a database of nominated representatives, so
 	// the sample spreads over every grade.
 	prom int
+	// text holds the bytes of the strings the records are given, end to
+	// end (see str); cents the decimals of hundredths made so far, by
+	// value, shared among records as immutable values are.
+	text  []byte
+	cents map[int64]decimal.Decimal
+}
+
+// textBlock is how many bytes of strings gen allocates at a time: some
+// twenty records' worth, rather than an allocation for each string.
+const textBlock = 8 << 10
+
+// str returns b as a string stored in g's text block. The block is only
+// ever appended to, so the bytes of a string given out are never written
+// again; a full block is left to the strings that point into it and a new
+// one begun.
+func (g *gen) str(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	if cap(g.text)-len(g.text) < len(b) {
+		g.text = make([]byte, 0, max(textBlock, len(b)))
+	}
+	start := len(g.text)
+	g.text = append(g.text, b...)
+	return unsafe.String(&g.text[start], len(b))
+}
+
+// concat is str of the parts end to end, then n padded to width digits
+// when width > 0.
+func (g *gen) concat(n, width int, parts ...string) string {
+	b := g.digits[:0]
+	for _, p := range parts {
+		b = append(b, p...)
+	}
+	if width > 0 {
+		b = appendPad(b, n, width)
+	}
+	g.digits = b[:0]
+	return g.str(b)
+}
+
+// cent is the decimal n hundredths, as decimal.New(n, -2) makes it.
+func (g *gen) cent(n int64) decimal.Decimal {
+	d, ok := g.cents[n]
+	if !ok {
+		if g.cents == nil {
+			g.cents = map[int64]decimal.Decimal{}
+		}
+		d = decimal.New(n, -2)
+		g.cents[n] = d
+	}
+	return d
 }
 
 // category is the kind of person drawn, before the details.
@@ -336,14 +389,14 @@ func (g *gen) record(rec *roster.Record, i int) {
 	u := pick(r, unitIndex)
 	unit := g.units[u]
 	if g.byIndex {
-		rec.Key = "NN-" + unit.Code + "-" + pad(i+1, 5)
+		rec.Key = g.concat(i+1, 5, "NN-", unit.Code, "-")
 	} else {
 		g.seq[u]++
-		rec.Key = "NN-" + unit.Code + "-" + pad(g.seq[u], 5)
+		rec.Key = g.concat(g.seq[u], 5, "NN-", unit.Code, "-")
 	}
 	g.prom = max(r.IntN(1001), r.IntN(1001)) // nominated people: skewed high
 	rec.Unit = unit.Code
-	rec.Name = pick(r, surnames) + "测试" + pad(i+1, 4)
+	rec.Name = g.concat(i+1, 4, pick(r, surnames), "测试")
 	rec.Sex = roster.Female
 	if chance(r, 550) {
 		rec.Sex = roster.Male
@@ -361,7 +414,7 @@ func (g *gen) record(rec *roster.Record, i int) {
 		rec.BirthDate.Day = 0 // 出生年月 given as a month
 	}
 	rec.CitizenID = g.citizenID(unit, birth, rec.Sex == roster.Male)
-	rec.Phone = one(r, phonePrefixes) + pad((g.phoneOffset+i*36180181)%1e8, 8) // a bijection of i: unique numbers
+	rec.Phone = g.concat((g.phoneOffset+i*36180181)%1e8, 8, one(r, phonePrefixes)) // a bijection of i: unique numbers
 
 	rec.Politics = pick(r, politics)
 	if rec.Politics == roster.CYLMember && age > 28 {
@@ -422,7 +475,7 @@ var unitIndex = func() []w[int] {
 
 func (g *gen) job(c category, unit roster.Unit) job {
 	r := g.r
-	num := pad(1+r.IntN(200), 3)
+	num := 1 + r.IntN(200)
 	switch c {
 	case notStrata:
 		p := pick(r, publicJobs)
@@ -430,7 +483,7 @@ func (g *gen) job(c category, unit roster.Unit) job {
 		if p.employerIsCityWide {
 			where = "南宁"
 		}
-		return job{kind: p.kind, employer: where + p.employer + num, position: one(r, p.positions), occupation: p.occupation,
+		return job{kind: p.kind, employer: g.concat(num, 3, where, p.employer), position: one(r, p.positions), occupation: p.occupation,
 			role: roster.Management, titles: p.titles, titleRate: 500, edu: eduHigh}
 	case g1, g1NewMedia:
 		kind, suffix := roster.PrivateEnterprise, "有限公司"
@@ -438,11 +491,11 @@ func (g *gen) job(c category, unit roster.Unit) job {
 			kind, suffix = roster.ForeignEnterprise, "有限公司（外商投资）"
 		}
 		if c == g1NewMedia {
-			return job{kind: roster.PrivateEnterprise, employer: unit.Name + "测试" + one(r, mediaFirms) + num,
+			return job{kind: roster.PrivateEnterprise, employer: g.concat(num, 3, unit.Name, "测试", one(r, mediaFirms)),
 				position: one(r, []string{"技术主管", "开发工程师", "内容主管"}), occupation: "新媒体技术人员", role: roster.Technical,
 				titles: &titlesEngineer, titleRate: 300, edu: eduMid, newMedia: true}
 		}
-		employer := unit.Name + "测试" + one(r, g1Industries) + suffix + num
+		employer := g.concat(num, 3, unit.Name, "测试", one(r, g1Industries), suffix)
 		if chance(r, 550) {
 			return job{kind: kind, employer: employer, position: one(r, g1Management), occupation: "企业经营管理人员",
 				role: roster.Management, titles: &titlesEconomist, titleRate: 250, edu: eduMid}
@@ -455,7 +508,7 @@ func (g *gen) job(c category, unit roster.Unit) job {
 		if chance(r, 350) {
 			role = roster.Management
 		}
-		return job{kind: roster.Intermediary, employer: "广西测试" + m.firm + num, position: one(r, m.positions), occupation: m.occupation,
+		return job{kind: roster.Intermediary, employer: g.concat(num, 3, "广西测试", m.firm), position: one(r, m.positions), occupation: m.occupation,
 			role: role, titles: m.titles, titleRate: 500, edu: eduHigh}
 	case g2SocialOrg:
 		o := pick(r, socialOrgs)
@@ -463,7 +516,7 @@ func (g *gen) job(c category, unit roster.Unit) job {
 		if chance(r, 400) {
 			role = roster.Professional
 		}
-		return job{kind: o.kind, employer: unit.Name + "测试" + one(r, o.names) + num, position: one(r, o.positions), occupation: o.occupation,
+		return job{kind: o.kind, employer: g.concat(num, 3, unit.Name, "测试", one(r, o.names)), position: one(r, o.positions), occupation: o.occupation,
 			role: role, titles: &titlesSocialWork, titleRate: 400, edu: eduHigh}
 	case g3:
 		f := pick(r, freelancers)
@@ -475,7 +528,7 @@ func (g *gen) job(c category, unit roster.Unit) job {
 			return job{kind: roster.NoEmployer, occupation: one(r, selfMedia), role: roster.Editorial,
 				titles: &titlesEditor, titleRate: 100, edu: eduMid, newMedia: true}
 		}
-		return job{kind: roster.PrivateEnterprise, employer: unit.Name + "测试" + one(r, mediaFirms) + num, position: one(r, m.positions),
+		return job{kind: roster.PrivateEnterprise, employer: g.concat(num, 3, unit.Name, "测试", one(r, mediaFirms)), position: one(r, m.positions),
 			occupation: m.occupation, role: m.role, titles: m.titles, titleRate: 150, edu: eduMid, newMedia: true}
 	}
 }
@@ -537,7 +590,7 @@ func (g *gen) citizenID(unit roster.Unit, birth time.Time, male bool) string {
 		if n := packID(b); !has(&g.ids, n) {
 			g.ids.Add(n, 0)
 			g.lastID = n
-			return string(b)
+			return g.str(b)
 		}
 	}
 }
@@ -557,13 +610,14 @@ func packID(id []byte) uint64 {
 
 func append2(b []byte, n int) []byte { return append(b, byte('0'+n/10), byte('0'+n%10)) }
 
-// pad writes n with at least width digits (width at most 8).
-func pad(n, width int) string {
-	s := strconv.Itoa(n)
-	if len(s) < width {
-		s = "00000000"[:width-len(s)] + s
+// appendPad appends n, in at least width digits, zeros first.
+func appendPad(b []byte, n, width int) []byte {
+	var d [20]byte
+	s := strconv.AppendInt(d[:0], int64(n), 10)
+	for range width - len(s) {
+		b = append(b, '0')
 	}
-	return s
+	return append(b, s...)
 }
 
 var (
@@ -611,7 +665,7 @@ func (g *gen) posts(rec *roster.Record, unit roster.Unit) {
 			case 0:
 				p.Organization, p.Level = "南宁市新的社会阶层人士联合会", roster.City
 			case 1:
-				p.Organization, p.Level = unit.Name+"新的社会阶层人士联谊会", roster.County
+				p.Organization, p.Level = g.concat(0, 0, unit.Name, "新的社会阶层人士联谊会"), roster.County
 			case 2:
 				p.Organization, p.Level = "南宁市网络人士联谊会", roster.City
 			default:
@@ -620,9 +674,9 @@ func (g *gen) posts(rec *roster.Record, unit roster.Unit) {
 		} else {
 			p.Kind = roster.SocialOrg
 			if chance(r, 500) {
-				p.Organization, p.Level = "南宁市测试"+one(r, g1Industries)+"行业协会", roster.City
+				p.Organization, p.Level = g.concat(0, 0, "南宁市测试", one(r, g1Industries), "行业协会"), roster.City
 			} else {
-				p.Organization, p.Level = unit.Name+"测试商会", roster.County
+				p.Organization, p.Level = g.concat(0, 0, unit.Name, "测试商会"), roster.County
 			}
 		}
 		rec.OrgPosts = append(rec.OrgPosts, p)
@@ -669,6 +723,9 @@ func (g *gen) history(rec *roster.Record, unit roster.Unit, j job) {
 	if g.likely(0, 400) {
 		n++
 	}
+	if n > 0 {
+		rec.Awards = make([]roster.Award, 0, n)
+	}
 	for k := 0; k < n; k++ {
 		l := pick(r, awardLevels)
 		if l < roster.National && g.likely(0, 300) {
@@ -677,11 +734,14 @@ func (g *gen) history(rec *roster.Record, unit roster.Unit, j job) {
 		rec.Awards = append(rec.Awards, roster.Award{Name: one(r, awardNames[l-1]), Level: l, Year: g.asOf.Year - r.IntN(8)})
 	}
 	if l := len(rec.Awards); l > 0 && rec.Awards[0].Level == roster.County {
-		rec.Awards[0].Name = unit.Name + rec.Awards[0].Name
+		rec.Awards[0].Name = g.concat(0, 0, unit.Name, rec.Awards[0].Name)
 	}
 	n = pick(r, []w[int]{{0, 45}, {1, 30}, {2, 18}, {3, 7}})
 	if g.likely(0, 900) {
 		n += 1 + r.IntN(3)
+	}
+	if n > 0 {
+		rec.Trainings = make([]roster.Training, 0, n)
 	}
 	for k := 0; k < n; k++ {
 		d := g.t.AddDate(0, 0, -1-r.IntN(5*365))
@@ -703,7 +763,7 @@ func (g *gen) history(rec *roster.Record, unit roster.Unit, j job) {
 		rec.IndustryRating = roster.Excellent
 	}
 	if g.likely(300, 650) {
-		rec.Donations = decimal.New(int64(5*math.Pow(10, 3*r.Float64())), -2) // 0.05 to 50 万元
+		rec.Donations = g.cent(int64(5 * math.Pow(10, 3*r.Float64()))) // 0.05 to 50 万元
 	}
 	if g.likely(400, 550) {
 		rec.VolunteerHours = 1 + r.IntN(60+200*g.prom/1000)
@@ -720,9 +780,9 @@ func (g *gen) history(rec *roster.Record, unit roster.Unit, j job) {
 	switch {
 	case chance(r, 100): // not recorded
 	case chance(r, 100):
-		rec.Attendance = decimal.New(int64(r.IntN(50)), -2)
+		rec.Attendance = g.cent(int64(r.IntN(50)))
 	default:
-		rec.Attendance = decimal.New(int64(min(100, 45+40*g.prom/1000+r.IntN(41))), -2)
+		rec.Attendance = g.cent(int64(min(100, 45+40*g.prom/1000+r.IntN(41))))
 	}
 	rec.EmergencyRelief = chance(r, 30)
 	rec.NationalRecognition = chance(r, 5)
