@@ -11,6 +11,7 @@ import (
 // map do not collide under another.
 type Map struct {
 	slots []slot // a power of two of them, or none
+	shift uint8  // 64 less the power: a key's slot is the top bits of its hash
 	n     int    // keys held
 	seed  uint64
 }
@@ -28,7 +29,7 @@ func (m *Map) Add(k uint64, v int) (first int, found bool) {
 		m.grow()
 	}
 	mask := uint64(len(m.slots) - 1)
-	for i := m.hash(k) & mask; ; i = (i + 1) & mask {
+	for i := m.hash(k) >> m.shift; ; i = (i + 1) & mask {
 		s := &m.slots[i]
 		switch {
 		case s.val == 0:
@@ -47,7 +48,7 @@ func (m *Map) Get(k uint64) (int, bool) {
 		return 0, false
 	}
 	mask := uint64(len(m.slots) - 1)
-	for i := m.hash(k) & mask; ; i = (i + 1) & mask {
+	for i := m.hash(k) >> m.shift; ; i = (i + 1) & mask {
 		s := &m.slots[i]
 		switch {
 		case s.val == 0:
@@ -68,7 +69,7 @@ func (m *Map) Clear() {
 }
 
 // hash scatters k under m's seed: the two halves of the 128-bit product
-// of k and an odd constant, folded, so that every bit of k reaches the low
+// of k and an odd constant, folded, so that every bit of k reaches the top
 // bits that pick the slot.
 func (m *Map) hash(k uint64) uint64 {
 	hi, lo := bits.Mul64(k^m.seed, 0x9e3779b97f4a7c15)
@@ -76,19 +77,26 @@ func (m *Map) hash(k uint64) uint64 {
 }
 
 // grow doubles the table (making the first one when there is none) and
-// puts every key back in it.
+// puts every key back in it. Since a slot is picked by the top bits of the
+// hash, a key in slot i of the old table goes near slot 2i of the new one:
+// read in order, the old table is written in order, and growing a table
+// of millions reads and writes memory as a stream rather than at random.
 func (m *Map) grow() {
 	if m.slots == nil {
 		m.seed = maphash.Comparable(maphash.MakeSeed(), uint64(0))
+		m.shift = 64 - 4
+		m.slots = make([]slot, 16)
+		return
 	}
 	old := m.slots
-	m.slots = make([]slot, max(16, 2*len(old)))
+	m.slots = make([]slot, 2*len(old))
+	m.shift--
 	mask := uint64(len(m.slots) - 1)
 	for _, s := range old {
 		if s.val == 0 {
 			continue
 		}
-		i := m.hash(s.key) & mask
+		i := m.hash(s.key) >> m.shift
 		for m.slots[i].val != 0 {
 			i = (i + 1) & mask
 		}
