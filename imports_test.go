@@ -56,6 +56,7 @@ func imports(t *testing.T) map[string][]string {
 // a lower layer; no production package imports the test-data generator.
 func TestImportGraph(t *testing.T) {
 	layers := [][]string{
+		{"internal/wordmap"},
 		{"internal/nearest", "internal/strtab"},
 		{"roster"},
 		{"roster/xlsx"},
