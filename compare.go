@@ -2,6 +2,7 @@ package newstrata
 
 import (
 	"context"
+	"encoding/binary"
 	"fmt"
 	"math"
 	"slices"
@@ -106,6 +107,7 @@ func (p *Prepared) Records() []*roster.Record { return p.records }
 type (
 	inputColumn struct {
 		gaps
+		ids []string // the inputs declared, in order
 		in  []map[string]any
 		err []error
 	}
@@ -543,6 +545,15 @@ func inputsKey(pol *policy.Policy) string {
 	return b.String()
 }
 
+// inputIDs lists the inputs pol declares, in order.
+func inputIDs(pol *policy.Policy) []string {
+	var ids []string
+	for _, in := range pol.Document().Inputs {
+		ids = append(ids, in.ID)
+	}
+	return ids
+}
+
 func optDecimal(d *decimal.Decimal) string {
 	if d == nil {
 		return "-"
@@ -626,7 +637,7 @@ func (p *Prepared) plan(base, next *policy.Policy) *plan {
 		ik := inputsKey(pol)
 		if sd.inputs = p.inputs[ik]; sd.inputs == nil {
 			if sd.inputs = pl.newInputs[ik]; sd.inputs == nil {
-				sd.inputs = &inputColumn{in: make([]map[string]any, n), err: make([]error, n)}
+				sd.inputs = &inputColumn{ids: inputIDs(pol), in: make([]map[string]any, n), err: make([]error, n)}
 				pl.newInputs[ik] = sd.inputs
 				fresh(sd.inputs)
 			}
@@ -714,6 +725,54 @@ type scratch struct {
 	numbers []formula.Fixed
 	bools   []bool
 	baseRow bool
+	// bound holds, for each side, the inputs bound so far by the texts
+	// they were given (see bind); key is where bind writes those texts.
+	bound [2]map[string]map[string]any
+	key   []byte
+}
+
+// maxBound is how many sets of inputs a scratch keeps for a side: enough
+// for the few values a roster repeats, and a bound on the memory a roster
+// of values all different can take.
+const maxBound = 1024
+
+// bind binds r's inputs under side k, as [policy.Policy.Bind] does, and
+// returns them. Records whose inputs are given as the same texts (or not
+// given) bind alike, so they share one set of them, bound once: the sets
+// are only ever read, and a roster repeats a few values in most records.
+// Inputs given as other types (numbers, decimals, bools) are bound for
+// each record, as are any that fail, since the error names the record.
+func (s *scratch) bind(k int, sd *side, f *roster.Facts, r *roster.Record) (map[string]any, error) {
+	key, same := s.key[:0], len(sd.inputs.ids) > 0
+	for _, id := range sd.inputs.ids {
+		switch raw := r.Extra[id].(type) {
+		case nil:
+			key = append(key, 0) // not given: the default, as for ""
+		case string:
+			if raw == "" {
+				key = append(key, 0)
+				continue
+			}
+			key = binary.AppendUvarint(append(key, 1), uint64(len(raw)))
+			key = append(key, raw...)
+		default:
+			same = false
+		}
+	}
+	s.key = key
+	if same {
+		if in, ok := s.bound[k][string(key)]; ok {
+			return in, nil
+		}
+	}
+	err := sd.pol.Bind(f, r)
+	if same && err == nil && len(s.bound[k]) < maxBound {
+		if s.bound[k] == nil {
+			s.bound[k] = map[string]map[string]any{}
+		}
+		s.bound[k][string(key)] = f.In
+	}
+	return f.In, err
 }
 
 func (pl *plan) scratch() *scratch {
@@ -807,8 +866,7 @@ func (pl *plan) standing(k, i int, s *scratch) (Standing, error) {
 	if pl.fill(s, sd.inSlot, &sd.inputs.gaps, i) {
 		f := pl.recordFacts(i, s)
 		s.side = -1
-		sd.inputs.err[i] = sd.pol.Bind(f, p.records[i])
-		sd.inputs.in[i] = f.In
+		sd.inputs.in[i], sd.inputs.err[i] = s.bind(k, sd, f, p.records[i])
 	}
 	if err := sd.inputs.err[i]; err != nil {
 		return Standing{}, err

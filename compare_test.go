@@ -651,6 +651,70 @@ func TestCompareKeepsFaults(t *testing.T) {
 	}
 }
 
+// TestCompareBindsAlike: records whose inputs are given as the same text
+// share what binding them gives, and nothing else. Each record's rejection
+// for a missing or wrong input still names that record; inputs given as a
+// number or a decimal, as text with spaces about it, or as more texts than
+// a worker keeps, bind as assessing binds them. Under an overlay without a
+// default (missing inputs are rejected) and one with a default.
+func TestCompareBindsAlike(t *testing.T) {
+	values := []any{"1.5", "1.5", nil, "", " 1.5 ", "很多", "很多", "-1", "-1", 2, dec("1.50"), "0", "1.5"}
+	var (
+		records      []*roster.Record
+		unset, wrong int // records without a value, and with a wrong one
+	)
+	for i := range 4500 {
+		v := values[i%len(values)]
+		if i >= 1500 {
+			v = fmt.Sprintf("%d.%02d", i%3, i%100) // some 300 texts, a few records each
+		}
+		if i >= 2500 {
+			v = fmt.Sprintf("0.%04d", i) // each its own: 2,000, more than a worker keeps
+		}
+		switch v {
+		case nil, "":
+			unset++
+		case "很多", "-1":
+			wrong++
+		}
+		records = append(records, person(fmt.Sprintf("B%04d", i), jobs(40+i%150), func(r *roster.Record) {
+			r.CitizenID = ""
+			if v != nil {
+				r.Extra = map[string]any{"rural": v}
+			}
+		}))
+	}
+	ra, rbase, rnext := overlay(t, "rural.yaml", ruralOverlay)
+	qa, qbase, qnext := qingxiu(t)
+	for _, c := range []struct {
+		name             string
+		a                *newstrata.Assessor
+		base, next       *policy.Policy
+		missing, invalid int
+	}{
+		{"no default", ra, rbase, rnext, unset, wrong},
+		{"default 0", qa, qbase, qnext, 0, wrong},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			im := mustCompare(t, c.a, c.base, c.next, records, asOf)
+			want := naive(c.a, c.base, c.next, records)
+			assert.Equal(t, describe(want), describe(im))
+			var missing, invalid int
+			for _, r := range im.Rejected {
+				require.ErrorIs(t, r.Err, policy.ErrInput)
+				assert.Contains(t, r.Err.Error(), "记录 "+records[r.Index].Key+"：", "the rejection names its own record")
+				if strings.Contains(r.Err.Error(), "缺失") {
+					missing++
+				} else {
+					invalid++
+				}
+			}
+			assert.Equal(t, c.missing, missing)
+			assert.Equal(t, c.invalid, invalid)
+		})
+	}
+}
+
 // edited compiles a copy of p's document, given id and edited.
 func edited(tb testing.TB, p *policy.Policy, id string, edit func(d *policy.Document)) *policy.Policy {
 	tb.Helper()
