@@ -22,6 +22,14 @@ func TestColumn(t *testing.T) {
 		{"trailing zeros keep their exponent", formula.FixedOf(decimal.RequireFromString("85.50"))},
 		{"too large for machine words", formula.FixedOf(huge)},
 		{"exponent far out", formula.FixedOf(decimal.New(7, -40000))},
+		{"largest coefficient packed", formula.FixedOf(decimal.New(1<<55-1, -2))},
+		{"smallest coefficient packed", formula.FixedOf(decimal.New(-1<<55, -2))},
+		{"coefficient past 56 bits", formula.FixedOf(decimal.New(1<<55, -2))},
+		{"negative coefficient past 56 bits", formula.FixedOf(decimal.New(-1<<55-1, 3))},
+		{"exponent -127", formula.FixedOf(decimal.New(-9, -127))},
+		{"exponent -128, the mark of a value aside", formula.FixedOf(decimal.New(9, -128))},
+		{"exponent 127", formula.FixedOf(decimal.New(9, 127))},
+		{"exponent 128", formula.FixedOf(decimal.New(9, 128))},
 	}
 	c := formula.NewColumn(len(tests) + 1)
 	require.Equal(t, len(tests)+1, c.Len())
