@@ -86,7 +86,7 @@ func newGen(n int, seed int64, asOf roster.Date) *gen {
 	g := &gen{
 		r:      rand.New(rand.NewPCG(uint64(seed), 0x6e616e6e696e67)),
 		asOf:   asOf,
-		t:      time.Date(asOf.Year, asOf.Month, asOf.Day, 0, 0, 0, 0, time.UTC),
+		today:  dayOf(asOf.Year, asOf.Month, asOf.Day),
 		units:  roster.Nanning().Units,
 		seq:    make([]int, len(unitWeights)),
 		digits: make([]byte, 0, 18),
@@ -98,7 +98,7 @@ func newGen(n int, seed int64, asOf roster.Date) *gen {
 type gen struct {
 	r           *rand.Rand
 	asOf        roster.Date
-	t           time.Time
+	today       day // asOf
 	units       []roster.Unit
 	seq         []int       // next registration number, by unit
 	ids         wordmap.Map // citizen IDs given, packed (packID), to keep them unique
@@ -119,7 +119,7 @@ type gen struct {
 	// end (see str); cents the decimals of hundredths made so far, by
 	// value, shared among records as immutable values are.
 	text  []byte
-	cents map[int64]decimal.Decimal
+	cents []decimal.Decimal // by value; the zero Decimal where none is made yet
 }
 
 // textBlock is how many bytes of strings gen allocates at a time: some
@@ -156,17 +156,17 @@ func (g *gen) concat(n, width int, parts ...string) string {
 	return g.str(b)
 }
 
-// cent is the decimal n hundredths, as decimal.New(n, -2) makes it.
+// cent is the decimal n hundredths (n ≥ 0), as decimal.New(n, -2) makes
+// it.
 func (g *gen) cent(n int64) decimal.Decimal {
-	d, ok := g.cents[n]
-	if !ok {
-		if g.cents == nil {
-			g.cents = map[int64]decimal.Decimal{}
-		}
-		d = decimal.New(n, -2)
-		g.cents[n] = d
+	if n >= int64(len(g.cents)) {
+		g.cents = append(g.cents, make([]decimal.Decimal, int(n)+1-len(g.cents))...)
 	}
-	return d
+	if d := g.cents[n]; d.Exponent() == -2 { // made: the zero Decimal's is 0
+		return d
+	}
+	g.cents[n] = decimal.New(n, -2)
+	return g.cents[n]
 }
 
 // category is the kind of person drawn, before the details.
@@ -408,8 +408,8 @@ func (g *gen) record(rec *roster.Record, i int) {
 	if chance(r, 100) {
 		age = 20 + r.IntN(50) // 20 to 69
 	}
-	birth := g.t.AddDate(-age, 0, -r.IntN(365))
-	rec.BirthDate = roster.NewDate(birth.Year(), birth.Month(), birth.Day())
+	birth := dayOf(g.asOf.Year-age, g.asOf.Month, g.asOf.Day-r.IntN(365))
+	rec.BirthDate = roster.NewDate(birth.date())
 	if chance(r, 100) {
 		rec.BirthDate.Day = 0 // 出生年月 given as a month
 	}
@@ -535,7 +535,7 @@ func (g *gen) job(c category, unit roster.Unit) job {
 
 // work sets the start of work and the years in the field, after the
 // education the person has.
-func (g *gen) work(rec *roster.Record, age int, birth time.Time) {
+func (g *gen) work(rec *roster.Record, age int, birth day) {
 	r := g.r
 	start := 18 + r.IntN(3)
 	switch rec.Education {
@@ -547,13 +547,15 @@ func (g *gen) work(rec *roster.Record, age int, birth time.Time) {
 		start = 20 + r.IntN(2)
 	}
 	start = min(start, age-1)
-	ws := birth.AddDate(start, r.IntN(12), 0)
-	if ws.After(g.t) {
-		ws = g.t.AddDate(0, -1, 0)
+	by, bm, bd := birth.date()
+	ws := dayOf(by+start, bm+time.Month(r.IntN(12)), bd)
+	if ws > g.today {
+		ws = dayOf(g.asOf.Year, g.asOf.Month-1, g.asOf.Day)
 	}
-	rec.WorkStart = roster.NewDate(ws.Year(), ws.Month(), 0)
+	wy, wm, wd := ws.date()
+	rec.WorkStart = roster.NewDate(wy, wm, 0)
 	if chance(r, 300) {
-		rec.WorkStart.Day = ws.Day()
+		rec.WorkStart.Day = wd
 	}
 	worked := rec.WorkStart.YearsTo(g.asOf)
 	switch {
@@ -566,7 +568,7 @@ func (g *gen) work(rec *roster.Record, age int, birth time.Time) {
 	}
 }
 
-func (g *gen) citizenID(unit roster.Unit, birth time.Time, male bool) string {
+func (g *gen) citizenID(unit roster.Unit, birth day, male bool) string {
 	r := g.r
 	area := unit.Code
 	if len(unit.Former) > 0 {
@@ -577,9 +579,10 @@ func (g *gen) citizenID(unit roster.Unit, birth time.Time, male bool) string {
 	}
 	for {
 		b := append(g.digits[:0], area...)
-		b = strconv.AppendInt(b, int64(birth.Year()), 10)
-		b = append2(b, int(birth.Month()))
-		b = append2(b, birth.Day())
+		y, m, d := birth.date()
+		b = strconv.AppendInt(b, int64(y), 10)
+		b = append2(b, int(m))
+		b = append2(b, d)
 		seq := r.IntN(500) * 2
 		if male {
 			seq++
@@ -744,9 +747,9 @@ func (g *gen) history(rec *roster.Record, unit roster.Unit, j job) {
 		rec.Trainings = make([]roster.Training, 0, n)
 	}
 	for k := 0; k < n; k++ {
-		d := g.t.AddDate(0, 0, -1-r.IntN(5*365))
+		d := g.today - day(1+r.IntN(5*365))
 		rec.Trainings = append(rec.Trainings, roster.Training{
-			Name: one(r, trainingNames), Date: roster.NewDate(d.Year(), d.Month(), d.Day()), Hours: 8 * (1 + r.IntN(5)),
+			Name: one(r, trainingNames), Date: roster.NewDate(d.date()), Hours: 8 * (1 + r.IntN(5)),
 		})
 	}
 	if chance(r, 600) {
