@@ -10,7 +10,7 @@
 // memory is that of the stream and of the few chunks generated ahead, not
 // of the roster.
 //
-// The records are generated in chunks (-chunk records each, 4096 unless
+// The records are generated in chunks (-chunk records each, 1024 unless
 // told) by one goroutine a processor ahead of the stream, with
 // [synth.Chunks]: they compete with the stream's workers for the
 // processors, and their cost is this program's, not the stream's. So the
