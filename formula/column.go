@@ -24,18 +24,6 @@ type Column struct {
 // value kept in big: pack gives no value this exponent.
 const asideExp = 0x80 // -128
 
-// pack gives x in one word, its coefficient shifted over its exponent,
-// and false when either does not fit.
-func pack(x fix) (uint64, bool) {
-	if x.e <= -128 || x.e > 127 || x.m<<8>>8 != x.m {
-		return 0, false
-	}
-	return uint64(x.m)<<8 | uint64(uint8(int8(x.e))), true
-}
-
-// unpack is the value pack packed.
-func unpack(w uint64) fix { return fix{m: int64(w) >> 8, e: int32(int8(uint8(w)))} }
-
 // NewColumn returns a column of n zeros.
 func NewColumn(n int) *Column { return &Column{small: make([]uint64, n)} }
 

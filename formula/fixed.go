@@ -274,18 +274,38 @@ type Fixed struct {
 	big *decimal.Decimal // the number, when it does not fit in x
 }
 
-// Word is a number held in machine words without a pointer: what a
-// [Fixed] holds when it is not too large for them. A caller that keeps
-// many numbers (a result's raw values) keeps Words, which the garbage
-// collector does not scan, and the rare Fixed that is not one aside. The
-// zero Word is 0.
-type Word struct{ x fix }
+// Word is a number held in one machine word without a pointer: a
+// coefficient of up to 56 bits (some 3.6 × 10^16) and an exponent from
+// -127 to 127, which is what almost every number a formula gives needs. A
+// caller that keeps many numbers (a result's raw values) keeps Words,
+// which the garbage collector does not scan, and the rare Fixed that is
+// not one aside. The zero Word is 0.
+type Word struct{ w uint64 }
 
-// Word gives x as a Word, and false when x is too large for one.
-func (x Fixed) Word() (Word, bool) { return Word{x.x}, x.big == nil }
+// Word gives x as a Word, and false when x does not fit one.
+func (x Fixed) Word() (Word, bool) {
+	if x.big != nil {
+		return Word{}, false
+	}
+	w, ok := pack(x.x)
+	return Word{w}, ok
+}
 
 // Fixed gives w as a Fixed.
-func (w Word) Fixed() Fixed { return Fixed{x: w.x} }
+func (w Word) Fixed() Fixed { return Fixed{x: unpack(w.w)} }
+
+// pack gives x in one word, its coefficient shifted over its exponent's
+// byte, and false when either does not fit. No packed word has the
+// exponent byte 0x80 (-128), which a [Column] uses as a mark.
+func pack(x fix) (uint64, bool) {
+	if x.e <= -128 || x.e > 127 || x.m<<8>>8 != x.m {
+		return 0, false
+	}
+	return uint64(x.m)<<8 | uint64(uint8(int8(x.e))), true
+}
+
+// unpack is the value pack packed.
+func unpack(w uint64) fix { return fix{m: int64(w) >> 8, e: int32(int8(uint8(w)))} }
 
 // FixedOf converts d.
 func FixedOf(d decimal.Decimal) Fixed {

@@ -72,7 +72,7 @@ func TestFixedInt(t *testing.T) {
 // A Fixed that fits machine words is a Word and back, to the exponent; one
 // that does not says so.
 func TestWord(t *testing.T) {
-	for _, s := range []string{"0", "2.50", "-7", "123456789012345678", "0.000000000001", "1E+5"} {
+	for _, s := range []string{"0", "2.50", "-7", "36028797018963967", "-36028797018963968", "0.000000000001", "1E+5", "1E+127", "1E-127"} {
 		x := formula.FixedOf(decimal.RequireFromString(s))
 		w, ok := x.Word()
 		require.True(t, ok, s)
@@ -80,7 +80,14 @@ func TestWord(t *testing.T) {
 		assert.Equal(t, x.Decimal().String(), back.String(), s)
 		assert.Equal(t, x.Exponent(), back.Exponent(), s)
 	}
-	_, ok := formula.FixedOf(decimal.RequireFromString("12345678901234567890123")).Word()
-	assert.False(t, ok, "23 digits")
+	for _, s := range []string{
+		"12345678901234567890123", // 23 digits
+		"36028797018963968",       // 2^55: a coefficient past 56 bits
+		"-36028797018963969",
+		"1E-128", "1E+128", // exponents past a byte
+	} {
+		_, ok := formula.FixedOf(decimal.RequireFromString(s)).Word()
+		assert.False(t, ok, s)
+	}
 	assert.Equal(t, "0", formula.Word{}.Fixed().String())
 }
