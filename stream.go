@@ -119,8 +119,8 @@ func (s *Stream) All() iter.Seq2[*Assessment, *Rejection] {
 				// even when it is invalid. Every record is noted, as
 				// roster.DuplicateIDs sees a batch.
 				idErr := ids.Add(r, i)
-				key := printableKey(r.Key)
 				if first, dup := keys.Add(r.Key, i); dup && r.Key != "" {
+					key := printableKey(r.Key)
 					name := "记录 " + key
 					if key == "" {
 						name = fmt.Sprintf("第 %d 条记录", i+1)
@@ -129,7 +129,7 @@ func (s *Stream) All() iter.Seq2[*Assessment, *Rejection] {
 					return true
 				}
 				if idErr != nil {
-					o.rejected = &Rejection{Index: i, Key: key, Err: idErr}
+					o.rejected = &Rejection{Index: i, Key: printableKey(r.Key), Err: idErr}
 					return true
 				}
 				return false
