@@ -731,10 +731,14 @@ type scratch struct {
 	key   []byte
 }
 
-// maxBound is how many sets of inputs a scratch keeps for a side: enough
-// for the few values a roster repeats, and a bound on the memory a roster
-// of values all different can take.
-const maxBound = 1024
+// maxBound is how many sets of inputs a scratch keeps for a side, and
+// maxBoundKey the longest texts (in bytes, all inputs together) it keeps
+// them by: enough for the few short values a roster repeats, and a bound
+// on the memory a roster of values all different, or long, can take.
+const (
+	maxBound    = 1024
+	maxBoundKey = 256
+)
 
 // bind binds r's inputs under side k, as [policy.Policy.Bind] does, and
 // returns them. Records whose inputs are given as the same texts (or not
@@ -760,6 +764,7 @@ func (s *scratch) bind(k int, sd *side, f *roster.Facts, r *roster.Record) (map[
 		}
 	}
 	s.key = key
+	same = same && len(key) <= maxBoundKey
 	if same {
 		if in, ok := s.bound[k][string(key)]; ok {
 			return in, nil

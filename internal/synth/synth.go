@@ -57,9 +57,12 @@ func Generate(n int, seed int64, asOf roster.Date) []roster.Record {
 
 // Records yields, one at a time and each new, the records Generate(n,
 // seed, asOf) returns, without holding them: for rosters larger than
-// memory should hold. It keeps only what makes each citizen ID unique (8
-// bytes an ID). Each range over it starts again from the first record.
-// [Parallel] generates on several goroutines, but other records.
+// memory should hold. It keeps only what makes each citizen ID unique (a
+// table of 16-byte slots at most half full: 32-64 bytes an ID). Each range
+// over it starts again from the first record. A record's strings are cut
+// from blocks of text shared with its neighbours: a string kept after the
+// loop keeps its block (8 KiB). [Parallel] generates on several
+// goroutines, but other records.
 func Records(n int, seed int64, asOf roster.Date) iter.Seq[*roster.Record] {
 	return func(yield func(*roster.Record) bool) {
 		if n <= 0 {
@@ -123,7 +126,7 @@ type gen struct {
 }
 
 // textBlock is how many bytes of strings gen allocates at a time: some
-// twenty records' worth, rather than an allocation for each string.
+// seventy records' worth (about 110 bytes of text a record), rather than an allocation for each string.
 const textBlock = 8 << 10
 
 // str returns b as a string stored in g's text block. The block is only

@@ -23,8 +23,12 @@ type slot struct {
 
 // Add adds k with v (which must be 0 or more) when k is not in m yet and
 // returns v and false; otherwise it returns the value k was first added
-// with, and true.
+// with, and true. It panics if v is negative: that is a caller's bug, and
+// would otherwise read as an empty slot.
 func (m *Map) Add(k uint64, v int) (first int, found bool) {
+	if v < 0 {
+		panic("wordmap: negative value")
+	}
 	if 2*(m.n+1) > len(m.slots) {
 		m.grow()
 	}

@@ -124,3 +124,10 @@ func BenchmarkAdd(b *testing.B) {
 		}
 	})
 }
+
+func TestAddNegativePanics(t *testing.T) {
+	var m Map
+	assert.PanicsWithValue(t, "wordmap: negative value", func() { m.Add(1, -1) })
+	_, found := m.Get(1)
+	assert.False(t, found, "a refused value is not added")
+}
