@@ -654,9 +654,9 @@ func TestCompareKeepsFaults(t *testing.T) {
 // TestCompareBindsAlike: records whose inputs are given as the same text
 // share what binding them gives, and nothing else. Each record's rejection
 // for a missing or wrong input still names that record; inputs given as a
-// number or a decimal, as text with spaces about it, as texts longer or more
-// than a worker keeps, bind as assessing binds them. Under an overlay without a
-// default (missing inputs are rejected) and one with a default.
+// number or a decimal, as text with spaces about it, as texts longer or
+// more than a worker keeps, bind as assessing binds them. Under an overlay
+// without a default (missing inputs are rejected) and one with a default.
 func TestCompareBindsAlike(t *testing.T) {
 	long := strings.Repeat(" ", 300) + "1.5" // longer than a worker keeps texts by
 	values := []any{"1.5", "1.5", nil, "", " 1.5 ", "很多", "很多", "-1", "-1", 2, dec("1.50"), "0", "1.5", long, long}

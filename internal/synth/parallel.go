@@ -12,9 +12,10 @@ import (
 )
 
 // DefaultChunk is the number of records a chunk of [Chunks] holds when it
-// is not told: few enough (some 850 KB with their strings and slices) that a chunk is still in the
-// processor's caches when the loop takes its records, which a loop that
-// assesses them does 3-5 % faster than with chunks of 4,096.
+// is not told: few enough (some 850 KB with their strings and slices)
+// that a chunk is still in the processor's caches when the loop takes its
+// records, which a loop that assesses them does 3-5 % faster than with
+// chunks of 4,096.
 const DefaultChunk = 1024
 
 // Parallel yields n synthetic records assessed on asOf, generated in

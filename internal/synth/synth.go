@@ -126,7 +126,8 @@ type gen struct {
 }
 
 // textBlock is how many bytes of strings gen allocates at a time: some
-// seventy records' worth (about 110 bytes of text a record), rather than an allocation for each string.
+// seventy records' worth (about 110 bytes of text a record), rather than
+// an allocation for each string.
 const textBlock = 8 << 10
 
 // str returns b as a string stored in g's text block. The block is only
