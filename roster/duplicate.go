@@ -79,7 +79,7 @@ type IDIndex struct {
 	other  strtab.Index // any other text in the ID field → its first holder
 	// The first holders, in the order met: their places and their
 	// registration numbers as given.
-	at   []int
+	at   strtab.List[int]
 	keys strtab.Table
 }
 
@@ -98,12 +98,12 @@ func (x *IDIndex) Add(r *Record, index int) error {
 	var holder int
 	var seen bool
 	if n, ok := packID(id); ok {
-		holder, seen = x.packed.Add(n, len(x.at))
+		holder, seen = x.packed.Add(n, x.at.Len())
 	} else {
-		holder, seen = x.other.Add(strings.ToUpper(id), len(x.at))
+		holder, seen = x.other.Add(strings.ToUpper(id), x.at.Len())
 	}
 	if !seen {
-		x.at = append(x.at, index)
+		x.at.Append(index)
 		x.keys.Add(r.Key)
 		return nil
 	}
@@ -112,7 +112,7 @@ func (x *IDIndex) Add(r *Record, index int) error {
 	}
 	return &DuplicateIDError{
 		Position: index + 1, Key: printableKey(r.Key),
-		FirstPosition: x.at[holder] + 1, FirstKey: printableKey(x.keys.String(holder)),
+		FirstPosition: x.at.At(holder) + 1, FirstKey: printableKey(x.keys.String(holder)),
 	}
 }
 

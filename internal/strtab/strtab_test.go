@@ -3,6 +3,8 @@ package strtab
 import (
 	"fmt"
 	"hash/maphash"
+	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -19,6 +21,54 @@ func TestTable(t *testing.T) {
 	assert.Equal(t, "450103198503141230", tab.String(2))
 	assert.True(t, tab.Is(3, "李测试"))
 	assert.False(t, tab.Is(0, "NN-10"))
+}
+
+// Strings of every length, over many pages, come back as they went in:
+// empty ones, ones that end a page exactly, and ones longer than a page.
+func TestTablePages(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	var (
+		tab  Table
+		want []string
+	)
+	add := func(s string) {
+		require.Equal(t, len(want), tab.Add(s))
+		want = append(want, s)
+	}
+	for len(want) < 20000 {
+		n := r.IntN(40)
+		switch r.IntN(100) {
+		case 0:
+			n = 0
+		case 1:
+			n = textPage + r.IntN(3) - 1 // about a page, or more
+		case 2:
+			// exactly what is left of the page
+			last := tab.pages[len(tab.pages)-1]
+			n = max(cap(last), textPage) - len(last)
+		}
+		add(strings.Repeat(fmt.Sprintf("%d,", len(want)), n/2+1)[:n]) // n bytes of its own
+	}
+	require.Greater(t, len(tab.pages), 10, "the strings span many pages")
+	require.Equal(t, len(want), tab.Len())
+	for i, s := range want {
+		require.Equal(t, s, tab.String(i), "string %d", i)
+		require.True(t, tab.Is(i, s))
+	}
+}
+
+func TestList(t *testing.T) {
+	var l List[int]
+	for i := range 3*listPage + 5 {
+		l.Append(i * 7)
+	}
+	require.Equal(t, 3*listPage+5, l.Len())
+	for i := range l.Len() {
+		require.Equal(t, i*7, l.At(i))
+	}
+	for _, p := range l.pages[1:] {
+		assert.Equal(t, listPage, cap(p), "pages after the first are made full size")
+	}
 }
 
 func TestIndex(t *testing.T) {
