@@ -4,8 +4,9 @@
 // there may be millions. A Go map of strings costs a pointer and a separate
 // allocation a string, and the garbage collector scans every one of them
 // at each cycle; here a million 18-byte strings take about 50 MB and
-// nothing to scan, and growing never copies them. It stands apart because roster (repeated citizen IDs)
-// and the front door (repeated registration numbers) both need it.
+// nothing to scan, and growing never copies them. It stands apart because
+// roster (repeated citizen IDs) and the front door (repeated registration
+// numbers) both need it.
 //
 // The zero values are empty and ready to use. They are for one goroutine.
 package strtab
